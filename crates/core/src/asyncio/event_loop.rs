@@ -1,0 +1,159 @@
+//! The ready queue and the timer heap of `BaseEventLoop._run_once`, and the callbacks they hold.
+
+use std::cell::Cell;
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, VecDeque};
+use std::rc::Rc;
+
+use crate::asyncio::combinators::{AsCompletedState, GatherState, WaitState};
+use crate::asyncio::objects::{AsyncObj, FutRef};
+use crate::exc::ExcRef;
+use crate::value::Value;
+
+/// What a ready-queue entry does when it runs. Done callbacks get the future
+/// they were registered on as `arg` of their [`Handle`].
+#[derive(Clone)]
+pub(crate) enum Callback {
+    /// `Task.__step(exc)`.
+    TaskStep { task: FutRef, exc: Option<ExcRef> },
+    /// `Task.__wakeup(future)`: the done callback a waiting task leaves on its future.
+    TaskWakeup { task: FutRef },
+    /// `futures._set_result_unless_cancelled(fut, result)`: the timer of `sleep`.
+    SetResultUnlessCancelled { fut: FutRef, value: Value },
+    /// `tasks._release_waiter(waiter)` (wait_for, _cancel_and_wait).
+    ReleaseWaiter { waiter: FutRef },
+    GatherChildDone { state: Rc<GatherState> },
+    ShieldInnerDone { outer: FutRef },
+    ShieldOuterDone { inner: FutRef, inner_cb: u64 },
+    WaitCompletion { state: Rc<WaitState> },
+    AsCompletedDone { state: Rc<AsCompletedState> },
+    AsCompletedTimeout { state: Rc<AsCompletedState> },
+    TaskGroupTaskDone { tg: Rc<AsyncObj> },
+    TimeoutFire { tm: Rc<AsyncObj> },
+    /// A program's own function: `add_done_callback(fn)`, `loop.call_soon(fn, *args)`.
+    User { func: Value, args: Vec<Value> },
+    /// `_run_until_complete_cb`: stop the loop after this pass.
+    StopLoop,
+}
+
+/// A scheduled callback: the callback, the future it is a done callback of,
+/// and a cancelled flag shared with the program's `TimerHandle`.
+#[derive(Clone)]
+pub(crate) struct Handle {
+    pub(crate) cb: Callback,
+    pub(crate) arg: Option<FutRef>,
+    pub(crate) cancelled: Option<Rc<Cell<bool>>>,
+}
+
+impl Handle {
+    pub(crate) fn new(cb: Callback) -> Handle {
+        Handle { cb, arg: None, cancelled: None }
+    }
+
+    pub(crate) fn is_cancelled(&self) -> bool {
+        self.cancelled.as_ref().is_some_and(|c| c.get())
+    }
+}
+
+/// A timer: due time and scheduling order, the two keys CPython's heap orders by
+/// (with ties broken by scheduling order, as the oracle does).
+pub(crate) struct Timer {
+    pub(crate) due: f64,
+    pub(crate) seq: u64,
+    pub(crate) handle: Handle,
+}
+
+impl PartialEq for Timer {
+    fn eq(&self, other: &Timer) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Timer {}
+impl PartialOrd for Timer {
+    fn partial_cmp(&self, other: &Timer) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Timer {
+    fn cmp(&self, other: &Timer) -> Ordering {
+        // Reversed: BinaryHeap is a max-heap and we want the earliest first.
+        other.due.total_cmp(&self.due).then(other.seq.cmp(&self.seq))
+    }
+}
+
+/// Timers by (due, seq). Cancelled timers stay until they reach the top, as in CPython.
+#[derive(Default)]
+pub(crate) struct TimerHeap {
+    heap: BinaryHeap<Timer>,
+    seq: u64,
+}
+
+impl TimerHeap {
+    pub(crate) fn push(&mut self, due: f64, handle: Handle) {
+        self.seq += 1;
+        self.heap.push(Timer { due, seq: self.seq, handle });
+    }
+
+    /// Drop cancelled timers from the top; then the earliest live due time.
+    pub(crate) fn next_due(&mut self) -> Option<f64> {
+        while self.heap.peek().is_some_and(|t| t.handle.is_cancelled()) {
+            self.heap.pop();
+        }
+        self.heap.peek().map(|t| t.due)
+    }
+
+    /// Pop the earliest timer if it is due before `end` (`now + clock resolution`).
+    pub(crate) fn pop_due(&mut self, end: f64) -> Option<Timer> {
+        if self.heap.peek().is_some_and(|t| t.due < end) {
+            self.heap.pop()
+        } else {
+            None
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.heap.len()
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.heap.clear();
+    }
+}
+
+/// The FIFO of callbacks ready to run.
+#[derive(Default)]
+pub(crate) struct ReadyQueue {
+    pub(crate) queue: VecDeque<Handle>,
+}
+
+impl ReadyQueue {
+    pub(crate) fn push(&mut self, h: Handle) {
+        self.queue.push_back(h);
+    }
+
+    pub(crate) fn pop(&mut self) -> Option<Handle> {
+        self.queue.pop_front()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.queue.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.queue.is_empty()
+    }
+}
+
+/// The loop's own state: the clock, the queues and the pass counter.
+#[derive(Default)]
+pub(crate) struct EventLoop {
+    pub(crate) now: f64,
+    pub(crate) ready: ReadyQueue,
+    pub(crate) timers: TimerHeap,
+    pub(crate) iteration: u32,
+    pub(crate) stopping: bool,
+    pub(crate) running: bool,
+}
+
+/// `BaseEventLoop._clock_resolution` as the oracle sets it.
+pub(crate) const CLOCK_RESOLUTION: f64 = 1e-9;

@@ -1,0 +1,617 @@
+//! asyncio's own coroutines (sleep, Lock.acquire, Queue.get, wait_for, …) as
+//! explicit state machines that follow CPython's code path await by await.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::asyncio::combinators::{self, AsCompletedState, WaitState};
+use crate::asyncio::event_loop::Callback;
+use crate::asyncio::objects::{AsyncObj, FutRef, FutState, Future};
+use crate::exc::{ExcObj, ExcRef, ExcType};
+use crate::trace::WaitOn;
+use crate::value::{Coro, CoroState, Value};
+use crate::vm::{Frame, Resume, Vm};
+
+/// What a native coroutine asks of the VM after a resume.
+pub(crate) enum NStep {
+    Return(Value),
+    Raise(ExcRef),
+    /// `await v`: a future (suspends unless done) or a coroutine (runs inline).
+    Await(Value),
+    /// A bare `yield` (`sleep(0)`): back of the ready queue.
+    YieldBare,
+}
+
+pub(crate) enum NativeCoro {
+    /// Completes at its first step with this outcome.
+    Ready(Option<Result<Value, ExcRef>>),
+    Sleep { delay: f64, result: Value, fut: Option<FutRef>, handle: Option<Rc<Cell<bool>>>, yielded: bool },
+    LockAcquire { lock: Rc<AsyncObj>, fut: Option<FutRef>, ret: Value },
+    SemAcquire { sem: Rc<AsyncObj>, fut: Option<FutRef>, ret: Value },
+    EventWait { ev: Rc<AsyncObj>, fut: Option<FutRef> },
+    CondWait { cond: Rc<AsyncObj>, phase: CondPhase, outcome: Option<Result<Value, ExcRef>>, cancelled: bool },
+    CondWaitFor { cond: Rc<AsyncObj>, predicate: Value, started: bool },
+    QueueGet { q: Rc<AsyncObj>, getter: Option<FutRef> },
+    QueuePut { q: Rc<AsyncObj>, item: Value, putter: Option<FutRef> },
+    QueueJoin { q: Rc<AsyncObj>, started: bool },
+    WaitFor { arg: Option<Value>, timeout: Option<f64>, st: WaitForState },
+    CancelAndWait { fut: FutRef, waiter: Option<FutRef>, cb: u64 },
+    Wait { fs: Vec<Value>, timeout: Option<f64>, return_when: Rc<str>, state: Option<Rc<WaitState>> },
+    WaitForOne { state: Rc<AsCompletedState>, started: bool },
+    TaskGroupExit { tg: Rc<AsyncObj>, exc: Option<ExcRef>, propagate: Option<ExcRef>, started: bool },
+}
+
+pub(crate) enum CondPhase {
+    Start,
+    Notified(FutRef),
+    Reacquiring,
+}
+
+pub(crate) enum WaitForState {
+    Start,
+    Passthrough,
+    ZeroCancel(FutRef),
+    Waiting { fut: FutRef, waiter: FutRef, handle: Rc<Cell<bool>>, cb: u64 },
+    CancelThenRaise { handle: Rc<Cell<bool>>, exc: ExcRef },
+    CancelThenTimeout { fut: FutRef, handle: Rc<Cell<bool>> },
+}
+
+/// Wrap a native coroutine as a coroutine object (`asyncio.sleep(1)` evaluates to one).
+pub(crate) fn coro_value(vm: &mut Vm, name: &str, n: NativeCoro) -> Value {
+    let line = vm.line_of(vm.line_offset);
+    let c = Rc::new(RefCell::new(Coro {
+        state: CoroState::Created(Box::new(Frame::Native(Box::new(n)))),
+        name: Rc::from(name),
+        created_line: line,
+    }));
+    Value::Coro(c)
+}
+
+fn remove_fut(q: &mut std::collections::VecDeque<FutRef>, f: &FutRef) {
+    if let Some(i) = q.iter().position(|x| Rc::ptr_eq(x, f)) {
+        q.remove(i);
+    }
+}
+
+fn is_cancel(e: &ExcRef) -> bool {
+    e.is(ExcType::CancelledError)
+}
+
+/// `Lock._wake_up_first`.
+pub(crate) fn lock_wake_first(vm: &mut Vm, lock: &AsyncObj) {
+    let AsyncObj::Lock(l) = lock else { return };
+    let first = l.borrow().waiters.front().cloned();
+    if let Some(f) = first {
+        if !f.borrow().done() {
+            let _ = vm.set_result(&f, Value::Bool(true));
+        }
+    }
+}
+
+/// `Lock.release`.
+pub(crate) fn lock_release(vm: &mut Vm, lock: &AsyncObj) -> Result<(), ExcRef> {
+    let AsyncObj::Lock(l) = lock else { return Ok(()) };
+    if l.borrow().locked {
+        l.borrow_mut().locked = false;
+        lock_wake_first(vm, lock);
+        Ok(())
+    } else {
+        Err(ExcObj::msg(ExcType::RuntimeError, "Lock is not acquired."))
+    }
+}
+
+/// `Semaphore._wake_up_next`.
+pub(crate) fn sem_wake_next(vm: &mut Vm, sem: &AsyncObj) {
+    let AsyncObj::Semaphore(s) = sem else { return };
+    let next = s.borrow().waiters.iter().find(|f| !f.borrow().done()).cloned();
+    if let Some(f) = next {
+        s.borrow_mut().value -= 1;
+        let _ = vm.set_result(&f, Value::Bool(true));
+    }
+}
+
+pub(crate) fn sem_locked(sem: &AsyncObj) -> bool {
+    let AsyncObj::Semaphore(s) = sem else { return false };
+    let s = s.borrow();
+    s.value == 0 || s.waiters.iter().any(|w| !w.borrow().cancelled())
+}
+
+pub(crate) fn sem_release(vm: &mut Vm, sem: &AsyncObj) -> Result<(), ExcRef> {
+    let AsyncObj::Semaphore(s) = sem else { return Ok(()) };
+    {
+        let mut s = s.borrow_mut();
+        if let Some(bound) = s.bound {
+            if s.value >= bound {
+                return Err(ExcObj::msg(ExcType::ValueError, "BoundedSemaphore released too many times"));
+            }
+        }
+        s.value += 1;
+    }
+    sem_wake_next(vm, sem);
+    Ok(())
+}
+
+/// `Queue._wakeup_next(waiters)`.
+pub(crate) fn queue_wakeup_next(vm: &mut Vm, q: &AsyncObj, putters: bool) {
+    let AsyncObj::Queue(qs) = q else { return };
+    loop {
+        let w = {
+            let mut qs = qs.borrow_mut();
+            if putters {
+                qs.putters.pop_front()
+            } else {
+                qs.getters.pop_front()
+            }
+        };
+        let Some(w) = w else { return };
+        if !w.borrow().done() {
+            let _ = vm.set_result(&w, Value::None);
+            return;
+        }
+    }
+}
+
+pub(crate) fn event_set(vm: &mut Vm, ev: &AsyncObj) {
+    let AsyncObj::Event(e) = ev else { return };
+    if e.borrow().value {
+        return;
+    }
+    e.borrow_mut().value = true;
+    let waiters: Vec<FutRef> = e.borrow().waiters.iter().cloned().collect();
+    for f in waiters {
+        if !f.borrow().done() {
+            let _ = vm.set_result(&f, Value::Bool(true));
+        }
+    }
+}
+
+pub(crate) fn queue_put_nowait(vm: &mut Vm, q: &AsyncObj, item: Value) -> Result<(), ExcRef> {
+    let AsyncObj::Queue(qs) = q else { return Ok(()) };
+    let finished = {
+        let mut s = qs.borrow_mut();
+        if s.full() {
+            return Err(ExcObj::bare(ExcType::QueueFull));
+        }
+        s.items.push_back(item);
+        s.unfinished += 1;
+        s.finished.clone()
+    };
+    if let AsyncObj::Event(e) = &*finished {
+        e.borrow_mut().value = false;
+    }
+    queue_wakeup_next(vm, q, false);
+    Ok(())
+}
+
+pub(crate) fn queue_get_nowait(vm: &mut Vm, q: &AsyncObj) -> Result<Value, ExcRef> {
+    let AsyncObj::Queue(qs) = q else { return Ok(Value::None) };
+    let item = qs.borrow_mut().items.pop_front();
+    match item {
+        Some(v) => {
+            queue_wakeup_next(vm, q, true);
+            Ok(v)
+        }
+        None => Err(ExcObj::bare(ExcType::QueueEmpty)),
+    }
+}
+
+fn value_of(r: Result<Value, ExcRef>) -> NStep {
+    match r {
+        Ok(v) => NStep::Return(v),
+        Err(e) => NStep::Raise(e),
+    }
+}
+
+impl NativeCoro {
+    pub(crate) fn resume(&mut self, vm: &mut Vm, input: Resume) -> NStep {
+        match self {
+            NativeCoro::Ready(r) => match input {
+                Resume::Throw(e) => NStep::Raise(e),
+                _ => value_of(r.take().unwrap_or(Ok(Value::None))),
+            },
+            NativeCoro::Sleep { delay, result, fut, handle, yielded } => match input {
+                Resume::Start => {
+                    if *delay <= 0.0 {
+                        *yielded = true;
+                        return NStep::YieldBare;
+                    }
+                    let until = vm.lp.now + *delay;
+                    let f = Future::new(WaitOn::Sleep { until });
+                    let h = vm.call_at(until, Callback::SetResultUnlessCancelled { fut: f.clone(), value: result.clone() });
+                    *fut = Some(f.clone());
+                    *handle = Some(h);
+                    NStep::Await(Value::Future(f))
+                }
+                other => {
+                    if let Some(h) = handle.take() {
+                        h.set(true);
+                    }
+                    match other {
+                        Resume::Throw(e) => NStep::Raise(e),
+                        Resume::Value(v) if !*yielded => NStep::Return(v),
+                        _ => NStep::Return(std::mem::take(result)),
+                    }
+                }
+            },
+            NativeCoro::LockAcquire { lock, fut, ret } => {
+                let AsyncObj::Lock(l) = &**lock else { return NStep::Return(Value::None) };
+                match input {
+                    Resume::Start => {
+                        let free = {
+                            let l = l.borrow();
+                            !l.locked && l.waiters.iter().all(|w| w.borrow().cancelled())
+                        };
+                        if free {
+                            l.borrow_mut().locked = true;
+                            return NStep::Return(std::mem::take(ret));
+                        }
+                        let f = Future::new(WaitOn::Lock);
+                        l.borrow_mut().waiters.push_back(f.clone());
+                        *fut = Some(f.clone());
+                        NStep::Await(Value::Future(f))
+                    }
+                    other => {
+                        if let Some(f) = fut.take() {
+                            remove_fut(&mut l.borrow_mut().waiters, &f);
+                        }
+                        match other {
+                            Resume::Throw(e) => {
+                                if is_cancel(&e) && !l.borrow().locked {
+                                    lock_wake_first(vm, lock);
+                                }
+                                NStep::Raise(e)
+                            }
+                            _ => {
+                                l.borrow_mut().locked = true;
+                                NStep::Return(std::mem::take(ret))
+                            }
+                        }
+                    }
+                }
+            }
+            NativeCoro::SemAcquire { sem, fut, ret } => {
+                let AsyncObj::Semaphore(s) = &**sem else { return NStep::Return(Value::None) };
+                match input {
+                    Resume::Start => {
+                        if !sem_locked(sem) {
+                            s.borrow_mut().value -= 1;
+                            return NStep::Return(std::mem::take(ret));
+                        }
+                        let f = Future::new(WaitOn::Semaphore);
+                        s.borrow_mut().waiters.push_back(f.clone());
+                        *fut = Some(f.clone());
+                        NStep::Await(Value::Future(f))
+                    }
+                    other => {
+                        let f = fut.take();
+                        if let Some(f) = &f {
+                            remove_fut(&mut s.borrow_mut().waiters, f);
+                        }
+                        match other {
+                            Resume::Throw(e) => {
+                                if is_cancel(&e) && f.as_ref().is_some_and(|f| !f.borrow().cancelled()) {
+                                    s.borrow_mut().value += 1;
+                                    sem_wake_next(vm, sem);
+                                }
+                                NStep::Raise(e)
+                            }
+                            _ => {
+                                if s.borrow().value > 0 {
+                                    sem_wake_next(vm, sem);
+                                }
+                                NStep::Return(std::mem::take(ret))
+                            }
+                        }
+                    }
+                }
+            }
+            NativeCoro::EventWait { ev, fut } => {
+                let AsyncObj::Event(e) = &**ev else { return NStep::Return(Value::None) };
+                match input {
+                    Resume::Start => {
+                        if e.borrow().value {
+                            return NStep::Return(Value::Bool(true));
+                        }
+                        let f = Future::new(WaitOn::Event);
+                        e.borrow_mut().waiters.push_back(f.clone());
+                        *fut = Some(f.clone());
+                        NStep::Await(Value::Future(f))
+                    }
+                    other => {
+                        if let Some(f) = fut.take() {
+                            remove_fut(&mut e.borrow_mut().waiters, &f);
+                        }
+                        match other {
+                            Resume::Throw(e) => NStep::Raise(e),
+                            _ => NStep::Return(Value::Bool(true)),
+                        }
+                    }
+                }
+            }
+            NativeCoro::CondWait { cond, phase, outcome, cancelled } => {
+                let AsyncObj::Condition { lock, waiters } = &**cond else { return NStep::Return(Value::None) };
+                match std::mem::replace(phase, CondPhase::Reacquiring) {
+                    CondPhase::Start => {
+                        let locked = matches!(&**lock, AsyncObj::Lock(l) if l.borrow().locked);
+                        if !locked {
+                            return NStep::Raise(ExcObj::msg(ExcType::RuntimeError, "cannot wait on un-acquired lock"));
+                        }
+                        if let Err(e) = lock_release(vm, lock) {
+                            return NStep::Raise(e);
+                        }
+                        let f = Future::new(WaitOn::Condition);
+                        waiters.borrow_mut().push_back(f.clone());
+                        *phase = CondPhase::Notified(f.clone());
+                        NStep::Await(Value::Future(f))
+                    }
+                    CondPhase::Notified(f) => {
+                        remove_fut(&mut waiters.borrow_mut(), &f);
+                        *outcome = Some(match input {
+                            Resume::Throw(e) => Err(e),
+                            _ => Ok(Value::Bool(true)),
+                        });
+                        NStep::Await(acquire_coro(vm, lock.clone()))
+                    }
+                    CondPhase::Reacquiring => match input {
+                        Resume::Throw(e) if is_cancel(&e) => {
+                            *cancelled = true;
+                            NStep::Await(acquire_coro(vm, lock.clone()))
+                        }
+                        Resume::Throw(e) => NStep::Raise(e),
+                        _ => {
+                            if *cancelled {
+                                return NStep::Raise(ExcObj::bare(ExcType::CancelledError));
+                            }
+                            value_of(outcome.take().unwrap_or(Ok(Value::Bool(true))))
+                        }
+                    },
+                }
+            }
+            NativeCoro::CondWaitFor { cond, predicate, started } => {
+                if let Resume::Throw(e) = input {
+                    return NStep::Raise(e);
+                }
+                let _ = std::mem::replace(started, true);
+                match vm.call_sync(predicate, Vec::new()) {
+                    Ok(r) if r.truthy() => NStep::Return(r),
+                    Ok(_) => {
+                        let c = cond.clone();
+                        let w = coro_value(
+                            vm,
+                            "wait",
+                            NativeCoro::CondWait { cond: c, phase: CondPhase::Start, outcome: None, cancelled: false },
+                        );
+                        NStep::Await(w)
+                    }
+                    Err(e) => NStep::Raise(e),
+                }
+            }
+            NativeCoro::QueueGet { q, getter } => {
+                let AsyncObj::Queue(qs) = &**q else { return NStep::Return(Value::None) };
+                if let Resume::Throw(e) = input {
+                    if let Some(g) = getter.take() {
+                        vm.future_cancel(&g, None);
+                        remove_fut(&mut qs.borrow_mut().getters, &g);
+                        let empty = qs.borrow().items.is_empty();
+                        if !empty && !g.borrow().cancelled() {
+                            queue_wakeup_next(vm, q, false);
+                        }
+                    }
+                    return NStep::Raise(e);
+                }
+                *getter = None;
+                if qs.borrow().items.is_empty() {
+                    let g = Future::new(WaitOn::QueueGet);
+                    qs.borrow_mut().getters.push_back(g.clone());
+                    *getter = Some(g.clone());
+                    return NStep::Await(Value::Future(g));
+                }
+                value_of(queue_get_nowait(vm, q))
+            }
+            NativeCoro::QueuePut { q, item, putter } => {
+                let AsyncObj::Queue(qs) = &**q else { return NStep::Return(Value::None) };
+                if let Resume::Throw(e) = input {
+                    if let Some(p) = putter.take() {
+                        vm.future_cancel(&p, None);
+                        remove_fut(&mut qs.borrow_mut().putters, &p);
+                        let full = qs.borrow().full();
+                        if !full && !p.borrow().cancelled() {
+                            queue_wakeup_next(vm, q, true);
+                        }
+                    }
+                    return NStep::Raise(e);
+                }
+                *putter = None;
+                if qs.borrow().full() {
+                    let p = Future::new(WaitOn::QueuePut);
+                    qs.borrow_mut().putters.push_back(p.clone());
+                    *putter = Some(p.clone());
+                    return NStep::Await(Value::Future(p));
+                }
+                value_of(queue_put_nowait(vm, q, std::mem::take(item)).map(|_| Value::None))
+            }
+            NativeCoro::QueueJoin { q, started } => {
+                let AsyncObj::Queue(qs) = &**q else { return NStep::Return(Value::None) };
+                match input {
+                    Resume::Throw(e) => NStep::Raise(e),
+                    _ if *started => NStep::Return(Value::None),
+                    _ => {
+                        *started = true;
+                        let (unfinished, finished) = {
+                            let s = qs.borrow();
+                            (s.unfinished, s.finished.clone())
+                        };
+                        if unfinished > 0 {
+                            let w = coro_value(vm, "wait", NativeCoro::EventWait { ev: finished, fut: None });
+                            // The join's own label: waiting on the queue's "finished" event.
+                            NStep::Await(w)
+                        } else {
+                            NStep::Return(Value::None)
+                        }
+                    }
+                }
+            }
+            NativeCoro::WaitFor { arg, timeout, st } => wait_for_resume(vm, arg, *timeout, st, input),
+            NativeCoro::CancelAndWait { fut, waiter, cb } => match input {
+                Resume::Start => {
+                    let w = Future::new(WaitOn::Cancellation);
+                    *cb = vm.add_done_callback(fut, Callback::ReleaseWaiter { waiter: w.clone() });
+                    vm.cancel(fut, None);
+                    *waiter = Some(w.clone());
+                    NStep::Await(Value::Future(w))
+                }
+                other => {
+                    vm.remove_done_callback(fut, *cb);
+                    match other {
+                        Resume::Throw(e) => NStep::Raise(e),
+                        _ => NStep::Return(Value::None),
+                    }
+                }
+            },
+            NativeCoro::Wait { fs, timeout, return_when, state } => match input {
+                Resume::Start => match combinators::wait_start(vm, fs, *timeout, return_when) {
+                    Ok((s, waiter)) => {
+                        *state = Some(s);
+                        NStep::Await(Value::Future(waiter))
+                    }
+                    Err(e) => NStep::Raise(e),
+                },
+                other => {
+                    let Some(s) = state.take() else { return NStep::Return(Value::None) };
+                    let r = combinators::wait_finish(vm, &s);
+                    match other {
+                        Resume::Throw(e) => NStep::Raise(e),
+                        _ => NStep::Return(r),
+                    }
+                }
+            },
+            NativeCoro::WaitForOne { state, started } => match input {
+                Resume::Throw(e) => NStep::Raise(e),
+                Resume::Start | Resume::Value(_) if !*started => {
+                    *started = true;
+                    let q = state.done.clone();
+                    NStep::Await(coro_value(vm, "get", NativeCoro::QueueGet { q, getter: None }))
+                }
+                Resume::Value(Value::Future(f)) => value_of(vm.future_result(&f)),
+                _ => NStep::Raise(ExcObj::bare(ExcType::TimeoutError)),
+            },
+            NativeCoro::TaskGroupExit { tg, exc, propagate, started } => {
+                combinators::taskgroup_exit_resume(vm, tg, exc, propagate, started, input)
+            }
+        }
+    }
+}
+
+pub(crate) fn acquire_coro(vm: &mut Vm, lock: Rc<AsyncObj>) -> Value {
+    coro_value(vm, "acquire", NativeCoro::LockAcquire { lock, fut: None, ret: Value::Bool(true) })
+}
+
+fn wait_for_resume(
+    vm: &mut Vm,
+    arg: &mut Option<Value>,
+    timeout: Option<f64>,
+    st: &mut WaitForState,
+    input: Resume,
+) -> NStep {
+    match std::mem::replace(st, WaitForState::Passthrough) {
+        WaitForState::Start => {
+            let Some(a) = arg.take() else { return NStep::Return(Value::None) };
+            let Some(timeout) = timeout else {
+                *st = WaitForState::Passthrough;
+                return NStep::Await(a);
+            };
+            if timeout <= 0.0 {
+                let fut = match vm.ensure_future(a) {
+                    Ok(f) => f,
+                    Err(e) => return NStep::Raise(e),
+                };
+                if fut.borrow().done() {
+                    return value_of(vm.future_result(&fut));
+                }
+                *st = WaitForState::ZeroCancel(fut.clone());
+                return NStep::Await(coro_value(vm, "_cancel_and_wait", NativeCoro::CancelAndWait { fut, waiter: None, cb: 0 }));
+            }
+            let until = vm.lp.now + timeout;
+            let waiter = Future::new(WaitOn::WaitFor { until });
+            let handle = vm.call_at(until, Callback::ReleaseWaiter { waiter: waiter.clone() });
+            let fut = match vm.ensure_future(a) {
+                Ok(f) => f,
+                Err(e) => {
+                    handle.set(true);
+                    return NStep::Raise(e);
+                }
+            };
+            if let Some(t) = fut.borrow().task_id() {
+                waiter.borrow_mut().waits_on = WaitOn::Task { task: t };
+            }
+            let cb = vm.add_done_callback(&fut, Callback::ReleaseWaiter { waiter: waiter.clone() });
+            *st = WaitForState::Waiting { fut, waiter: waiter.clone(), handle, cb };
+            NStep::Await(Value::Future(waiter))
+        }
+        WaitForState::Passthrough => match input {
+            Resume::Throw(e) => NStep::Raise(e),
+            Resume::Value(v) => NStep::Return(v),
+            Resume::Start => NStep::Return(Value::None),
+        },
+        WaitForState::ZeroCancel(fut) => match input {
+            Resume::Throw(e) => NStep::Raise(e),
+            _ => match vm.future_result(&fut) {
+                Err(e) if is_cancel(&e) => NStep::Raise(timeout_from(e)),
+                r => value_of(r),
+            },
+        },
+        WaitForState::Waiting { fut, waiter: _, handle, cb } => match input {
+            Resume::Throw(e) if is_cancel(&e) => {
+                if fut.borrow().done() {
+                    handle.set(true);
+                    return value_of(vm.future_result(&fut));
+                }
+                vm.remove_done_callback(&fut, cb);
+                *st = WaitForState::CancelThenRaise { handle, exc: e };
+                NStep::Await(coro_value(vm, "_cancel_and_wait", NativeCoro::CancelAndWait { fut, waiter: None, cb: 0 }))
+            }
+            Resume::Throw(e) => {
+                handle.set(true);
+                NStep::Raise(e)
+            }
+            _ => {
+                if fut.borrow().done() {
+                    handle.set(true);
+                    return value_of(vm.future_result(&fut));
+                }
+                vm.remove_done_callback(&fut, cb);
+                *st = WaitForState::CancelThenTimeout { fut: fut.clone(), handle };
+                NStep::Await(coro_value(vm, "_cancel_and_wait", NativeCoro::CancelAndWait { fut, waiter: None, cb: 0 }))
+            }
+        },
+        WaitForState::CancelThenRaise { handle, exc } => {
+            handle.set(true);
+            match input {
+                Resume::Throw(e) => NStep::Raise(e),
+                _ => NStep::Raise(exc),
+            }
+        }
+        WaitForState::CancelThenTimeout { fut, handle } => {
+            handle.set(true);
+            match input {
+                Resume::Throw(e) => NStep::Raise(e),
+                _ => match vm.future_result(&fut) {
+                    Err(e) if is_cancel(&e) => NStep::Raise(timeout_from(e)),
+                    r => value_of(r),
+                },
+            }
+        }
+    }
+}
+
+fn timeout_from(cause: ExcRef) -> ExcRef {
+    let t = ExcObj::bare(ExcType::TimeoutError);
+    *t.cause.borrow_mut() = Some(cause);
+    t
+}
+
+impl Future {
+    pub(crate) fn is_failed(&self) -> bool {
+        matches!(self.state, FutState::Failed(_))
+    }
+}

@@ -1,0 +1,258 @@
+//! Futures, tasks and the synchronisation objects, as plain data the scheduler mutates.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use crate::asyncio::event_loop::Callback;
+use crate::exc::ExcRef;
+use crate::trace::WaitOn;
+use crate::value::{repr, Value};
+use crate::vm::Frame;
+
+pub(crate) type FutRef = Rc<RefCell<Future>>;
+
+#[derive(Clone)]
+pub(crate) enum FutState {
+    Pending,
+    Done(Value),
+    Failed(ExcRef),
+    Cancelled,
+}
+
+/// A done callback registered on a future; the id lets `remove_done_callback` find it.
+pub(crate) struct DoneCallback {
+    pub(crate) id: u64,
+    pub(crate) cb: Callback,
+}
+
+/// An asyncio Future. A Task is a Future with `task` set.
+pub(crate) struct Future {
+    pub(crate) state: FutState,
+    pub(crate) callbacks: Vec<DoneCallback>,
+    pub(crate) cancel_message: Option<Value>,
+    pub(crate) cancelled_exc: Option<ExcRef>,
+    /// An exception was set and nobody has retrieved it yet.
+    pub(crate) log_traceback: bool,
+    /// What a task awaiting this future is waiting for (shown on the page).
+    pub(crate) waits_on: WaitOn,
+    pub(crate) task: Option<Box<TaskData>>,
+    /// For `gather`: its children; cancelling the gather cancels them.
+    pub(crate) children: Option<Vec<FutRef>>,
+    pub(crate) cancel_requested: bool,
+}
+
+/// What makes a Future a Task.
+pub(crate) struct TaskData {
+    /// Index in the trace's task table (creation order).
+    pub(crate) id: u32,
+    pub(crate) name: Rc<str>,
+    /// The coroutine's function name (`fetch`).
+    pub(crate) func: Rc<str>,
+    /// The coroutine's frames, innermost last; taken out while the task runs.
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) fut_waiter: Option<FutRef>,
+    pub(crate) must_cancel: bool,
+    pub(crate) num_cancels_requested: u32,
+    pub(crate) started: bool,
+}
+
+impl Future {
+    pub(crate) fn new(waits_on: WaitOn) -> FutRef {
+        Rc::new(RefCell::new(Future {
+            state: FutState::Pending,
+            callbacks: Vec::new(),
+            cancel_message: None,
+            cancelled_exc: None,
+            log_traceback: false,
+            waits_on,
+            task: None,
+            children: None,
+            cancel_requested: false,
+        }))
+    }
+
+    pub(crate) fn done(&self) -> bool {
+        !matches!(self.state, FutState::Pending)
+    }
+
+    pub(crate) fn cancelled(&self) -> bool {
+        matches!(self.state, FutState::Cancelled)
+    }
+
+    pub(crate) fn task_id(&self) -> Option<u32> {
+        self.task.as_ref().map(|t| t.id)
+    }
+}
+
+pub(crate) fn future_repr(f: &FutRef) -> String {
+    let f = f.borrow();
+    let state = match &f.state {
+        FutState::Pending => "pending".to_string(),
+        FutState::Cancelled => "cancelled".to_string(),
+        FutState::Done(v) => format!("finished result={}", repr(v)),
+        FutState::Failed(e) => format!("finished exception={}", e.repr()),
+    };
+    match &f.task {
+        Some(t) => format!("<Task {state} name='{}' coro=<{}()>>", t.name, t.func),
+        None => format!("<Future {state}>"),
+    }
+}
+
+/// The kinds of asyncio (and executor) objects beyond futures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum AsyncKind {
+    Lock,
+    Event,
+    Condition,
+    Semaphore,
+    BoundedSemaphore,
+    Queue,
+    TaskGroup,
+    Timeout,
+    Loop,
+    Handle,
+}
+
+impl AsyncKind {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            AsyncKind::Lock => "Lock",
+            AsyncKind::Event => "Event",
+            AsyncKind::Condition => "Condition",
+            AsyncKind::Semaphore => "Semaphore",
+            AsyncKind::BoundedSemaphore => "BoundedSemaphore",
+            AsyncKind::Queue => "Queue",
+            AsyncKind::TaskGroup => "TaskGroup",
+            AsyncKind::Timeout => "Timeout",
+            AsyncKind::Loop => "_UnixSelectorEventLoop",
+            AsyncKind::Handle => "TimerHandle",
+        }
+    }
+}
+
+pub(crate) struct LockState {
+    pub(crate) locked: bool,
+    pub(crate) waiters: VecDeque<FutRef>,
+}
+
+pub(crate) struct SemState {
+    pub(crate) value: i64,
+    pub(crate) bound: Option<i64>,
+    pub(crate) waiters: VecDeque<FutRef>,
+}
+
+pub(crate) struct EventState {
+    pub(crate) value: bool,
+    pub(crate) waiters: VecDeque<FutRef>,
+}
+
+pub(crate) struct QueueState {
+    pub(crate) maxsize: i64,
+    pub(crate) items: VecDeque<Value>,
+    pub(crate) getters: VecDeque<FutRef>,
+    pub(crate) putters: VecDeque<FutRef>,
+    pub(crate) unfinished: i64,
+    pub(crate) finished: Rc<AsyncObj>,
+}
+
+impl QueueState {
+    pub(crate) fn full(&self) -> bool {
+        self.maxsize > 0 && self.items.len() as i64 >= self.maxsize
+    }
+}
+
+pub(crate) struct TaskGroupState {
+    pub(crate) entered: bool,
+    pub(crate) exiting: bool,
+    pub(crate) aborting: bool,
+    pub(crate) parent: Option<FutRef>,
+    pub(crate) parent_cancel_requested: bool,
+    /// Live child tasks in creation order (CPython uses a set; SPEC §2.5: creation order).
+    pub(crate) tasks: Vec<FutRef>,
+    pub(crate) errors: Vec<ExcRef>,
+    pub(crate) base_error: Option<ExcRef>,
+    pub(crate) on_completed: Option<FutRef>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum TimeoutPhase {
+    Created,
+    Entered,
+    Expiring,
+    Expired,
+    Exited,
+}
+
+pub(crate) struct TimeoutState {
+    pub(crate) phase: TimeoutPhase,
+    pub(crate) when: Option<f64>,
+    pub(crate) handle: Option<Rc<std::cell::Cell<bool>>>,
+    pub(crate) task: Option<FutRef>,
+    pub(crate) cancelling: u32,
+}
+
+/// An asyncio object other than a future, behind one `Rc`.
+pub(crate) enum AsyncObj {
+    Lock(RefCell<LockState>),
+    Event(RefCell<EventState>),
+    /// A Condition owns its lock.
+    Condition { lock: Rc<AsyncObj>, waiters: RefCell<VecDeque<FutRef>> },
+    Semaphore(RefCell<SemState>),
+    Queue(RefCell<QueueState>),
+    TaskGroup(RefCell<TaskGroupState>),
+    Timeout(RefCell<TimeoutState>),
+    /// `asyncio.get_running_loop()`.
+    Loop,
+    /// A handle returned by `loop.call_later`/`call_soon`: its cancelled flag.
+    Handle(Rc<std::cell::Cell<bool>>),
+}
+
+impl AsyncObj {
+    pub(crate) fn kind(&self) -> AsyncKind {
+        match self {
+            AsyncObj::Lock(_) => AsyncKind::Lock,
+            AsyncObj::Event(_) => AsyncKind::Event,
+            AsyncObj::Condition { .. } => AsyncKind::Condition,
+            AsyncObj::Semaphore(s) => {
+                if s.borrow().bound.is_some() {
+                    AsyncKind::BoundedSemaphore
+                } else {
+                    AsyncKind::Semaphore
+                }
+            }
+            AsyncObj::Queue(_) => AsyncKind::Queue,
+            AsyncObj::TaskGroup(_) => AsyncKind::TaskGroup,
+            AsyncObj::Timeout(_) => AsyncKind::Timeout,
+            AsyncObj::Loop => AsyncKind::Loop,
+            AsyncObj::Handle(_) => AsyncKind::Handle,
+        }
+    }
+
+    pub(crate) fn repr(&self) -> String {
+        match self {
+            AsyncObj::Lock(l) => {
+                let l = l.borrow();
+                let state = if l.locked { "locked" } else { "unlocked" };
+                if l.waiters.is_empty() {
+                    format!("<asyncio.locks.Lock object [{state}]>")
+                } else {
+                    format!("<asyncio.locks.Lock object [{state}, waiters:{}]>", l.waiters.len())
+                }
+            }
+            AsyncObj::Event(e) => {
+                let e = e.borrow();
+                format!("<asyncio.locks.Event object [{}]>", if e.value { "set" } else { "unset" })
+            }
+            AsyncObj::Semaphore(s) => {
+                let s = s.borrow();
+                format!("<asyncio.locks.{} object [value={}]>", self.kind().name(), s.value)
+            }
+            AsyncObj::Queue(q) => {
+                let q = q.borrow();
+                format!("<Queue maxsize={} _queue={}>", q.maxsize, repr(&Value::list(q.items.iter().cloned().collect())))
+            }
+            other => format!("<{} object>", other.kind().name()),
+        }
+    }
+}

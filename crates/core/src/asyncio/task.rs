@@ -1,0 +1,598 @@
+//! Task and Future mechanics (`__step`, `__wakeup`, callbacks) and the loop driver (`_run_once`, `asyncio.run`).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use crate::asyncio::combinators;
+use crate::asyncio::event_loop::{Callback, Handle, CLOCK_RESOLUTION};
+use crate::asyncio::objects::{DoneCallback, FutRef, FutState, Future, TaskData};
+use crate::exc::{ExcObj, ExcRef, ExcType};
+use crate::trace::{BlockKind, EventKind, Outcome as TaskOutcome, TaskInfo, WaitOn, NO_TASK};
+use crate::value::{repr, CoroState, Value};
+use crate::vm::{make_cancelled_error, Abort, Frame, Outcome, Resume, Vm};
+
+impl Vm {
+    /// `loop.call_soon`: append to the ready queue.
+    pub(crate) fn call_soon(&mut self, cb: Callback, arg: Option<FutRef>) {
+        if let Callback::TaskStep { task, .. } | Callback::TaskWakeup { task } = &cb {
+            let id = task.borrow().task_id().unwrap_or(NO_TASK);
+            let line = self.task_line(task);
+            if id != NO_TASK {
+                self.event(id, line, EventKind::Ready);
+            }
+        }
+        self.lp.ready.push(Handle { cb, arg, cancelled: None });
+    }
+
+    /// `loop.call_at`: a timer; returns its cancelled flag (the TimerHandle).
+    pub(crate) fn call_at(&mut self, when: f64, cb: Callback) -> Rc<Cell<bool>> {
+        let flag = Rc::new(Cell::new(false));
+        self.lp.timers.push(when, Handle { cb, arg: None, cancelled: Some(flag.clone()) });
+        flag
+    }
+
+    /// The line a task's innermost Python frame is at.
+    pub(crate) fn task_line(&self, task: &FutRef) -> u32 {
+        let t = task.borrow();
+        let Some(td) = t.task.as_ref() else { return 0 };
+        for f in td.frames.iter().rev() {
+            if let Frame::Py(p) = f {
+                return self.line_of(p.span_start());
+            }
+        }
+        0
+    }
+
+    fn frames_line(&self, frames: &[Frame]) -> u32 {
+        for f in frames.iter().rev() {
+            if let Frame::Py(p) = f {
+                return self.line_of(p.span_start());
+            }
+        }
+        0
+    }
+
+    /// `loop.create_task(coro)` plus `asyncio.create_task`'s naming.
+    pub(crate) fn create_task(&mut self, coro: Value, name: Option<String>) -> Result<FutRef, ExcRef> {
+        let Value::Coro(c) = &coro else {
+            return Err(ExcObj::msg(ExcType::TypeError, format!("a coroutine was expected, got {}", repr(&coro))));
+        };
+        if self.tasks.len() as u32 >= self.limits.max_tasks {
+            self.set_abort(Abort::Limit(format!("task limit reached: more than {} tasks", self.limits.max_tasks)));
+            return Err(ExcObj::msg(ExcType::RuntimeError, "task limit reached"));
+        }
+        let state = std::mem::replace(&mut c.borrow_mut().state, CoroState::Started);
+        let frame = match state {
+            CoroState::Created(f) => *f,
+            CoroState::Started => {
+                return Err(ExcObj::msg(ExcType::RuntimeError, "cannot reuse already awaited coroutine"));
+            }
+        };
+        self.task_counter += 1;
+        let name: Rc<str> = match name {
+            Some(n) => Rc::from(n.as_str()),
+            None => Rc::from(format!("Task-{}", self.task_counter).as_str()),
+        };
+        let func = c.borrow().name.clone();
+        let id = self.tasks.len() as u32;
+        let fut = Future::new(WaitOn::Task { task: id });
+        fut.borrow_mut().task = Some(Box::new(TaskData {
+            id,
+            name: name.clone(),
+            func: func.clone(),
+            frames: vec![frame],
+            fut_waiter: None,
+            must_cancel: false,
+            num_cancels_requested: 0,
+            started: false,
+        }));
+        self.tasks.push(fut.clone());
+        let parent = self.current_task_id();
+        let step = self.trace.events.len() as u32;
+        self.trace.tasks.push(TaskInfo {
+            id,
+            name: name.to_string(),
+            func: func.to_string(),
+            created_step: step,
+            parent,
+            result: None,
+        });
+        let line = self.line_of(self.line_offset);
+        self.event(id, line, EventKind::Created { parent });
+        self.lp.ready.push(Handle::new(Callback::TaskStep { task: fut.clone(), exc: None }));
+        Ok(fut)
+    }
+
+    pub(crate) fn rename_task(&mut self, task: &FutRef, name: String) {
+        let mut t = task.borrow_mut();
+        if let Some(td) = t.task.as_mut() {
+            td.name = Rc::from(name.as_str());
+            if let Some(info) = self.trace.tasks.get_mut(td.id as usize) {
+                info.name = name;
+            }
+        }
+    }
+
+    /// `ensure_future`: a coroutine becomes a task; a future stays itself.
+    pub(crate) fn ensure_future(&mut self, v: Value) -> Result<FutRef, ExcRef> {
+        match v {
+            Value::Future(f) => Ok(f),
+            c @ Value::Coro(_) => self.create_task(c, None),
+            _ => Err(ExcObj::msg(ExcType::TypeError, "An asyncio.Future, a coroutine or an awaitable is required")),
+        }
+    }
+
+    pub(crate) fn add_done_callback(&mut self, f: &FutRef, cb: Callback) -> u64 {
+        let id = self.callback_id();
+        if f.borrow().done() {
+            self.call_soon(cb, Some(f.clone()));
+        } else {
+            f.borrow_mut().callbacks.push(DoneCallback { id, cb });
+        }
+        id
+    }
+
+    pub(crate) fn remove_done_callback(&mut self, f: &FutRef, id: u64) -> usize {
+        let mut f = f.borrow_mut();
+        let before = f.callbacks.len();
+        f.callbacks.retain(|c| c.id != id);
+        before - f.callbacks.len()
+    }
+
+    fn schedule_callbacks(&mut self, f: &FutRef) {
+        let cbs = std::mem::take(&mut f.borrow_mut().callbacks);
+        for c in cbs {
+            self.call_soon(c.cb, Some(f.clone()));
+        }
+    }
+
+    pub(crate) fn set_result(&mut self, f: &FutRef, v: Value) -> Result<(), ExcRef> {
+        if f.borrow().done() {
+            return Err(ExcObj::msg(ExcType::InvalidStateError, "invalid state"));
+        }
+        f.borrow_mut().state = FutState::Done(v);
+        self.task_finished(f, TaskOutcome::Returned);
+        self.schedule_callbacks(f);
+        Ok(())
+    }
+
+    pub(crate) fn set_exception(&mut self, f: &FutRef, e: ExcRef) -> Result<(), ExcRef> {
+        if f.borrow().done() {
+            return Err(ExcObj::msg(ExcType::InvalidStateError, "invalid state"));
+        }
+        {
+            let mut fb = f.borrow_mut();
+            fb.state = FutState::Failed(e);
+            fb.log_traceback = true;
+        }
+        self.task_finished(f, TaskOutcome::Raised);
+        self.schedule_callbacks(f);
+        Ok(())
+    }
+
+    /// `Future.cancel` (the plain one, also `super().cancel()` of a task).
+    pub(crate) fn future_cancel(&mut self, f: &FutRef, msg: Option<Value>) -> bool {
+        {
+            let mut fb = f.borrow_mut();
+            fb.log_traceback = false;
+            if fb.done() {
+                return false;
+            }
+            fb.state = FutState::Cancelled;
+            fb.cancel_message = msg;
+        }
+        self.task_finished(f, TaskOutcome::Cancelled);
+        self.schedule_callbacks(f);
+        true
+    }
+
+    /// `cancel()` on any future: tasks and gathers have their own rules.
+    pub(crate) fn cancel(&mut self, f: &FutRef, msg: Option<Value>) -> bool {
+        let is_task = f.borrow().task.is_some();
+        if is_task {
+            let waiter = {
+                let mut fb = f.borrow_mut();
+                fb.log_traceback = false;
+                if fb.done() {
+                    return false;
+                }
+                let td = fb.task.as_mut().map(|t| {
+                    t.num_cancels_requested += 1;
+                    t.fut_waiter.clone()
+                });
+                td.flatten()
+            };
+            if let Some(w) = waiter {
+                if self.cancel(&w, msg.clone()) {
+                    return true;
+                }
+            }
+            let mut fb = f.borrow_mut();
+            if let Some(t) = fb.task.as_mut() {
+                t.must_cancel = true;
+            }
+            fb.cancel_message = msg;
+            return true;
+        }
+        let children = f.borrow().children.clone();
+        if let Some(children) = children {
+            if f.borrow().done() {
+                return false;
+            }
+            let mut ret = false;
+            for c in children {
+                if self.cancel(&c, msg.clone()) {
+                    ret = true;
+                }
+            }
+            if ret {
+                f.borrow_mut().cancel_requested = true;
+            }
+            return ret;
+        }
+        self.future_cancel(f, msg)
+    }
+
+    fn task_finished(&mut self, f: &FutRef, outcome: TaskOutcome) {
+        let (id, text) = {
+            let fb = f.borrow();
+            let Some(td) = fb.task.as_ref() else { return };
+            let text = match &fb.state {
+                FutState::Done(v) => repr(v),
+                FutState::Failed(e) => e.traceback_line().trim_end().to_string(),
+                _ => "cancelled".to_string(),
+            };
+            (td.id, text)
+        };
+        if let Some(info) = self.trace.tasks.get_mut(id as usize) {
+            info.result = Some((outcome, text));
+        }
+        let line = self.task_line(f);
+        self.event(id, line, EventKind::Done { outcome });
+    }
+
+    /// `Task.__step`: run the task's coroutine until it waits, yields, or ends.
+    fn task_step(&mut self, task: &FutRef, input: Resume) {
+        let mut input = input;
+        let mut frames = {
+            let mut fb = task.borrow_mut();
+            if fb.done() {
+                return;
+            }
+            let must_cancel = fb.task.as_ref().is_some_and(|t| t.must_cancel);
+            if must_cancel {
+                let is_cancel = matches!(&input, Resume::Throw(e) if e.is(ExcType::CancelledError));
+                if !is_cancel {
+                    input = Resume::Throw(make_cancelled_error(&mut fb));
+                }
+            }
+            let Some(td) = fb.task.as_mut() else { return };
+            if must_cancel {
+                td.must_cancel = false;
+            }
+            td.fut_waiter = None;
+            if !td.started {
+                td.started = true;
+                if let Resume::Value(_) = input {
+                    input = Resume::Start;
+                }
+            }
+            std::mem::take(&mut td.frames)
+        };
+        let id = task.borrow().task_id().unwrap_or(NO_TASK);
+        let line = self.frames_line(&frames);
+        self.event(id, line, EventKind::Running);
+        let prev = self.current.replace(task.clone());
+        let outcome = loop {
+            match self.run_stack(&mut frames, input) {
+                Outcome::Block(kind, secs) => {
+                    let line = self.frames_line(&frames);
+                    self.block_loop_thread_at(kind, secs, line);
+                    input = Resume::Value(Value::None);
+                }
+                other => break other,
+            }
+        };
+        self.current = prev;
+        let line = self.frames_line(&frames);
+        if let Some(td) = task.borrow_mut().task.as_mut() {
+            td.frames = frames;
+        }
+        match outcome {
+            Outcome::Return(v) => {
+                let must_cancel = task.borrow().task.as_ref().is_some_and(|t| t.must_cancel);
+                if must_cancel {
+                    if let Some(td) = task.borrow_mut().task.as_mut() {
+                        td.must_cancel = false;
+                    }
+                    let msg = task.borrow().cancel_message.clone();
+                    self.future_cancel(task, msg);
+                } else {
+                    let _ = self.set_result(task, v);
+                }
+            }
+            Outcome::Raise(e) => {
+                if e.is(ExcType::CancelledError) {
+                    task.borrow_mut().cancelled_exc = Some(e);
+                    self.future_cancel(task, None);
+                } else {
+                    let _ = self.set_exception(task, e);
+                }
+            }
+            Outcome::Suspend(Some(f)) => {
+                let on = f.borrow().waits_on;
+                self.event(id, line, EventKind::Waiting { on });
+                self.add_done_callback(&f, Callback::TaskWakeup { task: task.clone() });
+                let must_cancel = {
+                    let mut fb = task.borrow_mut();
+                    let td = fb.task.as_mut();
+                    td.map(|t| {
+                        t.fut_waiter = Some(f.clone());
+                        t.must_cancel
+                    })
+                    .unwrap_or(false)
+                };
+                if must_cancel {
+                    let msg = task.borrow().cancel_message.clone();
+                    if self.cancel(&f, msg) {
+                        if let Some(td) = task.borrow_mut().task.as_mut() {
+                            td.must_cancel = false;
+                        }
+                    }
+                }
+            }
+            Outcome::Suspend(None) => {
+                self.call_soon(Callback::TaskStep { task: task.clone(), exc: None }, None);
+            }
+            Outcome::Block(..) | Outcome::Abort => {}
+        }
+    }
+
+    /// The loop thread blocks (`time.sleep`, `cpu`): the clock moves on, nothing else runs.
+    pub(crate) fn block_loop_thread(&mut self, kind: BlockKind, secs: f64) {
+        let line = self.line_of(self.line_offset);
+        self.block_loop_thread_at(kind, secs, line);
+    }
+
+    fn block_loop_thread_at(&mut self, kind: BlockKind, secs: f64, line: u32) {
+        let until = self.lp.now + secs;
+        let task = self.current_task_id();
+        self.event(task, line, EventKind::Blocking { what: kind, until });
+        self.lp.now = until;
+        self.check_horizon();
+    }
+
+    fn check_horizon(&mut self) {
+        if self.lp.now > self.limits.max_time {
+            self.set_abort(Abort::Limit(format!(
+                "time limit reached: the virtual clock passed {} s",
+                crate::pyfmt::float_repr(self.limits.max_time)
+            )));
+        }
+    }
+
+    fn run_callback(&mut self, h: Handle) {
+        let arg = h.arg;
+        match h.cb {
+            Callback::TaskStep { task, exc } => {
+                let input = match exc {
+                    Some(e) => Resume::Throw(e),
+                    None => Resume::Value(Value::None),
+                };
+                self.task_step(&task, input);
+            }
+            Callback::TaskWakeup { task } => {
+                let Some(f) = arg else { return };
+                let input = match self.future_result(&f) {
+                    Ok(v) => Resume::Value(v),
+                    Err(e) => Resume::Throw(e),
+                };
+                self.task_step(&task, input);
+            }
+            Callback::SetResultUnlessCancelled { fut, value } => {
+                if !fut.borrow().cancelled() {
+                    let _ = self.set_result(&fut, value);
+                }
+            }
+            Callback::ReleaseWaiter { waiter } => {
+                if !waiter.borrow().done() {
+                    let _ = self.set_result(&waiter, Value::None);
+                }
+            }
+            Callback::GatherChildDone { state } => {
+                if let Some(f) = arg {
+                    combinators::gather_child_done(self, &state, &f);
+                }
+            }
+            Callback::ShieldInnerDone { outer } => {
+                if let Some(inner) = arg {
+                    combinators::shield_inner_done(self, &outer, &inner);
+                }
+            }
+            Callback::ShieldOuterDone { inner, inner_cb } => {
+                if !inner.borrow().done() {
+                    self.remove_done_callback(&inner, inner_cb);
+                }
+            }
+            Callback::WaitCompletion { state } => {
+                if let Some(f) = arg {
+                    combinators::wait_completion(self, &state, &f);
+                }
+            }
+            Callback::AsCompletedDone { state } => {
+                if let Some(f) = arg {
+                    combinators::as_completed_done(self, &state, &f);
+                }
+            }
+            Callback::AsCompletedTimeout { state } => combinators::as_completed_timeout(self, &state),
+            Callback::TaskGroupTaskDone { tg } => {
+                if let Some(f) = arg {
+                    combinators::taskgroup_task_done(self, &tg, &f);
+                }
+            }
+            Callback::TimeoutFire { tm } => combinators::timeout_fire(self, &tm),
+            Callback::User { func, mut args } => {
+                if let Some(f) = arg {
+                    args.push(Value::Future(f));
+                }
+                if let Err(e) = self.call_sync(&func, args) {
+                    if self.abort.is_none() {
+                        let line = *e.line.borrow();
+                        self.warn(line, format!("Exception in callback: {}", e.traceback_line().trim_end()));
+                    }
+                }
+            }
+            Callback::StopLoop => self.lp.stopping = true,
+        }
+    }
+
+    /// One pass of `BaseEventLoop._run_once`. Returns false when nothing can ever run again.
+    fn run_once(&mut self) -> bool {
+        self.lp.iteration += 1;
+        self.drain_never_awaited();
+        let next = self.lp.timers.next_due();
+        if self.lp.ready.is_empty() && !self.lp.stopping {
+            match next {
+                Some(due) => {
+                    if due > self.lp.now {
+                        let from = self.lp.now;
+                        self.lp.now = due;
+                        self.event(NO_TASK, 0, EventKind::ClockJump { from });
+                        self.check_horizon();
+                        if self.abort.is_some() {
+                            return true;
+                        }
+                    }
+                }
+                None => return false,
+            }
+        }
+        let end = self.lp.now + CLOCK_RESOLUTION;
+        while let Some(t) = self.lp.timers.pop_due(end) {
+            if !t.handle.is_cancelled() {
+                self.lp.ready.push(t.handle);
+            }
+        }
+        let n = self.lp.ready.len();
+        for _ in 0..n {
+            let Some(h) = self.lp.ready.pop() else { break };
+            if h.is_cancelled() {
+                continue;
+            }
+            self.run_callback(h);
+            if self.abort.is_some() {
+                return true;
+            }
+        }
+        true
+    }
+
+    /// `run_forever` until `stop()`; false on deadlock or abort.
+    fn run_until_stopped(&mut self) -> bool {
+        loop {
+            if !self.run_once() {
+                return false;
+            }
+            if self.abort.is_some() {
+                return false;
+            }
+            if self.lp.stopping {
+                self.lp.stopping = false;
+                return true;
+            }
+        }
+    }
+
+    /// `loop.run_until_complete(future)`.
+    fn run_until_complete(&mut self, f: &FutRef) -> bool {
+        let id = self.add_done_callback(f, Callback::StopLoop);
+        let ok = self.run_until_stopped();
+        self.remove_done_callback(f, id);
+        ok
+    }
+
+    /// `asyncio.run(coro)`: run the main task, then cancel what is left and
+    /// shut down like CPython's `Runner.close()`.
+    pub(crate) fn asyncio_run(&mut self, coro: Value) -> Result<Value, ExcRef> {
+        if self.lp.running {
+            return Err(ExcObj::msg(
+                ExcType::RuntimeError,
+                "asyncio.run() cannot be called from a running event loop",
+            ));
+        }
+        if !matches!(coro, Value::Coro(_)) {
+            return Err(ExcObj::msg(ExcType::ValueError, format!("a coroutine was expected, got {}", repr(&coro))));
+        }
+        self.lp.running = true;
+        let main = self.create_task(coro, None)?;
+        let ok = self.run_until_complete(&main);
+        let result = if ok {
+            if main.borrow().done() {
+                self.future_result(&main)
+            } else {
+                Err(ExcObj::msg(ExcType::RuntimeError, "Event loop stopped before Future completed."))
+            }
+        } else {
+            self.stop_if_deadlocked();
+            self.lp.running = false;
+            return Err(ExcObj::bare(ExcType::SystemExit));
+        };
+        if !self.shutdown() {
+            self.stop_if_deadlocked();
+            self.lp.running = false;
+            return Err(ExcObj::bare(ExcType::SystemExit));
+        }
+        self.lp.running = false;
+        result
+    }
+
+    /// `_cancel_all_tasks`, `shutdown_asyncgens` and `shutdown_default_executor`.
+    fn shutdown(&mut self) -> bool {
+        let to_cancel: Vec<FutRef> = self.tasks.iter().filter(|t| !t.borrow().done()).cloned().collect();
+        if !to_cancel.is_empty() {
+            for t in &to_cancel {
+                self.cancel(t, None);
+            }
+            let args = to_cancel.iter().map(|t| Value::Future(t.clone())).collect();
+            let outer = match combinators::gather(self, args, true) {
+                Ok(o) => o,
+                Err(_) => return true,
+            };
+            if !self.run_until_complete(&outer) {
+                return false;
+            }
+            for t in &to_cancel {
+                let exc = match &t.borrow().state {
+                    FutState::Failed(e) => Some(e.clone()),
+                    _ => None,
+                };
+                if let Some(e) = exc {
+                    t.borrow_mut().log_traceback = false;
+                    let line = *e.line.borrow();
+                    self.warn(
+                        line,
+                        format!("unhandled exception during asyncio.run() shutdown: {}", e.traceback_line().trim_end()),
+                    );
+                }
+            }
+        }
+        // shutdown_asyncgens() and shutdown_default_executor() each run as a
+        // task that finishes at once: two more passes each, and a task number.
+        for _ in 0..2 {
+            self.task_counter += 1;
+            let fut = Future::new(WaitOn::Cancellation);
+            let step = Handle::new(Callback::ReleaseWaiter { waiter: fut.clone() });
+            self.lp.ready.push(step);
+            if !self.run_until_complete(&fut) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn stop_if_deadlocked(&mut self) {
+        if self.abort.is_none() {
+            self.set_abort(Abort::Deadlock);
+        }
+    }
+}

@@ -1,0 +1,432 @@
+//! Builtin functions, modules and their attributes, constructors and context managers.
+
+mod asyncio_api;
+mod functions;
+mod methods;
+
+use std::rc::Rc;
+
+pub(crate) use functions::percent_format;
+
+use crate::asyncio::combinators;
+use crate::asyncio::native::{self, coro_value, NativeCoro};
+use crate::asyncio::objects::AsyncObj;
+use crate::exc::{ExcObj, ExcRef, ExcType, ALL_EXC_TYPES};
+use crate::value::{ModuleId, TypeId, Value};
+use crate::vm::{Called, Kwargs, Vm};
+
+/// Every builtin function a program can call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Builtin {
+    Print,
+    Len,
+    Repr,
+    Abs,
+    Min,
+    Max,
+    Sum,
+    Round,
+    Sorted,
+    Reversed,
+    Enumerate,
+    Zip,
+    Isinstance,
+    Any,
+    All,
+    Map,
+    Filter,
+    Iter,
+    Next,
+    Divmod,
+    Pow,
+    Chr,
+    Ord,
+    Hash,
+    Id,
+    Callable,
+    Format,
+    Cpu,
+    // asyncio
+    Run,
+    Sleep,
+    Gather,
+    CreateTask,
+    EnsureFuture,
+    WaitFor,
+    Timeout,
+    Wait,
+    AsCompleted,
+    Shield,
+    CurrentTask,
+    AllTasks,
+    GetRunningLoop,
+    NewFuture,
+    Lock,
+    Event,
+    Condition,
+    Semaphore,
+    BoundedSemaphore,
+    Queue,
+    TaskGroup,
+    ToThread,
+    Iscoroutine,
+    // time
+    TimeSleep,
+    Monotonic,
+    // random
+    Seed,
+    Random,
+    Uniform,
+    Randint,
+    Randrange,
+    Choice,
+    Shuffle,
+    Sample,
+    // concurrent.futures
+    ThreadPoolExecutor,
+    ProcessPoolExecutor,
+}
+
+impl Builtin {
+    pub(crate) fn name(self) -> &'static str {
+        use Builtin::*;
+        match self {
+            Print => "print",
+            Len => "len",
+            Repr => "repr",
+            Abs => "abs",
+            Min => "min",
+            Max => "max",
+            Sum => "sum",
+            Round => "round",
+            Sorted => "sorted",
+            Reversed => "reversed",
+            Enumerate => "enumerate",
+            Zip => "zip",
+            Isinstance => "isinstance",
+            Any => "any",
+            All => "all",
+            Map => "map",
+            Filter => "filter",
+            Iter => "iter",
+            Next => "next",
+            Divmod => "divmod",
+            Pow => "pow",
+            Chr => "chr",
+            Ord => "ord",
+            Hash => "hash",
+            Id => "id",
+            Callable => "callable",
+            Format => "format",
+            Cpu => "cpu",
+            Run => "run",
+            Sleep => "sleep",
+            Gather => "gather",
+            CreateTask => "create_task",
+            EnsureFuture => "ensure_future",
+            WaitFor => "wait_for",
+            Timeout => "timeout",
+            Wait => "wait",
+            AsCompleted => "as_completed",
+            Shield => "shield",
+            CurrentTask => "current_task",
+            AllTasks => "all_tasks",
+            GetRunningLoop => "get_running_loop",
+            NewFuture => "Future",
+            Lock => "Lock",
+            Event => "Event",
+            Condition => "Condition",
+            Semaphore => "Semaphore",
+            BoundedSemaphore => "BoundedSemaphore",
+            Queue => "Queue",
+            TaskGroup => "TaskGroup",
+            ToThread => "to_thread",
+            Iscoroutine => "iscoroutine",
+            TimeSleep => "sleep",
+            Monotonic => "monotonic",
+            Seed => "seed",
+            Random => "random",
+            Uniform => "uniform",
+            Randint => "randint",
+            Randrange => "randrange",
+            Choice => "choice",
+            Shuffle => "shuffle",
+            Sample => "sample",
+            ThreadPoolExecutor => "ThreadPoolExecutor",
+            ProcessPoolExecutor => "ProcessPoolExecutor",
+        }
+    }
+}
+
+/// The value a global name has before the program assigns it.
+pub(crate) fn global_builtin(name: &str) -> Option<Value> {
+    use Builtin as B;
+    let b = match name {
+        "print" => B::Print,
+        "len" => B::Len,
+        "repr" => B::Repr,
+        "abs" => B::Abs,
+        "min" => B::Min,
+        "max" => B::Max,
+        "sum" => B::Sum,
+        "round" => B::Round,
+        "sorted" => B::Sorted,
+        "reversed" => B::Reversed,
+        "enumerate" => B::Enumerate,
+        "zip" => B::Zip,
+        "isinstance" => B::Isinstance,
+        "any" => B::Any,
+        "all" => B::All,
+        "map" => B::Map,
+        "filter" => B::Filter,
+        "iter" => B::Iter,
+        "next" => B::Next,
+        "divmod" => B::Divmod,
+        "pow" => B::Pow,
+        "chr" => B::Chr,
+        "ord" => B::Ord,
+        "hash" => B::Hash,
+        "id" => B::Id,
+        "callable" => B::Callable,
+        "format" => B::Format,
+        "cpu" => B::Cpu,
+        "int" => return Some(Value::Type(TypeId::Int)),
+        "float" => return Some(Value::Type(TypeId::Float)),
+        "str" => return Some(Value::Type(TypeId::Str)),
+        "bool" => return Some(Value::Type(TypeId::Bool)),
+        "list" => return Some(Value::Type(TypeId::List)),
+        "tuple" => return Some(Value::Type(TypeId::Tuple)),
+        "dict" => return Some(Value::Type(TypeId::Dict)),
+        "set" => return Some(Value::Type(TypeId::Set)),
+        "range" => return Some(Value::Type(TypeId::Range)),
+        "type" => return Some(Value::Type(TypeId::Type)),
+        "object" => return Some(Value::Type(TypeId::Object)),
+        "None" => return Some(Value::None),
+        _ => {
+            return ALL_EXC_TYPES.iter().find(|t| t.name() == name).map(|t| Value::Type(TypeId::Exc(*t)));
+        }
+    };
+    Some(Value::Builtin(b))
+}
+
+/// `import name`: the module (the leaf of a dotted name).
+pub(crate) fn import(name: &str) -> Result<Value, ExcRef> {
+    let m = match name {
+        "asyncio" => ModuleId::Asyncio,
+        "time" => ModuleId::Time,
+        "random" => ModuleId::Random,
+        "concurrent" => ModuleId::Concurrent,
+        "concurrent.futures" => ModuleId::ConcurrentFutures,
+        _ => return Err(ExcObj::msg(ExcType::ModuleNotFoundError, format!("No module named '{name}'"))),
+    };
+    Ok(Value::Module(m))
+}
+
+fn module_attr(m: ModuleId, name: &str) -> Option<Value> {
+    use Builtin as B;
+    let b = match (m, name) {
+        (ModuleId::Asyncio, n) => match n {
+            "run" => B::Run,
+            "sleep" => B::Sleep,
+            "gather" => B::Gather,
+            "create_task" => B::CreateTask,
+            "ensure_future" => B::EnsureFuture,
+            "wait_for" => B::WaitFor,
+            "timeout" => B::Timeout,
+            "wait" => B::Wait,
+            "as_completed" => B::AsCompleted,
+            "shield" => B::Shield,
+            "current_task" => B::CurrentTask,
+            "all_tasks" => B::AllTasks,
+            "get_running_loop" | "get_event_loop" => B::GetRunningLoop,
+            "Future" => B::NewFuture,
+            "Lock" => B::Lock,
+            "Event" => B::Event,
+            "Condition" => B::Condition,
+            "Semaphore" => B::Semaphore,
+            "BoundedSemaphore" => B::BoundedSemaphore,
+            "Queue" => B::Queue,
+            "TaskGroup" => B::TaskGroup,
+            "to_thread" => B::ToThread,
+            "iscoroutine" => B::Iscoroutine,
+            "CancelledError" => return Some(Value::Type(TypeId::Exc(ExcType::CancelledError))),
+            "TimeoutError" => return Some(Value::Type(TypeId::Exc(ExcType::TimeoutError))),
+            "InvalidStateError" => return Some(Value::Type(TypeId::Exc(ExcType::InvalidStateError))),
+            "QueueEmpty" => return Some(Value::Type(TypeId::Exc(ExcType::QueueEmpty))),
+            "QueueFull" => return Some(Value::Type(TypeId::Exc(ExcType::QueueFull))),
+            "Task" => return Some(Value::Type(TypeId::Task)),
+            "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED" => return Some(Value::str(n)),
+            _ => return None,
+        },
+        (ModuleId::Time, n) => match n {
+            "sleep" => B::TimeSleep,
+            "monotonic" | "perf_counter" | "time" => B::Monotonic,
+            _ => return None,
+        },
+        (ModuleId::Random, n) => match n {
+            "seed" => B::Seed,
+            "random" => B::Random,
+            "uniform" => B::Uniform,
+            "randint" => B::Randint,
+            "randrange" => B::Randrange,
+            "choice" => B::Choice,
+            "shuffle" => B::Shuffle,
+            "sample" => B::Sample,
+            _ => return None,
+        },
+        (ModuleId::Concurrent, "futures") => return Some(Value::Module(ModuleId::ConcurrentFutures)),
+        (ModuleId::Concurrent, _) => return None,
+        (ModuleId::ConcurrentFutures, n) => match n {
+            "ThreadPoolExecutor" => B::ThreadPoolExecutor,
+            "ProcessPoolExecutor" => B::ProcessPoolExecutor,
+            _ => return None,
+        },
+    };
+    Some(Value::Builtin(b))
+}
+
+/// Plain attributes (not methods). `Ok(None)`: no such attribute here.
+pub(crate) fn attribute(vm: &mut Vm, obj: &Value, name: &str) -> Result<Option<Value>, ExcRef> {
+    Ok(match (obj, name) {
+        (Value::Module(m), n) => module_attr(*m, n),
+        (Value::Type(t), "__name__") => Some(Value::str(t.name())),
+        (Value::Func(f), "__name__") => Some(Value::Str(f.code.name.clone())),
+        (Value::Func(f), "__qualname__") => Some(Value::Str(f.code.qualname.clone())),
+        (Value::Builtin(b), "__name__") => Some(Value::str(b.name())),
+        (Value::Coro(c), "__name__") => Some(Value::Str(c.borrow().name.clone())),
+        (Value::Exc(e), "args") => Some(Value::tuple(if e.group.is_empty() { e.args.clone() } else { e.args.clone() })),
+        (Value::Exc(e), "exceptions") if !e.group.is_empty() => Some(Value::tuple(e.group.clone())),
+        (Value::Exc(e), "message") if !e.group.is_empty() => e.args.first().cloned(),
+        (Value::Exc(e), "__cause__") => Some(e.cause.borrow().clone().map_or(Value::None, Value::Exc)),
+        (Value::Exc(e), "__class__") => Some(Value::Type(TypeId::Exc(e.typ))),
+        (Value::Obj(o), "maxsize") => match &**o {
+            AsyncObj::Queue(q) => Some(Value::Int(q.borrow().maxsize)),
+            _ => None,
+        },
+        (v, "__class__") => Some(Value::Type(v.type_id())),
+        _ => {
+            let _ = vm;
+            None
+        }
+    })
+}
+
+/// Whether `obj.name` is a method (so `obj.name` evaluates to a bound method).
+pub(crate) fn has_method(obj: &Value, name: &str) -> bool {
+    methods::has_method(obj, name) || asyncio_api::has_method(obj, name)
+}
+
+/// Call a builtin function.
+pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) -> Result<Called, ExcRef> {
+    if let Some(r) = asyncio_api::call(vm, b, &args, &kwargs) {
+        return r;
+    }
+    functions::call(vm, b, args, kwargs)
+}
+
+/// `recv.name(*args, **kwargs)`.
+pub(crate) fn call_method(vm: &mut Vm, recv: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> Result<Called, ExcRef> {
+    if let Value::Module(m) = recv {
+        return match module_attr(*m, name) {
+            Some(f) => vm.call(f, args, kwargs),
+            None => Err(ExcObj::msg(
+                ExcType::AttributeError,
+                format!("module '{}' has no attribute '{name}'", m.name()),
+            )),
+        };
+    }
+    if let Some(r) = asyncio_api::call_method(vm, recv, name, &args, &kwargs) {
+        return r;
+    }
+    if let Some(r) = methods::call_method(vm, recv, name, args.clone(), &kwargs) {
+        return r.map(Called::Value);
+    }
+    match crate::ops::getattr(vm, recv, name) {
+        Ok(f) => vm.call(f, args, kwargs),
+        Err(e) => Err(e),
+    }
+}
+
+/// Calling a type: `int("3")`, `ValueError("bad")`, `list(x)`.
+pub(crate) fn construct(vm: &mut Vm, t: TypeId, args: Vec<Value>, kwargs: Kwargs) -> Result<Called, ExcRef> {
+    functions::construct(vm, t, args, kwargs).map(Called::Value)
+}
+
+fn no_protocol(mgr: &Value, is_async: bool) -> ExcRef {
+    ExcObj::msg(
+        ExcType::TypeError,
+        format!(
+            "'{}' object does not support the {}context manager protocol",
+            mgr.type_name(),
+            if is_async { "asynchronous " } else { "" }
+        ),
+    )
+}
+
+/// `__aenter__`/`__enter__`: for `async with`, an awaitable.
+pub(crate) fn with_enter(vm: &mut Vm, mgr: &Value, is_async: bool) -> Result<Value, ExcRef> {
+    let Value::Obj(o) = mgr else { return Err(no_protocol(mgr, is_async)) };
+    if !is_async {
+        return Err(no_protocol(mgr, is_async));
+    }
+    let n = match &**o {
+        AsyncObj::Lock(_) => NativeCoro::LockAcquire { lock: o.clone(), fut: None, ret: Value::None },
+        AsyncObj::Condition { lock, .. } => NativeCoro::LockAcquire { lock: lock.clone(), fut: None, ret: Value::None },
+        AsyncObj::Semaphore(_) => NativeCoro::SemAcquire { sem: o.clone(), fut: None, ret: Value::None },
+        AsyncObj::TaskGroup(_) => NativeCoro::Ready(Some(combinators::taskgroup_enter(vm, o))),
+        AsyncObj::Timeout(_) => NativeCoro::Ready(Some(combinators::timeout_enter(vm, o))),
+        _ => return Err(no_protocol(mgr, is_async)),
+    };
+    Ok(coro_value(vm, "__aenter__", n))
+}
+
+/// `__aexit__`/`__exit__` with the exception being handled (if any).
+pub(crate) fn with_exit(vm: &mut Vm, mgr: &Value, exc: Option<ExcRef>, is_async: bool) -> Result<Value, ExcRef> {
+    let Value::Obj(o) = mgr else { return Err(no_protocol(mgr, is_async)) };
+    let n = match &**o {
+        AsyncObj::Lock(_) => NativeCoro::Ready(Some(native::lock_release(vm, o).map(|_| Value::None))),
+        AsyncObj::Condition { lock, .. } => NativeCoro::Ready(Some(native::lock_release(vm, lock).map(|_| Value::None))),
+        AsyncObj::Semaphore(_) => NativeCoro::Ready(Some(native::sem_release(vm, o).map(|_| Value::None))),
+        AsyncObj::TaskGroup(_) => {
+            NativeCoro::TaskGroupExit { tg: o.clone(), exc, propagate: None, started: false }
+        }
+        AsyncObj::Timeout(_) => NativeCoro::Ready(Some(combinators::timeout_exit(vm, o, exc))),
+        _ => return Err(no_protocol(mgr, is_async)),
+    };
+    Ok(coro_value(vm, "__aexit__", n))
+}
+
+pub(crate) fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
+    kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+}
+
+/// Reject keyword arguments a builtin does not take.
+pub(crate) fn check_kwargs(fname: &str, kwargs: &Kwargs, allowed: &[&str]) -> Result<(), ExcRef> {
+    for (k, _) in kwargs {
+        if !allowed.contains(&&**k) {
+            return Err(ExcObj::msg(
+                ExcType::TypeError,
+                format!("{fname}() got an unexpected keyword argument '{k}'"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn arg_count(fname: &str, args: &[Value], min: usize, max: usize) -> Result<(), ExcRef> {
+    if args.len() < min || args.len() > max {
+        let msg = if min == max {
+            format!("{fname}() takes exactly {min} argument{} ({} given)", if min == 1 { "" } else { "s" }, args.len())
+        } else if args.len() < min {
+            format!("{fname}() missing required argument (expected at least {min}, got {})", args.len())
+        } else {
+            format!("{fname}() takes at most {max} arguments ({} given)", args.len())
+        };
+        return Err(ExcObj::msg(ExcType::TypeError, msg));
+    }
+    Ok(())
+}
+
+pub(crate) fn rc_str(s: &str) -> Rc<str> {
+    Rc::from(s)
+}

@@ -1,0 +1,637 @@
+//! Methods of str, list, dict, set and tuple.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::functions::{eq, items_iter, sort_values};
+use super::{arg_count, check_kwargs, kwarg};
+use crate::exc::{ExcObj, ExcRef, ExcType};
+use crate::ops::{self, collect};
+use crate::pyfmt;
+use crate::value::{repr, to_str, Dict, Key, Value};
+use crate::vm::{Kwargs, Vm};
+
+const STR_METHODS: &[&str] = &[
+    "upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace", "startswith", "endswith",
+    "find", "rfind", "index", "count", "format", "title", "capitalize", "isdigit", "isalpha", "isalnum", "isspace",
+    "isupper", "islower", "isnumeric", "isdecimal", "center", "ljust", "rjust", "zfill", "partition", "rpartition",
+    "splitlines", "swapcase", "casefold", "removeprefix", "removesuffix", "expandtabs",
+];
+const LIST_METHODS: &[&str] =
+    &["append", "extend", "pop", "insert", "remove", "index", "count", "sort", "reverse", "clear", "copy"];
+const DICT_METHODS: &[&str] =
+    &["get", "keys", "values", "items", "pop", "setdefault", "update", "clear", "copy", "popitem"];
+const SET_METHODS: &[&str] = &[
+    "add", "remove", "discard", "pop", "clear", "union", "intersection", "difference", "update", "copy", "issubset",
+    "issuperset", "isdisjoint", "symmetric_difference",
+];
+
+pub(crate) fn has_method(obj: &Value, name: &str) -> bool {
+    match obj {
+        Value::Str(_) => STR_METHODS.contains(&name),
+        Value::List(_) => LIST_METHODS.contains(&name),
+        Value::Dict(_) => DICT_METHODS.contains(&name),
+        Value::Set(_) => SET_METHODS.contains(&name),
+        Value::Tuple(_) => matches!(name, "count" | "index"),
+        Value::Coro(_) => name == "close",
+        Value::Exc(_) => name == "with_traceback",
+        _ => false,
+    }
+}
+
+fn type_err(m: impl Into<String>) -> ExcRef {
+    ExcObj::msg(ExcType::TypeError, m.into())
+}
+
+fn str_arg<'a>(fname: &str, v: &'a Value) -> Result<&'a str, ExcRef> {
+    match v {
+        Value::Str(s) => Ok(s),
+        o => Err(type_err(format!("{fname}() argument must be str, not {}", o.type_name()))),
+    }
+}
+
+fn int_arg(v: &Value) -> Result<i64, ExcRef> {
+    v.as_int().ok_or_else(|| type_err(format!("'{}' object cannot be interpreted as an integer", v.type_name())))
+}
+
+fn opt_chars(args: &[Value], fname: &str) -> Result<Option<Vec<char>>, ExcRef> {
+    match args.first() {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => Ok(Some(str_arg(fname, v)?.chars().collect())),
+    }
+}
+
+fn pad(s: &str, width: i64, fill: char, align: char) -> String {
+    let n = s.chars().count() as i64;
+    if width <= n {
+        return s.to_string();
+    }
+    let total = (width - n) as usize;
+    let (left, right) = match align {
+        '<' => (0, total),
+        '>' => (total, 0),
+        _ => {
+            let left = total / 2 + (total & width as usize & 1);
+            (left, total - left)
+        }
+    };
+    let mut out = String::new();
+    out.extend(std::iter::repeat(fill).take(left));
+    out.push_str(s);
+    out.extend(std::iter::repeat(fill).take(right));
+    out
+}
+
+fn fill_char(args: &[Value], fname: &str) -> Result<char, ExcRef> {
+    match args.get(1) {
+        None => Ok(' '),
+        Some(Value::Str(s)) if s.chars().count() == 1 => Ok(s.chars().next().unwrap_or(' ')),
+        Some(_) => Err(type_err(format!("The fill character must be exactly one character long ({fname})"))),
+    }
+}
+
+fn split(s: &str, sep: Option<&str>, maxsplit: i64, from_right: bool) -> Result<Vec<Value>, ExcRef> {
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let parts: Vec<String> = match sep {
+        Some("") => return Err(ExcObj::msg(ExcType::ValueError, "empty separator")),
+        Some(sep) => {
+            if from_right {
+                let mut v: Vec<String> = s.rsplitn(max.saturating_add(1), sep).map(String::from).collect();
+                v.reverse();
+                v
+            } else {
+                s.splitn(max.saturating_add(1), sep).map(String::from).collect()
+            }
+        }
+        None => {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            if max >= words.len() {
+                words.into_iter().map(String::from).collect()
+            } else if !from_right {
+                // Split `max` times from the left; the rest keeps its inner spacing.
+                let mut out = Vec::new();
+                let mut rest = s.trim_start();
+                for _ in 0..max {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    out.push(rest[..end].to_string());
+                    rest = rest[end..].trim_start();
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out
+            } else {
+                let mut out = Vec::new();
+                let mut rest = s.trim_end();
+                for _ in 0..max {
+                    let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                    out.push(rest[start..].to_string());
+                    rest = rest[..start].trim_end();
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out.reverse();
+                out
+            }
+        }
+    };
+    Ok(parts.into_iter().map(|p| Value::str(&p)).collect())
+}
+
+/// Find `sub` in `s` within char positions [start, end); returns a char index.
+fn find(s: &str, sub: &str, args: &[Value], rev: bool) -> Result<i64, ExcRef> {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len() as i64;
+    let norm = |v: Option<&Value>, d: i64| -> Result<i64, ExcRef> {
+        match v {
+            None | Some(Value::None) => Ok(d),
+            Some(x) => {
+                let i = int_arg(x)?;
+                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+            }
+        }
+    };
+    let start = norm(args.get(1), 0)?;
+    let end = norm(args.get(2), n)?;
+    if start > end {
+        return Ok(-1);
+    }
+    let hay: String = chars[start as usize..end as usize].iter().collect();
+    let pos = if rev { hay.rfind(sub) } else { hay.find(sub) };
+    Ok(match pos {
+        Some(b) => start + hay[..b].chars().count() as i64,
+        None => -1,
+    })
+}
+
+fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, args: &[Value], kwargs: &Kwargs) -> Result<Value, ExcRef> {
+    let st = |x: String| Ok(Value::str(&x));
+    match name {
+        "upper" => st(s.to_uppercase()),
+        "lower" | "casefold" => st(s.to_lowercase()),
+        "swapcase" => st(s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() }).collect()),
+        "strip" | "lstrip" | "rstrip" => {
+            let chars = opt_chars(args, name)?;
+            let pat = |c: char| match &chars {
+                Some(cs) => cs.contains(&c),
+                None => c.is_whitespace(),
+            };
+            st(match name {
+                "strip" => s.trim_matches(pat).to_string(),
+                "lstrip" => s.trim_start_matches(pat).to_string(),
+                _ => s.trim_end_matches(pat).to_string(),
+            })
+        }
+        "split" | "rsplit" => {
+            check_kwargs(name, kwargs, &["sep", "maxsplit"])?;
+            let sep = args.first().or_else(|| kwarg(kwargs, "sep"));
+            let sep = match sep {
+                None | Some(Value::None) => None,
+                Some(v) => Some(str_arg(name, v)?.to_string()),
+            };
+            let max = match args.get(1).or_else(|| kwarg(kwargs, "maxsplit")) {
+                Some(v) => int_arg(v)?,
+                None => -1,
+            };
+            Ok(Value::list(split(s, sep.as_deref(), max, name == "rsplit")?))
+        }
+        "splitlines" => Ok(Value::list(s.lines().map(Value::str).collect())),
+        "join" => {
+            arg_count("join", args, 1, 1)?;
+            let items = collect(vm, &args[0])?;
+            let mut out = String::new();
+            for (i, it) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(s);
+                }
+                match it {
+                    Value::Str(p) => out.push_str(p),
+                    o => {
+                        return Err(type_err(format!(
+                            "sequence item {i}: expected str instance, {} found",
+                            o.type_name()
+                        )))
+                    }
+                }
+            }
+            st(out)
+        }
+        "replace" => {
+            arg_count("replace", args, 2, 3)?;
+            let old = str_arg("replace", &args[0])?;
+            let new = str_arg("replace", &args[1])?;
+            match args.get(2) {
+                Some(c) if int_arg(c)? >= 0 => st(s.replacen(old, new, int_arg(c)? as usize)),
+                _ => st(s.replace(old, new)),
+            }
+        }
+        "startswith" | "endswith" => {
+            arg_count(name, args, 1, 1)?;
+            let test = |p: &str| if name == "startswith" { s.starts_with(p) } else { s.ends_with(p) };
+            match &args[0] {
+                Value::Str(p) => Ok(Value::Bool(test(p))),
+                Value::Tuple(t) => Ok(Value::Bool(t.iter().any(|p| matches!(p, Value::Str(p) if test(p))))),
+                o => Err(type_err(format!(
+                    "{name} first arg must be str or a tuple of str, not {}",
+                    o.type_name()
+                ))),
+            }
+        }
+        "find" | "rfind" | "index" => {
+            arg_count(name, args, 1, 3)?;
+            let sub = str_arg(name, &args[0])?;
+            let i = find(s, sub, args, name == "rfind")?;
+            if name == "index" && i < 0 {
+                return Err(ExcObj::msg(ExcType::ValueError, "substring not found"));
+            }
+            Ok(Value::Int(i))
+        }
+        "count" => {
+            arg_count("count", args, 1, 1)?;
+            let sub = str_arg("count", &args[0])?;
+            Ok(Value::Int(if sub.is_empty() { s.chars().count() as i64 + 1 } else { s.matches(sub).count() as i64 }))
+        }
+        "format" => str_format(s, args, kwargs),
+        "title" => {
+            let mut out = String::new();
+            let mut prev_cased = false;
+            for c in s.chars() {
+                if prev_cased {
+                    out.extend(c.to_lowercase());
+                } else {
+                    out.extend(c.to_uppercase());
+                }
+                prev_cased = c.is_alphabetic();
+            }
+            st(out)
+        }
+        "capitalize" => {
+            let mut cs = s.chars();
+            st(match cs.next() {
+                Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+                None => String::new(),
+            })
+        }
+        "isdigit" | "isnumeric" | "isdecimal" => {
+            Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || (name != "isdecimal" && c.is_numeric()))))
+        }
+        "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),
+        "isalnum" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))),
+        "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
+        "isupper" => Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))),
+        "islower" => Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))),
+        "center" | "ljust" | "rjust" => {
+            arg_count(name, args, 1, 2)?;
+            let w = int_arg(&args[0])?.min(1 << 24);
+            let fill = fill_char(args, name)?;
+            let align = match name {
+                "ljust" => '<',
+                "rjust" => '>',
+                _ => '^',
+            };
+            st(pad(s, w, fill, align))
+        }
+        "zfill" => {
+            arg_count("zfill", args, 1, 1)?;
+            let w = int_arg(&args[0])?.min(1 << 24);
+            let n = s.chars().count() as i64;
+            if w <= n {
+                return st(s.to_string());
+            }
+            let zeros = "0".repeat((w - n) as usize);
+            st(match s.chars().next() {
+                Some(c @ ('+' | '-')) => format!("{c}{zeros}{}", &s[1..]),
+                _ => format!("{zeros}{s}"),
+            })
+        }
+        "partition" | "rpartition" => {
+            arg_count(name, args, 1, 1)?;
+            let sep = str_arg(name, &args[0])?;
+            if sep.is_empty() {
+                return Err(ExcObj::msg(ExcType::ValueError, "empty separator"));
+            }
+            let found = if name == "partition" { s.find(sep) } else { s.rfind(sep) };
+            let parts = match found {
+                Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
+                None if name == "partition" => [&s[..], "", ""],
+                None => ["", "", &s[..]],
+            };
+            Ok(Value::tuple(parts.iter().map(|p| Value::str(p)).collect()))
+        }
+        "removeprefix" => st(s.strip_prefix(str_arg(name, args.first().unwrap_or(&Value::None))?).unwrap_or(s).to_string()),
+        "removesuffix" => st(s.strip_suffix(str_arg(name, args.first().unwrap_or(&Value::None))?).unwrap_or(s).to_string()),
+        "expandtabs" => st(s.replace('\t', "        ")),
+        _ => Err(type_err(format!("'str' object has no attribute '{name}'"))),
+    }
+}
+
+/// `str.format(*args, **kwargs)`.
+pub(crate) fn str_format(s: &str, args: &[Value], kwargs: &Kwargs) -> Result<Value, ExcRef> {
+    let pieces = pyfmt::parse_format_string(s).map_err(|m| ExcObj::msg(ExcType::ValueError, m))?;
+    let mut out = String::new();
+    render_pieces(&pieces, args, kwargs, &mut out)?;
+    Ok(Value::str(&out))
+}
+
+fn render_pieces(pieces: &[pyfmt::FormatPiece], args: &[Value], kwargs: &Kwargs, out: &mut String) -> Result<(), ExcRef> {
+    for p in pieces {
+        match p {
+            pyfmt::FormatPiece::Literal(l) => out.push_str(l),
+            pyfmt::FormatPiece::Field(f) => {
+                let v = match &f.arg {
+                    pyfmt::FieldArg::Index(i) => args.get(*i).cloned().ok_or_else(|| {
+                        ExcObj::msg(ExcType::IndexError, format!("Replacement index {i} out of range for positional args tuple"))
+                    })?,
+                    pyfmt::FieldArg::Keyword(k) => kwarg(kwargs, k)
+                        .cloned()
+                        .ok_or_else(|| ExcObj::new(ExcType::KeyError, vec![Value::str(k)]))?,
+                };
+                let mut v = v;
+                for acc in &f.accessors {
+                    v = match acc {
+                        pyfmt::FieldAccessor::Index(i) => ops::getitem(&v, &Value::Int(*i as i64))?,
+                        pyfmt::FieldAccessor::Key(k) => ops::getitem(&v, &Value::str(k))?,
+                        pyfmt::FieldAccessor::Attr(a) => {
+                            return Err(ExcObj::msg(ExcType::AttributeError, format!("unsupported: attribute '{a}' in a format field")))
+                        }
+                    };
+                }
+                let v = match f.conversion {
+                    Some('r') | Some('a') => Value::str(&repr(&v)),
+                    Some('s') => Value::str(&to_str(&v)),
+                    _ => v,
+                };
+                let mut spec = String::new();
+                render_pieces(&f.spec, args, kwargs, &mut spec)?;
+                out.push_str(&ops::format_with_spec(&v, &spec)?);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn list_method(vm: &mut Vm, l: &Rc<RefCell<Vec<Value>>>, name: &str, args: &[Value], kwargs: &Kwargs) -> Result<Value, ExcRef> {
+    match name {
+        "append" => {
+            arg_count("list.append", args, 1, 1)?;
+            l.borrow_mut().push(args[0].clone());
+            Ok(Value::None)
+        }
+        "extend" => {
+            arg_count("list.extend", args, 1, 1)?;
+            let items = collect(vm, &args[0])?;
+            l.borrow_mut().extend(items);
+            Ok(Value::None)
+        }
+        "pop" => {
+            arg_count("pop", args, 0, 1)?;
+            let mut v = l.borrow_mut();
+            if v.is_empty() {
+                return Err(ExcObj::msg(ExcType::IndexError, "pop from empty list"));
+            }
+            let n = v.len() as i64;
+            let i = match args.first() {
+                Some(x) => int_arg(x)?,
+                None => n - 1,
+            };
+            let j = if i < 0 { i + n } else { i };
+            if j < 0 || j >= n {
+                return Err(ExcObj::msg(ExcType::IndexError, "pop index out of range"));
+            }
+            Ok(v.remove(j as usize))
+        }
+        "insert" => {
+            arg_count("insert", args, 2, 2)?;
+            let mut v = l.borrow_mut();
+            let n = v.len() as i64;
+            let i = int_arg(&args[0])?;
+            let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+            v.insert(j as usize, args[1].clone());
+            Ok(Value::None)
+        }
+        "remove" => {
+            arg_count("list.remove", args, 1, 1)?;
+            let pos = l.borrow().iter().position(|x| eq(x, &args[0]));
+            match pos {
+                Some(i) => {
+                    l.borrow_mut().remove(i);
+                    Ok(Value::None)
+                }
+                None => Err(ExcObj::msg(ExcType::ValueError, "list.remove(x): x not in list")),
+            }
+        }
+        "index" => {
+            arg_count("list.index", args, 1, 3)?;
+            let pos = l.borrow().iter().position(|x| eq(x, &args[0]));
+            match pos {
+                Some(i) => Ok(Value::Int(i as i64)),
+                None => Err(ExcObj::msg(ExcType::ValueError, format!("{} is not in list", repr(&args[0])))),
+            }
+        }
+        "count" => {
+            arg_count("list.count", args, 1, 1)?;
+            Ok(Value::Int(l.borrow().iter().filter(|x| eq(x, &args[0])).count() as i64))
+        }
+        "sort" => {
+            check_kwargs("sort", kwargs, &["key", "reverse"])?;
+            arg_count("list.sort", args, 0, 0)?;
+            let items = l.borrow().clone();
+            let rev = kwarg(kwargs, "reverse").is_some_and(|v| v.truthy());
+            let sorted = sort_values(vm, items, kwarg(kwargs, "key"), rev)?;
+            *l.borrow_mut() = sorted;
+            Ok(Value::None)
+        }
+        "reverse" => {
+            l.borrow_mut().reverse();
+            Ok(Value::None)
+        }
+        "clear" => {
+            l.borrow_mut().clear();
+            Ok(Value::None)
+        }
+        "copy" => Ok(Value::list(l.borrow().clone())),
+        _ => Err(type_err(format!("'list' object has no attribute '{name}'"))),
+    }
+}
+
+fn key_of(v: &Value) -> Result<Key, ExcRef> {
+    if v.is_hashable() {
+        Ok(Key(v.clone()))
+    } else {
+        Err(crate::vm::unhashable(v))
+    }
+}
+
+fn dict_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, args: &[Value], kwargs: &Kwargs) -> Result<Value, ExcRef> {
+    match name {
+        "get" => {
+            arg_count("get", args, 1, 2)?;
+            let k = key_of(&args[0])?;
+            Ok(d.borrow().get(&k).cloned().unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::None)))
+        }
+        "keys" => Ok(Value::list(d.borrow().keys().map(|k| k.0.clone()).collect())),
+        "values" => Ok(Value::list(d.borrow().values().cloned().collect())),
+        "items" => Ok(Value::list(d.borrow().iter().map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()])).collect())),
+        "pop" => {
+            arg_count("pop", args, 1, 2)?;
+            let k = key_of(&args[0])?;
+            let r = d.borrow_mut().shift_remove(&k);
+            match (r, args.get(1)) {
+                (Some(v), _) => Ok(v),
+                (None, Some(default)) => Ok(default.clone()),
+                (None, None) => Err(ExcObj::new(ExcType::KeyError, vec![args[0].clone()])),
+            }
+        }
+        "popitem" => {
+            let r = d.borrow_mut().pop();
+            match r {
+                Some((k, v)) => Ok(Value::tuple(vec![k.0, v])),
+                None => Err(ExcObj::msg(ExcType::KeyError, "popitem(): dictionary is empty")),
+            }
+        }
+        "setdefault" => {
+            arg_count("setdefault", args, 1, 2)?;
+            let k = key_of(&args[0])?;
+            let default = args.get(1).cloned().unwrap_or(Value::None);
+            Ok(d.borrow_mut().entry(k).or_insert(default).clone())
+        }
+        "update" => {
+            arg_count("update", args, 0, 1)?;
+            if let Some(src) = args.first() {
+                let Value::Dict(other) = super::functions::construct(vm, crate::value::TypeId::Dict, vec![src.clone()], Vec::new())? else {
+                    return Ok(Value::None);
+                };
+                let items: Vec<(Key, Value)> = other.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                d.borrow_mut().extend(items);
+            }
+            for (k, v) in kwargs {
+                d.borrow_mut().insert(Key(Value::Str(k.clone())), v.clone());
+            }
+            Ok(Value::None)
+        }
+        "clear" => {
+            d.borrow_mut().clear();
+            Ok(Value::None)
+        }
+        "copy" => Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
+        _ => Err(type_err(format!("'dict' object has no attribute '{name}'"))),
+    }
+}
+
+fn set_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, args: &[Value]) -> Result<Value, ExcRef> {
+    let other = |vm: &mut Vm| -> Result<Dict, ExcRef> {
+        let mut o = Dict::default();
+        for a in args {
+            for v in collect(vm, a)? {
+                o.insert(key_of(&v)?, Value::None);
+            }
+        }
+        Ok(o)
+    };
+    let new = |x: Dict| Value::Set(Rc::new(RefCell::new(x)));
+    match name {
+        "add" => {
+            arg_count("set.add", args, 1, 1)?;
+            d.borrow_mut().insert(key_of(&args[0])?, Value::None);
+            Ok(Value::None)
+        }
+        "remove" => {
+            arg_count("set.remove", args, 1, 1)?;
+            match d.borrow_mut().shift_remove(&key_of(&args[0])?) {
+                Some(_) => Ok(Value::None),
+                None => Err(ExcObj::new(ExcType::KeyError, vec![args[0].clone()])),
+            }
+        }
+        "discard" => {
+            arg_count("set.discard", args, 1, 1)?;
+            d.borrow_mut().shift_remove(&key_of(&args[0])?);
+            Ok(Value::None)
+        }
+        "pop" => match d.borrow_mut().shift_remove_index(0) {
+            Some((k, _)) => Ok(k.0),
+            None => Err(ExcObj::msg(ExcType::KeyError, "pop from an empty set")),
+        },
+        "clear" => {
+            d.borrow_mut().clear();
+            Ok(Value::None)
+        }
+        "copy" => Ok(new(d.borrow().clone())),
+        "update" => {
+            let o = other(vm)?;
+            d.borrow_mut().extend(o);
+            Ok(Value::None)
+        }
+        "union" => {
+            let mut x = d.borrow().clone();
+            x.extend(other(vm)?);
+            Ok(new(x))
+        }
+        "intersection" => {
+            let o = other(vm)?;
+            Ok(new(d.borrow().iter().filter(|(k, _)| o.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect()))
+        }
+        "difference" => {
+            let o = other(vm)?;
+            Ok(new(d.borrow().iter().filter(|(k, _)| !o.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect()))
+        }
+        "symmetric_difference" => {
+            let o = other(vm)?;
+            let x = d.borrow();
+            let mut out: Dict = x.iter().filter(|(k, _)| !o.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+            out.extend(o.iter().filter(|(k, _)| !x.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())));
+            Ok(new(out))
+        }
+        "issubset" => {
+            let o = other(vm)?;
+            Ok(Value::Bool(d.borrow().keys().all(|k| o.contains_key(k))))
+        }
+        "issuperset" => {
+            let o = other(vm)?;
+            Ok(Value::Bool(o.keys().all(|k| d.borrow().contains_key(k))))
+        }
+        "isdisjoint" => {
+            let o = other(vm)?;
+            Ok(Value::Bool(!d.borrow().keys().any(|k| o.contains_key(k))))
+        }
+        _ => Err(type_err(format!("'set' object has no attribute '{name}'"))),
+    }
+}
+
+/// `None` when `recv` has no such method here.
+pub(crate) fn call_method(vm: &mut Vm, recv: &Value, name: &str, args: Vec<Value>, kwargs: &Kwargs) -> Option<Result<Value, ExcRef>> {
+    if !has_method(recv, name) {
+        return None;
+    }
+    if !kwargs.is_empty() && !matches!(name, "sort" | "split" | "rsplit" | "format" | "update") {
+        return Some(Err(type_err(format!("{name}() takes no keyword arguments"))));
+    }
+    Some(match recv {
+        Value::Str(s) => str_method(vm, s, name, &args, kwargs),
+        Value::List(l) => list_method(vm, l, name, &args, kwargs),
+        Value::Dict(d) => dict_method(vm, d, name, &args, kwargs),
+        Value::Set(d) => set_method(vm, d, name, &args),
+        Value::Tuple(t) => {
+            let Some(x) = args.first() else { return Some(Err(type_err(format!("{name}() takes exactly one argument (0 given)")))) };
+            if name == "count" {
+                Ok(Value::Int(t.iter().filter(|v| eq(v, x)).count() as i64))
+            } else {
+                match t.iter().position(|v| eq(v, x)) {
+                    Some(i) => Ok(Value::Int(i as i64)),
+                    None => Err(ExcObj::msg(ExcType::ValueError, "tuple.index(x): x not in tuple")),
+                }
+            }
+        }
+        Value::Coro(c) => {
+            c.borrow_mut().state = crate::value::CoroState::Started;
+            Ok(Value::None)
+        }
+        Value::Exc(_) => Ok(recv.clone()),
+        _ => return None,
+    })
+}
+
+/// Used by `enumerate`-like helpers that need an iterator over computed items.
+pub(crate) fn _items(items: Vec<Value>) -> Value {
+    items_iter(items)
+}

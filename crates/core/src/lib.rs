@@ -1,0 +1,32 @@
+//! loopscope-core: run Python asyncio programs on a virtual clock exactly as CPython does, and record the trace.
+//!
+//! The pipeline is source → [`syntax`] (tokens, tree, diagnostics) → `compile`
+//! (compact instructions) → `vm` + `asyncio` (the scheduler) → [`Trace`].
+//! Nothing here reads a clock, touches I/O or uses threads: it builds for
+//! `wasm32-unknown-unknown` unchanged and every run is deterministic.
+
+mod asyncio;
+mod builtins;
+mod compile;
+mod exc;
+mod lint;
+mod ops;
+mod pyfmt;
+mod random;
+mod run;
+pub mod syntax;
+mod trace;
+mod value;
+mod vm;
+
+pub use run::{check, run, CompileError, RunResult, Settings, Status, MAX_SOURCE_BYTES};
+pub use trace::{
+    explain, BlockKind, Event, EventKind, Lane, Outcome, OutputLine, RunEnd, Snapshot, Summary, TaskInfo, TaskState,
+    TaskTimes, Trace, WaitOn, Warning, NO_TASK, TRACE_VERSION,
+};
+pub use vm::Limits;
+
+/// Seconds as the oracle prints them: six decimals, rounded like CPython's `f"{t:.6f}"`.
+pub fn format_seconds(t: f64) -> String {
+    pyfmt::format_float(t, ".6f").unwrap_or_else(|_| format!("{t:.6}"))
+}

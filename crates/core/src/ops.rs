@@ -1,0 +1,758 @@
+//! Python operators and protocols on values: arithmetic, comparison, subscripts, iteration, attributes.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::exc::{ExcObj, ExcRef, ExcType};
+use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+use crate::value::{py_eq, repr, to_str, Dict, IterObj, Key, TypeId, Value};
+use crate::vm::Vm;
+use crate::{builtins, pyfmt};
+
+fn type_error(msg: String) -> ExcRef {
+    ExcObj::msg(ExcType::TypeError, msg)
+}
+
+pub(crate) fn overflow() -> ExcRef {
+    ExcObj::msg(ExcType::OverflowError, "integer overflow: loopscope integers are 64-bit")
+}
+
+fn op_symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mult => "*",
+        BinOp::Div => "/",
+        BinOp::FloorDiv => "//",
+        BinOp::Mod => "%",
+        BinOp::Pow => "** or pow()",
+        BinOp::MatMult => "@",
+        BinOp::LShift => "<<",
+        BinOp::RShift => ">>",
+        BinOp::BitOr => "|",
+        BinOp::BitXor => "^",
+        BinOp::BitAnd => "&",
+    }
+}
+
+fn unsupported(op: BinOp, a: &Value, b: &Value, inplace: bool) -> ExcRef {
+    let sym = op_symbol(op);
+    let sym = if inplace && op != BinOp::Pow { format!("{sym}=") } else { sym.to_string() };
+    type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", a.type_name(), b.type_name()))
+}
+
+pub(crate) fn int_floordiv(a: i64, b: i64) -> Result<i64, ExcRef> {
+    if b == 0 {
+        return Err(ExcObj::msg(ExcType::ZeroDivisionError, "integer division or modulo by zero"));
+    }
+    let q = a.checked_div(b).ok_or_else(overflow)?;
+    Ok(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
+}
+
+pub(crate) fn int_mod(a: i64, b: i64) -> Result<i64, ExcRef> {
+    if b == 0 {
+        return Err(ExcObj::msg(ExcType::ZeroDivisionError, "integer division or modulo by zero"));
+    }
+    let r = a.checked_rem(b).unwrap_or(0);
+    Ok(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+}
+
+fn float_mod(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m + b
+        } else {
+            m
+        }
+    } else {
+        0.0f64.copysign(b)
+    }
+}
+
+fn float_floordiv(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
+        div -= 1.0;
+    }
+    if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        0.0f64.copysign(a / b)
+    }
+}
+
+fn repeat(items: &[Value], n: i64) -> Result<Vec<Value>, ExcRef> {
+    let n = n.max(0) as usize;
+    if items.len().saturating_mul(n) > 50_000_000 {
+        return Err(ExcObj::bare(ExcType::OverflowError));
+    }
+    let mut out = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        out.extend(items.iter().cloned());
+    }
+    Ok(out)
+}
+
+pub(crate) fn binary(op: BinOp, a: Value, b: Value, inplace: bool) -> Result<Value, ExcRef> {
+    use Value::*;
+    // Integers (and bools) first: the hot path.
+    if let (Some(x), Some(y)) = (int_of(&a), int_of(&b)) {
+        return int_binary(op, x, y).unwrap_or_else(|| Err(unsupported(op, &a, &b, inplace)));
+    }
+    if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+        return float_binary(op, x, y).unwrap_or_else(|| Err(unsupported(op, &a, &b, inplace)));
+    }
+    match (op, &a, &b) {
+        (BinOp::Add, Str(x), Str(y)) => {
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(x);
+            s.push_str(y);
+            Ok(Value::str(&s))
+        }
+        (BinOp::Add, Str(_), _) => {
+            Err(type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())))
+        }
+        (BinOp::Add, List(x), List(y)) => {
+            if inplace {
+                let extra = y.borrow().clone();
+                x.borrow_mut().extend(extra);
+                return Ok(a.clone());
+            }
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            Ok(Value::list(v))
+        }
+        (BinOp::Add, List(x), Tuple(y)) if inplace => {
+            x.borrow_mut().extend(y.iter().cloned());
+            Ok(a.clone())
+        }
+        (BinOp::Add, List(_), _) => {
+            Err(type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name())))
+        }
+        (BinOp::Add, Tuple(x), Tuple(y)) => {
+            let mut v = x.to_vec();
+            v.extend(y.iter().cloned());
+            Ok(Value::tuple(v))
+        }
+        (BinOp::Add, Tuple(_), _) => {
+            Err(type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())))
+        }
+        (BinOp::Mult, Str(s), n) | (BinOp::Mult, n, Str(s)) if int_of(n).is_some() => {
+            let k = int_of(n).unwrap_or(0).max(0) as usize;
+            if s.len().saturating_mul(k) > 100_000_000 {
+                return Err(ExcObj::bare(ExcType::OverflowError));
+            }
+            Ok(Value::str(&s.repeat(k)))
+        }
+        (BinOp::Mult, List(l), n) | (BinOp::Mult, n, List(l)) if int_of(n).is_some() => {
+            let items = repeat(&l.borrow(), int_of(n).unwrap_or(0))?;
+            if inplace {
+                *l.borrow_mut() = items;
+                return Ok(Value::List(l.clone()));
+            }
+            Ok(Value::list(items))
+        }
+        (BinOp::Mult, Tuple(t), n) | (BinOp::Mult, n, Tuple(t)) if int_of(n).is_some() => {
+            Ok(Value::tuple(repeat(t, int_of(n).unwrap_or(0))?))
+        }
+        (BinOp::Mod, Str(fmt), args) => builtins::percent_format(fmt, args),
+        (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Set(x), Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            let mut out = crate::value::Dict::default();
+            match op {
+                BinOp::BitOr => {
+                    out.extend(x.iter().map(|(k, v)| (k.clone(), v.clone())));
+                    out.extend(y.iter().map(|(k, v)| (k.clone(), v.clone())));
+                }
+                BinOp::BitAnd => out.extend(x.iter().filter(|(k, _)| y.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone()))),
+                BinOp::Sub => out.extend(x.iter().filter(|(k, _)| !y.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone()))),
+                _ => {
+                    out.extend(x.iter().filter(|(k, _)| !y.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())));
+                    out.extend(y.iter().filter(|(k, _)| !x.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())));
+                }
+            }
+            Ok(Value::Set(Rc::new(RefCell::new(out))))
+        }
+        (BinOp::BitOr, Dict(x), Dict(y)) => {
+            let mut out = x.borrow().clone();
+            out.extend(y.borrow().iter().map(|(k, v)| (k.clone(), v.clone())));
+            Ok(Value::Dict(Rc::new(RefCell::new(out))))
+        }
+        _ => Err(unsupported(op, &a, &b, inplace)),
+    }
+}
+
+fn int_of(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+fn int_binary(op: BinOp, x: i64, y: i64) -> Option<Result<Value, ExcRef>> {
+    let int = |r: Option<i64>| Some(r.map(Value::Int).ok_or_else(overflow));
+    match op {
+        BinOp::Add => int(x.checked_add(y)),
+        BinOp::Sub => int(x.checked_sub(y)),
+        BinOp::Mult => int(x.checked_mul(y)),
+        BinOp::Div => {
+            if y == 0 {
+                Some(Err(ExcObj::msg(ExcType::ZeroDivisionError, "division by zero")))
+            } else {
+                Some(Ok(Value::Float(x as f64 / y as f64)))
+            }
+        }
+        BinOp::FloorDiv => Some(int_floordiv(x, y).map(Value::Int)),
+        BinOp::Mod => Some(int_mod(x, y).map(Value::Int)),
+        BinOp::Pow => {
+            if y < 0 {
+                if x == 0 {
+                    return Some(Err(ExcObj::msg(
+                        ExcType::ZeroDivisionError,
+                        "0.0 cannot be raised to a negative power",
+                    )));
+                }
+                Some(Ok(Value::Float((x as f64).powf(y as f64))))
+            } else {
+                int(u32::try_from(y).ok().and_then(|e| x.checked_pow(e)))
+            }
+        }
+        BinOp::LShift => {
+            if y < 0 {
+                Some(Err(ExcObj::msg(ExcType::ValueError, "negative shift count")))
+            } else if y >= 64 {
+                if x == 0 {
+                    Some(Ok(Value::Int(0)))
+                } else {
+                    Some(Err(overflow()))
+                }
+            } else {
+                let r = x << y;
+                if r >> y == x {
+                    Some(Ok(Value::Int(r)))
+                } else {
+                    Some(Err(overflow()))
+                }
+            }
+        }
+        BinOp::RShift => {
+            if y < 0 {
+                Some(Err(ExcObj::msg(ExcType::ValueError, "negative shift count")))
+            } else {
+                Some(Ok(Value::Int(x >> y.min(63))))
+            }
+        }
+        BinOp::BitAnd => Some(Ok(Value::Int(x & y))),
+        BinOp::BitOr => Some(Ok(Value::Int(x | y))),
+        BinOp::BitXor => Some(Ok(Value::Int(x ^ y))),
+        BinOp::MatMult => None,
+    }
+}
+
+fn float_binary(op: BinOp, x: f64, y: f64) -> Option<Result<Value, ExcRef>> {
+    let zero = |what: &str| Some(Err(ExcObj::msg(ExcType::ZeroDivisionError, what.to_string())));
+    Some(Ok(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mult => x * y,
+        BinOp::Div => {
+            if y == 0.0 {
+                return zero("float division by zero");
+            }
+            x / y
+        }
+        BinOp::FloorDiv => {
+            if y == 0.0 {
+                return zero("float floor division by zero");
+            }
+            float_floordiv(x, y)
+        }
+        BinOp::Mod => {
+            if y == 0.0 {
+                return zero("float modulo");
+            }
+            float_mod(x, y)
+        }
+        BinOp::Pow => {
+            if x == 0.0 && y < 0.0 {
+                return zero("0.0 cannot be raised to a negative power");
+            }
+            if x < 0.0 && y.fract() != 0.0 {
+                return Some(Err(ExcObj::msg(
+                    ExcType::ValueError,
+                    "loopscope does not support complex numbers (negative number to a fractional power)",
+                )));
+            }
+            let r = x.powf(y);
+            if r.is_infinite() && x.is_finite() && y.is_finite() {
+                return Some(Err(ExcObj::msg(ExcType::OverflowError, "(34, 'Numerical result out of range')")));
+            }
+            r
+        }
+        _ => return None,
+    })))
+}
+
+pub(crate) fn unary(op: UnaryOp, v: &Value) -> Result<Value, ExcRef> {
+    match (op, v) {
+        (UnaryOp::Not, v) => Ok(Value::Bool(!v.truthy())),
+        (UnaryOp::Neg, Value::Int(i)) => i.checked_neg().map(Value::Int).ok_or_else(overflow),
+        (UnaryOp::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
+        (UnaryOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
+        (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => Ok(v.clone()),
+        (UnaryOp::Pos, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
+        (UnaryOp::Invert, Value::Int(i)) => Ok(Value::Int(!i)),
+        (UnaryOp::Invert, Value::Bool(b)) => Ok(Value::Int(!(*b as i64))),
+        _ => {
+            let sym = match op {
+                UnaryOp::Neg => "-",
+                UnaryOp::Pos => "+",
+                UnaryOp::Invert => "~",
+                UnaryOp::Not => "not",
+            };
+            Err(type_error(format!("bad operand type for unary {sym}: '{}'", v.type_name())))
+        }
+    }
+}
+
+/// `a < b` etc. for orderable values; `None` when the types cannot be ordered.
+pub(crate) fn order(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+        (Value::List(x), Value::List(y)) => {
+            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            seq_order(&x, &y)
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => seq_order(x, y),
+        _ => match (int_of(a), int_of(b)) {
+            (Some(x), Some(y)) => Some(x.cmp(&y)),
+            _ => match (a.as_float(), b.as_float()) {
+                (Some(x), Some(y)) => x.partial_cmp(&y).or(Some(Ordering::Equal)).filter(|_| !x.is_nan() && !y.is_nan()),
+                _ => None,
+            },
+        },
+    }
+}
+
+fn seq_order(x: &[Value], y: &[Value]) -> Option<std::cmp::Ordering> {
+    for (p, q) in x.iter().zip(y.iter()) {
+        if !py_eq(p, q) {
+            return order(p, q);
+        }
+    }
+    Some(x.len().cmp(&y.len()))
+}
+
+pub(crate) fn compare(op: CmpOp, a: &Value, b: &Value) -> Result<bool, ExcRef> {
+    use std::cmp::Ordering::*;
+    match op {
+        CmpOp::Eq => Ok(py_eq(a, b)),
+        CmpOp::NotEq => Ok(!py_eq(a, b)),
+        CmpOp::Is => Ok(a.is(b)),
+        CmpOp::IsNot => Ok(!a.is(b)),
+        CmpOp::In => contains(b, a),
+        CmpOp::NotIn => contains(b, a).map(|r| !r),
+        CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
+            let nan = matches!(a, Value::Float(f) if f.is_nan()) || matches!(b, Value::Float(f) if f.is_nan());
+            if nan && a.as_float().is_some() && b.as_float().is_some() {
+                return Ok(false);
+            }
+            match order(a, b) {
+                Some(o) => Ok(match op {
+                    CmpOp::Lt => o == Less,
+                    CmpOp::LtE => o != Greater,
+                    CmpOp::Gt => o == Greater,
+                    _ => o != Less,
+                }),
+                None => {
+                    let sym = match op {
+                        CmpOp::Lt => "<",
+                        CmpOp::LtE => "<=",
+                        CmpOp::Gt => ">",
+                        _ => ">=",
+                    };
+                    Err(type_error(format!(
+                        "'{sym}' not supported between instances of '{}' and '{}'",
+                        a.type_name(),
+                        b.type_name()
+                    )))
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn contains(container: &Value, item: &Value) -> Result<bool, ExcRef> {
+    match container {
+        Value::List(l) => Ok(l.borrow().iter().any(|v| py_eq(v, item))),
+        Value::Tuple(t) => Ok(t.iter().any(|v| py_eq(v, item))),
+        Value::Str(s) => match item {
+            Value::Str(sub) => Ok(s.contains(&**sub)),
+            _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
+        },
+        Value::Dict(d) | Value::Set(d) => {
+            if !item.is_hashable() {
+                return Err(crate::vm::unhashable(item));
+            }
+            Ok(d.borrow().contains_key(&Key(item.clone())))
+        }
+        Value::Range(r) => Ok(match int_of(item) {
+            Some(i) => {
+                let n = r.len();
+                n > 0 && (i - r.start) % r.step == 0 && {
+                    let k = (i - r.start) / r.step;
+                    k >= 0 && k < n
+                }
+            }
+            None => false,
+        }),
+        _ => Err(type_error(format!("argument of type '{}' is not iterable", container.type_name()))),
+    }
+}
+
+/// Resolve an index against a length, Python style.
+fn index(i: i64, len: usize, what: &str) -> Result<usize, ExcRef> {
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        Err(ExcObj::msg(ExcType::IndexError, format!("{what} index out of range")))
+    } else {
+        Ok(j as usize)
+    }
+}
+
+/// `slice.indices(len)` then the selected positions.
+pub(crate) fn slice_positions(s: &(Value, Value, Value), len: usize) -> Result<Vec<usize>, ExcRef> {
+    let get = |v: &Value| -> Result<Option<i64>, ExcRef> {
+        match v {
+            Value::None => Ok(None),
+            other => int_of(other).map(Some).ok_or_else(|| {
+                type_error("slice indices must be integers or None or have an __index__ method".into())
+            }),
+        }
+    };
+    let step = get(&s.2)?.unwrap_or(1);
+    if step == 0 {
+        return Err(ExcObj::msg(ExcType::ValueError, "slice step cannot be zero"));
+    }
+    let len = len as i64;
+    let clamp = |v: Option<i64>, default: i64, lo: i64, hi: i64| match v {
+        None => default,
+        Some(i) => {
+            let i = if i < 0 { i + len } else { i };
+            i.clamp(lo, hi)
+        }
+    };
+    let (start, stop) = if step > 0 {
+        (clamp(get(&s.0)?, 0, 0, len), clamp(get(&s.1)?, len, 0, len))
+    } else {
+        (clamp(get(&s.0)?, len - 1, -1, len - 1), clamp(get(&s.1)?, -1, -1, len - 1))
+    };
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Ok(out)
+}
+
+pub(crate) fn getitem(obj: &Value, idx: &Value) -> Result<Value, ExcRef> {
+    match (obj, idx) {
+        (Value::List(l), Value::Slice(s)) => {
+            let l = l.borrow();
+            Ok(Value::list(slice_positions(s, l.len())?.into_iter().map(|i| l[i].clone()).collect()))
+        }
+        (Value::Tuple(t), Value::Slice(s)) => {
+            Ok(Value::tuple(slice_positions(s, t.len())?.into_iter().map(|i| t[i].clone()).collect()))
+        }
+        (Value::Str(st), Value::Slice(s)) => {
+            let chars: Vec<char> = st.chars().collect();
+            Ok(Value::str(&slice_positions(s, chars.len())?.into_iter().map(|i| chars[i]).collect::<String>()))
+        }
+        (Value::List(l), i) if int_of(i).is_some() => {
+            let l = l.borrow();
+            Ok(l[index(int_of(i).unwrap_or(0), l.len(), "list")?].clone())
+        }
+        (Value::Tuple(t), i) if int_of(i).is_some() => Ok(t[index(int_of(i).unwrap_or(0), t.len(), "tuple")?].clone()),
+        (Value::Str(s), i) if int_of(i).is_some() => {
+            let i = int_of(i).unwrap_or(0);
+            if s.is_ascii() {
+                let j = index(i, s.len(), "string")?;
+                return Ok(Value::str(&s[j..j + 1]));
+            }
+            let chars: Vec<char> = s.chars().collect();
+            Ok(Value::str(&chars[index(i, chars.len(), "string")?].to_string()))
+        }
+        (Value::Range(r), i) if int_of(i).is_some() => {
+            let j = index(int_of(i).unwrap_or(0), r.len() as usize, "range object")?;
+            Ok(Value::Int(r.start + j as i64 * r.step))
+        }
+        (Value::Dict(d), k) => {
+            if !k.is_hashable() {
+                return Err(crate::vm::unhashable(k));
+            }
+            d.borrow().get(&Key(k.clone())).cloned().ok_or_else(|| ExcObj::new(ExcType::KeyError, vec![k.clone()]))
+        }
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), i) => Err(type_error(format!(
+            "{} indices must be integers or slices, not {}",
+            if let Value::Str(_) = obj { "string" } else { obj.type_name() },
+            i.type_name()
+        ))),
+        _ => Err(type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
+    }
+}
+
+pub(crate) fn setitem(obj: &Value, idx: Value, v: Value) -> Result<(), ExcRef> {
+    match (obj, &idx) {
+        (Value::List(l), i) if int_of(i).is_some() => {
+            let mut l = l.borrow_mut();
+            let j = index(int_of(i).unwrap_or(0), l.len(), "list assignment")?;
+            l[j] = v;
+            Ok(())
+        }
+        (Value::List(l), Value::Slice(s)) => {
+            let items = match &v {
+                Value::List(x) => x.borrow().clone(),
+                Value::Tuple(t) => t.to_vec(),
+                _ => return Err(type_error("can only assign an iterable".into())),
+            };
+            let mut l = l.borrow_mut();
+            let pos = slice_positions(s, l.len())?;
+            let step1 = matches!(s.2, Value::None) || int_of(&s.2) == Some(1);
+            if step1 {
+                let start = pos.first().copied().unwrap_or_else(|| {
+                    let st = int_of(&s.0).unwrap_or(0);
+                    (if st < 0 { st + l.len() as i64 } else { st }).clamp(0, l.len() as i64) as usize
+                });
+                let end = pos.last().map_or(start, |e| e + 1);
+                l.splice(start..end, items);
+                Ok(())
+            } else if pos.len() == items.len() {
+                for (p, it) in pos.into_iter().zip(items) {
+                    l[p] = it;
+                }
+                Ok(())
+            } else {
+                Err(ExcObj::msg(
+                    ExcType::ValueError,
+                    format!("attempt to assign sequence of size {} to extended slice of size {}", items.len(), pos.len()),
+                ))
+            }
+        }
+        (Value::Dict(d), _) => {
+            if !idx.is_hashable() {
+                return Err(crate::vm::unhashable(&idx));
+            }
+            d.borrow_mut().insert(Key(idx), v);
+            Ok(())
+        }
+        (Value::List(_), i) => Err(type_error(format!("list indices must be integers or slices, not {}", i.type_name()))),
+        _ => Err(type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
+    }
+}
+
+pub(crate) fn delitem(obj: &Value, idx: &Value) -> Result<(), ExcRef> {
+    match (obj, idx) {
+        (Value::List(l), i) if int_of(i).is_some() => {
+            let mut l = l.borrow_mut();
+            let j = index(int_of(i).unwrap_or(0), l.len(), "list assignment")?;
+            l.remove(j);
+            Ok(())
+        }
+        (Value::List(l), Value::Slice(s)) => {
+            let mut l = l.borrow_mut();
+            let pos = slice_positions(s, l.len())?;
+            let mut keep = vec![true; l.len()];
+            for p in pos {
+                keep[p] = false;
+            }
+            let mut it = keep.into_iter();
+            l.retain(|_| it.next().unwrap_or(true));
+            Ok(())
+        }
+        (Value::Dict(d), k) => {
+            if !k.is_hashable() {
+                return Err(crate::vm::unhashable(k));
+            }
+            match d.borrow_mut().shift_remove(&Key(k.clone())) {
+                Some(_) => Ok(()),
+                None => Err(ExcObj::new(ExcType::KeyError, vec![k.clone()])),
+            }
+        }
+        _ => Err(type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
+    }
+}
+
+pub(crate) fn get_iter(v: &Value) -> Result<Value, ExcRef> {
+    let it = match v {
+        Value::Iter(_) => return Ok(v.clone()),
+        Value::List(_) | Value::Tuple(_) => IterObj::Seq { seq: v.clone(), index: 0 },
+        Value::Str(s) => IterObj::Chars { s: s.clone(), pos: 0 },
+        Value::Range(r) => IterObj::Range { next: r.start, stop: r.stop, step: r.step },
+        Value::Dict(d) | Value::Set(d) => {
+            IterObj::Items { items: d.borrow().keys().map(|k| k.0.clone()).collect(), index: 0 }
+        }
+        _ => return Err(type_error(format!("'{}' object is not iterable", v.type_name()))),
+    };
+    Ok(Value::Iter(Rc::new(RefCell::new(it))))
+}
+
+pub(crate) fn iter_next(vm: &mut Vm, it: &Value) -> Result<Option<Value>, ExcRef> {
+    let Value::Iter(it) = it else { return Err(type_error(format!("'{}' object is not an iterator", it.type_name()))) };
+    let mut it = it.borrow_mut();
+    match &mut *it {
+        IterObj::Seq { seq, index } => {
+            let v = match seq {
+                Value::List(l) => l.borrow().get(*index).cloned(),
+                Value::Tuple(t) => t.get(*index).cloned(),
+                _ => None,
+            };
+            *index += 1;
+            Ok(v)
+        }
+        IterObj::Range { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let v = *next;
+                *next = next.saturating_add(*step);
+                Ok(Some(Value::Int(v)))
+            } else {
+                Ok(None)
+            }
+        }
+        IterObj::Items { items, index } => {
+            let v = items.get(*index).cloned();
+            *index += 1;
+            Ok(v)
+        }
+        IterObj::Chars { s, pos } => match s[*pos..].chars().next() {
+            Some(c) => {
+                *pos += c.len_utf8();
+                Ok(Some(Value::str(c.encode_utf8(&mut [0; 4]))))
+            }
+            None => Ok(None),
+        },
+        IterObj::AsCompleted(state, yielded) => {
+            let state = state.clone();
+            let n = *yielded;
+            *yielded += 1;
+            drop(it);
+            crate::asyncio::combinators::as_completed_next(vm, &state, n)
+        }
+    }
+}
+
+/// Iterate a value to the end.
+pub(crate) fn collect(vm: &mut Vm, v: &Value) -> Result<Vec<Value>, ExcRef> {
+    match v {
+        Value::List(l) => return Ok(l.borrow().clone()),
+        Value::Tuple(t) => return Ok(t.to_vec()),
+        _ => {}
+    }
+    let it = get_iter(v)?;
+    let mut out = Vec::new();
+    while let Some(x) = iter_next(vm, &it)? {
+        out.push(x);
+        if out.len() > 50_000_000 {
+            return Err(ExcObj::msg(ExcType::OverflowError, "iterable too long"));
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn make_set(items: Vec<Value>) -> Result<Value, ExcRef> {
+    let mut d = Dict::default();
+    for i in items {
+        if !i.is_hashable() {
+            return Err(crate::vm::unhashable(&i));
+        }
+        d.insert(Key(i), Value::None);
+    }
+    Ok(Value::Set(Rc::new(RefCell::new(d))))
+}
+
+pub(crate) fn getattr(vm: &mut Vm, obj: &Value, name: &str) -> Result<Value, ExcRef> {
+    if let Some(v) = builtins::attribute(vm, obj, name)? {
+        return Ok(v);
+    }
+    if builtins::has_method(obj, name) {
+        return Ok(Value::Method(Rc::new((obj.clone(), Rc::from(name)))));
+    }
+    Err(match obj {
+        Value::Module(m) => {
+            ExcObj::msg(ExcType::AttributeError, format!("module '{}' has no attribute '{name}'", m.name()))
+        }
+        Value::Type(t) => ExcObj::msg(ExcType::AttributeError, format!("type object '{}' has no attribute '{name}'", t.name())),
+        _ => ExcObj::msg(ExcType::AttributeError, format!("'{}' object has no attribute '{name}'", obj.type_name())),
+    })
+}
+
+/// `format(v, spec)` after an f-string conversion.
+pub(crate) fn format_value(_vm: &mut Vm, v: &Value, conv: u32, spec: Option<&Value>) -> Result<String, ExcRef> {
+    let converted;
+    let v = match conv {
+        1 => {
+            converted = Value::str(&to_str(v));
+            &converted
+        }
+        2 | 3 => {
+            converted = Value::str(&repr(v));
+            &converted
+        }
+        _ => v,
+    };
+    let spec = match spec {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => String::new(),
+    };
+    format_with_spec(v, &spec)
+}
+
+pub(crate) fn format_with_spec(v: &Value, spec: &str) -> Result<String, ExcRef> {
+    let err = |m: String| ExcObj::msg(ExcType::ValueError, m);
+    match v {
+        Value::Int(i) => pyfmt::format_int(*i, spec).map_err(err),
+        Value::Bool(b) => pyfmt::format_bool(*b, spec).map_err(err),
+        Value::Float(f) => pyfmt::format_float(*f, spec).map_err(err),
+        Value::Str(s) => pyfmt::format_str(s, spec).map_err(err),
+        other => {
+            if spec.is_empty() {
+                Ok(to_str(other))
+            } else {
+                Err(type_error(format!("unsupported format string passed to {}.__format__", other.type_name())))
+            }
+        }
+    }
+}
+
+pub(crate) fn exc_matches(exc: &Value, cls: &Value) -> Result<bool, ExcRef> {
+    let Value::Exc(e) = exc else { return Ok(false) };
+    match cls {
+        Value::Type(TypeId::Exc(t)) => Ok(e.is(*t)),
+        Value::Tuple(items) => {
+            for c in items.iter() {
+                if exc_matches(exc, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed".into())),
+    }
+}
+
+pub(crate) fn to_exception(_vm: &mut Vm, v: Value) -> Result<ExcRef, ExcRef> {
+    match v {
+        Value::Exc(e) => Ok(e),
+        Value::Type(TypeId::Exc(t)) => Ok(ExcObj::bare(t)),
+        _ => Err(type_error("exceptions must derive from BaseException".into())),
+    }
+}

@@ -1,0 +1,89 @@
+//! Python 3.11-exact text formatting: `repr` of floats and strings, the format-spec
+//! mini-language, `round`, `float()`/`int()` string parsing and `str.format` templates.
+
+mod float;
+mod parse;
+mod spec;
+mod template;
+mod unicode;
+
+// Not every consumer uses every helper yet; the re-exports are the module's API.
+#[allow(unused_imports)]
+pub(crate) use float::{
+    float_repr, format_float, round_float, round_half_even, FloatToIntError, RoundError,
+};
+#[allow(unused_imports)]
+pub(crate) use parse::{float_parse_error, int_parse_error, parse_float, parse_int, ParseIntError};
+#[allow(unused_imports)]
+pub(crate) use spec::{format_bool, format_int, format_str, parse_spec, FormatSpec};
+#[allow(unused_imports)]
+pub(crate) use template::{parse_format_string, FieldAccessor, FieldArg, FormatField, FormatPiece};
+
+/// Whether CPython's `str.isprintable()` holds for this one character.
+pub(crate) fn is_printable(c: char) -> bool {
+    let cp = c as u32;
+    // Printable ASCII is by far the common case, so it skips the table search.
+    if (0x20..0x7f).contains(&cp) {
+        return true;
+    }
+    let table = unicode::NON_PRINTABLE;
+    let idx = table.partition_point(|&(_, hi)| hi < cp);
+    !matches!(table.get(idx), Some(&(lo, hi)) if lo <= cp && cp <= hi)
+}
+
+/// CPython's `repr(str)`.
+pub(crate) fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_printable(c) => out.push(c),
+            c => push_escape(&mut out, c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// CPython's `ascii(str)`: like `repr` but every non-ASCII character is escaped.
+pub(crate) fn str_ascii(s: &str) -> String {
+    let r = str_repr(s);
+    let mut out = String::with_capacity(r.len());
+    for c in r.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            push_escape(&mut out, c);
+        }
+    }
+    out
+}
+
+fn push_escape(out: &mut String, c: char) {
+    let cp = c as u32;
+    if cp < 0x100 {
+        out.push_str(&format!("\\x{cp:02x}"));
+    } else if cp < 0x10000 {
+        out.push_str(&format!("\\u{cp:04x}"));
+    } else {
+        out.push_str(&format!("\\U{cp:08x}"));
+    }
+}
+
+#[cfg(test)]
+mod cases;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,423 @@
+//! Float to text as CPython does it: shortest `repr`, correctly rounded fixed/exponent/general
+//! formats with ties-to-even on the exact binary value, and `round()`.
+
+use super::spec::{check_limit, fill_number, parse_spec, unknown_code, FormatSpec, NumberParts};
+
+/// Decimal digits `d1 d2 ...` (ASCII, no leading zero) and a point position `dp` such that the
+/// value is `0.d1d2... * 10**dp`. An empty digit list means zero.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Decimal {
+    digits: Vec<u8>,
+    dp: i64,
+}
+
+/// The exact decimal expansion of a finite `|x|` (every double has one with at most
+/// 1074 fractional digits, and Rust prints that many exactly).
+fn exact_decimal(x: f64) -> Decimal {
+    let text = format!("{:.1074}", x.abs());
+    let (int_part, frac_part) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let mut digits: Vec<u8> = int_part.bytes().chain(frac_part.bytes()).collect();
+    let mut dp = int_part.len() as i64;
+    let lead = digits.iter().take_while(|&&d| d == b'0').count();
+    digits.drain(..lead);
+    dp -= lead as i64;
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+    }
+    if digits.is_empty() {
+        dp = 0;
+    }
+    Decimal { digits, dp }
+}
+
+/// The shortest digits that round-trip (what `repr` prints) for a finite `|x|`.
+fn shortest_decimal(x: f64) -> Decimal {
+    if x == 0.0 {
+        return Decimal {
+            digits: vec![b'0'],
+            dp: 1,
+        };
+    }
+    let text = format!("{:e}", x.abs());
+    let (mantissa, exp) = text.split_once('e').unwrap_or((text.as_str(), "0"));
+    let exp: i64 = exp.parse().unwrap_or(0);
+    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    let shortest = Decimal {
+        digits,
+        dp: exp + 1,
+    };
+    // From 16 digits on, several strings of the shortest length can round-trip; CPython
+    // picks the one nearest the exact value, which Rust does not guarantee. The correctly
+    // rounded string of that length is the nearest, so use it whenever it round-trips.
+    let n = shortest.digits.len();
+    if n >= 16 {
+        let nearest = round_to(&exact_decimal(x), n as i64);
+        if nearest.digits.len() <= n && decimal_value(&nearest) == Some(x.abs()) {
+            return nearest;
+        }
+    }
+    shortest
+}
+
+/// The double nearest to a decimal (`None` if it does not parse).
+fn decimal_value(d: &Decimal) -> Option<f64> {
+    let digits: String = d.digits.iter().map(|&b| char::from(b)).collect();
+    format!("0.{digits}e{}", d.dp).parse().ok()
+}
+
+/// Keeps the first `keep` digits of `d`, rounding the rest half-to-even (the digit list is the
+/// exact value, so a lone trailing 5 is a true tie). The result may carry into a new digit.
+fn round_to(d: &Decimal, keep: i64) -> Decimal {
+    let len = d.digits.len() as i64;
+    if keep >= len {
+        return d.clone();
+    }
+    if keep < 0 {
+        return Decimal {
+            digits: Vec::new(),
+            dp: d.dp,
+        };
+    }
+    let k = keep as usize;
+    let first = d.digits[k];
+    let rest_nonzero = d.digits[k + 1..].iter().any(|&c| c != b'0');
+    let prev_odd = k > 0 && (d.digits[k - 1] - b'0') % 2 == 1;
+    let up = first > b'5' || (first == b'5' && (rest_nonzero || prev_odd));
+    let mut digits = d.digits[..k].to_vec();
+    let mut dp = d.dp;
+    if up {
+        let mut i = k;
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                dp += 1;
+                break;
+            }
+            i -= 1;
+            if digits[i] == b'9' {
+                digits[i] = b'0';
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+    }
+    if digits.is_empty() {
+        dp = d.dp + 1;
+    }
+    Decimal { digits, dp }
+}
+
+/// Lays out digits the way CPython's `format_float_short` does.
+struct Layout {
+    use_exp: bool,
+    /// Minimum number of digit positions after the start of `digits` to print.
+    vdigits_end: i64,
+    alt: bool,
+    add_dot_0: bool,
+    upper: bool,
+}
+
+fn layout(d: &Decimal, mut dp: i64, l: &Layout) -> String {
+    let digits = &d.digits;
+    let len = digits.len() as i64;
+    let mut exp = 0;
+    if l.use_exp {
+        exp = dp - 1;
+        dp = 1;
+    }
+    let vstart = if dp <= 0 { dp - 1 } else { 0 };
+    let mut vend = l.vdigits_end.max(len);
+    vend = if !l.use_exp && l.add_dot_0 {
+        vend.max(dp + 1)
+    } else {
+        vend.max(dp)
+    };
+    let mut out = String::new();
+    let zeros = |out: &mut String, n: i64| {
+        for _ in 0..n.max(0) {
+            out.push('0');
+        }
+    };
+    let push_digits = |out: &mut String, ds: &[u8]| {
+        for &b in ds {
+            out.push(char::from(b));
+        }
+    };
+    if dp <= 0 {
+        zeros(&mut out, dp - vstart);
+        out.push('.');
+        zeros(&mut out, -dp);
+    }
+    if 0 < dp && dp <= len {
+        let split = dp as usize;
+        push_digits(&mut out, &digits[..split]);
+        out.push('.');
+        push_digits(&mut out, &digits[split..]);
+    } else {
+        push_digits(&mut out, digits);
+    }
+    if len < dp {
+        zeros(&mut out, dp - len);
+        out.push('.');
+        zeros(&mut out, vend - dp);
+    } else {
+        zeros(&mut out, vend - len);
+    }
+    if out.ends_with('.') && !l.alt {
+        out.pop();
+    }
+    if l.use_exp {
+        out.push(if l.upper { 'E' } else { 'e' });
+        out.push(if exp < 0 { '-' } else { '+' });
+        out.push_str(&format!("{:02}", exp.abs()));
+    }
+    out
+}
+
+/// Formats finite `|x|` in CPython's mode `ty` (`'r'` shortest, `'e'`, `'f'`, `'g'`),
+/// returning the text and whether every printed digit is zero.
+fn format_abs(
+    x: f64,
+    ty: char,
+    precision: i64,
+    alt: bool,
+    add_dot_0: bool,
+    upper: bool,
+) -> (String, bool) {
+    let mut l = Layout {
+        use_exp: false,
+        vdigits_end: 0,
+        alt,
+        add_dot_0,
+        upper,
+    };
+    let zero = Decimal {
+        digits: vec![b'0'],
+        dp: 1,
+    };
+    let d = match ty {
+        'r' => {
+            let d = shortest_decimal(x);
+            l.use_exp = d.dp <= -4 || d.dp > 16;
+            d
+        }
+        'e' => {
+            let d = if x == 0.0 {
+                zero
+            } else {
+                round_to(&exact_decimal(x), precision + 1)
+            };
+            l.use_exp = true;
+            l.vdigits_end = precision + 1;
+            d
+        }
+        'f' => {
+            let exact = exact_decimal(x);
+            let mut d = round_to(&exact, exact.dp + precision);
+            if d.digits.is_empty() {
+                d.dp = -precision;
+            }
+            l.vdigits_end = d.dp + precision;
+            d
+        }
+        _ => {
+            let p = precision.max(1);
+            let d = if x == 0.0 {
+                zero
+            } else {
+                round_to(&exact_decimal(x), p)
+            };
+            let limit = if add_dot_0 { p - 1 } else { p };
+            l.use_exp = d.dp <= -4 || d.dp > limit;
+            if alt {
+                l.vdigits_end = p;
+            }
+            d
+        }
+    };
+    let is_zero = d.digits.iter().all(|&c| c == b'0');
+    (layout(&d, d.dp, &l), is_zero)
+}
+
+/// CPython's `repr(x)` / `str(x)` for a float.
+pub(crate) fn float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".to_string();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    let (body, _) = format_abs(x, 'r', 0, false, true, false);
+    if x.is_sign_negative() {
+        format!("-{body}")
+    } else {
+        body
+    }
+}
+
+/// `format(v, spec)` for a float.
+pub(crate) fn format_float(v: f64, spec: &str) -> Result<String, String> {
+    if spec.is_empty() {
+        return Ok(float_repr(v));
+    }
+    let parsed = parse_spec(spec, "float")?;
+    format_float_value(v, &parsed, "float")
+}
+
+/// Float formatting for an already parsed spec; ints reach it for the float presentation types.
+pub(super) fn format_float_value(
+    v: f64,
+    spec: &FormatSpec,
+    type_name: &str,
+) -> Result<String, String> {
+    let ty = spec.ty;
+    match ty {
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {}
+        Some(t) => return Err(unknown_code(t, type_name)),
+    }
+    check_limit(spec.width)?;
+    check_limit(spec.precision.unwrap_or(0))?;
+    let upper = matches!(ty, Some('E' | 'F' | 'G'));
+    let mut x = v;
+    let mut add_pct = false;
+    let mut add_dot_0 = false;
+    let (mode, default_precision) = match ty {
+        None => {
+            add_dot_0 = true;
+            ('r', 0)
+        }
+        Some('%') => {
+            x *= 100.0;
+            add_pct = true;
+            ('f', 6)
+        }
+        Some('e' | 'E') => ('e', 6),
+        Some('f' | 'F') => ('f', 6),
+        _ => ('g', 6),
+    };
+    let mode = if mode == 'r' && spec.precision.is_some() {
+        'g'
+    } else {
+        mode
+    };
+    let precision = spec.precision.map_or(default_precision, |p| p as i64);
+    let mut negative = x.is_sign_negative() && !x.is_nan();
+    let text = if x.is_nan() {
+        if upper { "NAN" } else { "nan" }.to_string()
+    } else if x.is_infinite() {
+        if upper { "INF" } else { "inf" }.to_string()
+    } else {
+        let (t, is_zero) = format_abs(x, mode, precision, spec.alternate, add_dot_0, upper);
+        if is_zero && spec.no_neg_0 {
+            negative = false;
+        }
+        t
+    };
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, rest) = text.split_at(split);
+    let rest = if add_pct {
+        format!("{rest}%")
+    } else {
+        rest.to_string()
+    };
+    // CPython never groups inf/nan, even when zero padding would otherwise sprout separators.
+    let grouping = if ty == Some('n') || !x.is_finite() {
+        None
+    } else {
+        spec.grouping.map(|g| (g, 3))
+    };
+    Ok(fill_number(
+        spec,
+        &NumberParts {
+            negative,
+            prefix: "",
+            digits,
+            rest: &rest,
+            grouping,
+        },
+    ))
+}
+
+/// The failure of `round(x, n)` on a finite float whose rounded value overflows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RoundError {
+    /// CPython raises OverflowError("rounded value too large to represent").
+    Overflow,
+}
+
+impl RoundError {
+    /// The message of the OverflowError CPython raises.
+    pub(crate) fn message(self) -> &'static str {
+        "rounded value too large to represent"
+    }
+}
+
+/// CPython's `round(x, ndigits)` for a float: the correctly rounded (ties-to-even on the exact
+/// value) decimal, converted back to the nearest double.
+pub(crate) fn round_float(x: f64, ndigits: i64) -> Result<f64, RoundError> {
+    // Beyond these CPython returns x unchanged, or a zero of x's sign.
+    const NDIGITS_MAX: i64 = 323;
+    const NDIGITS_MIN: i64 = -308;
+    if !x.is_finite() || x == 0.0 || ndigits > NDIGITS_MAX {
+        return Ok(x);
+    }
+    if ndigits < NDIGITS_MIN {
+        return Ok(0.0 * x);
+    }
+    let exact = exact_decimal(x);
+    let d = round_to(&exact, exact.dp + ndigits);
+    let sign = if x < 0.0 { "-" } else { "" };
+    if d.digits.is_empty() {
+        return Ok(if x < 0.0 { -0.0 } else { 0.0 });
+    }
+    let digits: String = d.digits.iter().map(|&b| char::from(b)).collect();
+    let text = format!("{sign}0.{digits}e{}", d.dp);
+    match text.parse::<f64>() {
+        Ok(r) if r.is_finite() => Ok(r),
+        _ => Err(RoundError::Overflow),
+    }
+}
+
+/// Why `round(x)` (no ndigits) cannot produce an int.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FloatToIntError {
+    /// CPython: OverflowError("cannot convert float infinity to integer").
+    Infinity,
+    /// CPython: ValueError("cannot convert float NaN to integer").
+    NaN,
+}
+
+impl FloatToIntError {
+    /// The Python exception class name.
+    pub(crate) fn exc_type(self) -> &'static str {
+        match self {
+            FloatToIntError::Infinity => "OverflowError",
+            FloatToIntError::NaN => "ValueError",
+        }
+    }
+
+    /// The exception message, verbatim from CPython.
+    pub(crate) fn message(self) -> &'static str {
+        match self {
+            FloatToIntError::Infinity => "cannot convert float infinity to integer",
+            FloatToIntError::NaN => "cannot convert float NaN to integer",
+        }
+    }
+}
+
+/// CPython's `round(x)`: the nearest integer (as a float; it may not fit an i64), ties to even.
+pub(crate) fn round_half_even(x: f64) -> Result<f64, FloatToIntError> {
+    if x.is_nan() {
+        return Err(FloatToIntError::NaN);
+    }
+    if x.is_infinite() {
+        return Err(FloatToIntError::Infinity);
+    }
+    Ok(x.round_ties_even())
+}

@@ -1,0 +1,246 @@
+//! The public entry points: check a program, run it, get the trace and how it ended.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::asyncio::objects::FutState;
+use crate::compile;
+use crate::syntax::span::LineIndex;
+use crate::syntax::{self, Diagnostic};
+use crate::trace::{explain, RunEnd, Trace};
+use crate::value::Value;
+use crate::vm::{Abort, Frame, Limits, Outcome, PyFrame, Resume, Vm};
+
+/// Programs larger than this are refused (SPEC §5).
+pub const MAX_SOURCE_BYTES: usize = 100 * 1024;
+
+/// The machine a program runs on.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Settings {
+    pub cores: u32,
+    pub gil: bool,
+    #[serde(skip)]
+    pub limits: Limits,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { cores: 4, gil: true, limits: Limits::default() }
+    }
+}
+
+/// A compile error with its position (1-based line and column, in characters).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompileError {
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+    pub start: u32,
+    pub end: u32,
+    pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Ok,
+    Exception,
+    CompileError,
+    Deadlock,
+    Limit,
+}
+
+impl Status {
+    /// The CLI's exit status (SPEC §6).
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Status::Ok => 0,
+            Status::Exception => 1,
+            Status::CompileError => 2,
+            Status::Deadlock => 3,
+            Status::Limit => 4,
+        }
+    }
+}
+
+pub struct RunResult {
+    pub status: Status,
+    pub trace: Trace,
+    pub compile_errors: Vec<CompileError>,
+    /// What CPython (or the oracle) would write to stderr; the last line is the verdict.
+    pub stderr: Vec<String>,
+}
+
+fn to_compile_errors(source: &str, diags: Vec<Diagnostic>) -> Vec<CompileError> {
+    let idx = LineIndex::new(source);
+    diags
+        .into_iter()
+        .map(|d| {
+            let a = idx.line_col(d.span.start);
+            let b = idx.line_col(d.span.end.max(d.span.start));
+            CompileError {
+                line: a.line,
+                col: a.col,
+                end_line: b.line,
+                end_col: b.col,
+                start: d.span.start,
+                end: d.span.end,
+                message: d.message,
+            }
+        })
+        .collect()
+}
+
+/// Parse and compile only: the editor's diagnostics.
+pub fn check(source: &str) -> Vec<CompileError> {
+    if source.len() > MAX_SOURCE_BYTES {
+        return vec![CompileError {
+            line: 1,
+            col: 1,
+            end_line: 1,
+            end_col: 1,
+            start: 0,
+            end: 0,
+            message: too_big(source.len()),
+        }];
+    }
+    let parsed = syntax::parse(source);
+    if !parsed.diagnostics.is_empty() {
+        return to_compile_errors(source, parsed.diagnostics);
+    }
+    match compile::compile(&parsed.module) {
+        Ok(_) => Vec::new(),
+        Err(d) => to_compile_errors(source, d),
+    }
+}
+
+fn too_big(n: usize) -> String {
+    format!("the program is {} KB; loopscope runs programs up to {} KB", n.div_ceil(1024), MAX_SOURCE_BYTES / 1024)
+}
+
+/// Run a program to the end (or to a limit) and return its trace.
+pub fn run(source: &str, settings: &Settings) -> RunResult {
+    let mut trace = Trace::default();
+    if source.len() > MAX_SOURCE_BYTES {
+        let m = too_big(source.len());
+        trace.end = RunEnd::Limit { message: m.clone() };
+        trace.finish();
+        return RunResult { status: Status::Limit, trace, compile_errors: Vec::new(), stderr: vec![m] };
+    }
+    let parsed = syntax::parse(source);
+    let program = if parsed.diagnostics.is_empty() { compile::compile(&parsed.module) } else { Err(parsed.diagnostics) };
+    let program = match program {
+        Ok(p) => p,
+        Err(d) => {
+            let errs = to_compile_errors(source, d);
+            trace.finish();
+            let stderr = errs.iter().take(1).map(|e| format!("{}:{}: {}", e.line, e.col, e.message)).collect();
+            return RunResult { status: Status::CompileError, trace, compile_errors: errs, stderr };
+        }
+    };
+    let lints = crate::lint::lint(&parsed.module, &LineIndex::new(source));
+    crate::value::take_never_awaited();
+    let mut vm = Vm::new(source, settings.limits.clone());
+    for w in lints {
+        vm.warn(w.line, w.message);
+    }
+    vm.global_names = program.globals.clone();
+    vm.globals = program
+        .globals
+        .iter()
+        .map(|n| crate::builtins::global_builtin(n).unwrap_or(Value::Undefined))
+        .collect();
+    let mut frames = vec![Frame::Py(Box::new(PyFrame::new(program.module.clone())))];
+    let mut input = Resume::Start;
+    let outcome = loop {
+        match vm.run_stack(&mut frames, input) {
+            Outcome::Block(kind, secs) => {
+                vm.block_loop_thread(kind, secs);
+                input = Resume::Value(Value::None);
+            }
+            other => break other,
+        }
+    };
+    drop(frames);
+    vm.flush_out();
+    let mut stderr = Vec::new();
+    let status = match outcome {
+        Outcome::Return(_) => Status::Ok,
+        Outcome::Raise(e) if vm.abort.is_none() => {
+            let line = *e.line.borrow();
+            let last = e.traceback_line();
+            stderr.push("Traceback (most recent call last):".to_string());
+            stderr.push(format!("  line {line}"));
+            stderr.push(last.clone());
+            vm.trace.end = RunEnd::Exception { message: last, line };
+            Status::Exception
+        }
+        _ => match vm.abort.clone() {
+            Some(Abort::Deadlock) => {
+                let mut stuck = Vec::new();
+                for t in vm.tasks.iter() {
+                    let tb = t.borrow();
+                    if tb.done() {
+                        continue;
+                    }
+                    let Some(td) = tb.task.as_ref() else { continue };
+                    let on = td.fut_waiter.as_ref().map(|f| f.borrow().waits_on);
+                    let what = match on {
+                        Some(on) => crate::trace::waits_on_label(&vm.trace, &on),
+                        None => "nothing (ready)".to_string(),
+                    };
+                    stderr.push(format!("deadlock: task {} ({}) waits for {what}", td.name, td.func));
+                    stuck.push((td.id, what));
+                }
+                stderr.push("deadlock: no task can ever run again".to_string());
+                vm.trace.end = RunEnd::Deadlock { stuck };
+                Status::Deadlock
+            }
+            Some(Abort::Limit(m)) => {
+                stderr.push(format!("loopscope: {m}"));
+                vm.trace.end = RunEnd::Limit { message: m };
+                Status::Limit
+            }
+            None => Status::Ok,
+        },
+    };
+    // CPython's warnings for tasks whose exception nobody retrieved.
+    let mut late = Vec::new();
+    for t in vm.tasks.iter() {
+        let tb = t.borrow();
+        if let (FutState::Failed(e), true, Some(td)) = (&tb.state, tb.log_traceback, tb.task.as_ref()) {
+            late.push((
+                *e.line.borrow(),
+                format!(
+                    "Task exception was never retrieved: task {} ({}) raised {}",
+                    td.name,
+                    td.func,
+                    e.repr()
+                ),
+            ));
+        }
+    }
+    for (line, m) in late {
+        vm.warn(line, m);
+    }
+    vm.drain_never_awaited();
+    vm.trace.end_time = vm.lp.now;
+    let mut trace = std::mem::take(&mut vm.trace);
+    drop(vm);
+    for (name, line) in crate::value::take_never_awaited() {
+        trace.warnings.push(crate::trace::Warning { line, message: never_awaited(&name) });
+    }
+    trace.finish();
+    let warn_lines: Vec<String> =
+        trace.warnings.iter().map(|w| format!("line {}: warning: {}", w.line, w.message)).collect();
+    let mut all = warn_lines;
+    all.extend(stderr);
+    let _ = explain;
+    RunResult { status, trace, compile_errors: Vec::new(), stderr: all }
+}
+
+pub(crate) fn never_awaited(name: &Rc<str>) -> String {
+    format!("RuntimeWarning: coroutine '{name}' was never awaited")
+}

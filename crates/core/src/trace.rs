@@ -1,0 +1,331 @@
+//! The trace: every scheduling event of a run, versioned plain data, plus `state_at(step)`.
+//!
+//! Events are appended on the hot path as small `Copy` records; strings (task
+//! names, printed text, results) live once in side tables. After the run,
+//! `finish` adds checkpoints (every task's state every `interval` events) so a
+//! seek replays at most `interval` events; `interval` grows with the number of
+//! tasks so that checkpoints cost about as much memory as the events they cover.
+
+mod explain;
+mod summary;
+
+use serde::{Deserialize, Serialize};
+
+pub use explain::{explain, waits_on_label};
+pub use summary::{Summary, TaskTimes};
+
+/// Bumped whenever the shape of the serialized trace changes.
+pub const TRACE_VERSION: u32 = 1;
+
+/// Marks "no task" in `Event::task`.
+pub const NO_TASK: u32 = u32::MAX;
+
+/// What a waiting task waits for.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WaitOn {
+    /// A plain future created by the program or the runtime.
+    Future,
+    Sleep { until: f64 },
+    Task { task: u32 },
+    Gather { children: u32 },
+    Lock,
+    Semaphore,
+    Event,
+    Condition,
+    QueueGet,
+    QueuePut,
+    QueueJoin,
+    WaitFor { until: f64 },
+    Wait { tasks: u32 },
+    AsCompleted,
+    Shield,
+    TaskGroup { tasks: u32 },
+    /// Internal bookkeeping futures (shutdown, cancel-and-wait).
+    Cancellation,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// `time.sleep` on the loop thread.
+    Sleep,
+    /// The playground builtin `cpu(seconds)`.
+    Cpu,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Returned,
+    Raised,
+    Cancelled,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventKind {
+    /// A task was created; its first step is queued.
+    Created { parent: u32 },
+    /// A step of the task (first step, wake-up, or after `sleep(0)`) joined the ready queue.
+    Ready,
+    /// The task's step started running on the loop thread.
+    Running,
+    /// The task's step ended waiting on something.
+    Waiting { on: WaitOn },
+    /// The running task blocks the loop thread until `until`.
+    Blocking { what: BlockKind, until: f64 },
+    Done { outcome: Outcome },
+    /// A line of output (index into `Trace::output`).
+    Print { line: u32 },
+    /// The loop had nothing ready and the clock jumped to the next timer.
+    ClockJump { from: f64 },
+    /// A warning (index into `Trace::warnings`).
+    Warning { index: u32 },
+}
+
+/// One step of the trace.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Virtual time, seconds.
+    pub t: f64,
+    /// Loop pass (`_run_once` count) the event happened in.
+    pub iter: u32,
+    /// The task concerned, or `NO_TASK`.
+    pub task: u32,
+    /// 1-based source line of the task (or of the code running), 0 if none.
+    pub line: u32,
+    pub kind: EventKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TaskInfo {
+    pub id: u32,
+    /// `Task-3` or the `name=` given.
+    pub name: String,
+    /// The coroutine's function (`fetch`).
+    pub func: String,
+    pub created_step: u32,
+    pub parent: u32,
+    /// How it ended, `repr` of the result or `Name: message` of the exception.
+    pub result: Option<(Outcome, String)>,
+}
+
+impl TaskInfo {
+    /// The label a card shows: `fetch · Task-3`.
+    pub fn label(&self) -> String {
+        format!("{} · {}", self.func, self.name)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutputLine {
+    pub t: f64,
+    pub step: u32,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Warning {
+    pub line: u32,
+    pub message: String,
+}
+
+/// How the run ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RunEnd {
+    Ok,
+    /// An uncaught exception: the last traceback line and the line it was raised at.
+    Exception { message: String, line: u32 },
+    Deadlock { stuck: Vec<(u32, String)> },
+    Limit { message: String },
+}
+
+/// The lane a task card is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lane {
+    /// Not created yet at this step.
+    Unborn,
+    Running,
+    Ready,
+    Waiting,
+    Done,
+}
+
+/// One task's state at a step.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TaskState {
+    pub lane: Lane,
+    /// Set while waiting.
+    pub waits_on: Option<WaitOn>,
+    /// Set while running and blocking the loop thread.
+    pub blocking: Option<(BlockKind, f64)>,
+    pub line: u32,
+    /// The step at which it entered the ready lane (orders the ready queue).
+    pub since: u32,
+    pub outcome: Option<Outcome>,
+}
+
+impl TaskState {
+    const UNBORN: TaskState =
+        TaskState { lane: Lane::Unborn, waits_on: None, blocking: None, line: 0, since: 0, outcome: None };
+
+    fn apply(&mut self, step: u32, e: &Event) {
+        if e.line != 0 {
+            self.line = e.line;
+        }
+        match e.kind {
+            EventKind::Created { .. } | EventKind::Ready => {
+                self.lane = Lane::Ready;
+                self.waits_on = None;
+                self.since = step;
+            }
+            EventKind::Running => {
+                self.lane = Lane::Running;
+                self.waits_on = None;
+                self.blocking = None;
+            }
+            EventKind::Waiting { on } => {
+                self.lane = Lane::Waiting;
+                self.waits_on = Some(on);
+                self.blocking = None;
+            }
+            EventKind::Blocking { what, until } => self.blocking = Some((what, until)),
+            EventKind::Done { outcome } => {
+                self.lane = Lane::Done;
+                self.outcome = Some(outcome);
+                self.blocking = None;
+                self.waits_on = None;
+            }
+            EventKind::Print { .. } | EventKind::ClockJump { .. } | EventKind::Warning { .. } => {}
+        }
+    }
+}
+
+/// Every task's state after a given step, for the page to draw.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Snapshot {
+    /// Number of events applied (0 = the start, before any event).
+    pub step: u32,
+    pub t: f64,
+    pub iter: u32,
+    pub tasks: Vec<TaskState>,
+    /// Task ids in the ready lane, in queue order.
+    pub ready: Vec<u32>,
+    /// Lines of output printed so far.
+    pub output_len: u32,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Checkpoint {
+    step: u32,
+    tasks: Vec<TaskState>,
+    output_len: u32,
+}
+
+/// The whole record of a run.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Trace {
+    pub version: u32,
+    pub tasks: Vec<TaskInfo>,
+    pub events: Vec<Event>,
+    pub output: Vec<OutputLine>,
+    pub warnings: Vec<Warning>,
+    pub end: RunEnd,
+    pub end_time: f64,
+    pub summary: Summary,
+    #[serde(skip)]
+    checkpoints: Vec<Checkpoint>,
+    #[serde(skip)]
+    interval: u32,
+}
+
+impl Default for Trace {
+    fn default() -> Trace {
+        Trace {
+            version: TRACE_VERSION,
+            tasks: Vec::new(),
+            events: Vec::new(),
+            output: Vec::new(),
+            warnings: Vec::new(),
+            end: RunEnd::Ok,
+            end_time: 0.0,
+            summary: Summary::default(),
+            checkpoints: Vec::new(),
+            interval: 256,
+        }
+    }
+}
+
+impl Trace {
+    pub(crate) fn push(&mut self, e: Event) {
+        self.events.push(e);
+    }
+
+    /// Build the checkpoints and the summary; called once when the run ends.
+    pub(crate) fn finish(&mut self) {
+        self.interval = (self.tasks.len() as u32).clamp(256, 1 << 16);
+        let mut states = vec![TaskState::UNBORN; self.tasks.len()];
+        let mut output_len = 0;
+        self.checkpoints.clear();
+        for (i, e) in self.events.iter().enumerate() {
+            if i as u32 % self.interval == 0 {
+                self.checkpoints.push(Checkpoint { step: i as u32, tasks: states.clone(), output_len });
+            }
+            if let Some(s) = states.get_mut(e.task as usize) {
+                s.apply(i as u32, e);
+            }
+            if let EventKind::Print { .. } = e.kind {
+                output_len += 1;
+            }
+        }
+        self.summary = Summary::compute(self);
+    }
+
+    /// The state after the first `step` events (clamped to the end). Cost: one
+    /// checkpoint copy (O(tasks)) plus at most `interval` events replayed.
+    pub fn state_at(&self, step: u32) -> Snapshot {
+        let step = step.min(self.events.len() as u32);
+        let (mut tasks, mut output_len, from) = match self.checkpoints.get((step / self.interval.max(1)) as usize) {
+            Some(c) if c.step <= step => (c.tasks.clone(), c.output_len, c.step),
+            _ => match self.checkpoints.last() {
+                Some(c) if c.step <= step => (c.tasks.clone(), c.output_len, c.step),
+                _ => (vec![TaskState::UNBORN; self.tasks.len()], 0, 0),
+            },
+        };
+        for i in from..step {
+            let e = &self.events[i as usize];
+            if let Some(s) = tasks.get_mut(e.task as usize) {
+                s.apply(i, e);
+            }
+            if let EventKind::Print { .. } = e.kind {
+                output_len += 1;
+            }
+        }
+        let (t, iter) = match step.checked_sub(1).and_then(|i| self.events.get(i as usize)) {
+            Some(e) => (e.t, e.iter),
+            None => (0.0, 0),
+        };
+        let mut ready: Vec<u32> =
+            tasks.iter().enumerate().filter(|(_, s)| s.lane == Lane::Ready).map(|(i, _)| i as u32).collect();
+        ready.sort_by_key(|&i| tasks[i as usize].since);
+        Snapshot { step, t, iter, tasks, ready, output_len }
+    }
+
+    /// The first step at or after virtual time `t` (for the timeline cursor).
+    pub fn step_at_time(&self, t: f64) -> u32 {
+        self.events.partition_point(|e| e.t < t) as u32
+    }
+
+    pub fn task_label(&self, id: u32) -> String {
+        match self.tasks.get(id as usize) {
+            Some(t) => t.label(),
+            None => "the loop".to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,556 @@
+//! Python values: the compact enum the VM computes with, and the heap objects behind it.
+
+use std::cell::{Cell, RefCell};
+use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use crate::asyncio::objects::{AsyncObj, FutRef};
+use crate::compile::Code;
+use crate::exc::{ExcRef, ExcType};
+use crate::pyfmt;
+
+/// Everything a Python expression can evaluate to.
+#[derive(Clone, Default)]
+pub(crate) enum Value {
+    /// An unbound variable slot; never visible to programs.
+    #[default]
+    Undefined,
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Rc<str>),
+    List(Rc<RefCell<Vec<Value>>>),
+    Tuple(Rc<[Value]>),
+    Dict(Rc<RefCell<Dict>>),
+    Set(Rc<RefCell<Dict>>),
+    Range(Rc<RangeObj>),
+    Iter(Rc<RefCell<IterObj>>),
+    Func(Rc<Function>),
+    Builtin(crate::builtins::Builtin),
+    /// A method bound to its receiver: `lst.append`, `asyncio.sleep` stays a Builtin.
+    Method(Rc<(Value, Rc<str>)>),
+    Coro(Rc<RefCell<Coro>>),
+    Future(FutRef),
+    Obj(Rc<AsyncObj>),
+    Exc(ExcRef),
+    Type(TypeId),
+    Module(ModuleId),
+    Cell(Rc<RefCell<Value>>),
+    Code(Rc<Code>),
+    /// `a[lower:upper:step]` index.
+    Slice(Rc<(Value, Value, Value)>),
+}
+
+/// An ordered dict keyed by hashable values (insertion order, as CPython).
+pub(crate) type Dict = IndexMap<Key, Value>;
+
+/// A hashable value used as a dict key or set member. Equality follows Python:
+/// `1 == 1.0 == True` are the same key.
+#[derive(Clone)]
+pub(crate) struct Key(pub(crate) Value);
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        py_eq(&self.0, &other.0)
+    }
+}
+impl Eq for Key {}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_value(&self.0, state)
+    }
+}
+
+fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
+    match v {
+        Value::None => 0u64.hash(state),
+        Value::Bool(b) => (*b as i64).hash(state),
+        Value::Int(i) => i.hash(state),
+        Value::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 9.2e18 {
+                (*f as i64).hash(state)
+            } else {
+                f.to_bits().hash(state)
+            }
+        }
+        Value::Str(s) => s.hash(state),
+        Value::Tuple(items) => {
+            for i in items.iter() {
+                hash_value(i, state)
+            }
+        }
+        other => other.identity().hash(state),
+    }
+}
+
+pub(crate) struct RangeObj {
+    pub(crate) start: i64,
+    pub(crate) stop: i64,
+    pub(crate) step: i64,
+}
+
+impl RangeObj {
+    pub(crate) fn len(&self) -> i64 {
+        if self.step > 0 && self.start < self.stop {
+            (self.stop - self.start - 1) / self.step + 1
+        } else if self.step < 0 && self.start > self.stop {
+            (self.start - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+}
+
+/// The state of an iterator over a value.
+pub(crate) enum IterObj {
+    Seq { seq: Value, index: usize },
+    Range { next: i64, stop: i64, step: i64 },
+    /// Items computed up front (dict views, zip, enumerate results…).
+    Items { items: Vec<Value>, index: usize },
+    Chars { s: Rc<str>, pos: usize },
+    /// The generator of `asyncio.as_completed`.
+    AsCompleted(Rc<crate::asyncio::combinators::AsCompletedState>, usize),
+}
+
+/// A user function (`def`, `async def` or `lambda`) with its defaults and closure.
+pub(crate) struct Function {
+    pub(crate) code: Rc<Code>,
+    pub(crate) defaults: Vec<Value>,
+    pub(crate) kwdefaults: Vec<(Rc<str>, Value)>,
+    pub(crate) closure: Vec<Rc<RefCell<Value>>>,
+}
+
+/// A coroutine object: created by calling an `async def`, consumed by one `await` or task.
+pub(crate) struct Coro {
+    pub(crate) state: CoroState,
+    pub(crate) name: Rc<str>,
+    /// Where it was created, for "never awaited" warnings.
+    pub(crate) created_line: u32,
+}
+
+pub(crate) enum CoroState {
+    Created(Box<crate::vm::Frame>),
+    Started,
+}
+
+/// Builtin types that programs can name, compare with `isinstance` and print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum TypeId {
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Range,
+    Iterator,
+    Function,
+    BuiltinFunction,
+    Method,
+    Coroutine,
+    Future,
+    Task,
+    Module,
+    Type,
+    Object,
+    Cell,
+    Code,
+    Slice,
+    Async(crate::asyncio::objects::AsyncKind),
+    Exc(ExcType),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum ModuleId {
+    Asyncio,
+    Time,
+    Random,
+    Concurrent,
+    ConcurrentFutures,
+}
+
+impl ModuleId {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            ModuleId::Asyncio => "asyncio",
+            ModuleId::Time => "time",
+            ModuleId::Random => "random",
+            ModuleId::Concurrent => "concurrent",
+            ModuleId::ConcurrentFutures => "concurrent.futures",
+        }
+    }
+}
+
+thread_local! {
+    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
+    /// Coroutines dropped without ever being awaited: (function name, line created).
+    static NEVER_AWAITED: RefCell<Vec<(Rc<str>, u32)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// CPython warns when a coroutine object is destroyed unstarted; so do we.
+impl Drop for Coro {
+    fn drop(&mut self) {
+        if let CoroState::Created(_) = self.state {
+            note_never_awaited(self.name.clone(), self.created_line);
+        }
+    }
+}
+
+pub(crate) fn note_never_awaited(name: Rc<str>, line: u32) {
+    NEVER_AWAITED.with(|n| n.borrow_mut().push((name, line)));
+}
+
+pub(crate) fn take_never_awaited() -> Vec<(Rc<str>, u32)> {
+    NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()))
+}
+
+impl Value {
+    pub(crate) fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+
+    pub(crate) fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    pub(crate) fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::from(items))
+    }
+
+    /// A number that stands for this object's identity (`is`, hashing of
+    /// unhashable-by-value objects). Pointers are not used, so nothing
+    /// address-dependent reaches the trace: it is only compared, never ordered.
+    pub(crate) fn identity(&self) -> usize {
+        match self {
+            Value::Undefined => 0,
+            Value::None => 1,
+            Value::Bool(b) => 2 + *b as usize,
+            Value::Int(i) => *i as usize,
+            Value::Float(f) => f.to_bits() as usize,
+            Value::Str(s) => Rc::as_ptr(s) as *const u8 as usize,
+            Value::List(r) => Rc::as_ptr(r) as usize,
+            Value::Tuple(r) => Rc::as_ptr(r) as *const Value as usize,
+            Value::Dict(r) | Value::Set(r) => Rc::as_ptr(r) as usize,
+            Value::Range(r) => Rc::as_ptr(r) as usize,
+            Value::Iter(r) => Rc::as_ptr(r) as usize,
+            Value::Func(r) => Rc::as_ptr(r) as usize,
+            Value::Builtin(b) => *b as usize,
+            Value::Method(r) => Rc::as_ptr(r) as usize,
+            Value::Coro(r) => Rc::as_ptr(r) as usize,
+            Value::Future(r) => Rc::as_ptr(r) as usize,
+            Value::Obj(r) => Rc::as_ptr(r) as usize,
+            Value::Exc(r) => Rc::as_ptr(r) as usize,
+            Value::Type(t) => {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                t.hash(&mut h);
+                h.finish() as usize
+            }
+            Value::Module(m) => *m as usize + 7,
+            Value::Cell(r) => Rc::as_ptr(r) as usize,
+            Value::Code(r) => Rc::as_ptr(r) as usize,
+            Value::Slice(r) => Rc::as_ptr(r) as *const u8 as usize,
+        }
+    }
+
+    pub(crate) fn type_id(&self) -> TypeId {
+        match self {
+            Value::Undefined | Value::None => TypeId::NoneType,
+            Value::Bool(_) => TypeId::Bool,
+            Value::Int(_) => TypeId::Int,
+            Value::Float(_) => TypeId::Float,
+            Value::Str(_) => TypeId::Str,
+            Value::List(_) => TypeId::List,
+            Value::Tuple(_) => TypeId::Tuple,
+            Value::Dict(_) => TypeId::Dict,
+            Value::Set(_) => TypeId::Set,
+            Value::Range(_) => TypeId::Range,
+            Value::Iter(_) => TypeId::Iterator,
+            Value::Func(_) => TypeId::Function,
+            Value::Builtin(_) => TypeId::BuiltinFunction,
+            Value::Method(_) => TypeId::Method,
+            Value::Coro(_) => TypeId::Coroutine,
+            Value::Future(f) => {
+                if f.borrow().task.is_some() {
+                    TypeId::Task
+                } else {
+                    TypeId::Future
+                }
+            }
+            Value::Obj(o) => TypeId::Async(o.kind()),
+            Value::Exc(e) => TypeId::Exc(e.typ),
+            Value::Type(_) => TypeId::Type,
+            Value::Module(_) => TypeId::Module,
+            Value::Cell(_) => TypeId::Cell,
+            Value::Code(_) => TypeId::Code,
+            Value::Slice(_) => TypeId::Slice,
+        }
+    }
+
+    pub(crate) fn type_name(&self) -> &'static str {
+        self.type_id().name()
+    }
+
+    pub(crate) fn truthy(&self) -> bool {
+        match self {
+            Value::Undefined | Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
+            Value::Range(r) => r.len() > 0,
+            _ => true,
+        }
+    }
+
+    pub(crate) fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Type(a), Value::Type(b)) => a == b,
+            (Value::Module(a), Value::Module(b)) => a == b,
+            (Value::Builtin(a), Value::Builtin(b)) => a == b,
+            (Value::None | Value::Bool(_) | Value::Int(_), _) => false,
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other) && self.identity() == other.identity(),
+        }
+    }
+
+    pub(crate) fn as_float(&self) -> Option<f64> {
+        match self {
+            Value::Bool(b) => Some(*b as i64 as f64),
+            Value::Int(i) => Some(*i as f64),
+            Value::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn as_int(&self) -> Option<i64> {
+        match self {
+            Value::Bool(b) => Some(*b as i64),
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn is_hashable(&self) -> bool {
+        match self {
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => false,
+            Value::Tuple(t) => t.iter().all(Value::is_hashable),
+            _ => true,
+        }
+    }
+
+    pub(crate) fn fresh_id() -> u64 {
+        NEXT_ID.with(|c| {
+            let v = c.get();
+            c.set(v + 1);
+            v
+        })
+    }
+}
+
+/// Python `==`.
+pub(crate) fn py_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::None, Value::None) => true,
+        (Value::Float(_) | Value::Int(_) | Value::Bool(_), Value::Float(_) | Value::Int(_) | Value::Bool(_)) => {
+            match (a.as_int(), b.as_int()) {
+                (Some(x), Some(y)) => x == y,
+                _ => a.as_float() == b.as_float(),
+            }
+        }
+        (Value::List(x), Value::List(y)) => {
+            Rc::ptr_eq(x, y) || {
+                let (x, y) = (x.borrow(), y.borrow());
+                x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| py_eq(p, q))
+            }
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| py_eq(p, q))
+        }
+        (Value::Dict(x), Value::Dict(y)) => {
+            Rc::ptr_eq(x, y) || {
+                let (x, y) = (x.borrow(), y.borrow());
+                x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| py_eq(v, w)))
+            }
+        }
+        (Value::Set(x), Value::Set(y)) => {
+            Rc::ptr_eq(x, y) || {
+                let (x, y) = (x.borrow(), y.borrow());
+                x.len() == y.len() && x.keys().all(|k| y.contains_key(k))
+            }
+        }
+        (Value::Range(x), Value::Range(y)) => {
+            x.len() == y.len() && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)))
+        }
+        (Value::Exc(x), Value::Exc(y)) => Rc::ptr_eq(x, y),
+        _ => a.is(b),
+    }
+}
+
+impl TypeId {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            TypeId::NoneType => "NoneType",
+            TypeId::Bool => "bool",
+            TypeId::Int => "int",
+            TypeId::Float => "float",
+            TypeId::Str => "str",
+            TypeId::List => "list",
+            TypeId::Tuple => "tuple",
+            TypeId::Dict => "dict",
+            TypeId::Set => "set",
+            TypeId::Range => "range",
+            TypeId::Iterator => "iterator",
+            TypeId::Function => "function",
+            TypeId::BuiltinFunction => "builtin_function_or_method",
+            TypeId::Method => "method",
+            TypeId::Coroutine => "coroutine",
+            TypeId::Future => "Future",
+            TypeId::Task => "Task",
+            TypeId::Module => "module",
+            TypeId::Type => "type",
+            TypeId::Object => "object",
+            TypeId::Cell => "cell",
+            TypeId::Code => "code",
+            TypeId::Slice => "slice",
+            TypeId::Async(k) => k.name(),
+            TypeId::Exc(e) => e.name(),
+        }
+    }
+}
+
+/// `repr()` of a value.
+pub(crate) fn repr(v: &Value) -> String {
+    let mut out = String::new();
+    write_repr(&mut out, v, 0);
+    out
+}
+
+/// `str()` of a value.
+pub(crate) fn to_str(v: &Value) -> String {
+    match v {
+        Value::Str(s) => s.to_string(),
+        Value::Exc(e) => e.message(),
+        _ => repr(v),
+    }
+}
+
+fn write_seq(out: &mut String, items: &[Value], open: &str, close: &str, depth: usize) {
+    out.push_str(open);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_repr(out, item, depth + 1);
+    }
+    out.push_str(close);
+}
+
+pub(crate) fn write_repr(out: &mut String, v: &Value, depth: usize) {
+    if depth > 100 {
+        out.push_str("...");
+        return;
+    }
+    match v {
+        Value::Undefined => out.push_str("<undefined>"),
+        Value::None => out.push_str("None"),
+        Value::Bool(true) => out.push_str("True"),
+        Value::Bool(false) => out.push_str("False"),
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::Float(f) => out.push_str(&pyfmt::float_repr(*f)),
+        Value::Str(s) => out.push_str(&pyfmt::str_repr(s)),
+        Value::List(l) => match l.try_borrow() {
+            Ok(items) => write_seq(out, &items, "[", "]", depth),
+            Err(_) => out.push_str("[...]"),
+        },
+        Value::Tuple(t) => {
+            if t.len() == 1 {
+                out.push('(');
+                write_repr(out, &t[0], depth + 1);
+                out.push_str(",)");
+            } else {
+                write_seq(out, t, "(", ")", depth)
+            }
+        }
+        Value::Dict(d) => match d.try_borrow() {
+            Ok(d) => {
+                out.push('{');
+                for (i, (k, val)) in d.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    write_repr(out, &k.0, depth + 1);
+                    out.push_str(": ");
+                    write_repr(out, val, depth + 1);
+                }
+                out.push('}');
+            }
+            Err(_) => out.push_str("{...}"),
+        },
+        Value::Set(d) => match d.try_borrow() {
+            Ok(d) if d.is_empty() => out.push_str("set()"),
+            Ok(d) => {
+                let items: Vec<Value> = d.keys().map(|k| k.0.clone()).collect();
+                write_seq(out, &items, "{", "}", depth)
+            }
+            Err(_) => out.push_str("{...}"),
+        },
+        Value::Range(r) => {
+            if r.step == 1 {
+                let _ = write!(out, "range({}, {})", r.start, r.stop);
+            } else {
+                let _ = write!(out, "range({}, {}, {})", r.start, r.stop, r.step);
+            }
+        }
+        Value::Iter(_) => out.push_str("<iterator object>"),
+        Value::Func(f) => {
+            let _ = write!(out, "<function {}>", f.code.qualname);
+        }
+        Value::Builtin(b) => {
+            let _ = write!(out, "<built-in function {}>", b.name());
+        }
+        Value::Method(m) => {
+            let _ = write!(out, "<bound method {} of {}>", m.1, repr(&m.0));
+        }
+        Value::Coro(c) => {
+            let _ = write!(out, "<coroutine object {}>", c.borrow().name);
+        }
+        Value::Future(f) => out.push_str(&crate::asyncio::objects::future_repr(f)),
+        Value::Obj(o) => out.push_str(&o.repr()),
+        Value::Exc(e) => out.push_str(&e.repr()),
+        Value::Type(t) => match t {
+            TypeId::Exc(e) => {
+                let _ = write!(out, "<class '{}'>", e.qualified_name());
+            }
+            _ => {
+                let _ = write!(out, "<class '{}'>", t.name());
+            }
+        },
+        Value::Module(m) => {
+            let _ = write!(out, "<module '{}'>", m.name());
+        }
+        Value::Cell(_) => out.push_str("<cell>"),
+        Value::Code(c) => {
+            let _ = write!(out, "<code object {}>", c.name);
+        }
+        Value::Slice(s) => {
+            let _ = write!(out, "slice({}, {}, {})", repr(&s.0), repr(&s.1), repr(&s.2));
+        }
+    }
+}

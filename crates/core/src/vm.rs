@@ -1,0 +1,80 @@
+//! The virtual machine: frames as plain data, the instruction loop, calls and the await protocol.
+//!
+//! A stack of frames (`Vec<Frame>`) is one thread of Python execution: a task's
+//! coroutine chain, a loop callback, or the module body. Running it returns
+//! when it finishes, raises, suspends on a future, or blocks its thread
+//! (`time.sleep`, `cpu`); everything needed to continue stays in the frames.
+
+mod exec;
+mod state;
+
+use std::rc::Rc;
+
+use crate::asyncio::native::NativeCoro;
+use crate::asyncio::objects::FutRef;
+use crate::compile::Code;
+use crate::exc::ExcRef;
+use crate::trace::BlockKind;
+use crate::value::Value;
+
+pub(crate) use exec::{bind_args, make_cancelled_error, unhashable, Called, Kwargs};
+pub use state::Limits;
+pub(crate) use state::{Abort, Vm};
+
+/// One activation: a Python function or coroutine, or a native coroutine.
+pub(crate) enum Frame {
+    Py(Box<PyFrame>),
+    Native(Box<NativeCoro>),
+}
+
+pub(crate) struct PyFrame {
+    pub(crate) code: Rc<Code>,
+    pub(crate) ip: u32,
+    pub(crate) stack: Vec<Value>,
+    pub(crate) locals: Vec<Value>,
+    pub(crate) blocks: Vec<Block>,
+    /// Exceptions being handled (innermost last), for bare `raise`.
+    pub(crate) exc_stack: Vec<ExcRef>,
+}
+
+#[derive(Clone, Copy)]
+pub(crate) struct Block {
+    pub(crate) handler: u32,
+    pub(crate) depth: u32,
+    pub(crate) exc_depth: u32,
+}
+
+impl PyFrame {
+    pub(crate) fn new(code: Rc<Code>) -> PyFrame {
+        let n = code.nlocals as usize;
+        PyFrame { code, ip: 0, stack: Vec::with_capacity(8), locals: vec![Value::Undefined; n], blocks: Vec::new(), exc_stack: Vec::new() }
+    }
+
+    /// The source span of the instruction being executed (the one before `ip`).
+    pub(crate) fn span_start(&self) -> u32 {
+        let i = self.ip.saturating_sub(1) as usize;
+        self.code.spans.get(i).map_or(self.code.def_span.start, |s| s.start)
+    }
+}
+
+/// What is sent into the top frame when execution (re)starts.
+pub(crate) enum Resume {
+    /// A fresh frame: start at its first instruction.
+    Start,
+    /// The awaited thing or called function produced a value.
+    Value(Value),
+    /// Raise this exception at the current instruction.
+    Throw(ExcRef),
+}
+
+/// Why a stack of frames stopped running.
+pub(crate) enum Outcome {
+    Return(Value),
+    Raise(ExcRef),
+    /// Waiting for a future; `None` is a bare yield (`sleep(0)`).
+    Suspend(Option<FutRef>),
+    /// The thread blocks for `seconds` (`time.sleep`, `cpu`); resume with `Value(None)`.
+    Block(BlockKind, f64),
+    /// A limit was reached; the run is over.
+    Abort,
+}

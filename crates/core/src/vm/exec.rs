@@ -1,0 +1,965 @@
+//! The instruction loop, the await protocol and calls into Python functions.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::{Abort, Block, Frame, Outcome, PyFrame, Resume, Vm};
+use crate::asyncio::native::NStep;
+use crate::asyncio::objects::{FutRef, FutState};
+use crate::builtins;
+use crate::compile::Op;
+use crate::exc::{ExcObj, ExcRef, ExcType};
+use crate::ops;
+use crate::trace::BlockKind;
+use crate::value::{Coro, CoroState, Dict, Function, Key, TypeId, Value};
+
+/// What a call produced: a value, a frame to run, or a blocked thread.
+pub(crate) enum Called {
+    Value(Value),
+    Frame(Frame),
+    Block(BlockKind, f64),
+}
+
+enum PyExit {
+    Return(Value),
+    Raise(ExcRef),
+    Call(Frame),
+    Await(Value),
+    Block(BlockKind, f64),
+    Abort,
+}
+
+pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
+
+impl Vm {
+    /// Run a stack of frames until it finishes, raises, suspends, blocks or aborts.
+    pub(crate) fn run_stack(&mut self, frames: &mut Vec<Frame>, mut input: Resume) -> Outcome {
+        loop {
+            if self.abort.is_some() {
+                return Outcome::Abort;
+            }
+            let Some(top) = frames.last_mut() else {
+                return match input {
+                    Resume::Value(v) => Outcome::Return(v),
+                    Resume::Start => Outcome::Return(Value::None),
+                    Resume::Throw(e) => Outcome::Raise(e),
+                };
+            };
+            match top {
+                Frame::Native(n) => {
+                    let step = n.resume(self, input);
+                    match step {
+                        NStep::Return(v) => {
+                            frames.pop();
+                            input = Resume::Value(v);
+                        }
+                        NStep::Raise(e) => {
+                            frames.pop();
+                            input = Resume::Throw(e);
+                        }
+                        NStep::Await(v) => match self.start_await(frames, v) {
+                            Ok(r) => input = r,
+                            Err(o) => return o,
+                        },
+                        NStep::YieldBare => return Outcome::Suspend(None),
+                    }
+                }
+                Frame::Py(f) => match self.exec_py(f, input) {
+                    PyExit::Return(v) => {
+                        frames.pop();
+                        input = Resume::Value(v);
+                    }
+                    PyExit::Raise(e) => {
+                        frames.pop();
+                        input = Resume::Throw(e);
+                    }
+                    PyExit::Call(frame) => {
+                        if frames.len() as u32 + self.nested_depth >= self.limits.max_depth {
+                            self.set_abort(Abort::Limit(format!(
+                                "recursion limit reached: more than {} nested calls",
+                                self.limits.max_depth
+                            )));
+                            return Outcome::Abort;
+                        }
+                        frames.push(frame);
+                        input = Resume::Start;
+                    }
+                    PyExit::Await(v) => match self.start_await(frames, v) {
+                        Ok(r) => input = r,
+                        Err(o) => return o,
+                    },
+                    PyExit::Block(kind, secs) => return Outcome::Block(kind, secs),
+                    PyExit::Abort => return Outcome::Abort,
+                },
+            }
+        }
+    }
+
+    /// `await v` from the top frame: run a coroutine inline, or take a finished
+    /// future's result without yielding, or suspend on a pending one.
+    fn start_await(&mut self, frames: &mut Vec<Frame>, v: Value) -> Result<Resume, Outcome> {
+        match v {
+            Value::Coro(c) => {
+                let state = std::mem::replace(&mut c.borrow_mut().state, CoroState::Started);
+                match state {
+                    CoroState::Created(frame) => {
+                        if frames.len() as u32 + self.nested_depth >= self.limits.max_depth {
+                            self.set_abort(Abort::Limit(format!(
+                                "recursion limit reached: more than {} nested awaits",
+                                self.limits.max_depth
+                            )));
+                            return Err(Outcome::Abort);
+                        }
+                        frames.push(*frame);
+                        Ok(Resume::Start)
+                    }
+                    CoroState::Started => Ok(Resume::Throw(ExcObj::msg(
+                        ExcType::RuntimeError,
+                        "cannot reuse already awaited coroutine",
+                    ))),
+                }
+            }
+            Value::Future(f) => {
+                if f.borrow().done() {
+                    return Ok(match self.future_result(&f) {
+                        Ok(v) => Resume::Value(v),
+                        Err(e) => Resume::Throw(e),
+                    });
+                }
+                if let Some(cur) = &self.current {
+                    if Rc::ptr_eq(cur, &f) {
+                        return Ok(Resume::Throw(ExcObj::msg(ExcType::RuntimeError, "Task cannot await on itself")));
+                    }
+                }
+                Err(Outcome::Suspend(Some(f)))
+            }
+            other => Ok(Resume::Throw(ExcObj::msg(
+                ExcType::TypeError,
+                format!("object {} can't be used in 'await' expression", other.type_name()),
+            ))),
+        }
+    }
+
+    /// `Future.result()`: the value, or the exception it holds, or CancelledError.
+    pub(crate) fn future_result(&mut self, f: &FutRef) -> Result<Value, ExcRef> {
+        let mut fb = f.borrow_mut();
+        match fb.state.clone() {
+            FutState::Done(v) => Ok(v),
+            FutState::Failed(e) => {
+                fb.log_traceback = false;
+                Err(e)
+            }
+            FutState::Cancelled => Err(make_cancelled_error(&mut fb)),
+            FutState::Pending => Err(ExcObj::msg(ExcType::InvalidStateError, "Result is not set.")),
+        }
+    }
+
+    /// Call a Python callable from native code and run it to completion (sort
+    /// keys, done callbacks). Blocking calls inside advance the clock in place.
+    pub(crate) fn call_sync(&mut self, func: &Value, args: Vec<Value>) -> Result<Value, ExcRef> {
+        let called = self.call(func.clone(), args, Vec::new())?;
+        let frame = match called {
+            Called::Value(v) => return Ok(v),
+            Called::Block(kind, secs) => {
+                self.block_loop_thread(kind, secs);
+                return Ok(Value::None);
+            }
+            Called::Frame(f) => f,
+        };
+        let mut frames = vec![frame];
+        self.nested_depth += 1;
+        let mut input = Resume::Start;
+        let result = loop {
+            match self.run_stack(&mut frames, input) {
+                Outcome::Return(v) => break Ok(v),
+                Outcome::Raise(e) => break Err(e),
+                Outcome::Block(kind, secs) => {
+                    self.block_loop_thread(kind, secs);
+                    input = Resume::Value(Value::None);
+                }
+                Outcome::Suspend(_) => {
+                    break Err(ExcObj::msg(ExcType::RuntimeError, "a callback cannot suspend"));
+                }
+                Outcome::Abort => break Err(ExcObj::msg(ExcType::RuntimeError, "run aborted")),
+            }
+        };
+        self.nested_depth -= 1;
+        result
+    }
+
+    /// Call any callable. Python functions become frames for the caller to run.
+    pub(crate) fn call(&mut self, callee: Value, args: Vec<Value>, kwargs: Kwargs) -> Result<Called, ExcRef> {
+        match callee {
+            Value::Func(f) => {
+                let frame = bind_args(&f, args, kwargs)?;
+                if f.code.is_async {
+                    let line = self.line_of(self.line_offset);
+                    let coro = Rc::new(RefCell::new(Coro {
+                        state: CoroState::Created(Box::new(Frame::Py(Box::new(frame)))),
+                        name: f.code.name.clone(),
+                        created_line: line,
+                    }));
+                    Ok(Called::Value(Value::Coro(coro)))
+                } else {
+                    Ok(Called::Frame(Frame::Py(Box::new(frame))))
+                }
+            }
+            Value::Builtin(b) => builtins::call(self, b, args, kwargs),
+            Value::Method(m) => builtins::call_method(self, &m.0, &m.1, args, kwargs),
+            Value::Type(t) => builtins::construct(self, t, args, kwargs),
+            other => Err(ExcObj::msg(ExcType::TypeError, format!("'{}' object is not callable", other.type_name()))),
+        }
+    }
+
+    fn exec_py(&mut self, f: &mut PyFrame, input: Resume) -> PyExit {
+        match input {
+            Resume::Start => {}
+            Resume::Value(v) => f.stack.push(v),
+            Resume::Throw(e) => {
+                if !self.handle_exception(f, e.clone()) {
+                    return PyExit::Raise(e);
+                }
+            }
+        }
+        let code = f.code.clone();
+        loop {
+            let Some(&op) = code.ops.get(f.ip as usize) else {
+                return PyExit::Return(Value::None);
+            };
+            f.ip += 1;
+            self.steps += 1;
+            if self.steps > self.limits.max_steps {
+                self.set_abort(Abort::Limit(format!(
+                    "step limit reached: the program ran more than {} interpreter steps",
+                    self.limits.max_steps
+                )));
+                return PyExit::Abort;
+            }
+            let r: Result<(), ExcRef> = match op {
+                Op::Nop => Ok(()),
+                Op::LoadConst(i) => {
+                    f.stack.push(code.consts[i as usize].clone());
+                    Ok(())
+                }
+                Op::LoadNone => {
+                    f.stack.push(Value::None);
+                    Ok(())
+                }
+                Op::LoadLocal(i) => match &f.locals[i as usize] {
+                    Value::Undefined => Err(unbound_local(&code.local_names[i as usize])),
+                    v => {
+                        f.stack.push(v.clone());
+                        Ok(())
+                    }
+                },
+                Op::StoreLocal(i) => {
+                    f.locals[i as usize] = pop(f);
+                    Ok(())
+                }
+                Op::DeleteLocal(i) => {
+                    if matches!(f.locals[i as usize], Value::Undefined) {
+                        Err(unbound_local(&code.local_names[i as usize]))
+                    } else {
+                        f.locals[i as usize] = Value::Undefined;
+                        Ok(())
+                    }
+                }
+                Op::LoadDeref(i) => match &f.locals[i as usize] {
+                    Value::Cell(c) => {
+                        let v = c.borrow().clone();
+                        if let Value::Undefined = v {
+                            Err(ExcObj::msg(
+                                ExcType::NameError,
+                                format!(
+                                    "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                                    code.local_names[i as usize]
+                                ),
+                            ))
+                        } else {
+                            f.stack.push(v);
+                            Ok(())
+                        }
+                    }
+                    _ => Err(unbound_local(&code.local_names[i as usize])),
+                },
+                Op::StoreDeref(i) => {
+                    let v = pop(f);
+                    if let Value::Cell(c) = &f.locals[i as usize] {
+                        *c.borrow_mut() = v;
+                    }
+                    Ok(())
+                }
+                Op::LoadCell(i) => {
+                    f.stack.push(f.locals[i as usize].clone());
+                    Ok(())
+                }
+                Op::LoadGlobal(i) => match self.globals.get(i as usize) {
+                    Some(Value::Undefined) | None => Err(ExcObj::msg(
+                        ExcType::NameError,
+                        format!("name '{}' is not defined", self.global_names.get(i as usize).map_or("?", |n| n)),
+                    )),
+                    Some(v) => {
+                        f.stack.push(v.clone());
+                        Ok(())
+                    }
+                },
+                Op::StoreGlobal(i) => {
+                    let v = pop(f);
+                    if let Some(slot) = self.globals.get_mut(i as usize) {
+                        *slot = v;
+                    }
+                    Ok(())
+                }
+                Op::DeleteGlobal(i) => match self.globals.get_mut(i as usize) {
+                    Some(slot) if !matches!(slot, Value::Undefined) => {
+                        *slot = Value::Undefined;
+                        Ok(())
+                    }
+                    _ => Err(ExcObj::msg(
+                        ExcType::NameError,
+                        format!("name '{}' is not defined", self.global_names.get(i as usize).map_or("?", |n| n)),
+                    )),
+                },
+                Op::LoadAttr(i) => {
+                    let obj = pop(f);
+                    ops::getattr(self, &obj, &code.names[i as usize]).map(|v| f.stack.push(v))
+                }
+                Op::StoreAttr(i) => {
+                    let obj = pop(f);
+                    let _v = pop(f);
+                    Err(ExcObj::msg(
+                        ExcType::AttributeError,
+                        format!("'{}' object attribute '{}' is read-only", obj.type_name(), code.names[i as usize]),
+                    ))
+                }
+                Op::LoadSubscr => {
+                    let idx = pop(f);
+                    let obj = pop(f);
+                    ops::getitem(&obj, &idx).map(|v| f.stack.push(v))
+                }
+                Op::StoreSubscr => {
+                    let idx = pop(f);
+                    let obj = pop(f);
+                    let v = pop(f);
+                    ops::setitem(&obj, idx, v)
+                }
+                Op::DeleteSubscr => {
+                    let idx = pop(f);
+                    let obj = pop(f);
+                    ops::delitem(&obj, &idx)
+                }
+                Op::BuildSlice(n) => {
+                    let step = if n == 3 { pop(f) } else { Value::None };
+                    let upper = pop(f);
+                    let lower = pop(f);
+                    f.stack.push(Value::Slice(Rc::new((lower, upper, step))));
+                    Ok(())
+                }
+                Op::Binary(b) | Op::Inplace(b) => {
+                    let rhs = pop(f);
+                    let lhs = pop(f);
+                    let inplace = matches!(op, Op::Inplace(_));
+                    ops::binary(b, lhs, rhs, inplace).map(|v| f.stack.push(v))
+                }
+                Op::Unary(u) => {
+                    let v = pop(f);
+                    ops::unary(u, &v).map(|v| f.stack.push(v))
+                }
+                Op::Compare(c) => {
+                    let rhs = pop(f);
+                    let lhs = pop(f);
+                    ops::compare(c, &lhs, &rhs).map(|b| f.stack.push(Value::Bool(b)))
+                }
+                Op::Jump(t) => {
+                    f.ip = t;
+                    Ok(())
+                }
+                Op::PopJumpIfFalse(t) => {
+                    if !pop(f).truthy() {
+                        f.ip = t;
+                    }
+                    Ok(())
+                }
+                Op::PopJumpIfTrue(t) => {
+                    if pop(f).truthy() {
+                        f.ip = t;
+                    }
+                    Ok(())
+                }
+                Op::JumpIfFalseOrPop(t) => {
+                    if f.stack.last().is_some_and(|v| !v.truthy()) {
+                        f.ip = t;
+                    } else {
+                        f.stack.pop();
+                    }
+                    Ok(())
+                }
+                Op::JumpIfTrueOrPop(t) => {
+                    if f.stack.last().is_some_and(|v| v.truthy()) {
+                        f.ip = t;
+                    } else {
+                        f.stack.pop();
+                    }
+                    Ok(())
+                }
+                Op::Pop => {
+                    f.stack.pop();
+                    Ok(())
+                }
+                Op::Dup => {
+                    let v = f.stack.last().cloned().unwrap_or_default();
+                    f.stack.push(v);
+                    Ok(())
+                }
+                Op::Dup2 => {
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        let a = f.stack[n - 2].clone();
+                        let b = f.stack[n - 1].clone();
+                        f.stack.push(a);
+                        f.stack.push(b);
+                    }
+                    Ok(())
+                }
+                Op::Rot2 => {
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        f.stack.swap(n - 1, n - 2);
+                    }
+                    Ok(())
+                }
+                Op::Rot3 => {
+                    let v = pop(f);
+                    let n = f.stack.len();
+                    f.stack.insert(n.saturating_sub(2), v);
+                    Ok(())
+                }
+                Op::BuildList(n) => {
+                    let items = popn(f, n);
+                    f.stack.push(Value::list(items));
+                    Ok(())
+                }
+                Op::BuildTuple(n) => {
+                    let items = popn(f, n);
+                    f.stack.push(Value::tuple(items));
+                    Ok(())
+                }
+                Op::BuildSet(n) => {
+                    let items = popn(f, n);
+                    ops::make_set(items).map(|v| f.stack.push(v))
+                }
+                Op::BuildDict(n) => {
+                    let items = popn(f, 2 * n);
+                    let mut d = Dict::default();
+                    let mut r = Ok(());
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        if !k.is_hashable() {
+                            r = Err(unhashable(&k));
+                            break;
+                        }
+                        d.insert(Key(k), v);
+                    }
+                    f.stack.push(Value::Dict(Rc::new(RefCell::new(d))));
+                    r
+                }
+                Op::BuildString(n) => {
+                    let items = popn(f, n);
+                    let mut s = String::new();
+                    for i in &items {
+                        if let Value::Str(p) = i {
+                            s.push_str(p);
+                        }
+                    }
+                    f.stack.push(Value::str(&s));
+                    Ok(())
+                }
+                Op::ListAppend(n) => {
+                    let v = pop(f);
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    if let Some(Value::List(l)) = f.stack.get(at) {
+                        l.borrow_mut().push(v);
+                    }
+                    Ok(())
+                }
+                Op::SetAdd(n) => {
+                    let v = pop(f);
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    match f.stack.get(at) {
+                        Some(Value::Set(s)) => {
+                            if v.is_hashable() {
+                                s.borrow_mut().insert(Key(v), Value::None);
+                                Ok(())
+                            } else {
+                                Err(unhashable(&v))
+                            }
+                        }
+                        _ => Ok(()),
+                    }
+                }
+                Op::MapAdd(n) => {
+                    let v = pop(f);
+                    let k = pop(f);
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    match f.stack.get(at) {
+                        Some(Value::Dict(d)) => {
+                            if k.is_hashable() {
+                                d.borrow_mut().insert(Key(k), v);
+                                Ok(())
+                            } else {
+                                Err(unhashable(&k))
+                            }
+                        }
+                        _ => Ok(()),
+                    }
+                }
+                Op::ListExtend => {
+                    let it = pop(f);
+                    match ops::collect(self, &it) {
+                        Ok(items) => {
+                            if let Some(Value::List(l)) = f.stack.last() {
+                                l.borrow_mut().extend(items);
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::DictUpdate => {
+                    let m = pop(f);
+                    match (&m, f.stack.last()) {
+                        (Value::Dict(src), Some(Value::Dict(dst))) => {
+                            let items: Vec<(Key, Value)> =
+                                src.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                            dst.borrow_mut().extend(items);
+                            Ok(())
+                        }
+                        _ => Err(ExcObj::msg(
+                            ExcType::TypeError,
+                            format!("'{}' object is not a mapping", m.type_name()),
+                        )),
+                    }
+                }
+                Op::ListToTuple => {
+                    let v = pop(f);
+                    if let Value::List(l) = v {
+                        let items = l.borrow().clone();
+                        f.stack.push(Value::tuple(items));
+                    }
+                    Ok(())
+                }
+                Op::FormatValue(flags) => {
+                    let spec = if flags & 4 != 0 { Some(pop(f)) } else { None };
+                    let v = pop(f);
+                    ops::format_value(self, &v, flags & 3, spec.as_ref()).map(|s| f.stack.push(Value::str(&s)))
+                }
+                Op::UnpackSequence(n) => {
+                    let v = pop(f);
+                    match ops::collect(self, &v) {
+                        Ok(items) if items.len() == n as usize => {
+                            f.stack.extend(items.into_iter().rev());
+                            Ok(())
+                        }
+                        Ok(items) if items.len() > n as usize => Err(ExcObj::msg(
+                            ExcType::ValueError,
+                            format!("too many values to unpack (expected {n})"),
+                        )),
+                        Ok(items) => Err(ExcObj::msg(
+                            ExcType::ValueError,
+                            format!("not enough values to unpack (expected {n}, got {})", items.len()),
+                        )),
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::UnpackEx(arg) => {
+                    let before = (arg & 0xffff) as usize;
+                    let after = (arg >> 16) as usize;
+                    let v = pop(f);
+                    match ops::collect(self, &v) {
+                        Ok(items) if items.len() >= before + after => {
+                            let mid_end = items.len() - after;
+                            let mut out: Vec<Value> = items[..before].to_vec();
+                            out.push(Value::list(items[before..mid_end].to_vec()));
+                            out.extend(items[mid_end..].iter().cloned());
+                            f.stack.extend(out.into_iter().rev());
+                            Ok(())
+                        }
+                        Ok(items) => Err(ExcObj::msg(
+                            ExcType::ValueError,
+                            format!(
+                                "not enough values to unpack (expected at least {}, got {})",
+                                before + after,
+                                items.len()
+                            ),
+                        )),
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::GetIter => {
+                    let v = pop(f);
+                    ops::get_iter(&v).map(|it| f.stack.push(it))
+                }
+                Op::ForIter(t) => {
+                    let it = f.stack.last().cloned().unwrap_or_default();
+                    match ops::iter_next(self, &it) {
+                        Ok(Some(v)) => {
+                            f.stack.push(v);
+                            Ok(())
+                        }
+                        Ok(None) => {
+                            f.stack.pop();
+                            f.ip = t;
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::Call(n) => {
+                    let args = popn(f, n);
+                    let callee = pop(f);
+                    self.line_offset = f.span_start();
+                    match self.call(callee, args, Vec::new()) {
+                        Ok(c) => match called(f, c) {
+                            Some(exit) => return exit,
+                            None => Ok(()),
+                        },
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::CallKw(n) => {
+                    let names = pop(f);
+                    let mut args = popn(f, n);
+                    let callee = pop(f);
+                    let names: Vec<Rc<str>> = match &names {
+                        Value::Tuple(t) => t
+                            .iter()
+                            .filter_map(|v| if let Value::Str(s) = v { Some(s.clone()) } else { None })
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    let kwvals = args.split_off(args.len().saturating_sub(names.len()));
+                    let kwargs: Kwargs = names.into_iter().zip(kwvals).collect();
+                    self.line_offset = f.span_start();
+                    match self.call(callee, args, kwargs) {
+                        Ok(c) => match called(f, c) {
+                            Some(exit) => return exit,
+                            None => Ok(()),
+                        },
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::CallEx(flags) => {
+                    let kwargs = if flags & 1 != 0 { Some(pop(f)) } else { None };
+                    let args = pop(f);
+                    let callee = pop(f);
+                    let args: Vec<Value> = match &args {
+                        Value::Tuple(t) => t.to_vec(),
+                        _ => Vec::new(),
+                    };
+                    let mut kw = Vec::new();
+                    let mut bad = None;
+                    if let Some(Value::Dict(d)) = &kwargs {
+                        for (k, v) in d.borrow().iter() {
+                            match &k.0 {
+                                Value::Str(s) => kw.push((s.clone(), v.clone())),
+                                _ => bad = Some(ExcObj::msg(ExcType::TypeError, "keywords must be strings")),
+                            }
+                        }
+                    }
+                    self.line_offset = f.span_start();
+                    match bad {
+                        Some(e) => Err(e),
+                        None => match self.call(callee, args, kw) {
+                            Ok(c) => match called(f, c) {
+                                Some(exit) => return exit,
+                                None => Ok(()),
+                            },
+                            Err(e) => Err(e),
+                        },
+                    }
+                }
+                Op::CallAttr(arg) => {
+                    let name = &code.names[(arg & 0xff_ffff) as usize];
+                    let n = arg >> 24;
+                    let args = popn(f, n);
+                    let recv = pop(f);
+                    self.line_offset = f.span_start();
+                    match builtins::call_method(self, &recv, name, args, Vec::new()) {
+                        Ok(c) => match called(f, c) {
+                            Some(exit) => return exit,
+                            None => Ok(()),
+                        },
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::MakeFunction(k) => {
+                    let Value::Code(c) = &code.consts[k as usize] else { return PyExit::Abort };
+                    let nfree = c.free_names.len() as u32;
+                    let nkw = c.params.kwdefault_names.len() as u32;
+                    let closure: Vec<Rc<RefCell<Value>>> = popn(f, nfree)
+                        .into_iter()
+                        .map(|v| match v {
+                            Value::Cell(c) => c,
+                            other => Rc::new(RefCell::new(other)),
+                        })
+                        .collect();
+                    let kwvals = popn(f, nkw);
+                    let defaults = popn(f, c.params.n_defaults);
+                    let kwdefaults = c.params.kwdefault_names.iter().cloned().zip(kwvals).collect();
+                    f.stack.push(Value::Func(Rc::new(Function { code: c.clone(), defaults, kwdefaults, closure })));
+                    Ok(())
+                }
+                Op::Return => return PyExit::Return(pop(f)),
+                Op::Await => {
+                    let v = pop(f);
+                    self.line_offset = f.span_start();
+                    return PyExit::Await(v);
+                }
+                Op::SetupExcept(h) | Op::SetupFinally(h) => {
+                    f.blocks.push(Block { handler: h, depth: f.stack.len() as u32, exc_depth: f.exc_stack.len() as u32 });
+                    Ok(())
+                }
+                Op::PopBlock => {
+                    f.blocks.pop();
+                    Ok(())
+                }
+                Op::PopExcept => {
+                    f.exc_stack.pop();
+                    Ok(())
+                }
+                Op::Raise(kind) => Err(self.make_raise(f, kind)),
+                Op::Reraise => match pop(f) {
+                    Value::Exc(e) => Err(e),
+                    _ => Err(ExcObj::msg(ExcType::RuntimeError, "internal: reraise without exception")),
+                },
+                Op::CheckExcMatch => {
+                    let cls = pop(f);
+                    let exc = f.stack.last().cloned().unwrap_or_default();
+                    ops::exc_matches(&exc, &cls).map(|b| f.stack.push(Value::Bool(b)))
+                }
+                Op::WithEnter(is_async) => {
+                    let mgr = pop(f);
+                    f.stack.push(mgr.clone());
+                    builtins::with_enter(self, &mgr, is_async != 0).map(|v| f.stack.push(v))
+                }
+                Op::WithExit(is_async) => {
+                    let mgr = pop(f);
+                    builtins::with_exit(self, &mgr, None, is_async != 0).map(|v| f.stack.push(v))
+                }
+                Op::WithExcept(is_async) => {
+                    let n = f.stack.len();
+                    let exc = f.stack.get(n.wrapping_sub(1)).cloned().unwrap_or_default();
+                    let mgr = f.stack.get(n.wrapping_sub(2)).cloned().unwrap_or_default();
+                    let e = if let Value::Exc(e) = exc { Some(e) } else { None };
+                    builtins::with_exit(self, &mgr, e, is_async != 0).map(|v| f.stack.push(v))
+                }
+                Op::Import(i) => builtins::import(&code.names[i as usize]).map(|m| f.stack.push(m)),
+                Op::LoadAssertionError => {
+                    f.stack.push(Value::Type(TypeId::Exc(ExcType::AssertionError)));
+                    Ok(())
+                }
+            };
+            if let Err(e) = r {
+                if self.abort.is_some() {
+                    return PyExit::Abort;
+                }
+                if *e.line.borrow() == 0 {
+                    *e.line.borrow_mut() = self.line_of(f.span_start());
+                }
+                if !self.handle_exception(f, e.clone()) {
+                    return PyExit::Raise(e);
+                }
+            }
+        }
+    }
+
+    /// Find a handler in this frame; on success the frame continues there.
+    fn handle_exception(&mut self, f: &mut PyFrame, e: ExcRef) -> bool {
+        if *e.line.borrow() == 0 {
+            *e.line.borrow_mut() = self.line_of(f.span_start());
+        }
+        let Some(b) = f.blocks.pop() else { return false };
+        f.stack.truncate(b.depth as usize);
+        f.exc_stack.truncate(b.exc_depth as usize);
+        f.exc_stack.push(e.clone());
+        f.stack.push(Value::Exc(e));
+        f.ip = b.handler;
+        true
+    }
+
+    fn make_raise(&mut self, f: &mut PyFrame, kind: u32) -> ExcRef {
+        if kind == 0 {
+            return match f.exc_stack.last() {
+                Some(e) => e.clone(),
+                None => ExcObj::msg(ExcType::RuntimeError, "No active exception to reraise"),
+            };
+        }
+        let cause = if kind == 2 { Some(pop(f)) } else { None };
+        let v = pop(f);
+        let exc = match ops::to_exception(self, v) {
+            Ok(e) => e,
+            Err(e) => return e,
+        };
+        if let Some(c) = cause {
+            if let Value::Exc(c) = c {
+                *exc.cause.borrow_mut() = Some(c);
+            }
+        }
+        *exc.line.borrow_mut() = self.line_of(f.span_start());
+        exc
+    }
+}
+
+/// Put a call's result where the caller expects it.
+fn called(f: &mut PyFrame, c: Called) -> Option<PyExit> {
+    match c {
+        Called::Value(v) => {
+            f.stack.push(v);
+            None
+        }
+        Called::Frame(fr) => Some(PyExit::Call(fr)),
+        Called::Block(kind, secs) => Some(PyExit::Block(kind, secs)),
+    }
+}
+
+pub(crate) fn make_cancelled_error(f: &mut crate::asyncio::objects::Future) -> ExcRef {
+    if let Some(e) = f.cancelled_exc.take() {
+        return e;
+    }
+    match &f.cancel_message {
+        Some(m) => ExcObj::new(ExcType::CancelledError, vec![m.clone()]),
+        None => ExcObj::bare(ExcType::CancelledError),
+    }
+}
+
+fn pop(f: &mut PyFrame) -> Value {
+    f.stack.pop().unwrap_or_default()
+}
+
+fn popn(f: &mut PyFrame, n: u32) -> Vec<Value> {
+    let at = f.stack.len().saturating_sub(n as usize);
+    f.stack.split_off(at)
+}
+
+fn unbound_local(name: &str) -> ExcRef {
+    ExcObj::msg(
+        ExcType::UnboundLocalError,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+pub(crate) fn unhashable(v: &Value) -> ExcRef {
+    ExcObj::msg(ExcType::TypeError, format!("unhashable type: '{}'", v.type_name()))
+}
+
+/// Bind call arguments to a function's parameters, with CPython's error messages.
+pub(crate) fn bind_args(func: &Function, args: Vec<Value>, kwargs: Kwargs) -> Result<PyFrame, ExcRef> {
+    let code = &func.code;
+    let p = &code.params;
+    let mut frame = PyFrame::new(code.clone());
+    let nparams = p.args.len();
+    let name = &code.name;
+    let mut args = args;
+    if args.len() > nparams {
+        match p.vararg {
+            Some(slot) => {
+                let extra = args.split_off(nparams);
+                frame.locals[slot as usize] = Value::tuple(extra);
+            }
+            None => {
+                let given = args.len();
+                let required = nparams - p.n_defaults as usize;
+                let takes = if p.n_defaults > 0 {
+                    format!("from {required} to {nparams} positional arguments")
+                } else {
+                    format!("{nparams} positional argument{}", if nparams == 1 { "" } else { "s" })
+                };
+                return Err(ExcObj::msg(
+                    ExcType::TypeError,
+                    format!("{name}() takes {takes} but {given} {} given", if given == 1 { "was" } else { "were" }),
+                ));
+            }
+        }
+    } else if let Some(slot) = p.vararg {
+        frame.locals[slot as usize] = Value::tuple(Vec::new());
+    }
+    for (i, a) in args.into_iter().enumerate() {
+        frame.locals[i] = a;
+    }
+    let mut extra_kw = Dict::default();
+    for (k, v) in kwargs {
+        if let Some(i) = p.args.iter().position(|a| **a == *k) {
+            if !matches!(frame.locals[i], Value::Undefined) {
+                return Err(ExcObj::msg(
+                    ExcType::TypeError,
+                    format!("{name}() got multiple values for argument '{k}'"),
+                ));
+            }
+            frame.locals[i] = v;
+        } else if let Some((_, slot)) = p.kwonly.iter().find(|(n, _)| **n == *k) {
+            frame.locals[*slot as usize] = v;
+        } else if p.kwarg.is_some() {
+            extra_kw.insert(Key(Value::Str(k)), v);
+        } else {
+            return Err(ExcObj::msg(
+                ExcType::TypeError,
+                format!("{name}() got an unexpected keyword argument '{k}'"),
+            ));
+        }
+    }
+    if let Some(slot) = p.kwarg {
+        frame.locals[slot as usize] = Value::Dict(Rc::new(RefCell::new(extra_kw)));
+    }
+    let first_default = nparams - p.n_defaults as usize;
+    let mut missing = Vec::new();
+    for i in 0..nparams {
+        if matches!(frame.locals[i], Value::Undefined) {
+            if i >= first_default {
+                frame.locals[i] = func.defaults[i - first_default].clone();
+            } else {
+                missing.push(format!("'{}'", p.args[i]));
+            }
+        }
+    }
+    if !missing.is_empty() {
+        let list = match missing.len() {
+            1 => missing[0].clone(),
+            2 => format!("{} and {}", missing[0], missing[1]),
+            _ => {
+                let (last, rest) = missing.split_last().map(|(l, r)| (l.clone(), r.join(", "))).unwrap_or_default();
+                format!("{rest}, and {last}")
+            }
+        };
+        return Err(ExcObj::msg(
+            ExcType::TypeError,
+            format!(
+                "{name}() missing {} required positional argument{}: {list}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    for (kname, slot) in &p.kwonly {
+        if matches!(frame.locals[*slot as usize], Value::Undefined) {
+            match func.kwdefaults.iter().find(|(n, _)| n == kname) {
+                Some((_, v)) => frame.locals[*slot as usize] = v.clone(),
+                None => {
+                    return Err(ExcObj::msg(
+                        ExcType::TypeError,
+                        format!("{name}() missing 1 required keyword-only argument: '{kname}'"),
+                    ))
+                }
+            }
+        }
+    }
+    for &slot in &code.cell_slots {
+        let v = std::mem::take(&mut frame.locals[slot as usize]);
+        frame.locals[slot as usize] = Value::Cell(Rc::new(RefCell::new(v)));
+    }
+    for (i, &slot) in code.free_slots.iter().enumerate() {
+        if let Some(c) = func.closure.get(i) {
+            frame.locals[slot as usize] = Value::Cell(c.clone());
+        }
+    }
+    Ok(frame)
+}

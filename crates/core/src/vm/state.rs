@@ -1,0 +1,172 @@
+//! The VM's state: globals, the event loop, the program's random generator, output and the trace.
+
+use std::rc::Rc;
+
+use crate::asyncio::event_loop::EventLoop;
+use crate::asyncio::objects::FutRef;
+use crate::random::MersenneTwister;
+use crate::syntax::span::LineIndex;
+use crate::trace::{Event, EventKind, OutputLine, Trace, Warning, NO_TASK};
+use crate::value::Value;
+
+/// The limits of SPEC §5.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    pub max_steps: u64,
+    pub max_time: f64,
+    pub max_tasks: u32,
+    pub max_depth: u32,
+    pub max_output_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_steps: 10_000_000, max_time: 3600.0, max_tasks: 100_000, max_depth: 1000, max_output_bytes: 16 << 20 }
+    }
+}
+
+/// Why a run was stopped from outside the program's semantics.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Abort {
+    Limit(String),
+    /// Nothing can ever run again while `main` is unfinished.
+    Deadlock,
+}
+
+pub(crate) struct Vm {
+    pub(crate) globals: Vec<Value>,
+    pub(crate) global_names: Vec<Rc<str>>,
+    pub(crate) lp: EventLoop,
+    /// The task whose step is running.
+    pub(crate) current: Option<FutRef>,
+    pub(crate) task_counter: u64,
+    /// Every task ever created, by trace id.
+    pub(crate) tasks: Vec<FutRef>,
+    pub(crate) rng: MersenneTwister,
+    pub(crate) trace: Trace,
+    pub(crate) out_pending: String,
+    pub(crate) out_bytes: usize,
+    pub(crate) steps: u64,
+    pub(crate) limits: Limits,
+    /// Python frames alive in nested runs (builtins calling back into Python).
+    pub(crate) nested_depth: u32,
+    pub(crate) abort: Option<Abort>,
+    pub(crate) lines: LineIndex,
+    /// The source offset of the instruction most recently executed.
+    pub(crate) line_offset: u32,
+    pub(crate) next_callback_id: u64,
+}
+
+impl Vm {
+    pub(crate) fn new(source: &str, limits: Limits) -> Vm {
+        Vm {
+            globals: Vec::new(),
+            global_names: Vec::new(),
+            lp: EventLoop::default(),
+            current: None,
+            task_counter: 0,
+            tasks: Vec::new(),
+            rng: MersenneTwister::new(),
+            trace: Trace::default(),
+            out_pending: String::new(),
+            out_bytes: 0,
+            steps: 0,
+            limits,
+            nested_depth: 0,
+            abort: None,
+            lines: LineIndex::new(source),
+            line_offset: 0,
+            next_callback_id: 1,
+        }
+    }
+
+    pub(crate) fn callback_id(&mut self) -> u64 {
+        self.next_callback_id += 1;
+        self.next_callback_id
+    }
+
+    pub(crate) fn current_task_id(&self) -> u32 {
+        self.current.as_ref().and_then(|t| t.borrow().task_id()).unwrap_or(NO_TASK)
+    }
+
+    pub(crate) fn line_of(&self, offset: u32) -> u32 {
+        self.lines.line(offset)
+    }
+
+    pub(crate) fn event(&mut self, task: u32, line: u32, kind: EventKind) {
+        let e = Event { t: self.lp.now, iter: self.lp.iteration, task, line, kind };
+        self.trace.push(e);
+    }
+
+    /// Write program output; complete lines are stamped with the current virtual time.
+    pub(crate) fn write_out(&mut self, s: &str) {
+        self.out_bytes += s.len();
+        if self.out_bytes > self.limits.max_output_bytes {
+            self.set_abort(Abort::Limit(format!(
+                "output limit reached: the program printed more than {} MB",
+                self.limits.max_output_bytes >> 20
+            )));
+            return;
+        }
+        self.out_pending.push_str(s);
+        while let Some(nl) = self.out_pending.find('\n') {
+            let text: String = self.out_pending[..nl].to_string();
+            self.out_pending.drain(..=nl);
+            self.emit_line(text);
+        }
+    }
+
+    fn emit_line(&mut self, text: String) {
+        let idx = self.trace.output.len() as u32;
+        let step = self.trace.events.len() as u32;
+        self.trace.output.push(OutputLine { t: self.lp.now, step, text });
+        let task = self.current_task_id();
+        let line = self.line_of(self.line_offset);
+        self.event(task, line, EventKind::Print { line: idx });
+    }
+
+    /// Text left without a newline at exit is written as a final line.
+    pub(crate) fn flush_out(&mut self) {
+        if !self.out_pending.is_empty() {
+            let text = std::mem::take(&mut self.out_pending);
+            self.emit_line(text);
+        }
+    }
+
+    pub(crate) fn warn(&mut self, line: u32, message: String) {
+        let index = self.trace.warnings.len() as u32;
+        self.trace.warnings.push(Warning { line, message });
+        self.event(NO_TASK, line, EventKind::Warning { index });
+    }
+
+    /// Record "coroutine was never awaited" for coroutines dropped since the last call.
+    pub(crate) fn drain_never_awaited(&mut self) {
+        for (name, line) in crate::value::take_never_awaited() {
+            self.warn(line, crate::run::never_awaited(&name));
+        }
+    }
+
+    pub(crate) fn set_abort(&mut self, a: Abort) {
+        if self.abort.is_none() {
+            self.abort = Some(a);
+        }
+    }
+}
+
+impl Drop for Vm {
+    /// Tasks, futures and frames refer to each other; break the cycles so a
+    /// page that re-runs programs all day does not leak.
+    fn drop(&mut self) {
+        for t in self.tasks.drain(..) {
+            let mut t = t.borrow_mut();
+            t.callbacks.clear();
+            if let Some(td) = t.task.as_mut() {
+                td.frames.clear();
+                td.fut_waiter = None;
+            }
+        }
+        self.lp.ready.queue.clear();
+        self.lp.timers.clear();
+        self.globals.clear();
+    }
+}
