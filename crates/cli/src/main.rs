@@ -119,9 +119,9 @@ fn main() -> ExitCode {
     let _ = out.flush();
     drop(out);
     let mut err = std::io::stderr().lock();
-    for e in &result.compile_errors {
+    // The first compile error is the one to fix; later ones often follow from it.
+    if let Some(e) = result.compile_errors.first() {
         let _ = writeln!(err, "{}:{}:{}: {}", args.file, e.line, e.col, e.message);
-        break;
     }
     if result.compile_errors.is_empty() {
         for l in &result.stderr {

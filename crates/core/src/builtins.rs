@@ -4,8 +4,6 @@ mod asyncio_api;
 mod functions;
 mod methods;
 
-use std::rc::Rc;
-
 pub(crate) use functions::percent_format;
 
 use crate::asyncio::combinators;
@@ -203,7 +201,10 @@ pub(crate) fn global_builtin(name: &str) -> Option<Value> {
         "object" => return Some(Value::Type(TypeId::Object)),
         "None" => return Some(Value::None),
         _ => {
-            return ALL_EXC_TYPES.iter().find(|t| t.name() == name).map(|t| Value::Type(TypeId::Exc(*t)));
+            return ALL_EXC_TYPES
+                .iter()
+                .find(|t| t.name() == name)
+                .map(|t| Value::Type(TypeId::Exc(*t)));
         }
     };
     Some(Value::Builtin(b))
@@ -217,7 +218,12 @@ pub(crate) fn import(name: &str) -> Result<Value, ExcRef> {
         "random" => ModuleId::Random,
         "concurrent" => ModuleId::Concurrent,
         "concurrent.futures" => ModuleId::ConcurrentFutures,
-        _ => return Err(ExcObj::msg(ExcType::ModuleNotFoundError, format!("No module named '{name}'"))),
+        _ => {
+            return Err(ExcObj::msg(
+                ExcType::ModuleNotFoundError,
+                format!("No module named '{name}'"),
+            ))
+        }
     };
     Ok(Value::Module(m))
 }
@@ -251,7 +257,9 @@ fn module_attr(m: ModuleId, name: &str) -> Option<Value> {
             "iscoroutine" => B::Iscoroutine,
             "CancelledError" => return Some(Value::Type(TypeId::Exc(ExcType::CancelledError))),
             "TimeoutError" => return Some(Value::Type(TypeId::Exc(ExcType::TimeoutError))),
-            "InvalidStateError" => return Some(Value::Type(TypeId::Exc(ExcType::InvalidStateError))),
+            "InvalidStateError" => {
+                return Some(Value::Type(TypeId::Exc(ExcType::InvalidStateError)))
+            }
             "QueueEmpty" => return Some(Value::Type(TypeId::Exc(ExcType::QueueEmpty))),
             "QueueFull" => return Some(Value::Type(TypeId::Exc(ExcType::QueueFull))),
             "Task" => return Some(Value::Type(TypeId::Task)),
@@ -274,7 +282,9 @@ fn module_attr(m: ModuleId, name: &str) -> Option<Value> {
             "sample" => B::Sample,
             _ => return None,
         },
-        (ModuleId::Concurrent, "futures") => return Some(Value::Module(ModuleId::ConcurrentFutures)),
+        (ModuleId::Concurrent, "futures") => {
+            return Some(Value::Module(ModuleId::ConcurrentFutures))
+        }
         (ModuleId::Concurrent, _) => return None,
         (ModuleId::ConcurrentFutures, n) => match n {
             "ThreadPoolExecutor" => B::ThreadPoolExecutor,
@@ -294,10 +304,12 @@ pub(crate) fn attribute(vm: &mut Vm, obj: &Value, name: &str) -> Result<Option<V
         (Value::Func(f), "__qualname__") => Some(Value::Str(f.code.qualname.clone())),
         (Value::Builtin(b), "__name__") => Some(Value::str(b.name())),
         (Value::Coro(c), "__name__") => Some(Value::Str(c.borrow().name.clone())),
-        (Value::Exc(e), "args") => Some(Value::tuple(if e.group.is_empty() { e.args.clone() } else { e.args.clone() })),
+        (Value::Exc(e), "args") => Some(Value::tuple(e.args.clone())),
         (Value::Exc(e), "exceptions") if !e.group.is_empty() => Some(Value::tuple(e.group.clone())),
         (Value::Exc(e), "message") if !e.group.is_empty() => e.args.first().cloned(),
-        (Value::Exc(e), "__cause__") => Some(e.cause.borrow().clone().map_or(Value::None, Value::Exc)),
+        (Value::Exc(e), "__cause__") => {
+            Some(e.cause.borrow().clone().map_or(Value::None, Value::Exc))
+        }
         (Value::Exc(e), "__class__") => Some(Value::Type(TypeId::Exc(e.typ))),
         (Value::Obj(o), "maxsize") => match &**o {
             AsyncObj::Queue(q) => Some(Value::Int(q.borrow().maxsize)),
@@ -317,7 +329,12 @@ pub(crate) fn has_method(obj: &Value, name: &str) -> bool {
 }
 
 /// Call a builtin function.
-pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) -> Result<Called, ExcRef> {
+pub(crate) fn call(
+    vm: &mut Vm,
+    b: Builtin,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> Result<Called, ExcRef> {
     if let Some(r) = asyncio_api::call(vm, b, &args, &kwargs) {
         return r;
     }
@@ -325,7 +342,13 @@ pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) ->
 }
 
 /// `recv.name(*args, **kwargs)`.
-pub(crate) fn call_method(vm: &mut Vm, recv: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> Result<Called, ExcRef> {
+pub(crate) fn call_method(
+    vm: &mut Vm,
+    recv: &Value,
+    name: &str,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> Result<Called, ExcRef> {
     if let Value::Module(m) = recv {
         return match module_attr(*m, name) {
             Some(f) => vm.call(f, args, kwargs),
@@ -348,7 +371,12 @@ pub(crate) fn call_method(vm: &mut Vm, recv: &Value, name: &str, args: Vec<Value
 }
 
 /// Calling a type: `int("3")`, `ValueError("bad")`, `list(x)`.
-pub(crate) fn construct(vm: &mut Vm, t: TypeId, args: Vec<Value>, kwargs: Kwargs) -> Result<Called, ExcRef> {
+pub(crate) fn construct(
+    vm: &mut Vm,
+    t: TypeId,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> Result<Called, ExcRef> {
     functions::construct(vm, t, args, kwargs).map(Called::Value)
 }
 
@@ -365,14 +393,28 @@ fn no_protocol(mgr: &Value, is_async: bool) -> ExcRef {
 
 /// `__aenter__`/`__enter__`: for `async with`, an awaitable.
 pub(crate) fn with_enter(vm: &mut Vm, mgr: &Value, is_async: bool) -> Result<Value, ExcRef> {
-    let Value::Obj(o) = mgr else { return Err(no_protocol(mgr, is_async)) };
+    let Value::Obj(o) = mgr else {
+        return Err(no_protocol(mgr, is_async));
+    };
     if !is_async {
         return Err(no_protocol(mgr, is_async));
     }
     let n = match &**o {
-        AsyncObj::Lock(_) => NativeCoro::LockAcquire { lock: o.clone(), fut: None, ret: Value::None },
-        AsyncObj::Condition { lock, .. } => NativeCoro::LockAcquire { lock: lock.clone(), fut: None, ret: Value::None },
-        AsyncObj::Semaphore(_) => NativeCoro::SemAcquire { sem: o.clone(), fut: None, ret: Value::None },
+        AsyncObj::Lock(_) => NativeCoro::LockAcquire {
+            lock: o.clone(),
+            fut: None,
+            ret: Value::None,
+        },
+        AsyncObj::Condition { lock, .. } => NativeCoro::LockAcquire {
+            lock: lock.clone(),
+            fut: None,
+            ret: Value::None,
+        },
+        AsyncObj::Semaphore(_) => NativeCoro::SemAcquire {
+            sem: o.clone(),
+            fut: None,
+            ret: Value::None,
+        },
         AsyncObj::TaskGroup(_) => NativeCoro::Ready(Some(combinators::taskgroup_enter(vm, o))),
         AsyncObj::Timeout(_) => NativeCoro::Ready(Some(combinators::timeout_enter(vm, o))),
         _ => return Err(no_protocol(mgr, is_async)),
@@ -381,15 +423,31 @@ pub(crate) fn with_enter(vm: &mut Vm, mgr: &Value, is_async: bool) -> Result<Val
 }
 
 /// `__aexit__`/`__exit__` with the exception being handled (if any).
-pub(crate) fn with_exit(vm: &mut Vm, mgr: &Value, exc: Option<ExcRef>, is_async: bool) -> Result<Value, ExcRef> {
-    let Value::Obj(o) = mgr else { return Err(no_protocol(mgr, is_async)) };
+pub(crate) fn with_exit(
+    vm: &mut Vm,
+    mgr: &Value,
+    exc: Option<ExcRef>,
+    is_async: bool,
+) -> Result<Value, ExcRef> {
+    let Value::Obj(o) = mgr else {
+        return Err(no_protocol(mgr, is_async));
+    };
     let n = match &**o {
-        AsyncObj::Lock(_) => NativeCoro::Ready(Some(native::lock_release(vm, o).map(|_| Value::None))),
-        AsyncObj::Condition { lock, .. } => NativeCoro::Ready(Some(native::lock_release(vm, lock).map(|_| Value::None))),
-        AsyncObj::Semaphore(_) => NativeCoro::Ready(Some(native::sem_release(vm, o).map(|_| Value::None))),
-        AsyncObj::TaskGroup(_) => {
-            NativeCoro::TaskGroupExit { tg: o.clone(), exc, propagate: None, started: false }
+        AsyncObj::Lock(_) => {
+            NativeCoro::Ready(Some(native::lock_release(vm, o).map(|_| Value::None)))
         }
+        AsyncObj::Condition { lock, .. } => {
+            NativeCoro::Ready(Some(native::lock_release(vm, lock).map(|_| Value::None)))
+        }
+        AsyncObj::Semaphore(_) => {
+            NativeCoro::Ready(Some(native::sem_release(vm, o).map(|_| Value::None)))
+        }
+        AsyncObj::TaskGroup(_) => NativeCoro::TaskGroupExit {
+            tg: o.clone(),
+            exc,
+            propagate: None,
+            started: false,
+        },
         AsyncObj::Timeout(_) => NativeCoro::Ready(Some(combinators::timeout_exit(vm, o, exc))),
         _ => return Err(no_protocol(mgr, is_async)),
     };
@@ -416,17 +474,23 @@ pub(crate) fn check_kwargs(fname: &str, kwargs: &Kwargs, allowed: &[&str]) -> Re
 pub(crate) fn arg_count(fname: &str, args: &[Value], min: usize, max: usize) -> Result<(), ExcRef> {
     if args.len() < min || args.len() > max {
         let msg = if min == max {
-            format!("{fname}() takes exactly {min} argument{} ({} given)", if min == 1 { "" } else { "s" }, args.len())
+            format!(
+                "{fname}() takes exactly {min} argument{} ({} given)",
+                if min == 1 { "" } else { "s" },
+                args.len()
+            )
         } else if args.len() < min {
-            format!("{fname}() missing required argument (expected at least {min}, got {})", args.len())
+            format!(
+                "{fname}() missing required argument (expected at least {min}, got {})",
+                args.len()
+            )
         } else {
-            format!("{fname}() takes at most {max} arguments ({} given)", args.len())
+            format!(
+                "{fname}() takes at most {max} arguments ({} given)",
+                args.len()
+            )
         };
         return Err(ExcObj::msg(ExcType::TypeError, msg));
     }
     Ok(())
-}
-
-pub(crate) fn rc_str(s: &str) -> Rc<str> {
-    Rc::from(s)
 }

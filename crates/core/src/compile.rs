@@ -55,13 +55,26 @@ pub(crate) struct Program {
     pub(crate) globals: Vec<Rc<str>>,
 }
 
-const SUPPORTED_MODULES: &[&str] = &["asyncio", "time", "random", "concurrent", "concurrent.futures"];
+const SUPPORTED_MODULES: &[&str] = &[
+    "asyncio",
+    "time",
+    "random",
+    "concurrent",
+    "concurrent.futures",
+];
 
 pub(crate) fn compile(module: &Module) -> Result<Program, Vec<Diagnostic>> {
-    let mut c = Compiler { globals: IndexMap::new(), units: Vec::new(), diags: Vec::new() };
+    let mut c = Compiler {
+        globals: IndexMap::new(),
+        units: Vec::new(),
+        diags: Vec::new(),
+    };
     let code = c.module(module);
     if c.diags.is_empty() {
-        Ok(Program { module: code, globals: c.globals.keys().map(|k| Rc::from(k.as_str())).collect() })
+        Ok(Program {
+            module: code,
+            globals: c.globals.keys().map(|k| Rc::from(k.as_str())).collect(),
+        })
     } else {
         Err(c.diags)
     }
@@ -70,13 +83,19 @@ pub(crate) fn compile(module: &Module) -> Result<Program, Vec<Diagnostic>> {
 #[derive(Clone, Copy)]
 enum FBlock<'a> {
     /// `pops`: values the loop keeps on the stack (the iterator of a `for`).
-    Loop { cont: u32, brk: Label, pops: u32 },
+    Loop {
+        cont: u32,
+        brk: Label,
+        pops: u32,
+    },
     TryExcept,
     Finally(&'a [Stmt]),
     /// Inside the exceptional path of a `finally`: the exception is on the stack.
     FinallyExc,
     HandlerActive,
-    With { is_async: bool },
+    With {
+        is_async: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,7 +145,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn error(&mut self, span: Span, message: impl Into<String>) {
-        self.diags.push(Diagnostic { span, message: message.into() });
+        self.diags.push(Diagnostic {
+            span,
+            message: message.into(),
+        });
     }
 
     fn emit(&mut self, op: Op) -> usize {
@@ -173,7 +195,14 @@ impl<'a> Compiler<'a> {
         *self.globals.entry(n.to_string()).or_insert(len)
     }
 
-    fn new_unit(&mut self, scope: NameScope, bindings: Bindings, qualname: String, span: Span, is_async: bool) {
+    fn new_unit(
+        &mut self,
+        scope: NameScope,
+        bindings: Bindings,
+        qualname: String,
+        span: Span,
+        is_async: bool,
+    ) {
         let mut u = Unit {
             ops: Vec::new(),
             spans: Vec::new(),
@@ -193,7 +222,13 @@ impl<'a> Compiler<'a> {
             is_async,
         };
         if let NameScope::Function = u.scope {
-            let locals: Vec<String> = u.bindings.assigned.iter().filter(|n| u.bindings.is_local(n)).cloned().collect();
+            let locals: Vec<String> = u
+                .bindings
+                .assigned
+                .iter()
+                .filter(|n| u.bindings.is_local(n))
+                .cloned()
+                .collect();
             for n in locals {
                 let slot = u.locals.len() as u32;
                 if u.bindings.nested_free.contains(&n) {
@@ -226,7 +261,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn finish_unit(&mut self, name: &str, params: ParamSpec, def_span: Span) -> Rc<Code> {
-        let Some(mut u) = self.units.pop() else { unreachable!("finish_unit without a unit") };
+        let Some(mut u) = self.units.pop() else {
+            unreachable!("finish_unit without a unit")
+        };
         for (at, l) in std::mem::take(&mut u.patches) {
             let target = u.labels[l.0 as usize].unwrap_or(0);
             u.ops[at] = match u.ops[at] {
@@ -247,7 +284,11 @@ impl<'a> Compiler<'a> {
             .filter(|(n, _)| u.cells.contains(*n) && !u.free.contains(n))
             .map(|(_, &s)| s)
             .collect();
-        let free_slots = u.free.iter().filter_map(|n| u.locals.get(n).copied()).collect();
+        let free_slots = u
+            .free
+            .iter()
+            .filter_map(|n| u.locals.get(n).copied())
+            .collect();
         Rc::new(Code {
             name: Rc::from(name),
             qualname: Rc::from(u.qualname.as_str()),
@@ -267,7 +308,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn module(&mut self, m: &'a Module) -> Rc<Code> {
-        self.new_unit(NameScope::Module, Bindings::default(), "<module>".into(), Span::default(), false);
+        self.new_unit(
+            NameScope::Module,
+            Bindings::default(),
+            "<module>".into(),
+            Span::default(),
+            false,
+        );
         self.block(&m.body);
         self.emit(Op::LoadNone);
         self.emit(Op::Return);
@@ -279,7 +326,11 @@ impl<'a> Compiler<'a> {
         if let NameScope::Function = u.scope {
             if !u.bindings.globals.contains(name) {
                 if let Some(&slot) = u.locals.get(name) {
-                    return if u.cells.contains(name) { Resolved::Deref(slot) } else { Resolved::Local(slot) };
+                    return if u.cells.contains(name) {
+                        Resolved::Deref(slot)
+                    } else {
+                        Resolved::Local(slot)
+                    };
                 }
             }
         }
@@ -345,7 +396,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Return);
             }
             StmtKind::Pass | StmtKind::Error | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
-            StmtKind::Break | StmtKind::Continue => self.break_continue(matches!(s.kind, StmtKind::Break), s.span),
+            StmtKind::Break | StmtKind::Continue => {
+                self.break_continue(matches!(s.kind, StmtKind::Break), s.span)
+            }
             StmtKind::If { test, body, orelse } => {
                 let else_l = self.new_label();
                 let end = self.new_label();
@@ -365,7 +418,11 @@ impl<'a> Compiler<'a> {
                 let brk = self.new_label();
                 self.expr(test);
                 self.jump(Op::PopJumpIfFalse, else_l);
-                self.unit().fblocks.push(FBlock::Loop { cont: start, brk, pops: 0 });
+                self.unit().fblocks.push(FBlock::Loop {
+                    cont: start,
+                    brk,
+                    pops: 0,
+                });
                 self.block(body);
                 self.unit().fblocks.pop();
                 self.emit(Op::Jump(start));
@@ -373,7 +430,12 @@ impl<'a> Compiler<'a> {
                 self.block(orelse);
                 self.place(brk);
             }
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 self.expr(iter);
                 self.emit(Op::GetIter);
                 let start = self.here();
@@ -381,7 +443,11 @@ impl<'a> Compiler<'a> {
                 let brk = self.new_label();
                 self.jump(Op::ForIter, exit);
                 self.store_target(target);
-                self.unit().fblocks.push(FBlock::Loop { cont: start, brk, pops: 1 });
+                self.unit().fblocks.push(FBlock::Loop {
+                    cont: start,
+                    brk,
+                    pops: 1,
+                });
                 self.block(body);
                 self.unit().fblocks.pop();
                 self.emit(Op::Jump(start));
@@ -390,11 +456,22 @@ impl<'a> Compiler<'a> {
                 self.place(brk);
             }
             StmtKind::FunctionDef(f) => {
-                let code = self.function_code(&f.name.id, &f.params, FnBody::Stmts(&f.body), f.is_async, s.span);
+                let code = self.function_code(
+                    &f.name.id,
+                    &f.params,
+                    FnBody::Stmts(&f.body),
+                    f.is_async,
+                    s.span,
+                );
                 self.make_function(code, &f.params);
                 self.store_name(&f.name.id);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => self.try_stmt(body, handlers, orelse, finalbody),
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => self.try_stmt(body, handlers, orelse, finalbody),
             StmtKind::Raise { exc, cause } => match (exc, cause) {
                 (None, _) => {
                     self.emit(Op::Raise(0));
@@ -421,7 +498,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Raise(1));
                 self.place(ok);
             }
-            StmtKind::With { items, body, is_async } => self.with_stmt(items, body, *is_async),
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => self.with_stmt(items, body, *is_async),
             StmtKind::Import(aliases) => {
                 for a in aliases {
                     if !self.check_module(&a.name) {
@@ -432,7 +513,13 @@ impl<'a> Compiler<'a> {
                     match &a.asname {
                         Some(n) => self.store_name(&n.id),
                         None => {
-                            let first = a.name.id.split('.').next().unwrap_or(&a.name.id).to_string();
+                            let first = a
+                                .name
+                                .id
+                                .split('.')
+                                .next()
+                                .unwrap_or(&a.name.id)
+                                .to_string();
                             if first != a.name.id {
                                 self.emit(Op::Pop);
                                 let idx = self.name_idx(&first);
@@ -468,7 +555,9 @@ impl<'a> Compiler<'a> {
                             Resolved::Local(s) => {
                                 self.emit(Op::DeleteLocal(s));
                             }
-                            Resolved::Deref(_) => self.error(t.span, "unsupported: deleting a captured variable"),
+                            Resolved::Deref(_) => {
+                                self.error(t.span, "unsupported: deleting a captured variable")
+                            }
                             Resolved::Global(s) => {
                                 self.emit(Op::DeleteGlobal(s));
                             }
@@ -508,7 +597,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Inplace(op));
                 self.store_name(n);
             }
-            ExprKind::Subscript { value: container, index } => {
+            ExprKind::Subscript {
+                value: container,
+                index,
+            } => {
                 self.expr(container);
                 self.expr(index);
                 self.emit(Op::Dup2);
@@ -528,7 +620,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Rot2);
                 self.emit(Op::StoreAttr(n));
             }
-            _ => self.error(target.span, "'tuple' is an illegal expression for augmented assignment"),
+            _ => self.error(
+                target.span,
+                "'tuple' is an illegal expression for augmented assignment",
+            ),
         }
     }
 
@@ -537,7 +632,9 @@ impl<'a> Compiler<'a> {
         match &t.kind {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                let star = items.iter().position(|i| matches!(i.kind, ExprKind::Starred(_)));
+                let star = items
+                    .iter()
+                    .position(|i| matches!(i.kind, ExprKind::Starred(_)));
                 match star {
                     None => {
                         self.emit(Op::UnpackSequence(items.len() as u32));
@@ -628,11 +725,25 @@ impl<'a> Compiler<'a> {
     }
 
     fn break_continue(&mut self, is_break: bool, span: Span) {
-        let Some(pos) = self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::Loop { .. })) else {
-            self.error(span, if is_break { "'break' outside loop" } else { "'continue' not properly in loop" });
+        let Some(pos) = self
+            .unit()
+            .fblocks
+            .iter()
+            .rposition(|b| matches!(b, FBlock::Loop { .. }))
+        else {
+            self.error(
+                span,
+                if is_break {
+                    "'break' outside loop"
+                } else {
+                    "'continue' not properly in loop"
+                },
+            );
             return;
         };
-        let FBlock::Loop { cont, brk, pops } = self.unit().fblocks[pos] else { return };
+        let FBlock::Loop { cont, brk, pops } = self.unit().fblocks[pos] else {
+            return;
+        };
         self.unwind_to(pos + 1);
         if is_break {
             for _ in 0..pops {
@@ -644,8 +755,18 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn try_stmt(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt], finalbody: &'a [Stmt]) {
-        let fin = if finalbody.is_empty() { None } else { Some(self.new_label()) };
+    fn try_stmt(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+    ) {
+        let fin = if finalbody.is_empty() {
+            None
+        } else {
+            Some(self.new_label())
+        };
         if let Some(f) = fin {
             self.jump(Op::SetupFinally, f);
             self.unit().fblocks.push(FBlock::Finally(finalbody));
@@ -752,13 +873,22 @@ impl<'a> Compiler<'a> {
         self.place(end);
     }
 
-    fn function_code(&mut self, name: &str, params: &'a Params, body: FnBody<'a>, is_async: bool, span: Span) -> Rc<Code> {
+    fn function_code(
+        &mut self,
+        name: &str,
+        params: &'a Params,
+        body: FnBody<'a>,
+        is_async: bool,
+        span: Span,
+    ) -> Rc<Code> {
         let bindings = match body {
             FnBody::Stmts(b) => scope::analyse_function(params, b),
             FnBody::Expr(e) => scope::analyse_lambda(params, e),
         };
         let qual = match self.units.last() {
-            Some(u) if matches!(u.scope, NameScope::Function) => format!("{}.<locals>.{name}", u.qualname),
+            Some(u) if matches!(u.scope, NameScope::Function) => {
+                format!("{}.<locals>.{name}", u.qualname)
+            }
             _ => name.to_string(),
         };
         self.new_unit(NameScope::Function, bindings, qual, span, is_async);
@@ -908,7 +1038,11 @@ impl<'a> Compiler<'a> {
                 }
                 self.place(end);
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 self.expr(left);
                 if ops.len() == 1 {
                     self.expr(&comparators[0]);
@@ -947,10 +1081,15 @@ impl<'a> Compiler<'a> {
                 self.place(end);
             }
             ExprKind::Lambda { params, body } => {
-                let code = self.function_code("<lambda>", params, FnBody::Expr(body), false, e.span);
+                let code =
+                    self.function_code("<lambda>", params, FnBody::Expr(body), false, e.span);
                 self.make_function(code, params);
             }
-            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords),
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(func, args, keywords),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value);
                 let n = self.name_idx(&attr.id);
@@ -987,15 +1126,21 @@ impl<'a> Compiler<'a> {
                 self.expr(v);
                 self.emit(Op::Await);
             }
-            ExprKind::ListComp { elt, generators } => self.comprehension(e.span, Comp::List(elt), generators),
-            ExprKind::SetComp { elt, generators } => self.comprehension(e.span, Comp::Set(elt), generators),
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e.span, Comp::List(elt), generators)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e.span, Comp::Set(elt), generators)
+            }
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comprehension(e.span, Comp::List(elt), generators);
                 self.emit(Op::GetIter);
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e.span, Comp::Dict(key, value), generators)
-            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e.span, Comp::Dict(key, value), generators),
             ExprKind::Error => self.error(e.span, "invalid syntax"),
         }
     }
@@ -1010,7 +1155,12 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::LoadConst(k));
                     n += 1;
                 }
-                FStringPart::Field { expr, conversion, spec, debug_text } => {
+                FStringPart::Field {
+                    expr,
+                    conversion,
+                    spec,
+                    debug_text,
+                } => {
                     if let Some(t) = debug_text {
                         let k = self.konst(Value::str(t));
                         self.emit(Op::LoadConst(k));
@@ -1156,7 +1306,9 @@ impl<'a> Compiler<'a> {
 
     /// A comprehension runs in its own function, called at once with the outermost iterator.
     fn comprehension(&mut self, span: Span, comp: Comp<'a>, generators: &'a [Comprehension]) {
-        let Some(first) = generators.first() else { return };
+        let Some(first) = generators.first() else {
+            return;
+        };
         let elts: Vec<&Expr> = match comp {
             Comp::List(e) | Comp::Set(e) => vec![e],
             Comp::Dict(k, v) => vec![k, v],
@@ -1214,7 +1366,10 @@ impl<'a> Compiler<'a> {
             self.place(exit);
         }
         self.emit(Op::Return);
-        let spec = ParamSpec { args: vec![Rc::from(".0")], ..ParamSpec::default() };
+        let spec = ParamSpec {
+            args: vec![Rc::from(".0")],
+            ..ParamSpec::default()
+        };
         let code = self.finish_unit(name, spec, span);
         self.push_closure(&code);
         let k = self.konst(Value::Code(code));

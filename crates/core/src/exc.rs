@@ -37,7 +37,6 @@ pub(crate) enum ExcType {
     InvalidStateError,
     QueueEmpty,
     QueueFull,
-    BrokenExecutor,
     ImportError,
     ModuleNotFoundError,
 }
@@ -104,7 +103,6 @@ impl ExcType {
             ExcType::InvalidStateError => "InvalidStateError",
             ExcType::QueueEmpty => "QueueEmpty",
             ExcType::QueueFull => "QueueFull",
-            ExcType::BrokenExecutor => "BrokenExecutor",
             ExcType::ImportError => "ImportError",
             ExcType::ModuleNotFoundError => "ModuleNotFoundError",
         }
@@ -125,15 +123,15 @@ impl ExcType {
         use ExcType::*;
         Some(match self {
             BaseException => return None,
-            Exception | KeyboardInterrupt | SystemExit | GeneratorExit | BaseExceptionGroup | CancelledError => {
-                BaseException
-            }
-            ArithmeticError | LookupError | ValueError | TypeError | RuntimeError | NameError | AttributeError
-            | AssertionError | StopIteration | OSError | InvalidStateError | QueueEmpty | QueueFull | ImportError => Exception,
+            Exception | KeyboardInterrupt | SystemExit | GeneratorExit | BaseExceptionGroup
+            | CancelledError => BaseException,
+            ArithmeticError | LookupError | ValueError | TypeError | RuntimeError | NameError
+            | AttributeError | AssertionError | StopIteration | OSError | InvalidStateError
+            | QueueEmpty | QueueFull | ImportError => Exception,
             ModuleNotFoundError => ImportError,
             ZeroDivisionError | OverflowError => ArithmeticError,
             KeyError | IndexError => LookupError,
-            RecursionError | NotImplementedError | BrokenExecutor => RuntimeError,
+            RecursionError | NotImplementedError => RuntimeError,
             UnboundLocalError => NameError,
             TimeoutError => OSError,
             ExceptionGroup => BaseExceptionGroup,
@@ -172,7 +170,13 @@ pub(crate) struct ExcObj {
 
 impl ExcObj {
     pub(crate) fn new(typ: ExcType, args: Vec<Value>) -> ExcRef {
-        Rc::new(ExcObj { typ, args, group: Vec::new(), line: RefCell::new(0), cause: RefCell::new(None) })
+        Rc::new(ExcObj {
+            typ,
+            args,
+            group: Vec::new(),
+            line: RefCell::new(0),
+            cause: RefCell::new(None),
+        })
     }
 
     pub(crate) fn msg(typ: ExcType, msg: impl Into<String>) -> ExcRef {
@@ -200,7 +204,10 @@ impl ExcObj {
 
     /// `str(exc)`.
     pub(crate) fn message(&self) -> String {
-        if matches!(self.typ, ExcType::ExceptionGroup | ExcType::BaseExceptionGroup) {
+        if matches!(
+            self.typ,
+            ExcType::ExceptionGroup | ExcType::BaseExceptionGroup
+        ) {
             let n = self.group.len();
             let m = self.args.first().map(to_str).unwrap_or_default();
             return format!("{m} ({n} sub-exception{})", if n == 1 { "" } else { "s" });

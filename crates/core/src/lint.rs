@@ -21,18 +21,39 @@ fn stmt(s: &Stmt, in_async: bool, lines: &LineIndex, out: &mut Vec<Warning>) {
     match &s.kind {
         StmtKind::FunctionDef(f) => body(&f.body, f.is_async, out),
         StmtKind::Expr(e) | StmtKind::Return(Some(e)) => expr(e, in_async, lines, out),
-        StmtKind::Assign { value, .. } | StmtKind::AugAssign { value, .. } => expr(value, in_async, lines, out),
-        StmtKind::If { test, body: b, orelse } | StmtKind::While { test, body: b, orelse } => {
+        StmtKind::Assign { value, .. } | StmtKind::AugAssign { value, .. } => {
+            expr(value, in_async, lines, out)
+        }
+        StmtKind::If {
+            test,
+            body: b,
+            orelse,
+        }
+        | StmtKind::While {
+            test,
+            body: b,
+            orelse,
+        } => {
             expr(test, in_async, lines, out);
             body(b, in_async, out);
             body(orelse, in_async, out);
         }
-        StmtKind::For { iter, body: b, orelse, .. } => {
+        StmtKind::For {
+            iter,
+            body: b,
+            orelse,
+            ..
+        } => {
             expr(iter, in_async, lines, out);
             body(b, in_async, out);
             body(orelse, in_async, out);
         }
-        StmtKind::Try { body: b, handlers, orelse, finalbody } => {
+        StmtKind::Try {
+            body: b,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
             body(b, in_async, out);
             for h in handlers {
                 body(&h.body, in_async, out);
@@ -50,7 +71,11 @@ fn expr(e: &Expr, in_async: bool, lines: &LineIndex, out: &mut Vec<Warning>) {
         return;
     }
     match &e.kind {
-        ExprKind::Call { func, args, keywords } => {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
             if let ExprKind::Attribute { value, attr } = &func.kind {
                 if matches!(&value.kind, ExprKind::Name(m) if m == "time") && attr.id == "sleep" {
                     out.push(Warning {

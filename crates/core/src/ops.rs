@@ -14,7 +14,10 @@ fn type_error(msg: String) -> ExcRef {
 }
 
 pub(crate) fn overflow() -> ExcRef {
-    ExcObj::msg(ExcType::OverflowError, "integer overflow: loopscope integers are 64-bit")
+    ExcObj::msg(
+        ExcType::OverflowError,
+        "integer overflow: loopscope integers are 64-bit",
+    )
 }
 
 fn op_symbol(op: BinOp) -> &'static str {
@@ -37,24 +40,46 @@ fn op_symbol(op: BinOp) -> &'static str {
 
 fn unsupported(op: BinOp, a: &Value, b: &Value, inplace: bool) -> ExcRef {
     let sym = op_symbol(op);
-    let sym = if inplace && op != BinOp::Pow { format!("{sym}=") } else { sym.to_string() };
-    type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", a.type_name(), b.type_name()))
+    let sym = if inplace && op != BinOp::Pow {
+        format!("{sym}=")
+    } else {
+        sym.to_string()
+    };
+    type_error(format!(
+        "unsupported operand type(s) for {sym}: '{}' and '{}'",
+        a.type_name(),
+        b.type_name()
+    ))
 }
 
 pub(crate) fn int_floordiv(a: i64, b: i64) -> Result<i64, ExcRef> {
     if b == 0 {
-        return Err(ExcObj::msg(ExcType::ZeroDivisionError, "integer division or modulo by zero"));
+        return Err(ExcObj::msg(
+            ExcType::ZeroDivisionError,
+            "integer division or modulo by zero",
+        ));
     }
     let q = a.checked_div(b).ok_or_else(overflow)?;
-    Ok(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
+    Ok(if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    })
 }
 
 pub(crate) fn int_mod(a: i64, b: i64) -> Result<i64, ExcRef> {
     if b == 0 {
-        return Err(ExcObj::msg(ExcType::ZeroDivisionError, "integer division or modulo by zero"));
+        return Err(ExcObj::msg(
+            ExcType::ZeroDivisionError,
+            "integer division or modulo by zero",
+        ));
     }
     let r = a.checked_rem(b).unwrap_or(0);
-    Ok(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+    Ok(if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    })
 }
 
 fn float_mod(a: f64, b: f64) -> f64 {
@@ -116,9 +141,10 @@ pub(crate) fn binary(op: BinOp, a: Value, b: Value, inplace: bool) -> Result<Val
             s.push_str(y);
             Ok(Value::str(&s))
         }
-        (BinOp::Add, Str(_), _) => {
-            Err(type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())))
-        }
+        (BinOp::Add, Str(_), _) => Err(type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            b.type_name()
+        ))),
         (BinOp::Add, List(x), List(y)) => {
             if inplace {
                 let extra = y.borrow().clone();
@@ -133,17 +159,19 @@ pub(crate) fn binary(op: BinOp, a: Value, b: Value, inplace: bool) -> Result<Val
             x.borrow_mut().extend(y.iter().cloned());
             Ok(a.clone())
         }
-        (BinOp::Add, List(_), _) => {
-            Err(type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name())))
-        }
+        (BinOp::Add, List(_), _) => Err(type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            b.type_name()
+        ))),
         (BinOp::Add, Tuple(x), Tuple(y)) => {
             let mut v = x.to_vec();
             v.extend(y.iter().cloned());
             Ok(Value::tuple(v))
         }
-        (BinOp::Add, Tuple(_), _) => {
-            Err(type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())))
-        }
+        (BinOp::Add, Tuple(_), _) => Err(type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            b.type_name()
+        ))),
         (BinOp::Mult, Str(s), n) | (BinOp::Mult, n, Str(s)) if int_of(n).is_some() => {
             let k = int_of(n).unwrap_or(0).max(0) as usize;
             if s.len().saturating_mul(k) > 100_000_000 {
@@ -171,11 +199,27 @@ pub(crate) fn binary(op: BinOp, a: Value, b: Value, inplace: bool) -> Result<Val
                     out.extend(x.iter().map(|(k, v)| (k.clone(), v.clone())));
                     out.extend(y.iter().map(|(k, v)| (k.clone(), v.clone())));
                 }
-                BinOp::BitAnd => out.extend(x.iter().filter(|(k, _)| y.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone()))),
-                BinOp::Sub => out.extend(x.iter().filter(|(k, _)| !y.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone()))),
+                BinOp::BitAnd => out.extend(
+                    x.iter()
+                        .filter(|(k, _)| y.contains_key(*k))
+                        .map(|(k, v)| (k.clone(), v.clone())),
+                ),
+                BinOp::Sub => out.extend(
+                    x.iter()
+                        .filter(|(k, _)| !y.contains_key(*k))
+                        .map(|(k, v)| (k.clone(), v.clone())),
+                ),
                 _ => {
-                    out.extend(x.iter().filter(|(k, _)| !y.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())));
-                    out.extend(y.iter().filter(|(k, _)| !x.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())));
+                    out.extend(
+                        x.iter()
+                            .filter(|(k, _)| !y.contains_key(*k))
+                            .map(|(k, v)| (k.clone(), v.clone())),
+                    );
+                    out.extend(
+                        y.iter()
+                            .filter(|(k, _)| !x.contains_key(*k))
+                            .map(|(k, v)| (k.clone(), v.clone())),
+                    );
                 }
             }
             Ok(Value::Set(Rc::new(RefCell::new(out))))
@@ -205,7 +249,10 @@ fn int_binary(op: BinOp, x: i64, y: i64) -> Option<Result<Value, ExcRef>> {
         BinOp::Mult => int(x.checked_mul(y)),
         BinOp::Div => {
             if y == 0 {
-                Some(Err(ExcObj::msg(ExcType::ZeroDivisionError, "division by zero")))
+                Some(Err(ExcObj::msg(
+                    ExcType::ZeroDivisionError,
+                    "division by zero",
+                )))
             } else {
                 Some(Ok(Value::Float(x as f64 / y as f64)))
             }
@@ -227,7 +274,10 @@ fn int_binary(op: BinOp, x: i64, y: i64) -> Option<Result<Value, ExcRef>> {
         }
         BinOp::LShift => {
             if y < 0 {
-                Some(Err(ExcObj::msg(ExcType::ValueError, "negative shift count")))
+                Some(Err(ExcObj::msg(
+                    ExcType::ValueError,
+                    "negative shift count",
+                )))
             } else if y >= 64 {
                 if x == 0 {
                     Some(Ok(Value::Int(0)))
@@ -245,7 +295,10 @@ fn int_binary(op: BinOp, x: i64, y: i64) -> Option<Result<Value, ExcRef>> {
         }
         BinOp::RShift => {
             if y < 0 {
-                Some(Err(ExcObj::msg(ExcType::ValueError, "negative shift count")))
+                Some(Err(ExcObj::msg(
+                    ExcType::ValueError,
+                    "negative shift count",
+                )))
             } else {
                 Some(Ok(Value::Int(x >> y.min(63))))
             }
@@ -258,7 +311,12 @@ fn int_binary(op: BinOp, x: i64, y: i64) -> Option<Result<Value, ExcRef>> {
 }
 
 fn float_binary(op: BinOp, x: f64, y: f64) -> Option<Result<Value, ExcRef>> {
-    let zero = |what: &str| Some(Err(ExcObj::msg(ExcType::ZeroDivisionError, what.to_string())));
+    let zero = |what: &str| {
+        Some(Err(ExcObj::msg(
+            ExcType::ZeroDivisionError,
+            what.to_string(),
+        )))
+    };
     Some(Ok(Value::Float(match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
@@ -293,7 +351,10 @@ fn float_binary(op: BinOp, x: f64, y: f64) -> Option<Result<Value, ExcRef>> {
             }
             let r = x.powf(y);
             if r.is_infinite() && x.is_finite() && y.is_finite() {
-                return Some(Err(ExcObj::msg(ExcType::OverflowError, "(34, 'Numerical result out of range')")));
+                return Some(Err(ExcObj::msg(
+                    ExcType::OverflowError,
+                    "(34, 'Numerical result out of range')",
+                )));
             }
             r
         }
@@ -318,7 +379,10 @@ pub(crate) fn unary(op: UnaryOp, v: &Value) -> Result<Value, ExcRef> {
                 UnaryOp::Invert => "~",
                 UnaryOp::Not => "not",
             };
-            Err(type_error(format!("bad operand type for unary {sym}: '{}'", v.type_name())))
+            Err(type_error(format!(
+                "bad operand type for unary {sym}: '{}'",
+                v.type_name()
+            )))
         }
     }
 }
@@ -336,7 +400,10 @@ pub(crate) fn order(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
         _ => match (int_of(a), int_of(b)) {
             (Some(x), Some(y)) => Some(x.cmp(&y)),
             _ => match (a.as_float(), b.as_float()) {
-                (Some(x), Some(y)) => x.partial_cmp(&y).or(Some(Ordering::Equal)).filter(|_| !x.is_nan() && !y.is_nan()),
+                (Some(x), Some(y)) => x
+                    .partial_cmp(&y)
+                    .or(Some(Ordering::Equal))
+                    .filter(|_| !x.is_nan() && !y.is_nan()),
                 _ => None,
             },
         },
@@ -362,7 +429,8 @@ pub(crate) fn compare(op: CmpOp, a: &Value, b: &Value) -> Result<bool, ExcRef> {
         CmpOp::In => contains(b, a),
         CmpOp::NotIn => contains(b, a).map(|r| !r),
         CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
-            let nan = matches!(a, Value::Float(f) if f.is_nan()) || matches!(b, Value::Float(f) if f.is_nan());
+            let nan = matches!(a, Value::Float(f) if f.is_nan())
+                || matches!(b, Value::Float(f) if f.is_nan());
             if nan && a.as_float().is_some() && b.as_float().is_some() {
                 return Ok(false);
             }
@@ -397,7 +465,10 @@ pub(crate) fn contains(container: &Value, item: &Value) -> Result<bool, ExcRef> 
         Value::Tuple(t) => Ok(t.iter().any(|v| py_eq(v, item))),
         Value::Str(s) => match item {
             Value::Str(sub) => Ok(s.contains(&**sub)),
-            _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
+            _ => Err(type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                item.type_name()
+            ))),
         },
         Value::Dict(d) | Value::Set(d) => {
             if !item.is_hashable() {
@@ -415,7 +486,10 @@ pub(crate) fn contains(container: &Value, item: &Value) -> Result<bool, ExcRef> 
             }
             None => false,
         }),
-        _ => Err(type_error(format!("argument of type '{}' is not iterable", container.type_name()))),
+        _ => Err(type_error(format!(
+            "argument of type '{}' is not iterable",
+            container.type_name()
+        ))),
     }
 }
 
@@ -423,7 +497,10 @@ pub(crate) fn contains(container: &Value, item: &Value) -> Result<bool, ExcRef> 
 fn index(i: i64, len: usize, what: &str) -> Result<usize, ExcRef> {
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
-        Err(ExcObj::msg(ExcType::IndexError, format!("{what} index out of range")))
+        Err(ExcObj::msg(
+            ExcType::IndexError,
+            format!("{what} index out of range"),
+        ))
     } else {
         Ok(j as usize)
     }
@@ -435,13 +512,18 @@ pub(crate) fn slice_positions(s: &(Value, Value, Value), len: usize) -> Result<V
         match v {
             Value::None => Ok(None),
             other => int_of(other).map(Some).ok_or_else(|| {
-                type_error("slice indices must be integers or None or have an __index__ method".into())
+                type_error(
+                    "slice indices must be integers or None or have an __index__ method".into(),
+                )
             }),
         }
     };
     let step = get(&s.2)?.unwrap_or(1);
     if step == 0 {
-        return Err(ExcObj::msg(ExcType::ValueError, "slice step cannot be zero"));
+        return Err(ExcObj::msg(
+            ExcType::ValueError,
+            "slice step cannot be zero",
+        ));
     }
     let len = len as i64;
     let clamp = |v: Option<i64>, default: i64, lo: i64, hi: i64| match v {
@@ -454,7 +536,10 @@ pub(crate) fn slice_positions(s: &(Value, Value, Value), len: usize) -> Result<V
     let (start, stop) = if step > 0 {
         (clamp(get(&s.0)?, 0, 0, len), clamp(get(&s.1)?, len, 0, len))
     } else {
-        (clamp(get(&s.0)?, len - 1, -1, len - 1), clamp(get(&s.1)?, -1, -1, len - 1))
+        (
+            clamp(get(&s.0)?, len - 1, -1, len - 1),
+            clamp(get(&s.1)?, -1, -1, len - 1),
+        )
     };
     let mut out = Vec::new();
     let mut i = start;
@@ -469,20 +554,35 @@ pub(crate) fn getitem(obj: &Value, idx: &Value) -> Result<Value, ExcRef> {
     match (obj, idx) {
         (Value::List(l), Value::Slice(s)) => {
             let l = l.borrow();
-            Ok(Value::list(slice_positions(s, l.len())?.into_iter().map(|i| l[i].clone()).collect()))
+            Ok(Value::list(
+                slice_positions(s, l.len())?
+                    .into_iter()
+                    .map(|i| l[i].clone())
+                    .collect(),
+            ))
         }
-        (Value::Tuple(t), Value::Slice(s)) => {
-            Ok(Value::tuple(slice_positions(s, t.len())?.into_iter().map(|i| t[i].clone()).collect()))
-        }
+        (Value::Tuple(t), Value::Slice(s)) => Ok(Value::tuple(
+            slice_positions(s, t.len())?
+                .into_iter()
+                .map(|i| t[i].clone())
+                .collect(),
+        )),
         (Value::Str(st), Value::Slice(s)) => {
             let chars: Vec<char> = st.chars().collect();
-            Ok(Value::str(&slice_positions(s, chars.len())?.into_iter().map(|i| chars[i]).collect::<String>()))
+            Ok(Value::str(
+                &slice_positions(s, chars.len())?
+                    .into_iter()
+                    .map(|i| chars[i])
+                    .collect::<String>(),
+            ))
         }
         (Value::List(l), i) if int_of(i).is_some() => {
             let l = l.borrow();
             Ok(l[index(int_of(i).unwrap_or(0), l.len(), "list")?].clone())
         }
-        (Value::Tuple(t), i) if int_of(i).is_some() => Ok(t[index(int_of(i).unwrap_or(0), t.len(), "tuple")?].clone()),
+        (Value::Tuple(t), i) if int_of(i).is_some() => {
+            Ok(t[index(int_of(i).unwrap_or(0), t.len(), "tuple")?].clone())
+        }
         (Value::Str(s), i) if int_of(i).is_some() => {
             let i = int_of(i).unwrap_or(0);
             if s.is_ascii() {
@@ -490,7 +590,9 @@ pub(crate) fn getitem(obj: &Value, idx: &Value) -> Result<Value, ExcRef> {
                 return Ok(Value::str(&s[j..j + 1]));
             }
             let chars: Vec<char> = s.chars().collect();
-            Ok(Value::str(&chars[index(i, chars.len(), "string")?].to_string()))
+            Ok(Value::str(
+                &chars[index(i, chars.len(), "string")?].to_string(),
+            ))
         }
         (Value::Range(r), i) if int_of(i).is_some() => {
             let j = index(int_of(i).unwrap_or(0), r.len() as usize, "range object")?;
@@ -500,14 +602,26 @@ pub(crate) fn getitem(obj: &Value, idx: &Value) -> Result<Value, ExcRef> {
             if !k.is_hashable() {
                 return Err(crate::vm::unhashable(k));
             }
-            d.borrow().get(&Key(k.clone())).cloned().ok_or_else(|| ExcObj::new(ExcType::KeyError, vec![k.clone()]))
+            d.borrow()
+                .get(&Key(k.clone()))
+                .cloned()
+                .ok_or_else(|| ExcObj::new(ExcType::KeyError, vec![k.clone()]))
         }
-        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), i) => Err(type_error(format!(
-            "{} indices must be integers or slices, not {}",
-            if let Value::Str(_) = obj { "string" } else { obj.type_name() },
-            i.type_name()
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), i) => {
+            Err(type_error(format!(
+                "{} indices must be integers or slices, not {}",
+                if let Value::Str(_) = obj {
+                    "string"
+                } else {
+                    obj.type_name()
+                },
+                i.type_name()
+            )))
+        }
+        _ => Err(type_error(format!(
+            "'{}' object is not subscriptable",
+            obj.type_name()
         ))),
-        _ => Err(type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
     }
 }
 
@@ -531,7 +645,8 @@ pub(crate) fn setitem(obj: &Value, idx: Value, v: Value) -> Result<(), ExcRef> {
             if step1 {
                 let start = pos.first().copied().unwrap_or_else(|| {
                     let st = int_of(&s.0).unwrap_or(0);
-                    (if st < 0 { st + l.len() as i64 } else { st }).clamp(0, l.len() as i64) as usize
+                    (if st < 0 { st + l.len() as i64 } else { st }).clamp(0, l.len() as i64)
+                        as usize
                 });
                 let end = pos.last().map_or(start, |e| e + 1);
                 l.splice(start..end, items);
@@ -544,7 +659,11 @@ pub(crate) fn setitem(obj: &Value, idx: Value, v: Value) -> Result<(), ExcRef> {
             } else {
                 Err(ExcObj::msg(
                     ExcType::ValueError,
-                    format!("attempt to assign sequence of size {} to extended slice of size {}", items.len(), pos.len()),
+                    format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        items.len(),
+                        pos.len()
+                    ),
                 ))
             }
         }
@@ -555,8 +674,14 @@ pub(crate) fn setitem(obj: &Value, idx: Value, v: Value) -> Result<(), ExcRef> {
             d.borrow_mut().insert(Key(idx), v);
             Ok(())
         }
-        (Value::List(_), i) => Err(type_error(format!("list indices must be integers or slices, not {}", i.type_name()))),
-        _ => Err(type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
+        (Value::List(_), i) => Err(type_error(format!(
+            "list indices must be integers or slices, not {}",
+            i.type_name()
+        ))),
+        _ => Err(type_error(format!(
+            "'{}' object does not support item assignment",
+            obj.type_name()
+        ))),
     }
 }
 
@@ -588,26 +713,50 @@ pub(crate) fn delitem(obj: &Value, idx: &Value) -> Result<(), ExcRef> {
                 None => Err(ExcObj::new(ExcType::KeyError, vec![k.clone()])),
             }
         }
-        _ => Err(type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
+        _ => Err(type_error(format!(
+            "'{}' object doesn't support item deletion",
+            obj.type_name()
+        ))),
     }
 }
 
 pub(crate) fn get_iter(v: &Value) -> Result<Value, ExcRef> {
     let it = match v {
         Value::Iter(_) => return Ok(v.clone()),
-        Value::List(_) | Value::Tuple(_) => IterObj::Seq { seq: v.clone(), index: 0 },
-        Value::Str(s) => IterObj::Chars { s: s.clone(), pos: 0 },
-        Value::Range(r) => IterObj::Range { next: r.start, stop: r.stop, step: r.step },
-        Value::Dict(d) | Value::Set(d) => {
-            IterObj::Items { items: d.borrow().keys().map(|k| k.0.clone()).collect(), index: 0 }
+        Value::List(_) | Value::Tuple(_) => IterObj::Seq {
+            seq: v.clone(),
+            index: 0,
+        },
+        Value::Str(s) => IterObj::Chars {
+            s: s.clone(),
+            pos: 0,
+        },
+        Value::Range(r) => IterObj::Range {
+            next: r.start,
+            stop: r.stop,
+            step: r.step,
+        },
+        Value::Dict(d) | Value::Set(d) => IterObj::Items {
+            items: d.borrow().keys().map(|k| k.0.clone()).collect(),
+            index: 0,
+        },
+        _ => {
+            return Err(type_error(format!(
+                "'{}' object is not iterable",
+                v.type_name()
+            )))
         }
-        _ => return Err(type_error(format!("'{}' object is not iterable", v.type_name()))),
     };
     Ok(Value::Iter(Rc::new(RefCell::new(it))))
 }
 
 pub(crate) fn iter_next(vm: &mut Vm, it: &Value) -> Result<Option<Value>, ExcRef> {
-    let Value::Iter(it) = it else { return Err(type_error(format!("'{}' object is not an iterator", it.type_name()))) };
+    let Value::Iter(it) = it else {
+        return Err(type_error(format!(
+            "'{}' object is not an iterator",
+            it.type_name()
+        )));
+    };
     let mut it = it.borrow_mut();
     match &mut *it {
         IterObj::Seq { seq, index } => {
@@ -687,24 +836,43 @@ pub(crate) fn getattr(vm: &mut Vm, obj: &Value, name: &str) -> Result<Value, Exc
         return Ok(Value::Method(Rc::new((obj.clone(), Rc::from(name)))));
     }
     Err(match obj {
-        Value::Module(m) => {
-            ExcObj::msg(ExcType::AttributeError, format!("module '{}' has no attribute '{name}'", m.name()))
-        }
-        Value::Type(t) => ExcObj::msg(ExcType::AttributeError, format!("type object '{}' has no attribute '{name}'", t.name())),
-        _ => ExcObj::msg(ExcType::AttributeError, format!("'{}' object has no attribute '{name}'", obj.type_name())),
+        Value::Module(m) => ExcObj::msg(
+            ExcType::AttributeError,
+            format!("module '{}' has no attribute '{name}'", m.name()),
+        ),
+        Value::Type(t) => ExcObj::msg(
+            ExcType::AttributeError,
+            format!("type object '{}' has no attribute '{name}'", t.name()),
+        ),
+        _ => ExcObj::msg(
+            ExcType::AttributeError,
+            format!("'{}' object has no attribute '{name}'", obj.type_name()),
+        ),
     })
 }
 
 /// `format(v, spec)` after an f-string conversion.
-pub(crate) fn format_value(_vm: &mut Vm, v: &Value, conv: u32, spec: Option<&Value>) -> Result<String, ExcRef> {
+pub(crate) fn format_value(
+    _vm: &mut Vm,
+    v: &Value,
+    conv: u32,
+    spec: Option<&Value>,
+) -> Result<String, ExcRef> {
     let converted;
     let v = match conv {
         1 => {
             converted = Value::str(&to_str(v));
             &converted
         }
-        2 | 3 => {
+        2 => {
             converted = Value::str(&repr(v));
+            &converted
+        }
+        3 => {
+            converted = Value::str(&match v {
+                Value::Str(s) => pyfmt::str_ascii(s),
+                other => repr(other),
+            });
             &converted
         }
         _ => v,
@@ -727,7 +895,10 @@ pub(crate) fn format_with_spec(v: &Value, spec: &str) -> Result<String, ExcRef> 
             if spec.is_empty() {
                 Ok(to_str(other))
             } else {
-                Err(type_error(format!("unsupported format string passed to {}.__format__", other.type_name())))
+                Err(type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    other.type_name()
+                )))
             }
         }
     }
@@ -745,7 +916,9 @@ pub(crate) fn exc_matches(exc: &Value, cls: &Value) -> Result<bool, ExcRef> {
             }
             Ok(false)
         }
-        _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed".into())),
+        _ => Err(type_error(
+            "catching classes that do not inherit from BaseException is not allowed".into(),
+        )),
     }
 }
 
@@ -753,6 +926,8 @@ pub(crate) fn to_exception(_vm: &mut Vm, v: Value) -> Result<ExcRef, ExcRef> {
     match v {
         Value::Exc(e) => Ok(e),
         Value::Type(TypeId::Exc(t)) => Ok(ExcObj::bare(t)),
-        _ => Err(type_error("exceptions must derive from BaseException".into())),
+        _ => Err(type_error(
+            "exceptions must derive from BaseException".into(),
+        )),
     }
 }

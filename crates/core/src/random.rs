@@ -35,6 +35,7 @@ impl MersenneTwister {
     }
 
     /// A generator seeded like `random.Random(n)`.
+    #[cfg(test)]
     pub(crate) fn with_seed(n: i64) -> Self {
         let mut mt = Self::new();
         mt.seed_int(n);

@@ -26,7 +26,11 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { cores: 4, gil: true, limits: Limits::default() }
+        Settings {
+            cores: 4,
+            gil: true,
+            limits: Limits::default(),
+        }
     }
 }
 
@@ -117,7 +121,11 @@ pub fn check(source: &str) -> Vec<CompileError> {
 }
 
 fn too_big(n: usize) -> String {
-    format!("the program is {} KB; loopscope runs programs up to {} KB", n.div_ceil(1024), MAX_SOURCE_BYTES / 1024)
+    format!(
+        "the program is {} KB; loopscope runs programs up to {} KB",
+        n.div_ceil(1024),
+        MAX_SOURCE_BYTES / 1024
+    )
 }
 
 /// Run a program to the end (or to a limit) and return its trace.
@@ -127,25 +135,42 @@ pub fn run(source: &str, settings: &Settings) -> RunResult {
         let m = too_big(source.len());
         trace.end = RunEnd::Limit { message: m.clone() };
         trace.finish();
-        return RunResult { status: Status::Limit, trace, compile_errors: Vec::new(), stderr: vec![m] };
+        return RunResult {
+            status: Status::Limit,
+            trace,
+            compile_errors: Vec::new(),
+            stderr: vec![format!("loopscope: {m}")],
+        };
     }
     let parsed = syntax::parse(source);
-    let program = if parsed.diagnostics.is_empty() { compile::compile(&parsed.module) } else { Err(parsed.diagnostics) };
+    let program = if parsed.diagnostics.is_empty() {
+        compile::compile(&parsed.module)
+    } else {
+        Err(parsed.diagnostics)
+    };
     let program = match program {
         Ok(p) => p,
         Err(d) => {
             let errs = to_compile_errors(source, d);
             trace.finish();
-            let stderr = errs.iter().take(1).map(|e| format!("{}:{}: {}", e.line, e.col, e.message)).collect();
-            return RunResult { status: Status::CompileError, trace, compile_errors: errs, stderr };
+            let stderr = errs
+                .iter()
+                .take(1)
+                .map(|e| format!("{}:{}: {}", e.line, e.col, e.message))
+                .collect();
+            return RunResult {
+                status: Status::CompileError,
+                trace,
+                compile_errors: errs,
+                stderr,
+            };
         }
     };
     let lints = crate::lint::lint(&parsed.module, &LineIndex::new(source));
     crate::value::take_never_awaited();
     let mut vm = Vm::new(source, settings.limits.clone());
-    for w in lints {
-        vm.warn(w.line, w.message);
-    }
+    // Lints are static: they go beside the events, not among them.
+    vm.trace.warnings.extend(lints);
     vm.global_names = program.globals.clone();
     vm.globals = program
         .globals
@@ -174,7 +199,10 @@ pub fn run(source: &str, settings: &Settings) -> RunResult {
             stderr.push("Traceback (most recent call last):".to_string());
             stderr.push(format!("  line {line}"));
             stderr.push(last.clone());
-            vm.trace.end = RunEnd::Exception { message: last, line };
+            vm.trace.end = RunEnd::Exception {
+                message: last,
+                line,
+            };
             Status::Exception
         }
         _ => match vm.abort.clone() {
@@ -191,7 +219,10 @@ pub fn run(source: &str, settings: &Settings) -> RunResult {
                         Some(on) => crate::trace::waits_on_label(&vm.trace, &on),
                         None => "nothing (ready)".to_string(),
                     };
-                    stderr.push(format!("deadlock: task {} ({}) waits for {what}", td.name, td.func));
+                    stderr.push(format!(
+                        "deadlock: task {} ({}) waits for {what}",
+                        td.name, td.func
+                    ));
                     stuck.push((td.id, what));
                 }
                 stderr.push("deadlock: no task can ever run again".to_string());
@@ -210,7 +241,9 @@ pub fn run(source: &str, settings: &Settings) -> RunResult {
     let mut late = Vec::new();
     for t in vm.tasks.iter() {
         let tb = t.borrow();
-        if let (FutState::Failed(e), true, Some(td)) = (&tb.state, tb.log_traceback, tb.task.as_ref()) {
+        if let (FutState::Failed(e), true, Some(td)) =
+            (&tb.state, tb.log_traceback, tb.task.as_ref())
+        {
             late.push((
                 *e.line.borrow(),
                 format!(
@@ -230,15 +263,26 @@ pub fn run(source: &str, settings: &Settings) -> RunResult {
     let mut trace = std::mem::take(&mut vm.trace);
     drop(vm);
     for (name, line) in crate::value::take_never_awaited() {
-        trace.warnings.push(crate::trace::Warning { line, message: never_awaited(&name) });
+        trace.warnings.push(crate::trace::Warning {
+            line,
+            message: never_awaited(&name),
+        });
     }
     trace.finish();
-    let warn_lines: Vec<String> =
-        trace.warnings.iter().map(|w| format!("line {}: warning: {}", w.line, w.message)).collect();
+    let warn_lines: Vec<String> = trace
+        .warnings
+        .iter()
+        .map(|w| format!("line {}: warning: {}", w.line, w.message))
+        .collect();
     let mut all = warn_lines;
     all.extend(stderr);
     let _ = explain;
-    RunResult { status, trace, compile_errors: Vec::new(), stderr: all }
+    RunResult {
+        status,
+        trace,
+        compile_errors: Vec::new(),
+        stderr: all,
+    }
 }
 
 pub(crate) fn never_awaited(name: &Rc<str>) -> String {

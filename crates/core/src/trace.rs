@@ -26,9 +26,15 @@ pub const NO_TASK: u32 = u32::MAX;
 pub enum WaitOn {
     /// A plain future created by the program or the runtime.
     Future,
-    Sleep { until: f64 },
-    Task { task: u32 },
-    Gather { children: u32 },
+    Sleep {
+        until: f64,
+    },
+    Task {
+        task: u32,
+    },
+    Gather {
+        children: u32,
+    },
     Lock,
     Semaphore,
     Event,
@@ -36,11 +42,17 @@ pub enum WaitOn {
     QueueGet,
     QueuePut,
     QueueJoin,
-    WaitFor { until: f64 },
-    Wait { tasks: u32 },
+    WaitFor {
+        until: f64,
+    },
+    Wait {
+        tasks: u32,
+    },
     AsCompleted,
     Shield,
-    TaskGroup { tasks: u32 },
+    TaskGroup {
+        tasks: u32,
+    },
     /// Internal bookkeeping futures (shutdown, cancel-and-wait).
     Cancellation,
 }
@@ -66,22 +78,37 @@ pub enum Outcome {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EventKind {
     /// A task was created; its first step is queued.
-    Created { parent: u32 },
+    Created {
+        parent: u32,
+    },
     /// A step of the task (first step, wake-up, or after `sleep(0)`) joined the ready queue.
     Ready,
     /// The task's step started running on the loop thread.
     Running,
     /// The task's step ended waiting on something.
-    Waiting { on: WaitOn },
+    Waiting {
+        on: WaitOn,
+    },
     /// The running task blocks the loop thread until `until`.
-    Blocking { what: BlockKind, until: f64 },
-    Done { outcome: Outcome },
+    Blocking {
+        what: BlockKind,
+        until: f64,
+    },
+    Done {
+        outcome: Outcome,
+    },
     /// A line of output (index into `Trace::output`).
-    Print { line: u32 },
+    Print {
+        line: u32,
+    },
     /// The loop had nothing ready and the clock jumped to the next timer.
-    ClockJump { from: f64 },
+    ClockJump {
+        from: f64,
+    },
     /// A warning (index into `Trace::warnings`).
-    Warning { index: u32 },
+    Warning {
+        index: u32,
+    },
 }
 
 /// One step of the trace.
@@ -137,9 +164,16 @@ pub struct Warning {
 pub enum RunEnd {
     Ok,
     /// An uncaught exception: the last traceback line and the line it was raised at.
-    Exception { message: String, line: u32 },
-    Deadlock { stuck: Vec<(u32, String)> },
-    Limit { message: String },
+    Exception {
+        message: String,
+        line: u32,
+    },
+    Deadlock {
+        stuck: Vec<(u32, String)>,
+    },
+    Limit {
+        message: String,
+    },
 }
 
 /// The lane a task card is in.
@@ -169,8 +203,14 @@ pub struct TaskState {
 }
 
 impl TaskState {
-    const UNBORN: TaskState =
-        TaskState { lane: Lane::Unborn, waits_on: None, blocking: None, line: 0, since: 0, outcome: None };
+    const UNBORN: TaskState = TaskState {
+        lane: Lane::Unborn,
+        waits_on: None,
+        blocking: None,
+        line: 0,
+        since: 0,
+        outcome: None,
+    };
 
     fn apply(&mut self, step: u32, e: &Event) {
         if e.line != 0 {
@@ -271,8 +311,12 @@ impl Trace {
         let mut output_len = 0;
         self.checkpoints.clear();
         for (i, e) in self.events.iter().enumerate() {
-            if i as u32 % self.interval == 0 {
-                self.checkpoints.push(Checkpoint { step: i as u32, tasks: states.clone(), output_len });
+            if (i as u32).is_multiple_of(self.interval) {
+                self.checkpoints.push(Checkpoint {
+                    step: i as u32,
+                    tasks: states.clone(),
+                    output_len,
+                });
             }
             if let Some(s) = states.get_mut(e.task as usize) {
                 s.apply(i as u32, e);
@@ -288,13 +332,14 @@ impl Trace {
     /// checkpoint copy (O(tasks)) plus at most `interval` events replayed.
     pub fn state_at(&self, step: u32) -> Snapshot {
         let step = step.min(self.events.len() as u32);
-        let (mut tasks, mut output_len, from) = match self.checkpoints.get((step / self.interval.max(1)) as usize) {
-            Some(c) if c.step <= step => (c.tasks.clone(), c.output_len, c.step),
-            _ => match self.checkpoints.last() {
+        let (mut tasks, mut output_len, from) =
+            match self.checkpoints.get((step / self.interval.max(1)) as usize) {
                 Some(c) if c.step <= step => (c.tasks.clone(), c.output_len, c.step),
-                _ => (vec![TaskState::UNBORN; self.tasks.len()], 0, 0),
-            },
-        };
+                _ => match self.checkpoints.last() {
+                    Some(c) if c.step <= step => (c.tasks.clone(), c.output_len, c.step),
+                    _ => (vec![TaskState::UNBORN; self.tasks.len()], 0, 0),
+                },
+            };
         for i in from..step {
             let e = &self.events[i as usize];
             if let Some(s) = tasks.get_mut(e.task as usize) {
@@ -304,14 +349,28 @@ impl Trace {
                 output_len += 1;
             }
         }
-        let (t, iter) = match step.checked_sub(1).and_then(|i| self.events.get(i as usize)) {
+        let (t, iter) = match step
+            .checked_sub(1)
+            .and_then(|i| self.events.get(i as usize))
+        {
             Some(e) => (e.t, e.iter),
             None => (0.0, 0),
         };
-        let mut ready: Vec<u32> =
-            tasks.iter().enumerate().filter(|(_, s)| s.lane == Lane::Ready).map(|(i, _)| i as u32).collect();
+        let mut ready: Vec<u32> = tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.lane == Lane::Ready)
+            .map(|(i, _)| i as u32)
+            .collect();
         ready.sort_by_key(|&i| tasks[i as usize].since);
-        Snapshot { step, t, iter, tasks, ready, output_len }
+        Snapshot {
+            step,
+            t,
+            iter,
+            tasks,
+            ready,
+            output_len,
+        }
     }
 
     /// The first step at or after virtual time `t` (for the timeline cursor).

@@ -1,6 +1,6 @@
 //! Python values: the compact enum the VM computes with, and the heap objects behind it.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
@@ -108,11 +108,24 @@ impl RangeObj {
 
 /// The state of an iterator over a value.
 pub(crate) enum IterObj {
-    Seq { seq: Value, index: usize },
-    Range { next: i64, stop: i64, step: i64 },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Items computed up front (dict views, zip, enumerate results…).
-    Items { items: Vec<Value>, index: usize },
-    Chars { s: Rc<str>, pos: usize },
+    Items {
+        items: Vec<Value>,
+        index: usize,
+    },
+    Chars {
+        s: Rc<str>,
+        pos: usize,
+    },
     /// The generator of `asyncio.as_completed`.
     AsCompleted(Rc<crate::asyncio::combinators::AsCompletedState>, usize),
 }
@@ -190,7 +203,6 @@ impl ModuleId {
 }
 
 thread_local! {
-    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
     /// Coroutines dropped without ever being awaited: (function name, line created).
     static NEVER_AWAITED: RefCell<Vec<(Rc<str>, u32)>> = const { RefCell::new(Vec::new()) };
 }
@@ -322,7 +334,10 @@ impl Value {
             (Value::Module(a), Value::Module(b)) => a == b,
             (Value::Builtin(a), Value::Builtin(b)) => a == b,
             (Value::None | Value::Bool(_) | Value::Int(_), _) => false,
-            _ => std::mem::discriminant(self) == std::mem::discriminant(other) && self.identity() == other.identity(),
+            _ => {
+                std::mem::discriminant(self) == std::mem::discriminant(other)
+                    && self.identity() == other.identity()
+            }
         }
     }
 
@@ -350,14 +365,6 @@ impl Value {
             _ => true,
         }
     }
-
-    pub(crate) fn fresh_id() -> u64 {
-        NEXT_ID.with(|c| {
-            let v = c.get();
-            c.set(v + 1);
-            v
-        })
-    }
 }
 
 /// Python `==`.
@@ -366,12 +373,13 @@ pub(crate) fn py_eq(a: &Value, b: &Value) -> bool {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Int(x), Value::Int(y)) => x == y,
         (Value::None, Value::None) => true,
-        (Value::Float(_) | Value::Int(_) | Value::Bool(_), Value::Float(_) | Value::Int(_) | Value::Bool(_)) => {
-            match (a.as_int(), b.as_int()) {
-                (Some(x), Some(y)) => x == y,
-                _ => a.as_float() == b.as_float(),
-            }
-        }
+        (
+            Value::Float(_) | Value::Int(_) | Value::Bool(_),
+            Value::Float(_) | Value::Int(_) | Value::Bool(_),
+        ) => match (a.as_int(), b.as_int()) {
+            (Some(x), Some(y)) => x == y,
+            _ => a.as_float() == b.as_float(),
+        },
         (Value::List(x), Value::List(y)) => {
             Rc::ptr_eq(x, y) || {
                 let (x, y) = (x.borrow(), y.borrow());
@@ -394,7 +402,8 @@ pub(crate) fn py_eq(a: &Value, b: &Value) -> bool {
             }
         }
         (Value::Range(x), Value::Range(y)) => {
-            x.len() == y.len() && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)))
+            x.len() == y.len()
+                && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)))
         }
         (Value::Exc(x), Value::Exc(y)) => Rc::ptr_eq(x, y),
         _ => a.is(b),

@@ -17,7 +17,7 @@ use crate::exc::ExcRef;
 use crate::trace::BlockKind;
 use crate::value::Value;
 
-pub(crate) use exec::{bind_args, make_cancelled_error, unhashable, Called, Kwargs};
+pub(crate) use exec::{make_cancelled_error, unhashable, Called, Kwargs};
 pub use state::Limits;
 pub(crate) use state::{Abort, Vm};
 
@@ -47,13 +47,23 @@ pub(crate) struct Block {
 impl PyFrame {
     pub(crate) fn new(code: Rc<Code>) -> PyFrame {
         let n = code.nlocals as usize;
-        PyFrame { code, ip: 0, stack: Vec::with_capacity(8), locals: vec![Value::Undefined; n], blocks: Vec::new(), exc_stack: Vec::new() }
+        PyFrame {
+            code,
+            ip: 0,
+            stack: Vec::with_capacity(8),
+            locals: vec![Value::Undefined; n],
+            blocks: Vec::new(),
+            exc_stack: Vec::new(),
+        }
     }
 
     /// The source span of the instruction being executed (the one before `ip`).
     pub(crate) fn span_start(&self) -> u32 {
         let i = self.ip.saturating_sub(1) as usize;
-        self.code.spans.get(i).map_or(self.code.def_span.start, |s| s.start)
+        self.code
+            .spans
+            .get(i)
+            .map_or(self.code.def_span.start, |s| s.start)
     }
 }
 

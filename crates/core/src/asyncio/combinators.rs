@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use crate::asyncio::event_loop::Callback;
 use crate::asyncio::native::{self, coro_value, NStep, NativeCoro};
-use crate::asyncio::objects::{AsyncObj, FutRef, FutState, Future, QueueState, TaskGroupState, TimeoutPhase};
+use crate::asyncio::objects::{
+    AsyncObj, FutRef, FutState, Future, QueueState, TaskGroupState, TimeoutPhase,
+};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::trace::WaitOn;
 use crate::value::{Dict, Key, Value};
@@ -20,7 +22,11 @@ pub(crate) struct GatherState {
 }
 
 /// `asyncio.gather(*aws, return_exceptions=...)`.
-pub(crate) fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> Result<FutRef, ExcRef> {
+pub(crate) fn gather(
+    vm: &mut Vm,
+    args: Vec<Value>,
+    return_exceptions: bool,
+) -> Result<FutRef, ExcRef> {
     if args.is_empty() {
         let outer = Future::new(WaitOn::Gather { children: 0 });
         vm.set_result(&outer, Value::list(Vec::new()))?;
@@ -42,14 +48,21 @@ pub(crate) fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> 
                 let fut = vm.ensure_future(arg)?;
                 state.nfuts.set(state.nfuts.get() + 1);
                 seen.push((ident, fut.clone()));
-                vm.add_done_callback(&fut, Callback::GatherChildDone { state: state.clone() });
+                vm.add_done_callback(
+                    &fut,
+                    Callback::GatherChildDone {
+                        state: state.clone(),
+                    },
+                );
                 fut
             }
         };
         state.children.borrow_mut().push(fut);
     }
     let children = state.children.borrow().clone();
-    let outer = Future::new(WaitOn::Gather { children: children.len() as u32 });
+    let outer = Future::new(WaitOn::Gather {
+        children: children.len() as u32,
+    });
     outer.borrow_mut().children = Some(children);
     *state.outer.borrow_mut() = Some(outer.clone());
     Ok(outer)
@@ -126,7 +139,12 @@ pub(crate) fn shield(vm: &mut Vm, arg: Value) -> Result<FutRef, ExcRef> {
         None => WaitOn::Shield,
     };
     let outer = Future::new(on);
-    let inner_cb = vm.add_done_callback(&inner, Callback::ShieldInnerDone { outer: outer.clone() });
+    let inner_cb = vm.add_done_callback(
+        &inner,
+        Callback::ShieldInnerDone {
+            outer: outer.clone(),
+        },
+    );
     vm.add_done_callback(&outer, Callback::ShieldOuterDone { inner, inner_cb });
     Ok(outer)
 }
@@ -170,7 +188,10 @@ fn futures_of(vm: &mut Vm, fs: &[Value], what: &str) -> Result<Vec<FutRef>, ExcR
                 }
             }
             Value::Coro(_) if what == "wait" => {
-                return Err(ExcObj::msg(ExcType::TypeError, "Passing coroutines is forbidden, use tasks explicitly."))
+                return Err(ExcObj::msg(
+                    ExcType::TypeError,
+                    "Passing coroutines is forbidden, use tasks explicitly.",
+                ))
             }
             other => out.push(vm.ensure_future(other.clone())?),
         }
@@ -186,16 +207,32 @@ pub(crate) fn wait_start(
     return_when: &Rc<str>,
 ) -> Result<(Rc<WaitState>, FutRef), ExcRef> {
     if fs.is_empty() {
-        return Err(ExcObj::msg(ExcType::ValueError, "Set of Tasks/Futures is empty."));
+        return Err(ExcObj::msg(
+            ExcType::ValueError,
+            "Set of Tasks/Futures is empty.",
+        ));
     }
-    if !matches!(&**return_when, "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED") {
-        return Err(ExcObj::msg(ExcType::ValueError, format!("Invalid return_when value: {return_when}")));
+    if !matches!(
+        &**return_when,
+        "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED"
+    ) {
+        return Err(ExcObj::msg(
+            ExcType::ValueError,
+            format!("Invalid return_when value: {return_when}"),
+        ));
     }
     let fs = futures_of(vm, fs, "wait")?;
-    let waiter = Future::new(WaitOn::Wait { tasks: fs.len() as u32 });
+    let waiter = Future::new(WaitOn::Wait {
+        tasks: fs.len() as u32,
+    });
     let handle = timeout.map(|t| {
         let when = vm.lp.now + t;
-        vm.call_at(when, Callback::ReleaseWaiter { waiter: waiter.clone() })
+        vm.call_at(
+            when,
+            Callback::ReleaseWaiter {
+                waiter: waiter.clone(),
+            },
+        )
     });
     let state = Rc::new(WaitState {
         counter: Cell::new(fs.len() as i64),
@@ -206,7 +243,12 @@ pub(crate) fn wait_start(
         return_when: return_when.clone(),
     });
     for f in state.fs.clone() {
-        let id = vm.add_done_callback(&f, Callback::WaitCompletion { state: state.clone() });
+        let id = vm.add_done_callback(
+            &f,
+            Callback::WaitCompletion {
+                state: state.clone(),
+            },
+        );
         state.cbs.borrow_mut().push(id);
     }
     Ok((state, waiter))
@@ -214,7 +256,9 @@ pub(crate) fn wait_start(
 
 pub(crate) fn wait_completion(vm: &mut Vm, state: &WaitState, f: &FutRef) {
     state.counter.set(state.counter.get() - 1);
-    let first_exc = &*state.return_when == "FIRST_EXCEPTION" && !f.borrow().cancelled() && take_exception(f).is_some();
+    let first_exc = &*state.return_when == "FIRST_EXCEPTION"
+        && !f.borrow().cancelled()
+        && take_exception(f).is_some();
     if state.counter.get() <= 0 || &*state.return_when == "FIRST_COMPLETED" || first_exc {
         if let Some(h) = &state.handle {
             h.set(true);
@@ -244,7 +288,10 @@ pub(crate) fn wait_finish(vm: &mut Vm, state: &WaitState) -> Value {
             pending.insert(k, Value::None);
         }
     }
-    Value::tuple(vec![Value::Set(Rc::new(RefCell::new(done))), Value::Set(Rc::new(RefCell::new(pending)))])
+    Value::tuple(vec![
+        Value::Set(Rc::new(RefCell::new(done))),
+        Value::Set(Rc::new(RefCell::new(pending))),
+    ])
 }
 
 pub(crate) struct AsCompletedState {
@@ -267,14 +314,18 @@ pub(crate) fn as_completed(vm: &mut Vm, fs: Vec<Value>, timeout: Option<f64>) ->
         total: Cell::new(0),
     });
     let _ = vm;
-    Value::Iter(Rc::new(RefCell::new(crate::value::IterObj::AsCompleted(state, 0))))
+    Value::Iter(Rc::new(RefCell::new(crate::value::IterObj::AsCompleted(
+        state, 0,
+    ))))
 }
 
 pub(crate) fn new_queue(maxsize: i64) -> Rc<AsyncObj> {
-    let finished = Rc::new(AsyncObj::Event(RefCell::new(crate::asyncio::objects::EventState {
-        value: true,
-        waiters: Default::default(),
-    })));
+    let finished = Rc::new(AsyncObj::Event(RefCell::new(
+        crate::asyncio::objects::EventState {
+            value: true,
+            waiters: Default::default(),
+        },
+    )));
     Rc::new(AsyncObj::Queue(RefCell::new(QueueState {
         maxsize,
         items: Default::default(),
@@ -286,19 +337,33 @@ pub(crate) fn new_queue(maxsize: i64) -> Rc<AsyncObj> {
 }
 
 /// `next()` on the `as_completed` generator: the first call runs its set-up.
-pub(crate) fn as_completed_next(vm: &mut Vm, state: &Rc<AsCompletedState>, n: usize) -> Result<Option<Value>, ExcRef> {
+pub(crate) fn as_completed_next(
+    vm: &mut Vm,
+    state: &Rc<AsCompletedState>,
+    n: usize,
+) -> Result<Option<Value>, ExcRef> {
     let fs = state.fs.borrow_mut().take();
     if let Some(fs) = fs {
         let futs = futures_of(vm, &fs, "as_completed")?;
         for f in futs {
-            let id = vm.add_done_callback(&f, Callback::AsCompletedDone { state: state.clone() });
+            let id = vm.add_done_callback(
+                &f,
+                Callback::AsCompletedDone {
+                    state: state.clone(),
+                },
+            );
             state.todo.borrow_mut().push((f, id));
         }
         state.total.set(state.todo.borrow().len());
         if let Some(t) = state.timeout {
             if !state.todo.borrow().is_empty() {
                 let when = vm.lp.now + t;
-                let h = vm.call_at(when, Callback::AsCompletedTimeout { state: state.clone() });
+                let h = vm.call_at(
+                    when,
+                    Callback::AsCompletedTimeout {
+                        state: state.clone(),
+                    },
+                );
                 *state.handle.borrow_mut() = Some(h);
             }
         }
@@ -306,7 +371,14 @@ pub(crate) fn as_completed_next(vm: &mut Vm, state: &Rc<AsCompletedState>, n: us
     if n >= state.total.get() {
         return Ok(None);
     }
-    Ok(Some(coro_value(vm, "_wait_for_one", NativeCoro::WaitForOne { state: state.clone(), started: false })))
+    Ok(Some(coro_value(
+        vm,
+        "_wait_for_one",
+        NativeCoro::WaitForOne {
+            state: state.clone(),
+            started: false,
+        },
+    )))
 }
 
 pub(crate) fn as_completed_done(vm: &mut Vm, state: &AsCompletedState, f: &FutRef) {
@@ -348,7 +420,9 @@ pub(crate) fn taskgroup_create_task(
     coro: Value,
     name: Option<String>,
 ) -> Result<Value, ExcRef> {
-    let Some(s) = tg_state(tg) else { return Ok(Value::None) };
+    let Some(s) = tg_state(tg) else {
+        return Ok(Value::None);
+    };
     {
         let st = s.borrow();
         let err = |m: &str| Err(ExcObj::msg(ExcType::RuntimeError, format!("TaskGroup {m}")));
@@ -400,7 +474,9 @@ pub(crate) fn taskgroup_task_done(vm: &mut Vm, tg: &Rc<AsyncObj>, task: &FutRef)
     if task.borrow().cancelled() {
         return;
     }
-    let Some(exc) = take_exception(task) else { return };
+    let Some(exc) = take_exception(task) else {
+        return;
+    };
     let parent = {
         let mut st = s.borrow_mut();
         st.errors.push(exc.clone());
@@ -412,7 +488,13 @@ pub(crate) fn taskgroup_task_done(vm: &mut Vm, tg: &Rc<AsyncObj>, task: &FutRef)
     let Some(parent) = parent else { return };
     if parent.borrow().done() {
         let line = *exc.line.borrow();
-        vm.warn(line, format!("Task has errored out but its parent task is already completed: {}", exc.traceback_line()));
+        vm.warn(
+            line,
+            format!(
+                "Task has errored out but its parent task is already completed: {}",
+                exc.traceback_line()
+            ),
+        );
         return;
     }
     let (aborting, requested) = {
@@ -427,12 +509,20 @@ pub(crate) fn taskgroup_task_done(vm: &mut Vm, tg: &Rc<AsyncObj>, task: &FutRef)
 }
 
 pub(crate) fn taskgroup_enter(vm: &mut Vm, tg: &Rc<AsyncObj>) -> Result<Value, ExcRef> {
-    let Some(s) = tg_state(tg) else { return Ok(Value::None) };
+    let Some(s) = tg_state(tg) else {
+        return Ok(Value::None);
+    };
     if s.borrow().entered {
-        return Err(ExcObj::msg(ExcType::RuntimeError, "TaskGroup has already been entered"));
+        return Err(ExcObj::msg(
+            ExcType::RuntimeError,
+            "TaskGroup has already been entered",
+        ));
     }
     let Some(parent) = vm.current.clone() else {
-        return Err(ExcObj::msg(ExcType::RuntimeError, "TaskGroup cannot determine the parent task"));
+        return Err(ExcObj::msg(
+            ExcType::RuntimeError,
+            "TaskGroup cannot determine the parent task",
+        ));
     };
     let mut st = s.borrow_mut();
     st.parent = Some(parent);
@@ -461,7 +551,9 @@ pub(crate) fn taskgroup_exit_resume(
     started: &mut bool,
     input: Resume,
 ) -> NStep {
-    let Some(s) = tg_state(tg) else { return NStep::Return(Value::None) };
+    let Some(s) = tg_state(tg) else {
+        return NStep::Return(Value::None);
+    };
     if !*started {
         *started = true;
         s.borrow_mut().exiting = true;
@@ -520,10 +612,23 @@ pub(crate) fn taskgroup_exit_resume(
         }
     }
     if !st.errors.is_empty() {
-        let errors: Vec<Value> = std::mem::take(&mut st.errors).into_iter().map(Value::Exc).collect();
-        let all_exc = errors.iter().all(|e| matches!(e, Value::Exc(x) if x.is(ExcType::Exception)));
-        let typ = if all_exc { ExcType::ExceptionGroup } else { ExcType::BaseExceptionGroup };
-        return NStep::Raise(ExcObj::group(typ, "unhandled errors in a TaskGroup", errors));
+        let errors: Vec<Value> = std::mem::take(&mut st.errors)
+            .into_iter()
+            .map(Value::Exc)
+            .collect();
+        let all_exc = errors
+            .iter()
+            .all(|e| matches!(e, Value::Exc(x) if x.is(ExcType::Exception)));
+        let typ = if all_exc {
+            ExcType::ExceptionGroup
+        } else {
+            ExcType::BaseExceptionGroup
+        };
+        return NStep::Raise(ExcObj::group(
+            typ,
+            "unhandled errors in a TaskGroup",
+            errors,
+        ));
     }
     NStep::Return(Value::None)
 }
@@ -536,14 +641,21 @@ fn tm_state(tm: &AsyncObj) -> Option<&RefCell<crate::asyncio::objects::TimeoutSt
 }
 
 /// `Timeout.reschedule(when)`.
-pub(crate) fn timeout_reschedule(vm: &mut Vm, tm: &Rc<AsyncObj>, when: Option<f64>) -> Result<(), ExcRef> {
+pub(crate) fn timeout_reschedule(
+    vm: &mut Vm,
+    tm: &Rc<AsyncObj>,
+    when: Option<f64>,
+) -> Result<(), ExcRef> {
     let Some(s) = tm_state(tm) else { return Ok(()) };
     let phase = s.borrow().phase;
     if phase != TimeoutPhase::Entered {
         let m = if phase == TimeoutPhase::Created {
             "Timeout has not been entered".to_string()
         } else {
-            format!("Cannot change state of {} Timeout", timeout_phase_name(phase))
+            format!(
+                "Cannot change state of {} Timeout",
+                timeout_phase_name(phase)
+            )
         };
         return Err(ExcObj::msg(ExcType::RuntimeError, m));
     }
@@ -582,14 +694,26 @@ pub(crate) fn timeout_phase_name(p: TimeoutPhase) -> &'static str {
 }
 
 pub(crate) fn timeout_enter(vm: &mut Vm, tm: &Rc<AsyncObj>) -> Result<Value, ExcRef> {
-    let Some(s) = tm_state(tm) else { return Ok(Value::None) };
+    let Some(s) = tm_state(tm) else {
+        return Ok(Value::None);
+    };
     if s.borrow().phase != TimeoutPhase::Created {
-        return Err(ExcObj::msg(ExcType::RuntimeError, "Timeout has already been entered"));
+        return Err(ExcObj::msg(
+            ExcType::RuntimeError,
+            "Timeout has already been entered",
+        ));
     }
     let Some(task) = vm.current.clone() else {
-        return Err(ExcObj::msg(ExcType::RuntimeError, "Timeout should be used inside a task"));
+        return Err(ExcObj::msg(
+            ExcType::RuntimeError,
+            "Timeout should be used inside a task",
+        ));
     };
-    let cancelling = task.borrow().task.as_ref().map_or(0, |t| t.num_cancels_requested);
+    let cancelling = task
+        .borrow()
+        .task
+        .as_ref()
+        .map_or(0, |t| t.num_cancels_requested);
     let when = {
         let mut st = s.borrow_mut();
         st.phase = TimeoutPhase::Entered;
@@ -601,8 +725,14 @@ pub(crate) fn timeout_enter(vm: &mut Vm, tm: &Rc<AsyncObj>) -> Result<Value, Exc
     Ok(Value::Obj(tm.clone()))
 }
 
-pub(crate) fn timeout_exit(_vm: &mut Vm, tm: &Rc<AsyncObj>, exc: Option<ExcRef>) -> Result<Value, ExcRef> {
-    let Some(s) = tm_state(tm) else { return Ok(Value::None) };
+pub(crate) fn timeout_exit(
+    _vm: &mut Vm,
+    tm: &Rc<AsyncObj>,
+    exc: Option<ExcRef>,
+) -> Result<Value, ExcRef> {
+    let Some(s) = tm_state(tm) else {
+        return Ok(Value::None);
+    };
     let mut st = s.borrow_mut();
     if let Some(h) = st.handle.take() {
         h.set(true);

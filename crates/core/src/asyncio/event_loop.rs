@@ -15,23 +15,53 @@ use crate::value::Value;
 #[derive(Clone)]
 pub(crate) enum Callback {
     /// `Task.__step(exc)`.
-    TaskStep { task: FutRef, exc: Option<ExcRef> },
+    TaskStep {
+        task: FutRef,
+        exc: Option<ExcRef>,
+    },
     /// `Task.__wakeup(future)`: the done callback a waiting task leaves on its future.
-    TaskWakeup { task: FutRef },
+    TaskWakeup {
+        task: FutRef,
+    },
     /// `futures._set_result_unless_cancelled(fut, result)`: the timer of `sleep`.
-    SetResultUnlessCancelled { fut: FutRef, value: Value },
+    SetResultUnlessCancelled {
+        fut: FutRef,
+        value: Value,
+    },
     /// `tasks._release_waiter(waiter)` (wait_for, _cancel_and_wait).
-    ReleaseWaiter { waiter: FutRef },
-    GatherChildDone { state: Rc<GatherState> },
-    ShieldInnerDone { outer: FutRef },
-    ShieldOuterDone { inner: FutRef, inner_cb: u64 },
-    WaitCompletion { state: Rc<WaitState> },
-    AsCompletedDone { state: Rc<AsCompletedState> },
-    AsCompletedTimeout { state: Rc<AsCompletedState> },
-    TaskGroupTaskDone { tg: Rc<AsyncObj> },
-    TimeoutFire { tm: Rc<AsyncObj> },
+    ReleaseWaiter {
+        waiter: FutRef,
+    },
+    GatherChildDone {
+        state: Rc<GatherState>,
+    },
+    ShieldInnerDone {
+        outer: FutRef,
+    },
+    ShieldOuterDone {
+        inner: FutRef,
+        inner_cb: u64,
+    },
+    WaitCompletion {
+        state: Rc<WaitState>,
+    },
+    AsCompletedDone {
+        state: Rc<AsCompletedState>,
+    },
+    AsCompletedTimeout {
+        state: Rc<AsCompletedState>,
+    },
+    TaskGroupTaskDone {
+        tg: Rc<AsyncObj>,
+    },
+    TimeoutFire {
+        tm: Rc<AsyncObj>,
+    },
     /// A program's own function: `add_done_callback(fn)`, `loop.call_soon(fn, *args)`.
-    User { func: Value, args: Vec<Value> },
+    User {
+        func: Value,
+        args: Vec<Value>,
+    },
     /// `_run_until_complete_cb`: stop the loop after this pass.
     StopLoop,
 }
@@ -47,7 +77,11 @@ pub(crate) struct Handle {
 
 impl Handle {
     pub(crate) fn new(cb: Callback) -> Handle {
-        Handle { cb, arg: None, cancelled: None }
+        Handle {
+            cb,
+            arg: None,
+            cancelled: None,
+        }
     }
 
     pub(crate) fn is_cancelled(&self) -> bool {
@@ -77,7 +111,10 @@ impl PartialOrd for Timer {
 impl Ord for Timer {
     fn cmp(&self, other: &Timer) -> Ordering {
         // Reversed: BinaryHeap is a max-heap and we want the earliest first.
-        other.due.total_cmp(&self.due).then(other.seq.cmp(&self.seq))
+        other
+            .due
+            .total_cmp(&self.due)
+            .then(other.seq.cmp(&self.seq))
     }
 }
 
@@ -91,7 +128,11 @@ pub(crate) struct TimerHeap {
 impl TimerHeap {
     pub(crate) fn push(&mut self, due: f64, handle: Handle) {
         self.seq += 1;
-        self.heap.push(Timer { due, seq: self.seq, handle });
+        self.heap.push(Timer {
+            due,
+            seq: self.seq,
+            handle,
+        });
     }
 
     /// Drop cancelled timers from the top; then the earliest live due time.
@@ -109,10 +150,6 @@ impl TimerHeap {
         } else {
             None
         }
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.heap.len()
     }
 
     pub(crate) fn clear(&mut self) {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::asyncio::combinators::{self, AsCompletedState, WaitState};
 use crate::asyncio::event_loop::Callback;
-use crate::asyncio::objects::{AsyncObj, FutRef, FutState, Future};
+use crate::asyncio::objects::{AsyncObj, FutRef, Future};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::trace::WaitOn;
 use crate::value::{Coro, CoroState, Value};
@@ -25,20 +25,77 @@ pub(crate) enum NStep {
 pub(crate) enum NativeCoro {
     /// Completes at its first step with this outcome.
     Ready(Option<Result<Value, ExcRef>>),
-    Sleep { delay: f64, result: Value, fut: Option<FutRef>, handle: Option<Rc<Cell<bool>>>, yielded: bool },
-    LockAcquire { lock: Rc<AsyncObj>, fut: Option<FutRef>, ret: Value },
-    SemAcquire { sem: Rc<AsyncObj>, fut: Option<FutRef>, ret: Value },
-    EventWait { ev: Rc<AsyncObj>, fut: Option<FutRef> },
-    CondWait { cond: Rc<AsyncObj>, phase: CondPhase, outcome: Option<Result<Value, ExcRef>>, cancelled: bool },
-    CondWaitFor { cond: Rc<AsyncObj>, predicate: Value, started: bool },
-    QueueGet { q: Rc<AsyncObj>, getter: Option<FutRef> },
-    QueuePut { q: Rc<AsyncObj>, item: Value, putter: Option<FutRef> },
-    QueueJoin { q: Rc<AsyncObj>, started: bool },
-    WaitFor { arg: Option<Value>, timeout: Option<f64>, st: WaitForState },
-    CancelAndWait { fut: FutRef, waiter: Option<FutRef>, cb: u64 },
-    Wait { fs: Vec<Value>, timeout: Option<f64>, return_when: Rc<str>, state: Option<Rc<WaitState>> },
-    WaitForOne { state: Rc<AsCompletedState>, started: bool },
-    TaskGroupExit { tg: Rc<AsyncObj>, exc: Option<ExcRef>, propagate: Option<ExcRef>, started: bool },
+    Sleep {
+        delay: f64,
+        result: Value,
+        fut: Option<FutRef>,
+        handle: Option<Rc<Cell<bool>>>,
+        yielded: bool,
+    },
+    LockAcquire {
+        lock: Rc<AsyncObj>,
+        fut: Option<FutRef>,
+        ret: Value,
+    },
+    SemAcquire {
+        sem: Rc<AsyncObj>,
+        fut: Option<FutRef>,
+        ret: Value,
+    },
+    EventWait {
+        ev: Rc<AsyncObj>,
+        fut: Option<FutRef>,
+    },
+    CondWait {
+        cond: Rc<AsyncObj>,
+        phase: CondPhase,
+        outcome: Option<Result<Value, ExcRef>>,
+        cancelled: bool,
+    },
+    CondWaitFor {
+        cond: Rc<AsyncObj>,
+        predicate: Value,
+        started: bool,
+    },
+    QueueGet {
+        q: Rc<AsyncObj>,
+        getter: Option<FutRef>,
+    },
+    QueuePut {
+        q: Rc<AsyncObj>,
+        item: Value,
+        putter: Option<FutRef>,
+    },
+    QueueJoin {
+        q: Rc<AsyncObj>,
+        started: bool,
+    },
+    WaitFor {
+        arg: Option<Value>,
+        timeout: Option<f64>,
+        st: WaitForState,
+    },
+    CancelAndWait {
+        fut: FutRef,
+        waiter: Option<FutRef>,
+        cb: u64,
+    },
+    Wait {
+        fs: Vec<Value>,
+        timeout: Option<f64>,
+        return_when: Rc<str>,
+        state: Option<Rc<WaitState>>,
+    },
+    WaitForOne {
+        state: Rc<AsCompletedState>,
+        started: bool,
+    },
+    TaskGroupExit {
+        tg: Rc<AsyncObj>,
+        exc: Option<ExcRef>,
+        propagate: Option<ExcRef>,
+        started: bool,
+    },
 }
 
 pub(crate) enum CondPhase {
@@ -51,9 +108,19 @@ pub(crate) enum WaitForState {
     Start,
     Passthrough,
     ZeroCancel(FutRef),
-    Waiting { fut: FutRef, waiter: FutRef, handle: Rc<Cell<bool>>, cb: u64 },
-    CancelThenRaise { handle: Rc<Cell<bool>>, exc: ExcRef },
-    CancelThenTimeout { fut: FutRef, handle: Rc<Cell<bool>> },
+    Waiting {
+        fut: FutRef,
+        handle: Rc<Cell<bool>>,
+        cb: u64,
+    },
+    CancelThenRaise {
+        handle: Rc<Cell<bool>>,
+        exc: ExcRef,
+    },
+    CancelThenTimeout {
+        fut: FutRef,
+        handle: Rc<Cell<bool>>,
+    },
 }
 
 /// Wrap a native coroutine as a coroutine object (`asyncio.sleep(1)` evaluates to one).
@@ -90,7 +157,9 @@ pub(crate) fn lock_wake_first(vm: &mut Vm, lock: &AsyncObj) {
 
 /// `Lock.release`.
 pub(crate) fn lock_release(vm: &mut Vm, lock: &AsyncObj) -> Result<(), ExcRef> {
-    let AsyncObj::Lock(l) = lock else { return Ok(()) };
+    let AsyncObj::Lock(l) = lock else {
+        return Ok(());
+    };
     if l.borrow().locked {
         l.borrow_mut().locked = false;
         lock_wake_first(vm, lock);
@@ -103,7 +172,12 @@ pub(crate) fn lock_release(vm: &mut Vm, lock: &AsyncObj) -> Result<(), ExcRef> {
 /// `Semaphore._wake_up_next`.
 pub(crate) fn sem_wake_next(vm: &mut Vm, sem: &AsyncObj) {
     let AsyncObj::Semaphore(s) = sem else { return };
-    let next = s.borrow().waiters.iter().find(|f| !f.borrow().done()).cloned();
+    let next = s
+        .borrow()
+        .waiters
+        .iter()
+        .find(|f| !f.borrow().done())
+        .cloned();
     if let Some(f) = next {
         s.borrow_mut().value -= 1;
         let _ = vm.set_result(&f, Value::Bool(true));
@@ -111,18 +185,25 @@ pub(crate) fn sem_wake_next(vm: &mut Vm, sem: &AsyncObj) {
 }
 
 pub(crate) fn sem_locked(sem: &AsyncObj) -> bool {
-    let AsyncObj::Semaphore(s) = sem else { return false };
+    let AsyncObj::Semaphore(s) = sem else {
+        return false;
+    };
     let s = s.borrow();
     s.value == 0 || s.waiters.iter().any(|w| !w.borrow().cancelled())
 }
 
 pub(crate) fn sem_release(vm: &mut Vm, sem: &AsyncObj) -> Result<(), ExcRef> {
-    let AsyncObj::Semaphore(s) = sem else { return Ok(()) };
+    let AsyncObj::Semaphore(s) = sem else {
+        return Ok(());
+    };
     {
         let mut s = s.borrow_mut();
         if let Some(bound) = s.bound {
             if s.value >= bound {
-                return Err(ExcObj::msg(ExcType::ValueError, "BoundedSemaphore released too many times"));
+                return Err(ExcObj::msg(
+                    ExcType::ValueError,
+                    "BoundedSemaphore released too many times",
+                ));
             }
         }
         s.value += 1;
@@ -166,7 +247,9 @@ pub(crate) fn event_set(vm: &mut Vm, ev: &AsyncObj) {
 }
 
 pub(crate) fn queue_put_nowait(vm: &mut Vm, q: &AsyncObj, item: Value) -> Result<(), ExcRef> {
-    let AsyncObj::Queue(qs) = q else { return Ok(()) };
+    let AsyncObj::Queue(qs) = q else {
+        return Ok(());
+    };
     let finished = {
         let mut s = qs.borrow_mut();
         if s.full() {
@@ -184,7 +267,9 @@ pub(crate) fn queue_put_nowait(vm: &mut Vm, q: &AsyncObj, item: Value) -> Result
 }
 
 pub(crate) fn queue_get_nowait(vm: &mut Vm, q: &AsyncObj) -> Result<Value, ExcRef> {
-    let AsyncObj::Queue(qs) = q else { return Ok(Value::None) };
+    let AsyncObj::Queue(qs) = q else {
+        return Ok(Value::None);
+    };
     let item = qs.borrow_mut().items.pop_front();
     match item {
         Some(v) => {
@@ -209,7 +294,13 @@ impl NativeCoro {
                 Resume::Throw(e) => NStep::Raise(e),
                 _ => value_of(r.take().unwrap_or(Ok(Value::None))),
             },
-            NativeCoro::Sleep { delay, result, fut, handle, yielded } => match input {
+            NativeCoro::Sleep {
+                delay,
+                result,
+                fut,
+                handle,
+                yielded,
+            } => match input {
                 Resume::Start => {
                     if *delay <= 0.0 {
                         *yielded = true;
@@ -217,7 +308,13 @@ impl NativeCoro {
                     }
                     let until = vm.lp.now + *delay;
                     let f = Future::new(WaitOn::Sleep { until });
-                    let h = vm.call_at(until, Callback::SetResultUnlessCancelled { fut: f.clone(), value: result.clone() });
+                    let h = vm.call_at(
+                        until,
+                        Callback::SetResultUnlessCancelled {
+                            fut: f.clone(),
+                            value: result.clone(),
+                        },
+                    );
                     *fut = Some(f.clone());
                     *handle = Some(h);
                     NStep::Await(Value::Future(f))
@@ -234,7 +331,9 @@ impl NativeCoro {
                 }
             },
             NativeCoro::LockAcquire { lock, fut, ret } => {
-                let AsyncObj::Lock(l) = &**lock else { return NStep::Return(Value::None) };
+                let AsyncObj::Lock(l) = &**lock else {
+                    return NStep::Return(Value::None);
+                };
                 match input {
                     Resume::Start => {
                         let free = {
@@ -270,7 +369,9 @@ impl NativeCoro {
                 }
             }
             NativeCoro::SemAcquire { sem, fut, ret } => {
-                let AsyncObj::Semaphore(s) = &**sem else { return NStep::Return(Value::None) };
+                let AsyncObj::Semaphore(s) = &**sem else {
+                    return NStep::Return(Value::None);
+                };
                 match input {
                     Resume::Start => {
                         if !sem_locked(sem) {
@@ -289,7 +390,9 @@ impl NativeCoro {
                         }
                         match other {
                             Resume::Throw(e) => {
-                                if is_cancel(&e) && f.as_ref().is_some_and(|f| !f.borrow().cancelled()) {
+                                if is_cancel(&e)
+                                    && f.as_ref().is_some_and(|f| !f.borrow().cancelled())
+                                {
                                     s.borrow_mut().value += 1;
                                     sem_wake_next(vm, sem);
                                 }
@@ -306,7 +409,9 @@ impl NativeCoro {
                 }
             }
             NativeCoro::EventWait { ev, fut } => {
-                let AsyncObj::Event(e) = &**ev else { return NStep::Return(Value::None) };
+                let AsyncObj::Event(e) = &**ev else {
+                    return NStep::Return(Value::None);
+                };
                 match input {
                     Resume::Start => {
                         if e.borrow().value {
@@ -328,13 +433,23 @@ impl NativeCoro {
                     }
                 }
             }
-            NativeCoro::CondWait { cond, phase, outcome, cancelled } => {
-                let AsyncObj::Condition { lock, waiters } = &**cond else { return NStep::Return(Value::None) };
+            NativeCoro::CondWait {
+                cond,
+                phase,
+                outcome,
+                cancelled,
+            } => {
+                let AsyncObj::Condition { lock, waiters } = &**cond else {
+                    return NStep::Return(Value::None);
+                };
                 match std::mem::replace(phase, CondPhase::Reacquiring) {
                     CondPhase::Start => {
                         let locked = matches!(&**lock, AsyncObj::Lock(l) if l.borrow().locked);
                         if !locked {
-                            return NStep::Raise(ExcObj::msg(ExcType::RuntimeError, "cannot wait on un-acquired lock"));
+                            return NStep::Raise(ExcObj::msg(
+                                ExcType::RuntimeError,
+                                "cannot wait on un-acquired lock",
+                            ));
                         }
                         if let Err(e) = lock_release(vm, lock) {
                             return NStep::Raise(e);
@@ -367,7 +482,11 @@ impl NativeCoro {
                     },
                 }
             }
-            NativeCoro::CondWaitFor { cond, predicate, started } => {
+            NativeCoro::CondWaitFor {
+                cond,
+                predicate,
+                started,
+            } => {
                 if let Resume::Throw(e) = input {
                     return NStep::Raise(e);
                 }
@@ -379,7 +498,12 @@ impl NativeCoro {
                         let w = coro_value(
                             vm,
                             "wait",
-                            NativeCoro::CondWait { cond: c, phase: CondPhase::Start, outcome: None, cancelled: false },
+                            NativeCoro::CondWait {
+                                cond: c,
+                                phase: CondPhase::Start,
+                                outcome: None,
+                                cancelled: false,
+                            },
                         );
                         NStep::Await(w)
                     }
@@ -387,7 +511,9 @@ impl NativeCoro {
                 }
             }
             NativeCoro::QueueGet { q, getter } => {
-                let AsyncObj::Queue(qs) = &**q else { return NStep::Return(Value::None) };
+                let AsyncObj::Queue(qs) = &**q else {
+                    return NStep::Return(Value::None);
+                };
                 if let Resume::Throw(e) = input {
                     if let Some(g) = getter.take() {
                         vm.future_cancel(&g, None);
@@ -409,7 +535,9 @@ impl NativeCoro {
                 value_of(queue_get_nowait(vm, q))
             }
             NativeCoro::QueuePut { q, item, putter } => {
-                let AsyncObj::Queue(qs) = &**q else { return NStep::Return(Value::None) };
+                let AsyncObj::Queue(qs) = &**q else {
+                    return NStep::Return(Value::None);
+                };
                 if let Resume::Throw(e) = input {
                     if let Some(p) = putter.take() {
                         vm.future_cancel(&p, None);
@@ -431,7 +559,9 @@ impl NativeCoro {
                 value_of(queue_put_nowait(vm, q, std::mem::take(item)).map(|_| Value::None))
             }
             NativeCoro::QueueJoin { q, started } => {
-                let AsyncObj::Queue(qs) = &**q else { return NStep::Return(Value::None) };
+                let AsyncObj::Queue(qs) = &**q else {
+                    return NStep::Return(Value::None);
+                };
                 match input {
                     Resume::Throw(e) => NStep::Raise(e),
                     _ if *started => NStep::Return(Value::None),
@@ -442,7 +572,14 @@ impl NativeCoro {
                             (s.unfinished, s.finished.clone())
                         };
                         if unfinished > 0 {
-                            let w = coro_value(vm, "wait", NativeCoro::EventWait { ev: finished, fut: None });
+                            let w = coro_value(
+                                vm,
+                                "wait",
+                                NativeCoro::EventWait {
+                                    ev: finished,
+                                    fut: None,
+                                },
+                            );
                             // The join's own label: waiting on the queue's "finished" event.
                             NStep::Await(w)
                         } else {
@@ -451,7 +588,9 @@ impl NativeCoro {
                     }
                 }
             }
-            NativeCoro::WaitFor { arg, timeout, st } => wait_for_resume(vm, arg, *timeout, st, input),
+            NativeCoro::WaitFor { arg, timeout, st } => {
+                wait_for_resume(vm, arg, *timeout, st, input)
+            }
             NativeCoro::CancelAndWait { fut, waiter, cb } => match input {
                 Resume::Start => {
                     let w = Future::new(WaitOn::Cancellation);
@@ -468,7 +607,12 @@ impl NativeCoro {
                     }
                 }
             },
-            NativeCoro::Wait { fs, timeout, return_when, state } => match input {
+            NativeCoro::Wait {
+                fs,
+                timeout,
+                return_when,
+                state,
+            } => match input {
                 Resume::Start => match combinators::wait_start(vm, fs, *timeout, return_when) {
                     Ok((s, waiter)) => {
                         *state = Some(s);
@@ -477,7 +621,9 @@ impl NativeCoro {
                     Err(e) => NStep::Raise(e),
                 },
                 other => {
-                    let Some(s) = state.take() else { return NStep::Return(Value::None) };
+                    let Some(s) = state.take() else {
+                        return NStep::Return(Value::None);
+                    };
                     let r = combinators::wait_finish(vm, &s);
                     match other {
                         Resume::Throw(e) => NStep::Raise(e),
@@ -490,20 +636,35 @@ impl NativeCoro {
                 Resume::Start | Resume::Value(_) if !*started => {
                     *started = true;
                     let q = state.done.clone();
-                    NStep::Await(coro_value(vm, "get", NativeCoro::QueueGet { q, getter: None }))
+                    NStep::Await(coro_value(
+                        vm,
+                        "get",
+                        NativeCoro::QueueGet { q, getter: None },
+                    ))
                 }
                 Resume::Value(Value::Future(f)) => value_of(vm.future_result(&f)),
                 _ => NStep::Raise(ExcObj::bare(ExcType::TimeoutError)),
             },
-            NativeCoro::TaskGroupExit { tg, exc, propagate, started } => {
-                combinators::taskgroup_exit_resume(vm, tg, exc, propagate, started, input)
-            }
+            NativeCoro::TaskGroupExit {
+                tg,
+                exc,
+                propagate,
+                started,
+            } => combinators::taskgroup_exit_resume(vm, tg, exc, propagate, started, input),
         }
     }
 }
 
 pub(crate) fn acquire_coro(vm: &mut Vm, lock: Rc<AsyncObj>) -> Value {
-    coro_value(vm, "acquire", NativeCoro::LockAcquire { lock, fut: None, ret: Value::Bool(true) })
+    coro_value(
+        vm,
+        "acquire",
+        NativeCoro::LockAcquire {
+            lock,
+            fut: None,
+            ret: Value::Bool(true),
+        },
+    )
 }
 
 fn wait_for_resume(
@@ -515,7 +676,9 @@ fn wait_for_resume(
 ) -> NStep {
     match std::mem::replace(st, WaitForState::Passthrough) {
         WaitForState::Start => {
-            let Some(a) = arg.take() else { return NStep::Return(Value::None) };
+            let Some(a) = arg.take() else {
+                return NStep::Return(Value::None);
+            };
             let Some(timeout) = timeout else {
                 *st = WaitForState::Passthrough;
                 return NStep::Await(a);
@@ -529,11 +692,24 @@ fn wait_for_resume(
                     return value_of(vm.future_result(&fut));
                 }
                 *st = WaitForState::ZeroCancel(fut.clone());
-                return NStep::Await(coro_value(vm, "_cancel_and_wait", NativeCoro::CancelAndWait { fut, waiter: None, cb: 0 }));
+                return NStep::Await(coro_value(
+                    vm,
+                    "_cancel_and_wait",
+                    NativeCoro::CancelAndWait {
+                        fut,
+                        waiter: None,
+                        cb: 0,
+                    },
+                ));
             }
             let until = vm.lp.now + timeout;
             let waiter = Future::new(WaitOn::WaitFor { until });
-            let handle = vm.call_at(until, Callback::ReleaseWaiter { waiter: waiter.clone() });
+            let handle = vm.call_at(
+                until,
+                Callback::ReleaseWaiter {
+                    waiter: waiter.clone(),
+                },
+            );
             let fut = match vm.ensure_future(a) {
                 Ok(f) => f,
                 Err(e) => {
@@ -544,8 +720,13 @@ fn wait_for_resume(
             if let Some(t) = fut.borrow().task_id() {
                 waiter.borrow_mut().waits_on = WaitOn::Task { task: t };
             }
-            let cb = vm.add_done_callback(&fut, Callback::ReleaseWaiter { waiter: waiter.clone() });
-            *st = WaitForState::Waiting { fut, waiter: waiter.clone(), handle, cb };
+            let cb = vm.add_done_callback(
+                &fut,
+                Callback::ReleaseWaiter {
+                    waiter: waiter.clone(),
+                },
+            );
+            *st = WaitForState::Waiting { fut, handle, cb };
             NStep::Await(Value::Future(waiter))
         }
         WaitForState::Passthrough => match input {
@@ -560,7 +741,7 @@ fn wait_for_resume(
                 r => value_of(r),
             },
         },
-        WaitForState::Waiting { fut, waiter: _, handle, cb } => match input {
+        WaitForState::Waiting { fut, handle, cb } => match input {
             Resume::Throw(e) if is_cancel(&e) => {
                 if fut.borrow().done() {
                     handle.set(true);
@@ -568,7 +749,15 @@ fn wait_for_resume(
                 }
                 vm.remove_done_callback(&fut, cb);
                 *st = WaitForState::CancelThenRaise { handle, exc: e };
-                NStep::Await(coro_value(vm, "_cancel_and_wait", NativeCoro::CancelAndWait { fut, waiter: None, cb: 0 }))
+                NStep::Await(coro_value(
+                    vm,
+                    "_cancel_and_wait",
+                    NativeCoro::CancelAndWait {
+                        fut,
+                        waiter: None,
+                        cb: 0,
+                    },
+                ))
             }
             Resume::Throw(e) => {
                 handle.set(true);
@@ -580,8 +769,19 @@ fn wait_for_resume(
                     return value_of(vm.future_result(&fut));
                 }
                 vm.remove_done_callback(&fut, cb);
-                *st = WaitForState::CancelThenTimeout { fut: fut.clone(), handle };
-                NStep::Await(coro_value(vm, "_cancel_and_wait", NativeCoro::CancelAndWait { fut, waiter: None, cb: 0 }))
+                *st = WaitForState::CancelThenTimeout {
+                    fut: fut.clone(),
+                    handle,
+                };
+                NStep::Await(coro_value(
+                    vm,
+                    "_cancel_and_wait",
+                    NativeCoro::CancelAndWait {
+                        fut,
+                        waiter: None,
+                        cb: 0,
+                    },
+                ))
             }
         },
         WaitForState::CancelThenRaise { handle, exc } => {
@@ -608,10 +808,4 @@ fn timeout_from(cause: ExcRef) -> ExcRef {
     let t = ExcObj::bare(ExcType::TimeoutError);
     *t.cause.borrow_mut() = Some(cause);
     t
-}
-
-impl Future {
-    pub(crate) fn is_failed(&self) -> bool {
-        matches!(self.state, FutState::Failed(_))
-    }
 }

@@ -197,7 +197,10 @@ pub(crate) enum AsyncObj {
     Lock(RefCell<LockState>),
     Event(RefCell<EventState>),
     /// A Condition owns its lock.
-    Condition { lock: Rc<AsyncObj>, waiters: RefCell<VecDeque<FutRef>> },
+    Condition {
+        lock: Rc<AsyncObj>,
+        waiters: RefCell<VecDeque<FutRef>>,
+    },
     Semaphore(RefCell<SemState>),
     Queue(RefCell<QueueState>),
     TaskGroup(RefCell<TaskGroupState>),
@@ -237,20 +240,34 @@ impl AsyncObj {
                 if l.waiters.is_empty() {
                     format!("<asyncio.locks.Lock object [{state}]>")
                 } else {
-                    format!("<asyncio.locks.Lock object [{state}, waiters:{}]>", l.waiters.len())
+                    format!(
+                        "<asyncio.locks.Lock object [{state}, waiters:{}]>",
+                        l.waiters.len()
+                    )
                 }
             }
             AsyncObj::Event(e) => {
                 let e = e.borrow();
-                format!("<asyncio.locks.Event object [{}]>", if e.value { "set" } else { "unset" })
+                format!(
+                    "<asyncio.locks.Event object [{}]>",
+                    if e.value { "set" } else { "unset" }
+                )
             }
             AsyncObj::Semaphore(s) => {
                 let s = s.borrow();
-                format!("<asyncio.locks.{} object [value={}]>", self.kind().name(), s.value)
+                format!(
+                    "<asyncio.locks.{} object [value={}]>",
+                    self.kind().name(),
+                    s.value
+                )
             }
             AsyncObj::Queue(q) => {
                 let q = q.borrow();
-                format!("<Queue maxsize={} _queue={}>", q.maxsize, repr(&Value::list(q.items.iter().cloned().collect())))
+                format!(
+                    "<Queue maxsize={} _queue={}>",
+                    q.maxsize,
+                    repr(&Value::list(q.items.iter().cloned().collect()))
+                )
             }
             other => format!("<{} object>", other.kind().name()),
         }

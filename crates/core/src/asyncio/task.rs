@@ -21,13 +21,24 @@ impl Vm {
                 self.event(id, line, EventKind::Ready);
             }
         }
-        self.lp.ready.push(Handle { cb, arg, cancelled: None });
+        self.lp.ready.push(Handle {
+            cb,
+            arg,
+            cancelled: None,
+        });
     }
 
     /// `loop.call_at`: a timer; returns its cancelled flag (the TimerHandle).
     pub(crate) fn call_at(&mut self, when: f64, cb: Callback) -> Rc<Cell<bool>> {
         let flag = Rc::new(Cell::new(false));
-        self.lp.timers.push(when, Handle { cb, arg: None, cancelled: Some(flag.clone()) });
+        self.lp.timers.push(
+            when,
+            Handle {
+                cb,
+                arg: None,
+                cancelled: Some(flag.clone()),
+            },
+        );
         flag
     }
 
@@ -53,19 +64,32 @@ impl Vm {
     }
 
     /// `loop.create_task(coro)` plus `asyncio.create_task`'s naming.
-    pub(crate) fn create_task(&mut self, coro: Value, name: Option<String>) -> Result<FutRef, ExcRef> {
+    pub(crate) fn create_task(
+        &mut self,
+        coro: Value,
+        name: Option<String>,
+    ) -> Result<FutRef, ExcRef> {
         let Value::Coro(c) = &coro else {
-            return Err(ExcObj::msg(ExcType::TypeError, format!("a coroutine was expected, got {}", repr(&coro))));
+            return Err(ExcObj::msg(
+                ExcType::TypeError,
+                format!("a coroutine was expected, got {}", repr(&coro)),
+            ));
         };
         if self.tasks.len() as u32 >= self.limits.max_tasks {
-            self.set_abort(Abort::Limit(format!("task limit reached: more than {} tasks", self.limits.max_tasks)));
+            self.set_abort(Abort::Limit(format!(
+                "task limit reached: more than {} tasks",
+                self.limits.max_tasks
+            )));
             return Err(ExcObj::msg(ExcType::RuntimeError, "task limit reached"));
         }
         let state = std::mem::replace(&mut c.borrow_mut().state, CoroState::Started);
         let frame = match state {
             CoroState::Created(f) => *f,
             CoroState::Started => {
-                return Err(ExcObj::msg(ExcType::RuntimeError, "cannot reuse already awaited coroutine"));
+                return Err(ExcObj::msg(
+                    ExcType::RuntimeError,
+                    "cannot reuse already awaited coroutine",
+                ));
             }
         };
         self.task_counter += 1;
@@ -99,7 +123,10 @@ impl Vm {
         });
         let line = self.line_of(self.line_offset);
         self.event(id, line, EventKind::Created { parent });
-        self.lp.ready.push(Handle::new(Callback::TaskStep { task: fut.clone(), exc: None }));
+        self.lp.ready.push(Handle::new(Callback::TaskStep {
+            task: fut.clone(),
+            exc: None,
+        }));
         Ok(fut)
     }
 
@@ -118,7 +145,10 @@ impl Vm {
         match v {
             Value::Future(f) => Ok(f),
             c @ Value::Coro(_) => self.create_task(c, None),
-            _ => Err(ExcObj::msg(ExcType::TypeError, "An asyncio.Future, a coroutine or an awaitable is required")),
+            _ => Err(ExcObj::msg(
+                ExcType::TypeError,
+                "An asyncio.Future, a coroutine or an awaitable is required",
+            )),
         }
     }
 
@@ -342,7 +372,13 @@ impl Vm {
                 }
             }
             Outcome::Suspend(None) => {
-                self.call_soon(Callback::TaskStep { task: task.clone(), exc: None }, None);
+                self.call_soon(
+                    Callback::TaskStep {
+                        task: task.clone(),
+                        exc: None,
+                    },
+                    None,
+                );
             }
             Outcome::Block(..) | Outcome::Abort => {}
         }
@@ -424,7 +460,9 @@ impl Vm {
                     combinators::as_completed_done(self, &state, &f);
                 }
             }
-            Callback::AsCompletedTimeout { state } => combinators::as_completed_timeout(self, &state),
+            Callback::AsCompletedTimeout { state } => {
+                combinators::as_completed_timeout(self, &state)
+            }
             Callback::TaskGroupTaskDone { tg } => {
                 if let Some(f) = arg {
                     combinators::taskgroup_task_done(self, &tg, &f);
@@ -438,7 +476,10 @@ impl Vm {
                 if let Err(e) = self.call_sync(&func, args) {
                     if self.abort.is_none() {
                         let line = *e.line.borrow();
-                        self.warn(line, format!("Exception in callback: {}", e.traceback_line().trim_end()));
+                        self.warn(
+                            line,
+                            format!("Exception in callback: {}", e.traceback_line().trim_end()),
+                        );
                     }
                 }
             }
@@ -521,7 +562,10 @@ impl Vm {
             ));
         }
         if !matches!(coro, Value::Coro(_)) {
-            return Err(ExcObj::msg(ExcType::ValueError, format!("a coroutine was expected, got {}", repr(&coro))));
+            return Err(ExcObj::msg(
+                ExcType::ValueError,
+                format!("a coroutine was expected, got {}", repr(&coro)),
+            ));
         }
         self.lp.running = true;
         let main = self.create_task(coro, None)?;
@@ -530,7 +574,10 @@ impl Vm {
             if main.borrow().done() {
                 self.future_result(&main)
             } else {
-                Err(ExcObj::msg(ExcType::RuntimeError, "Event loop stopped before Future completed."))
+                Err(ExcObj::msg(
+                    ExcType::RuntimeError,
+                    "Event loop stopped before Future completed.",
+                ))
             }
         } else {
             self.stop_if_deadlocked();
@@ -548,7 +595,12 @@ impl Vm {
 
     /// `_cancel_all_tasks`, `shutdown_asyncgens` and `shutdown_default_executor`.
     fn shutdown(&mut self) -> bool {
-        let to_cancel: Vec<FutRef> = self.tasks.iter().filter(|t| !t.borrow().done()).cloned().collect();
+        let to_cancel: Vec<FutRef> = self
+            .tasks
+            .iter()
+            .filter(|t| !t.borrow().done())
+            .cloned()
+            .collect();
         if !to_cancel.is_empty() {
             for t in &to_cancel {
                 self.cancel(t, None);
@@ -571,7 +623,10 @@ impl Vm {
                     let line = *e.line.borrow();
                     self.warn(
                         line,
-                        format!("unhandled exception during asyncio.run() shutdown: {}", e.traceback_line().trim_end()),
+                        format!(
+                            "unhandled exception during asyncio.run() shutdown: {}",
+                            e.traceback_line().trim_end()
+                        ),
                     );
                 }
             }
@@ -581,7 +636,9 @@ impl Vm {
         for _ in 0..2 {
             self.task_counter += 1;
             let fut = Future::new(WaitOn::Cancellation);
-            let step = Handle::new(Callback::ReleaseWaiter { waiter: fut.clone() });
+            let step = Handle::new(Callback::ReleaseWaiter {
+                waiter: fut.clone(),
+            });
             self.lp.ready.push(step);
             if !self.run_until_complete(&fut) {
                 return false;

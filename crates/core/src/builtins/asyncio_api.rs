@@ -8,7 +8,8 @@ use crate::asyncio::combinators;
 use crate::asyncio::event_loop::Callback;
 use crate::asyncio::native::{self, coro_value, CondPhase, NativeCoro, WaitForState};
 use crate::asyncio::objects::{
-    AsyncObj, EventState, FutRef, FutState, Future, LockState, SemState, TaskGroupState, TimeoutPhase, TimeoutState,
+    AsyncObj, EventState, FutRef, FutState, Future, LockState, SemState, TaskGroupState,
+    TimeoutPhase, TimeoutState,
 };
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::trace::WaitOn;
@@ -26,10 +27,12 @@ fn no_loop() -> ExcRef {
 fn opt_seconds(v: Option<&Value>, what: &str) -> Result<Option<f64>, ExcRef> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(x) => x
-            .as_float()
-            .map(Some)
-            .ok_or_else(|| type_err(format!("'{}' object cannot be used as {what}", x.type_name()))),
+        Some(x) => x.as_float().map(Some).ok_or_else(|| {
+            type_err(format!(
+                "'{}' object cannot be used as {what}",
+                x.type_name()
+            ))
+        }),
     }
 }
 
@@ -38,11 +41,21 @@ fn new_obj(o: AsyncObj) -> Value {
 }
 
 /// asyncio functions and constructors; `None` for builtins handled elsewhere.
-pub(crate) fn call(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Option<Result<Called, ExcRef>> {
+pub(crate) fn call(
+    vm: &mut Vm,
+    b: Builtin,
+    args: &[Value],
+    kwargs: &Kwargs,
+) -> Option<Result<Called, ExcRef>> {
     Some(call_inner(vm, b, args, kwargs)?.map(Called::Value))
 }
 
-fn call_inner(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Option<Result<Value, ExcRef>> {
+fn call_inner(
+    vm: &mut Vm,
+    b: Builtin,
+    args: &[Value],
+    kwargs: &Kwargs,
+) -> Option<Result<Value, ExcRef>> {
     use Builtin as B;
     let r = (|| -> Result<Value, ExcRef> {
         match b {
@@ -55,10 +68,27 @@ fn call_inner(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Optio
                 check_kwargs("sleep", kwargs, &["result"])?;
                 arg_count("sleep", args, 1, 2)?;
                 let delay = args[0].as_float().ok_or_else(|| {
-                    type_err(format!("'<=' not supported between instances of '{}' and 'int'", args[0].type_name()))
+                    type_err(format!(
+                        "'<=' not supported between instances of '{}' and 'int'",
+                        args[0].type_name()
+                    ))
                 })?;
-                let result = args.get(1).or_else(|| kwarg(kwargs, "result")).cloned().unwrap_or(Value::None);
-                Ok(coro_value(vm, "sleep", NativeCoro::Sleep { delay, result, fut: None, handle: None, yielded: false }))
+                let result = args
+                    .get(1)
+                    .or_else(|| kwarg(kwargs, "result"))
+                    .cloned()
+                    .unwrap_or(Value::None);
+                Ok(coro_value(
+                    vm,
+                    "sleep",
+                    NativeCoro::Sleep {
+                        delay,
+                        result,
+                        fut: None,
+                        handle: None,
+                        yielded: false,
+                    },
+                ))
             }
             B::Gather => {
                 check_kwargs("gather", kwargs, &["return_exceptions"])?;
@@ -77,7 +107,9 @@ fn call_inner(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Optio
                     }
                     return Err(no_loop());
                 }
-                let name = kwarg(kwargs, "name").filter(|v| !matches!(v, Value::None)).map(to_str);
+                let name = kwarg(kwargs, "name")
+                    .filter(|v| !matches!(v, Value::None))
+                    .map(to_str);
                 let t = vm.create_task(args[0].clone(), None)?;
                 if let Some(n) = name {
                     vm.rename_task(&t, n);
@@ -87,11 +119,20 @@ fn call_inner(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Optio
             B::WaitFor => {
                 check_kwargs("wait_for", kwargs, &["timeout"])?;
                 arg_count("wait_for", args, 1, 2)?;
-                let timeout = opt_seconds(args.get(1).or_else(|| kwarg(kwargs, "timeout")), "a timeout")?;
+                let timeout = opt_seconds(
+                    args.get(1).or_else(|| kwarg(kwargs, "timeout")),
+                    "a timeout",
+                )?;
                 if args.len() < 2 && kwarg(kwargs, "timeout").is_none() {
-                    return Err(type_err("wait_for() missing 1 required positional argument: 'timeout'"));
+                    return Err(type_err(
+                        "wait_for() missing 1 required positional argument: 'timeout'",
+                    ));
                 }
-                let n = NativeCoro::WaitFor { arg: Some(args[0].clone()), timeout, st: WaitForState::Start };
+                let n = NativeCoro::WaitFor {
+                    arg: Some(args[0].clone()),
+                    timeout,
+                    st: WaitForState::Start,
+                };
                 Ok(coro_value(vm, "wait_for", n))
             }
             B::Timeout => {
@@ -114,7 +155,10 @@ fn call_inner(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Optio
                 arg_count("wait", args, 1, 1)?;
                 let fs = match &args[0] {
                     Value::Future(_) | Value::Coro(_) => {
-                        return Err(type_err(format!("expect a list of futures, not {}", args[0].type_name())))
+                        return Err(type_err(format!(
+                            "expect a list of futures, not {}",
+                            args[0].type_name()
+                        )))
                     }
                     v => crate::ops::collect(vm, v)?,
                 };
@@ -124,13 +168,25 @@ fn call_inner(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Optio
                     Some(o) => Rc::from(crate::value::repr(o).as_str()),
                     None => Rc::from("ALL_COMPLETED"),
                 };
-                Ok(coro_value(vm, "wait", NativeCoro::Wait { fs, timeout, return_when: rw, state: None }))
+                Ok(coro_value(
+                    vm,
+                    "wait",
+                    NativeCoro::Wait {
+                        fs,
+                        timeout,
+                        return_when: rw,
+                        state: None,
+                    },
+                ))
             }
             B::AsCompleted => {
                 check_kwargs("as_completed", kwargs, &["timeout"])?;
                 arg_count("as_completed", args, 1, 1)?;
                 if matches!(args[0], Value::Future(_) | Value::Coro(_)) {
-                    return Err(type_err(format!("expect an iterable of futures, not {}", args[0].type_name())));
+                    return Err(type_err(format!(
+                        "expect an iterable of futures, not {}",
+                        args[0].type_name()
+                    )));
                 }
                 let fs = crate::ops::collect(vm, &args[0])?;
                 let timeout = opt_seconds(kwarg(kwargs, "timeout"), "a timeout")?;
@@ -158,32 +214,62 @@ fn call_inner(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Optio
                 Ok(new_obj(AsyncObj::Loop))
             }
             B::NewFuture => Ok(Value::Future(Future::new(WaitOn::Future))),
-            B::Lock => Ok(new_obj(AsyncObj::Lock(RefCell::new(LockState { locked: false, waiters: Default::default() })))),
-            B::Event => Ok(new_obj(AsyncObj::Event(RefCell::new(EventState { value: false, waiters: Default::default() })))),
+            B::Lock => Ok(new_obj(AsyncObj::Lock(RefCell::new(LockState {
+                locked: false,
+                waiters: Default::default(),
+            })))),
+            B::Event => Ok(new_obj(AsyncObj::Event(RefCell::new(EventState {
+                value: false,
+                waiters: Default::default(),
+            })))),
             B::Condition => {
                 let lock = match args.first().or_else(|| kwarg(kwargs, "lock")) {
                     Some(Value::Obj(o)) if matches!(&**o, AsyncObj::Lock(_)) => o.clone(),
-                    None | Some(Value::None) => {
-                        Rc::new(AsyncObj::Lock(RefCell::new(LockState { locked: false, waiters: Default::default() })))
+                    None | Some(Value::None) => Rc::new(AsyncObj::Lock(RefCell::new(LockState {
+                        locked: false,
+                        waiters: Default::default(),
+                    }))),
+                    Some(o) => {
+                        return Err(type_err(format!(
+                            "Condition() needs a Lock, not {}",
+                            o.type_name()
+                        )))
                     }
-                    Some(o) => return Err(type_err(format!("Condition() needs a Lock, not {}", o.type_name()))),
                 };
-                Ok(new_obj(AsyncObj::Condition { lock, waiters: RefCell::new(Default::default()) }))
+                Ok(new_obj(AsyncObj::Condition {
+                    lock,
+                    waiters: RefCell::new(Default::default()),
+                }))
             }
             B::Semaphore | B::BoundedSemaphore => {
                 let v = match args.first().or_else(|| kwarg(kwargs, "value")) {
-                    Some(x) => x.as_int().ok_or_else(|| type_err("Semaphore value must be an integer"))?,
+                    Some(x) => x
+                        .as_int()
+                        .ok_or_else(|| type_err("Semaphore value must be an integer"))?,
                     None => 1,
                 };
                 if v < 0 {
-                    return Err(ExcObj::msg(ExcType::ValueError, "Semaphore initial value must be >= 0"));
+                    return Err(ExcObj::msg(
+                        ExcType::ValueError,
+                        "Semaphore initial value must be >= 0",
+                    ));
                 }
-                let bound = if b == B::BoundedSemaphore { Some(v) } else { None };
-                Ok(new_obj(AsyncObj::Semaphore(RefCell::new(SemState { value: v, bound, waiters: Default::default() }))))
+                let bound = if b == B::BoundedSemaphore {
+                    Some(v)
+                } else {
+                    None
+                };
+                Ok(new_obj(AsyncObj::Semaphore(RefCell::new(SemState {
+                    value: v,
+                    bound,
+                    waiters: Default::default(),
+                }))))
             }
             B::Queue => {
                 let m = match args.first().or_else(|| kwarg(kwargs, "maxsize")) {
-                    Some(x) => x.as_int().ok_or_else(|| type_err("Queue maxsize must be an integer"))?,
+                    Some(x) => x
+                        .as_int()
+                        .ok_or_else(|| type_err("Queue maxsize must be an integer"))?,
                     None => 0,
                 };
                 Ok(Value::Obj(combinators::new_queue(m)))
@@ -214,8 +300,20 @@ fn call_inner(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Optio
 }
 
 const FUTURE_METHODS: &[&str] = &[
-    "done", "result", "exception", "cancel", "cancelled", "get_name", "set_name", "add_done_callback",
-    "remove_done_callback", "set_result", "set_exception", "cancelling", "uncancel", "get_loop",
+    "done",
+    "result",
+    "exception",
+    "cancel",
+    "cancelled",
+    "get_name",
+    "set_name",
+    "add_done_callback",
+    "remove_done_callback",
+    "set_result",
+    "set_exception",
+    "cancelling",
+    "uncancel",
+    "get_loop",
 ];
 
 pub(crate) fn has_method(obj: &Value, name: &str) -> bool {
@@ -225,37 +323,75 @@ pub(crate) fn has_method(obj: &Value, name: &str) -> bool {
             AsyncObj::Lock(_) => matches!(name, "acquire" | "release" | "locked"),
             AsyncObj::Event(_) => matches!(name, "set" | "clear" | "is_set" | "wait"),
             AsyncObj::Condition { .. } => {
-                matches!(name, "acquire" | "release" | "locked" | "wait" | "wait_for" | "notify" | "notify_all")
+                matches!(
+                    name,
+                    "acquire"
+                        | "release"
+                        | "locked"
+                        | "wait"
+                        | "wait_for"
+                        | "notify"
+                        | "notify_all"
+                )
             }
             AsyncObj::Semaphore(_) => matches!(name, "acquire" | "release" | "locked"),
             AsyncObj::Queue(_) => matches!(
                 name,
-                "put" | "get" | "put_nowait" | "get_nowait" | "task_done" | "join" | "qsize" | "empty" | "full"
+                "put"
+                    | "get"
+                    | "put_nowait"
+                    | "get_nowait"
+                    | "task_done"
+                    | "join"
+                    | "qsize"
+                    | "empty"
+                    | "full"
             ),
             AsyncObj::TaskGroup(_) => name == "create_task",
             AsyncObj::Timeout(_) => matches!(name, "when" | "reschedule" | "expired"),
-            AsyncObj::Loop => matches!(name, "time" | "create_future" | "call_soon" | "call_later" | "call_at" | "create_task" | "run_in_executor"),
+            AsyncObj::Loop => matches!(
+                name,
+                "time"
+                    | "create_future"
+                    | "call_soon"
+                    | "call_later"
+                    | "call_at"
+                    | "create_task"
+                    | "run_in_executor"
+            ),
             AsyncObj::Handle(_) => matches!(name, "cancel" | "cancelled"),
         },
         _ => false,
     }
 }
 
-fn future_method(vm: &mut Vm, f: &FutRef, name: &str, args: &[Value], kwargs: &Kwargs) -> Result<Value, ExcRef> {
+fn future_method(
+    vm: &mut Vm,
+    f: &FutRef,
+    name: &str,
+    args: &[Value],
+    kwargs: &Kwargs,
+) -> Result<Value, ExcRef> {
     let is_task = f.borrow().task.is_some();
     match name {
         "done" => Ok(Value::Bool(f.borrow().done())),
         "cancelled" => Ok(Value::Bool(f.borrow().cancelled())),
         "result" => {
             if !f.borrow().done() {
-                return Err(ExcObj::msg(ExcType::InvalidStateError, "Result is not set."));
+                return Err(ExcObj::msg(
+                    ExcType::InvalidStateError,
+                    "Result is not set.",
+                ));
             }
             vm.future_result(f)
         }
         "exception" => {
             let mut fb = f.borrow_mut();
             match fb.state.clone() {
-                FutState::Pending => Err(ExcObj::msg(ExcType::InvalidStateError, "Exception is not set.")),
+                FutState::Pending => Err(ExcObj::msg(
+                    ExcType::InvalidStateError,
+                    "Exception is not set.",
+                )),
                 FutState::Cancelled => Err(make_cancelled_error(&mut fb)),
                 FutState::Failed(e) => {
                     fb.log_traceback = false;
@@ -266,16 +402,31 @@ fn future_method(vm: &mut Vm, f: &FutRef, name: &str, args: &[Value], kwargs: &K
         }
         "cancel" => {
             check_kwargs("cancel", kwargs, &["msg"])?;
-            let msg = args.first().or_else(|| kwarg(kwargs, "msg")).cloned().filter(|m| !matches!(m, Value::None));
+            let msg = args
+                .first()
+                .or_else(|| kwarg(kwargs, "msg"))
+                .cloned()
+                .filter(|m| !matches!(m, Value::None));
             Ok(Value::Bool(vm.cancel(f, msg)))
         }
-        "get_name" if is_task => Ok(Value::Str(f.borrow().task.as_ref().map(|t| t.name.clone()).unwrap_or_else(|| Rc::from("")))),
+        "get_name" if is_task => Ok(Value::Str(
+            f.borrow()
+                .task
+                .as_ref()
+                .map(|t| t.name.clone())
+                .unwrap_or_else(|| Rc::from("")),
+        )),
         "set_name" if is_task => {
             arg_count("set_name", args, 1, 1)?;
             vm.rename_task(f, to_str(&args[0]));
             Ok(Value::None)
         }
-        "cancelling" if is_task => Ok(Value::Int(f.borrow().task.as_ref().map_or(0, |t| t.num_cancels_requested) as i64)),
+        "cancelling" if is_task => Ok(Value::Int(
+            f.borrow()
+                .task
+                .as_ref()
+                .map_or(0, |t| t.num_cancels_requested) as i64,
+        )),
         "uncancel" if is_task => {
             let mut fb = f.borrow_mut();
             let td = fb.task.as_mut().map(|t| {
@@ -289,14 +440,21 @@ fn future_method(vm: &mut Vm, f: &FutRef, name: &str, args: &[Value], kwargs: &K
         "add_done_callback" => {
             check_kwargs("add_done_callback", kwargs, &["context"])?;
             arg_count("add_done_callback", args, 1, 1)?;
-            vm.add_done_callback(f, Callback::User { func: args[0].clone(), args: Vec::new() });
+            vm.add_done_callback(
+                f,
+                Callback::User {
+                    func: args[0].clone(),
+                    args: Vec::new(),
+                },
+            );
             Ok(Value::None)
         }
         "remove_done_callback" => {
             arg_count("remove_done_callback", args, 1, 1)?;
             let mut fb = f.borrow_mut();
             let before = fb.callbacks.len();
-            fb.callbacks.retain(|c| !matches!(&c.cb, Callback::User { func, .. } if func.is(&args[0])));
+            fb.callbacks
+                .retain(|c| !matches!(&c.cb, Callback::User { func, .. } if func.is(&args[0])));
             Ok(Value::Int((before - fb.callbacks.len()) as i64))
         }
         "set_result" if !is_task => {
@@ -311,36 +469,69 @@ fn future_method(vm: &mut Vm, f: &FutRef, name: &str, args: &[Value], kwargs: &K
         "get_loop" => Ok(new_obj(AsyncObj::Loop)),
         _ => Err(ExcObj::msg(
             ExcType::AttributeError,
-            format!("'{}' object has no attribute '{name}'", if is_task { "Task" } else { "Future" }),
+            format!(
+                "'{}' object has no attribute '{name}'",
+                if is_task { "Task" } else { "Future" }
+            ),
         )),
     }
 }
 
-fn obj_method(vm: &mut Vm, o: &Rc<AsyncObj>, name: &str, args: &[Value], kwargs: &Kwargs) -> Result<Value, ExcRef> {
+fn obj_method(
+    vm: &mut Vm,
+    o: &Rc<AsyncObj>,
+    name: &str,
+    args: &[Value],
+    kwargs: &Kwargs,
+) -> Result<Value, ExcRef> {
     match (&**o, name) {
-        (AsyncObj::Lock(_), "acquire") => {
-            Ok(coro_value(vm, "acquire", NativeCoro::LockAcquire { lock: o.clone(), fut: None, ret: Value::Bool(true) }))
-        }
+        (AsyncObj::Lock(_), "acquire") => Ok(coro_value(
+            vm,
+            "acquire",
+            NativeCoro::LockAcquire {
+                lock: o.clone(),
+                fut: None,
+                ret: Value::Bool(true),
+            },
+        )),
         (AsyncObj::Lock(_), "release") => native::lock_release(vm, o).map(|_| Value::None),
         (AsyncObj::Lock(l), "locked") => Ok(Value::Bool(l.borrow().locked)),
         (AsyncObj::Condition { lock, .. }, "acquire") => Ok(native::acquire_coro(vm, lock.clone())),
-        (AsyncObj::Condition { lock, .. }, "release") => native::lock_release(vm, lock).map(|_| Value::None),
-        (AsyncObj::Condition { lock, .. }, "locked") => {
-            Ok(Value::Bool(matches!(&**lock, AsyncObj::Lock(l) if l.borrow().locked)))
+        (AsyncObj::Condition { lock, .. }, "release") => {
+            native::lock_release(vm, lock).map(|_| Value::None)
         }
+        (AsyncObj::Condition { lock, .. }, "locked") => Ok(Value::Bool(
+            matches!(&**lock, AsyncObj::Lock(l) if l.borrow().locked),
+        )),
         (AsyncObj::Condition { .. }, "wait") => Ok(coro_value(
             vm,
             "wait",
-            NativeCoro::CondWait { cond: o.clone(), phase: CondPhase::Start, outcome: None, cancelled: false },
+            NativeCoro::CondWait {
+                cond: o.clone(),
+                phase: CondPhase::Start,
+                outcome: None,
+                cancelled: false,
+            },
         )),
         (AsyncObj::Condition { .. }, "wait_for") => {
             arg_count("wait_for", args, 1, 1)?;
-            Ok(coro_value(vm, "wait_for", NativeCoro::CondWaitFor { cond: o.clone(), predicate: args[0].clone(), started: false }))
+            Ok(coro_value(
+                vm,
+                "wait_for",
+                NativeCoro::CondWaitFor {
+                    cond: o.clone(),
+                    predicate: args[0].clone(),
+                    started: false,
+                },
+            ))
         }
         (AsyncObj::Condition { lock, waiters }, "notify" | "notify_all") => {
             let locked = matches!(&**lock, AsyncObj::Lock(l) if l.borrow().locked);
             if !locked {
-                return Err(ExcObj::msg(ExcType::RuntimeError, "cannot notify on un-acquired lock"));
+                return Err(ExcObj::msg(
+                    ExcType::RuntimeError,
+                    "cannot notify on un-acquired lock",
+                ));
             }
             let n = if name == "notify_all" {
                 waiters.borrow().len() as i64
@@ -372,17 +563,45 @@ fn obj_method(vm: &mut Vm, o: &Rc<AsyncObj>, name: &str, args: &[Value], kwargs:
             Ok(Value::None)
         }
         (AsyncObj::Event(e), "is_set") => Ok(Value::Bool(e.borrow().value)),
-        (AsyncObj::Event(_), "wait") => Ok(coro_value(vm, "wait", NativeCoro::EventWait { ev: o.clone(), fut: None })),
-        (AsyncObj::Semaphore(_), "acquire") => {
-            Ok(coro_value(vm, "acquire", NativeCoro::SemAcquire { sem: o.clone(), fut: None, ret: Value::Bool(true) }))
-        }
+        (AsyncObj::Event(_), "wait") => Ok(coro_value(
+            vm,
+            "wait",
+            NativeCoro::EventWait {
+                ev: o.clone(),
+                fut: None,
+            },
+        )),
+        (AsyncObj::Semaphore(_), "acquire") => Ok(coro_value(
+            vm,
+            "acquire",
+            NativeCoro::SemAcquire {
+                sem: o.clone(),
+                fut: None,
+                ret: Value::Bool(true),
+            },
+        )),
         (AsyncObj::Semaphore(_), "release") => native::sem_release(vm, o).map(|_| Value::None),
         (AsyncObj::Semaphore(_), "locked") => Ok(Value::Bool(native::sem_locked(o))),
         (AsyncObj::Queue(_), "put") => {
             arg_count("put", args, 1, 1)?;
-            Ok(coro_value(vm, "put", NativeCoro::QueuePut { q: o.clone(), item: args[0].clone(), putter: None }))
+            Ok(coro_value(
+                vm,
+                "put",
+                NativeCoro::QueuePut {
+                    q: o.clone(),
+                    item: args[0].clone(),
+                    putter: None,
+                },
+            ))
         }
-        (AsyncObj::Queue(_), "get") => Ok(coro_value(vm, "get", NativeCoro::QueueGet { q: o.clone(), getter: None })),
+        (AsyncObj::Queue(_), "get") => Ok(coro_value(
+            vm,
+            "get",
+            NativeCoro::QueueGet {
+                q: o.clone(),
+                getter: None,
+            },
+        )),
         (AsyncObj::Queue(_), "put_nowait") => {
             arg_count("put_nowait", args, 1, 1)?;
             native::queue_put_nowait(vm, o, args[0].clone()).map(|_| Value::None)
@@ -392,7 +611,10 @@ fn obj_method(vm: &mut Vm, o: &Rc<AsyncObj>, name: &str, args: &[Value], kwargs:
             let finished = {
                 let mut s = q.borrow_mut();
                 if s.unfinished <= 0 {
-                    return Err(ExcObj::msg(ExcType::ValueError, "task_done() called too many times"));
+                    return Err(ExcObj::msg(
+                        ExcType::ValueError,
+                        "task_done() called too many times",
+                    ));
                 }
                 s.unfinished -= 1;
                 if s.unfinished == 0 {
@@ -406,20 +628,30 @@ fn obj_method(vm: &mut Vm, o: &Rc<AsyncObj>, name: &str, args: &[Value], kwargs:
             }
             Ok(Value::None)
         }
-        (AsyncObj::Queue(_), "join") => Ok(coro_value(vm, "join", NativeCoro::QueueJoin { q: o.clone(), started: false })),
+        (AsyncObj::Queue(_), "join") => Ok(coro_value(
+            vm,
+            "join",
+            NativeCoro::QueueJoin {
+                q: o.clone(),
+                started: false,
+            },
+        )),
         (AsyncObj::Queue(q), "qsize") => Ok(Value::Int(q.borrow().items.len() as i64)),
         (AsyncObj::Queue(q), "empty") => Ok(Value::Bool(q.borrow().items.is_empty())),
         (AsyncObj::Queue(q), "full") => Ok(Value::Bool(q.borrow().full())),
         (AsyncObj::TaskGroup(_), "create_task") => {
             check_kwargs("create_task", kwargs, &["name", "context"])?;
             arg_count("create_task", args, 1, 1)?;
-            let name = kwarg(kwargs, "name").filter(|v| !matches!(v, Value::None)).map(to_str);
+            let name = kwarg(kwargs, "name")
+                .filter(|v| !matches!(v, Value::None))
+                .map(to_str);
             combinators::taskgroup_create_task(vm, o, args[0].clone(), name)
         }
         (AsyncObj::Timeout(t), "when") => Ok(t.borrow().when.map_or(Value::None, Value::Float)),
-        (AsyncObj::Timeout(t), "expired") => {
-            Ok(Value::Bool(matches!(t.borrow().phase, TimeoutPhase::Expiring | TimeoutPhase::Expired)))
-        }
+        (AsyncObj::Timeout(t), "expired") => Ok(Value::Bool(matches!(
+            t.borrow().phase,
+            TimeoutPhase::Expiring | TimeoutPhase::Expired
+        ))),
         (AsyncObj::Timeout(_), "reschedule") => {
             arg_count("reschedule", args, 1, 1)?;
             let when = opt_seconds(args.first(), "a deadline")?;
@@ -442,12 +674,22 @@ fn obj_method(vm: &mut Vm, o: &Rc<AsyncObj>, name: &str, args: &[Value], kwargs:
             let flag = match name {
                 "call_soon" => {
                     let flag = Rc::new(std::cell::Cell::new(false));
-                    vm.lp.ready.push(crate::asyncio::event_loop::Handle { cb, arg: None, cancelled: Some(flag.clone()) });
+                    vm.lp.ready.push(crate::asyncio::event_loop::Handle {
+                        cb,
+                        arg: None,
+                        cancelled: Some(flag.clone()),
+                    });
                     flag
                 }
                 _ => {
-                    let t = args[0].as_float().ok_or_else(|| type_err("a number is required"))?;
-                    let when = if name == "call_later" { vm.lp.now + t } else { t };
+                    let t = args[0]
+                        .as_float()
+                        .ok_or_else(|| type_err("a number is required"))?;
+                    let when = if name == "call_later" {
+                        vm.lp.now + t
+                    } else {
+                        t
+                    };
                     vm.call_at(when, cb)
                 }
             };
@@ -469,7 +711,13 @@ fn obj_method(vm: &mut Vm, o: &Rc<AsyncObj>, name: &str, args: &[Value], kwargs:
     }
 }
 
-pub(crate) fn call_method(vm: &mut Vm, recv: &Value, name: &str, args: &[Value], kwargs: &Kwargs) -> Option<Result<Called, ExcRef>> {
+pub(crate) fn call_method(
+    vm: &mut Vm,
+    recv: &Value,
+    name: &str,
+    args: &[Value],
+    kwargs: &Kwargs,
+) -> Option<Result<Called, ExcRef>> {
     if !has_method(recv, name) {
         return None;
     }

@@ -25,12 +25,20 @@ pub(crate) fn items_iter(items: Vec<Value>) -> Value {
 
 fn seconds(fname: &str, v: &Value) -> Result<f64, ExcRef> {
     v.as_float().ok_or_else(|| {
-        type_err(format!("'{}' object cannot be interpreted as a number of seconds in {fname}()", v.type_name()))
+        type_err(format!(
+            "'{}' object cannot be interpreted as a number of seconds in {fname}()",
+            v.type_name()
+        ))
     })
 }
 
 /// Sort values (by keys if given) with Python's stable order and its TypeErrors.
-pub(crate) fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> Result<Vec<Value>, ExcRef> {
+pub(crate) fn sort_values(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> Result<Vec<Value>, ExcRef> {
     let keys = match key {
         Some(k) if !matches!(k, Value::None) => {
             let mut ks = Vec::with_capacity(items.len());
@@ -44,7 +52,11 @@ pub(crate) fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, r
     let mut idx: Vec<usize> = (0..items.len()).collect();
     let mut err = None;
     idx.sort_by(|&a, &b| {
-        let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
+        let (x, y) = if reverse {
+            (&keys[b], &keys[a])
+        } else {
+            (&keys[a], &keys[b])
+        };
         match order(x, y) {
             Some(o) => o,
             None => {
@@ -68,14 +80,20 @@ pub(crate) fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, r
 fn min_max(vm: &mut Vm, args: Vec<Value>, kwargs: &Kwargs, is_max: bool) -> Result<Value, ExcRef> {
     let fname = if is_max { "max" } else { "min" };
     check_kwargs(fname, kwargs, &["key", "default"])?;
-    let items = if args.len() == 1 { collect(vm, &args[0])? } else { args };
+    let items = if args.len() == 1 {
+        collect(vm, &args[0])?
+    } else {
+        args
+    };
     if items.is_empty() {
         return match kwarg(kwargs, "default") {
             Some(d) => Ok(d.clone()),
             None => Err(value_err(format!("{fname}() arg is an empty sequence"))),
         };
     }
-    let key = kwarg(kwargs, "key").filter(|k| !matches!(k, Value::None)).cloned();
+    let key = kwarg(kwargs, "key")
+        .filter(|k| !matches!(k, Value::None))
+        .cloned();
     let mut best = items[0].clone();
     let mut best_key = match &key {
         Some(k) => vm.call_sync(k, vec![best.clone()])?,
@@ -94,7 +112,9 @@ fn min_max(vm: &mut Vm, args: Vec<Value>, kwargs: &Kwargs, is_max: bool) -> Resu
                 best_key.type_name()
             ))
         })?;
-        if (is_max && o == std::cmp::Ordering::Greater) || (!is_max && o == std::cmp::Ordering::Less) {
+        if (is_max && o == std::cmp::Ordering::Greater)
+            || (!is_max && o == std::cmp::Ordering::Less)
+        {
             best = it;
             best_key = k;
         }
@@ -119,11 +139,18 @@ pub(crate) fn isinstance_of(v: &Value, cls: &Value) -> Result<bool, ExcRef> {
             (TypeId::Task, TypeId::Future) => true,
             (a, b) => a == *b,
         }),
-        _ => Err(type_err("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        _ => Err(type_err(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        )),
     }
 }
 
-pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) -> Result<Called, ExcRef> {
+pub(crate) fn call(
+    vm: &mut Vm,
+    b: Builtin,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> Result<Called, ExcRef> {
     use Builtin as B;
     let v = match b {
         B::Print => {
@@ -131,12 +158,22 @@ pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) ->
             let sep = match kwarg(&kwargs, "sep") {
                 None | Some(Value::None) => " ".to_string(),
                 Some(Value::Str(s)) => s.to_string(),
-                Some(o) => return Err(type_err(format!("sep must be None or a string, not {}", o.type_name()))),
+                Some(o) => {
+                    return Err(type_err(format!(
+                        "sep must be None or a string, not {}",
+                        o.type_name()
+                    )))
+                }
             };
             let end = match kwarg(&kwargs, "end") {
                 None | Some(Value::None) => "\n".to_string(),
                 Some(Value::Str(s)) => s.to_string(),
-                Some(o) => return Err(type_err(format!("end must be None or a string, not {}", o.type_name()))),
+                Some(o) => {
+                    return Err(type_err(format!(
+                        "end must be None or a string, not {}",
+                        o.type_name()
+                    )))
+                }
             };
             let mut out = String::new();
             for (i, a) in args.iter().enumerate() {
@@ -159,9 +196,19 @@ pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) ->
                 Value::Range(r) => r.len() as usize,
                 Value::Obj(o) => match &**o {
                     crate::asyncio::objects::AsyncObj::Queue(q) => q.borrow().items.len(),
-                    _ => return Err(type_err(format!("object of type '{}' has no len()", args[0].type_name()))),
+                    _ => {
+                        return Err(type_err(format!(
+                            "object of type '{}' has no len()",
+                            args[0].type_name()
+                        )))
+                    }
                 },
-                other => return Err(type_err(format!("object of type '{}' has no len()", other.type_name()))),
+                other => {
+                    return Err(type_err(format!(
+                        "object of type '{}' has no len()",
+                        other.type_name()
+                    )))
+                }
             };
             Value::Int(n as i64)
         }
@@ -175,21 +222,35 @@ pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) ->
                 Value::Int(i) => Value::Int(i.checked_abs().ok_or_else(ops::overflow)?),
                 Value::Bool(b) => Value::Int(*b as i64),
                 Value::Float(f) => Value::Float(f.abs()),
-                o => return Err(type_err(format!("bad operand type for abs(): '{}'", o.type_name()))),
+                o => {
+                    return Err(type_err(format!(
+                        "bad operand type for abs(): '{}'",
+                        o.type_name()
+                    )))
+                }
             }
         }
         B::Min | B::Max => {
             if args.is_empty() {
-                return Err(type_err(format!("{} expected at least 1 argument, got 0", b.name())));
+                return Err(type_err(format!(
+                    "{} expected at least 1 argument, got 0",
+                    b.name()
+                )));
             }
             min_max(vm, args, &kwargs, b == B::Max)?
         }
         B::Sum => {
             check_kwargs("sum", &kwargs, &["start"])?;
             arg_count("sum", &args, 1, 2)?;
-            let mut acc = args.get(1).cloned().or_else(|| kwarg(&kwargs, "start").cloned()).unwrap_or(Value::Int(0));
+            let mut acc = args
+                .get(1)
+                .cloned()
+                .or_else(|| kwarg(&kwargs, "start").cloned())
+                .unwrap_or(Value::Int(0));
             if let Value::Str(_) = acc {
-                return Err(type_err("sum() can't sum strings [use ''.join(seq) instead]"));
+                return Err(type_err(
+                    "sum() can't sum strings [use ''.join(seq) instead]",
+                ));
             }
             for it in collect(vm, &args[0])? {
                 acc = ops::binary(crate::syntax::ast::BinOp::Add, acc, it, false)?;
@@ -199,7 +260,11 @@ pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) ->
         B::Round => {
             check_kwargs("round", &kwargs, &["ndigits"])?;
             arg_count("round", &args, 1, 2)?;
-            let nd = args.get(1).cloned().or_else(|| kwarg(&kwargs, "ndigits").cloned()).unwrap_or(Value::None);
+            let nd = args
+                .get(1)
+                .cloned()
+                .or_else(|| kwarg(&kwargs, "ndigits").cloned())
+                .unwrap_or(Value::None);
             round(&args[0], &nd)?
         }
         B::Sorted => {
@@ -212,9 +277,16 @@ pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) ->
         B::Reversed => {
             arg_count("reversed", &args, 1, 1)?;
             let mut items = match &args[0] {
-                Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) => collect(vm, &args[0])?,
+                Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) => {
+                    collect(vm, &args[0])?
+                }
                 Value::Dict(d) => d.borrow().keys().map(|k| k.0.clone()).collect(),
-                o => return Err(type_err(format!("'{}' object is not reversible", o.type_name()))),
+                o => {
+                    return Err(type_err(format!(
+                        "'{}' object is not reversible",
+                        o.type_name()
+                    )))
+                }
             };
             items.reverse();
             items_iter(items)
@@ -222,10 +294,20 @@ pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) ->
         B::Enumerate => {
             check_kwargs("enumerate", &kwargs, &["start"])?;
             arg_count("enumerate", &args, 1, 2)?;
-            let start = args.get(1).or_else(|| kwarg(&kwargs, "start")).map_or(Some(0), |v| v.as_int());
-            let Some(start) = start else { return Err(type_err("'float' object cannot be interpreted as an integer")) };
+            let start = args
+                .get(1)
+                .or_else(|| kwarg(&kwargs, "start"))
+                .map_or(Some(0), |v| v.as_int());
+            let Some(start) = start else {
+                return Err(type_err(
+                    "'float' object cannot be interpreted as an integer",
+                ));
+            };
             let items = collect(vm, &args[0])?;
-            let out = items.into_iter().enumerate().map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]));
+            let out = items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]));
             items_iter(out.collect())
         }
         B::Zip => {
@@ -235,7 +317,9 @@ pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) ->
                 cols.push(collect(vm, a)?);
             }
             let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-            let rows = (0..n).map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect())).collect();
+            let rows = (0..n)
+                .map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect()))
+                .collect();
             items_iter(rows)
         }
         B::Isinstance => {
@@ -245,7 +329,11 @@ pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) ->
         B::Any | B::All => {
             arg_count(b.name(), &args, 1, 1)?;
             let items = collect(vm, &args[0])?;
-            Value::Bool(if b == B::Any { items.iter().any(|v| v.truthy()) } else { items.iter().all(|v| v.truthy()) })
+            Value::Bool(if b == B::Any {
+                items.iter().any(|v| v.truthy())
+            } else {
+                items.iter().all(|v| v.truthy())
+            })
         }
         B::Map => {
             if args.len() < 2 {
@@ -293,17 +381,35 @@ pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) ->
         }
         B::Divmod => {
             arg_count("divmod", &args, 2, 2)?;
-            let q = ops::binary(crate::syntax::ast::BinOp::FloorDiv, args[0].clone(), args[1].clone(), false)?;
-            let r = ops::binary(crate::syntax::ast::BinOp::Mod, args[0].clone(), args[1].clone(), false)?;
+            let q = ops::binary(
+                crate::syntax::ast::BinOp::FloorDiv,
+                args[0].clone(),
+                args[1].clone(),
+                false,
+            )?;
+            let r = ops::binary(
+                crate::syntax::ast::BinOp::Mod,
+                args[0].clone(),
+                args[1].clone(),
+                false,
+            )?;
             Value::tuple(vec![q, r])
         }
         B::Pow => {
             arg_count("pow", &args, 2, 2)?;
-            ops::binary(crate::syntax::ast::BinOp::Pow, args[0].clone(), args[1].clone(), false)?
+            ops::binary(
+                crate::syntax::ast::BinOp::Pow,
+                args[0].clone(),
+                args[1].clone(),
+                false,
+            )?
         }
         B::Chr => {
             arg_count("chr", &args, 1, 1)?;
-            let c = args[0].as_int().and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32);
+            let c = args[0]
+                .as_int()
+                .and_then(|i| u32::try_from(i).ok())
+                .and_then(char::from_u32);
             match c {
                 Some(c) => Value::str(&c.to_string()),
                 None => return Err(value_err("chr() arg not in range(0x110000)")),
@@ -312,14 +418,21 @@ pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) ->
         B::Ord => {
             arg_count("ord", &args, 1, 1)?;
             match &args[0] {
-                Value::Str(s) if s.chars().count() == 1 => Value::Int(s.chars().next().map_or(0, |c| c as i64)),
+                Value::Str(s) if s.chars().count() == 1 => {
+                    Value::Int(s.chars().next().map_or(0, |c| c as i64))
+                }
                 Value::Str(s) => {
                     return Err(type_err(format!(
                         "ord() expected a character, but string of length {} found",
                         s.chars().count()
                     )))
                 }
-                o => return Err(type_err(format!("ord() expected string of length 1, but {} found", o.type_name()))),
+                o => {
+                    return Err(type_err(format!(
+                        "ord() expected string of length 1, but {} found",
+                        o.type_name()
+                    )))
+                }
             }
         }
         B::Hash => {
@@ -335,17 +448,25 @@ pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) ->
         }
         B::Id => {
             arg_count("id", &args, 1, 1)?;
-            Value::Int((args[0].identity() & 0x7fff_ffff_ffff) as i64)
+            Value::Int((args[0].identity() as u64 & 0x7fff_ffff_ffff) as i64)
         }
         B::Callable => {
             arg_count("callable", &args, 1, 1)?;
-            Value::Bool(matches!(args[0], Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_)))
+            Value::Bool(matches!(
+                args[0],
+                Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_)
+            ))
         }
         B::Format => {
             arg_count("format", &args, 1, 2)?;
             let spec = match args.get(1) {
                 Some(Value::Str(s)) => s.to_string(),
-                Some(o) => return Err(type_err(format!("format() argument 2 must be str, not {}", o.type_name()))),
+                Some(o) => {
+                    return Err(type_err(format!(
+                        "format() argument 2 must be str, not {}",
+                        o.type_name()
+                    )))
+                }
                 None => String::new(),
             };
             Value::str(&ops::format_with_spec(&args[0], &spec)?)
@@ -367,16 +488,29 @@ pub(crate) fn call(vm: &mut Vm, b: Builtin, args: Vec<Value>, kwargs: Kwargs) ->
             return Ok(Called::Block(BlockKind::Sleep, s));
         }
         B::Monotonic => Value::Float(vm.lp.now),
-        B::Seed | B::Random | B::Uniform | B::Randint | B::Randrange | B::Choice | B::Shuffle | B::Sample => {
-            random(vm, b, &args, &kwargs)?
-        }
+        B::Seed
+        | B::Random
+        | B::Uniform
+        | B::Randint
+        | B::Randrange
+        | B::Choice
+        | B::Shuffle
+        | B::Sample => random(vm, b, &args, &kwargs)?,
         B::ThreadPoolExecutor | B::ProcessPoolExecutor => {
             return Err(ExcObj::msg(
                 ExcType::NotImplementedError,
-                format!("concurrent.futures.{}: threads and processes are not simulated yet", b.name()),
+                format!(
+                    "concurrent.futures.{}: threads and processes are not simulated yet",
+                    b.name()
+                ),
             ))
         }
-        other => return Err(type_err(format!("{}() is not available here", other.name()))),
+        other => {
+            return Err(type_err(format!(
+                "{}() is not available here",
+                other.name()
+            )))
+        }
     };
     Ok(Called::Value(v))
 }
@@ -396,7 +530,11 @@ fn round(x: &Value, nd: &Value) -> Result<Value, ExcRef> {
             let q = ops::int_floordiv(*i, p)?;
             let r = i - q * p;
             let half = p / 2;
-            let q = if r > half || (r == half && q % 2 != 0) { q + 1 } else { q };
+            let q = if r > half || (r == half && q % 2 != 0) {
+                q + 1
+            } else {
+                q
+            };
             q.checked_mul(p).map(Value::Int).ok_or_else(ops::overflow)
         }
         (Value::Float(f), Value::None) => match pyfmt::round_half_even(*f) {
@@ -407,24 +545,48 @@ fn round(x: &Value, nd: &Value) -> Result<Value, ExcRef> {
                     Ok(Value::Int(r as i64))
                 }
             }
-            Err(_) if f.is_nan() => Err(value_err("cannot convert float NaN to integer")),
-            Err(_) => Err(ExcObj::msg(ExcType::OverflowError, "cannot convert float infinity to integer")),
+            Err(e) => Err(float_to_int_error(e)),
         },
-        (Value::Float(f), n) if n.as_int().is_some() => match pyfmt::round_float(*f, n.as_int().unwrap_or(0)) {
-            Ok(r) => Ok(Value::Float(r)),
-            Err(e) => Err(ExcObj::msg(ExcType::OverflowError, e.message())),
-        },
-        (Value::Int(_) | Value::Float(_) | Value::Bool(_), n) => {
-            Err(type_err(format!("'{}' object cannot be interpreted as an integer", n.type_name())))
+        (Value::Float(f), n) if n.as_int().is_some() => {
+            match pyfmt::round_float(*f, n.as_int().unwrap_or(0)) {
+                Ok(r) => Ok(Value::Float(r)),
+                Err(e) => Err(ExcObj::msg(ExcType::OverflowError, e.message())),
+            }
         }
-        (o, _) => Err(type_err(format!("type {} doesn't define __round__ method", o.type_name()))),
+        (Value::Int(_) | Value::Float(_) | Value::Bool(_), n) => Err(type_err(format!(
+            "'{}' object cannot be interpreted as an integer",
+            n.type_name()
+        ))),
+        (o, _) => Err(type_err(format!(
+            "type {} doesn't define __round__ method",
+            o.type_name()
+        ))),
     }
+}
+
+fn float_to_int_error(e: pyfmt::FloatToIntError) -> ExcRef {
+    let typ = if e.exc_type() == "ValueError" {
+        ExcType::ValueError
+    } else {
+        ExcType::OverflowError
+    };
+    ExcObj::msg(typ, e.message())
 }
 
 fn random(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Result<Value, ExcRef> {
     use Builtin as B;
-    let int = |v: &Value| v.as_int().ok_or_else(|| type_err(format!("'{}' object cannot be interpreted as an integer", v.type_name())));
-    let num = |v: &Value| v.as_float().ok_or_else(|| type_err(format!("must be real number, not {}", v.type_name())));
+    let int = |v: &Value| {
+        v.as_int().ok_or_else(|| {
+            type_err(format!(
+                "'{}' object cannot be interpreted as an integer",
+                v.type_name()
+            ))
+        })
+    };
+    let num = |v: &Value| {
+        v.as_float()
+            .ok_or_else(|| type_err(format!("must be real number, not {}", v.type_name())))
+    };
     let _ = kwargs;
     Ok(match b {
         B::Seed => {
@@ -453,7 +615,11 @@ fn random(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Result<Va
         }
         B::Randint => {
             arg_count("randint", args, 2, 2)?;
-            Value::Int(vm.rng.randint(int(&args[0])?, int(&args[1])?).map_err(value_err)?)
+            Value::Int(
+                vm.rng
+                    .randint(int(&args[0])?, int(&args[1])?)
+                    .map_err(value_err)?,
+            )
         }
         B::Randrange => {
             arg_count("randrange", args, 1, 3)?;
@@ -468,7 +634,11 @@ fn random(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Result<Va
             if args.len() == 1 {
                 Value::Int(vm.rng.randrange(stop, None, 1).map_err(value_err)?)
             } else {
-                Value::Int(vm.rng.randrange(start, Some(stop), step).map_err(value_err)?)
+                Value::Int(
+                    vm.rng
+                        .randrange(start, Some(stop), step)
+                        .map_err(value_err)?,
+                )
             }
         }
         B::Choice => {
@@ -477,9 +647,17 @@ fn random(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Result<Va
                 Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => {
                     crate::ops::collect(vm, &args[0])?
                 }
-                o => return Err(type_err(format!("'{}' object is not subscriptable", o.type_name()))),
+                o => {
+                    return Err(type_err(format!(
+                        "'{}' object is not subscriptable",
+                        o.type_name()
+                    )))
+                }
             };
-            let i = vm.rng.choice_index(items.len()).map_err(|m| ExcObj::msg(ExcType::IndexError, m))?;
+            let i = vm
+                .rng
+                .choice_index(items.len())
+                .map_err(|m| ExcObj::msg(ExcType::IndexError, m))?;
             items[i].clone()
         }
         B::Shuffle => {
@@ -490,7 +668,12 @@ fn random(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Result<Va
                     vm.rng.shuffle(&mut items);
                     *l.borrow_mut() = items;
                 }
-                o => return Err(type_err(format!("'{}' object does not support item assignment", o.type_name()))),
+                o => {
+                    return Err(type_err(format!(
+                        "'{}' object does not support item assignment",
+                        o.type_name()
+                    )))
+                }
             }
             Value::None
         }
@@ -501,7 +684,10 @@ fn random(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Result<Va
             if k < 0 || k as usize > items.len() {
                 return Err(value_err("Sample larger than population or is negative"));
             }
-            let idx = vm.rng.sample_indices(items.len(), k as usize).map_err(value_err)?;
+            let idx = vm
+                .rng
+                .sample_indices(items.len(), k as usize)
+                .map_err(value_err)?;
             Value::list(idx.into_iter().map(|i| items[i].clone()).collect())
         }
         _ => Value::None,
@@ -534,28 +720,70 @@ pub(crate) fn percent_format(fmt: &str, args: &Value) -> Result<Value, ExcRef> {
             out.push('%');
             continue;
         }
-        let v = it.next().ok_or_else(|| type_err("not enough arguments for format string"))?;
+        let v = it
+            .next()
+            .ok_or_else(|| type_err("not enough arguments for format string"))?;
         let (flags, rest): (String, String) = spec.chars().partition(|c| "-+ #0".contains(*c));
         let align = if flags.contains('-') { "<" } else { ">" };
-        let zero = if flags.contains('0') && !flags.contains('-') { "0" } else { "" };
-        let sign = if flags.contains('+') { "+" } else if flags.contains(' ') { " " } else { "" };
+        let zero = if flags.contains('0') && !flags.contains('-') {
+            "0"
+        } else {
+            ""
+        };
+        let sign = if flags.contains('+') {
+            "+"
+        } else if flags.contains(' ') {
+            " "
+        } else {
+            ""
+        };
         let s = match conv {
             's' => pyfmt::format_str(&to_str(&v), &format!("{align}{rest}")).map_err(value_err)?,
             'r' => pyfmt::format_str(&repr(&v), &format!("{align}{rest}")).map_err(value_err)?,
             'd' | 'i' => {
                 let i = match &v {
                     Value::Float(f) => *f as i64,
-                    o => o.as_int().ok_or_else(|| type_err(format!("%d format: a real number is required, not {}", o.type_name())))?,
+                    o => o.as_int().ok_or_else(|| {
+                        type_err(format!(
+                            "%d format: a real number is required, not {}",
+                            o.type_name()
+                        ))
+                    })?,
                 };
-                pyfmt::format_int(i, &format!("{}{sign}{zero}{rest}d", if zero.is_empty() { align } else { "" })).map_err(value_err)?
+                pyfmt::format_int(
+                    i,
+                    &format!(
+                        "{}{sign}{zero}{rest}d",
+                        if zero.is_empty() { align } else { "" }
+                    ),
+                )
+                .map_err(value_err)?
             }
             'f' | 'e' | 'g' | 'F' | 'E' | 'G' => {
-                let f = v.as_float().ok_or_else(|| type_err(format!("must be real number, not {}", v.type_name())))?;
-                let rest = if rest.contains('.') { rest } else { format!("{rest}.6") };
-                pyfmt::format_float(f, &format!("{}{sign}{zero}{rest}{conv}", if zero.is_empty() { align } else { "" })).map_err(value_err)?
+                let f = v.as_float().ok_or_else(|| {
+                    type_err(format!("must be real number, not {}", v.type_name()))
+                })?;
+                let rest = if rest.contains('.') {
+                    rest
+                } else {
+                    format!("{rest}.6")
+                };
+                pyfmt::format_float(
+                    f,
+                    &format!(
+                        "{}{sign}{zero}{rest}{conv}",
+                        if zero.is_empty() { align } else { "" }
+                    ),
+                )
+                .map_err(value_err)?
             }
             'x' | 'X' | 'o' => {
-                let i = v.as_int().ok_or_else(|| type_err(format!("%{conv} format: an integer is required, not {}", v.type_name())))?;
+                let i = v.as_int().ok_or_else(|| {
+                    type_err(format!(
+                        "%{conv} format: an integer is required, not {}",
+                        v.type_name()
+                    ))
+                })?;
                 pyfmt::format_int(i, &format!("{align}{sign}{rest}{conv}")).map_err(value_err)?
             }
             other => return Err(value_err(format!("unsupported format character '{other}'"))),
@@ -563,7 +791,9 @@ pub(crate) fn percent_format(fmt: &str, args: &Value) -> Result<Value, ExcRef> {
         out.push_str(&s);
     }
     if it.next().is_some() {
-        return Err(type_err("not all arguments converted during string formatting"));
+        return Err(type_err(
+            "not all arguments converted during string formatting",
+        ));
     }
     Ok(Value::str(&out))
 }
@@ -575,10 +805,12 @@ fn to_int(vm: &mut Vm, args: &[Value]) -> Result<Value, ExcRef> {
         [Value::Int(i)] => Ok(Value::Int(*i)),
         [Value::Bool(b)] => Ok(Value::Int(*b as i64)),
         [Value::Float(f)] => {
-            if f.is_nan() {
-                Err(value_err("cannot convert float NaN to integer"))
-            } else if f.is_infinite() {
-                Err(ExcObj::msg(ExcType::OverflowError, "cannot convert float infinity to integer"))
+            if !f.is_finite() {
+                Err(float_to_int_error(if f.is_nan() {
+                    pyfmt::FloatToIntError::NaN
+                } else {
+                    pyfmt::FloatToIntError::Infinity
+                }))
             } else if f.abs() >= 9.223372036854776e18 {
                 Err(ops::overflow())
             } else {
@@ -587,7 +819,9 @@ fn to_int(vm: &mut Vm, args: &[Value]) -> Result<Value, ExcRef> {
         }
         [Value::Str(s)] | [Value::Str(s), _] => {
             let base = match args.get(1) {
-                Some(b) => b.as_int().ok_or_else(|| type_err("'str' object cannot be interpreted as an integer"))?,
+                Some(b) => b
+                    .as_int()
+                    .ok_or_else(|| type_err("'str' object cannot be interpreted as an integer"))?,
                 None => 10,
             };
             if base != 0 && !(2..=36).contains(&base) {
@@ -596,24 +830,33 @@ fn to_int(vm: &mut Vm, args: &[Value]) -> Result<Value, ExcRef> {
             match pyfmt::parse_int(s, base as u32) {
                 Ok(i) => Ok(Value::Int(i)),
                 Err(pyfmt::ParseIntError::Overflow) => Err(ops::overflow()),
-                Err(_) => Err(value_err(format!("invalid literal for int() with base {base}: {}", repr(&Value::Str(s.clone()))))),
+                Err(e) => Err(value_err(e.message(s, base as u32))),
             }
         }
         [o] => Err(type_err(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
             o.type_name()
         ))),
-        _ => Err(type_err("int() can't convert non-string with explicit base")),
+        _ => Err(type_err(
+            "int() can't convert non-string with explicit base",
+        )),
     }
 }
 
-pub(crate) fn construct(vm: &mut Vm, t: TypeId, args: Vec<Value>, kwargs: Kwargs) -> Result<Value, ExcRef> {
+pub(crate) fn construct(
+    vm: &mut Vm,
+    t: TypeId,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> Result<Value, ExcRef> {
     if let TypeId::Exc(e) = t {
         if matches!(e, ExcType::ExceptionGroup | ExcType::BaseExceptionGroup) {
             arg_count(e.name(), &args, 2, 2)?;
             let excs = collect(vm, &args[1])?;
             if excs.is_empty() || !excs.iter().all(|x| matches!(x, Value::Exc(_))) {
-                return Err(value_err("second argument (exceptions) must be a non-empty sequence"));
+                return Err(value_err(
+                    "second argument (exceptions) must be a non-empty sequence",
+                ));
             }
             let msg = to_str(&args[0]);
             return Ok(Value::Exc(ExcObj::group(e, &msg, excs)));
@@ -635,12 +878,7 @@ pub(crate) fn construct(vm: &mut Vm, t: TypeId, args: Vec<Value>, kwargs: Kwargs
                 None => Value::Float(0.0),
                 Some(Value::Str(s)) => match pyfmt::parse_float(s) {
                     Some(f) => Value::Float(f),
-                    None => {
-                        return Err(value_err(format!(
-                            "could not convert string to float: {}",
-                            repr(&Value::Str(s.clone()))
-                        )))
-                    }
+                    None => return Err(value_err(pyfmt::float_parse_error(s))),
                 },
                 Some(v) => match v.as_float() {
                     Some(f) => Value::Float(f),
@@ -686,7 +924,9 @@ pub(crate) fn construct(vm: &mut Vm, t: TypeId, args: Vec<Value>, kwargs: Kwargs
             arg_count("dict", &args, 0, 1)?;
             let mut d = Dict::default();
             match args.first() {
-                Some(Value::Dict(src)) => d.extend(src.borrow().iter().map(|(k, v)| (k.clone(), v.clone()))),
+                Some(Value::Dict(src)) => {
+                    d.extend(src.borrow().iter().map(|(k, v)| (k.clone(), v.clone())))
+                }
                 Some(v) => {
                     for (i, pair) in collect(vm, v)?.into_iter().enumerate() {
                         let kv = collect(vm, &pair).map_err(|_| {
@@ -716,7 +956,10 @@ pub(crate) fn construct(vm: &mut Vm, t: TypeId, args: Vec<Value>, kwargs: Kwargs
             let mut ints = Vec::new();
             for a in &args {
                 ints.push(a.as_int().ok_or_else(|| {
-                    type_err(format!("'{}' object cannot be interpreted as an integer", a.type_name()))
+                    type_err(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        a.type_name()
+                    ))
                 })?);
             }
             let (start, stop, step) = match ints.as_slice() {
@@ -735,7 +978,12 @@ pub(crate) fn construct(vm: &mut Vm, t: TypeId, args: Vec<Value>, kwargs: Kwargs
             Value::Type(args[0].type_id())
         }
         TypeId::Object => Value::None,
-        other => return Err(type_err(format!("cannot create '{}' instances", other.name()))),
+        other => {
+            return Err(type_err(format!(
+                "cannot create '{}' instances",
+                other.name()
+            )))
+        }
     })
 }
 

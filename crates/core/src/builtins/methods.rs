@@ -12,18 +12,76 @@ use crate::value::{repr, to_str, Dict, Key, Value};
 use crate::vm::{Kwargs, Vm};
 
 const STR_METHODS: &[&str] = &[
-    "upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace", "startswith", "endswith",
-    "find", "rfind", "index", "count", "format", "title", "capitalize", "isdigit", "isalpha", "isalnum", "isspace",
-    "isupper", "islower", "isnumeric", "isdecimal", "center", "ljust", "rjust", "zfill", "partition", "rpartition",
-    "splitlines", "swapcase", "casefold", "removeprefix", "removesuffix", "expandtabs",
+    "upper",
+    "lower",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "split",
+    "rsplit",
+    "join",
+    "replace",
+    "startswith",
+    "endswith",
+    "find",
+    "rfind",
+    "index",
+    "count",
+    "format",
+    "title",
+    "capitalize",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "isnumeric",
+    "isdecimal",
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "partition",
+    "rpartition",
+    "splitlines",
+    "swapcase",
+    "casefold",
+    "removeprefix",
+    "removesuffix",
+    "expandtabs",
 ];
-const LIST_METHODS: &[&str] =
-    &["append", "extend", "pop", "insert", "remove", "index", "count", "sort", "reverse", "clear", "copy"];
-const DICT_METHODS: &[&str] =
-    &["get", "keys", "values", "items", "pop", "setdefault", "update", "clear", "copy", "popitem"];
+const LIST_METHODS: &[&str] = &[
+    "append", "extend", "pop", "insert", "remove", "index", "count", "sort", "reverse", "clear",
+    "copy",
+];
+const DICT_METHODS: &[&str] = &[
+    "get",
+    "keys",
+    "values",
+    "items",
+    "pop",
+    "setdefault",
+    "update",
+    "clear",
+    "copy",
+    "popitem",
+];
 const SET_METHODS: &[&str] = &[
-    "add", "remove", "discard", "pop", "clear", "union", "intersection", "difference", "update", "copy", "issubset",
-    "issuperset", "isdisjoint", "symmetric_difference",
+    "add",
+    "remove",
+    "discard",
+    "pop",
+    "clear",
+    "union",
+    "intersection",
+    "difference",
+    "update",
+    "copy",
+    "issubset",
+    "issuperset",
+    "isdisjoint",
+    "symmetric_difference",
 ];
 
 pub(crate) fn has_method(obj: &Value, name: &str) -> bool {
@@ -46,12 +104,20 @@ fn type_err(m: impl Into<String>) -> ExcRef {
 fn str_arg<'a>(fname: &str, v: &'a Value) -> Result<&'a str, ExcRef> {
     match v {
         Value::Str(s) => Ok(s),
-        o => Err(type_err(format!("{fname}() argument must be str, not {}", o.type_name()))),
+        o => Err(type_err(format!(
+            "{fname}() argument must be str, not {}",
+            o.type_name()
+        ))),
     }
 }
 
 fn int_arg(v: &Value) -> Result<i64, ExcRef> {
-    v.as_int().ok_or_else(|| type_err(format!("'{}' object cannot be interpreted as an integer", v.type_name())))
+    v.as_int().ok_or_else(|| {
+        type_err(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        ))
+    })
 }
 
 fn opt_chars(args: &[Value], fname: &str) -> Result<Option<Vec<char>>, ExcRef> {
@@ -76,9 +142,9 @@ fn pad(s: &str, width: i64, fill: char, align: char) -> String {
         }
     };
     let mut out = String::new();
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     out
 }
 
@@ -86,21 +152,37 @@ fn fill_char(args: &[Value], fname: &str) -> Result<char, ExcRef> {
     match args.get(1) {
         None => Ok(' '),
         Some(Value::Str(s)) if s.chars().count() == 1 => Ok(s.chars().next().unwrap_or(' ')),
-        Some(_) => Err(type_err(format!("The fill character must be exactly one character long ({fname})"))),
+        Some(_) => Err(type_err(format!(
+            "The fill character must be exactly one character long ({fname})"
+        ))),
     }
 }
 
-fn split(s: &str, sep: Option<&str>, maxsplit: i64, from_right: bool) -> Result<Vec<Value>, ExcRef> {
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+fn split(
+    s: &str,
+    sep: Option<&str>,
+    maxsplit: i64,
+    from_right: bool,
+) -> Result<Vec<Value>, ExcRef> {
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let parts: Vec<String> = match sep {
         Some("") => return Err(ExcObj::msg(ExcType::ValueError, "empty separator")),
         Some(sep) => {
             if from_right {
-                let mut v: Vec<String> = s.rsplitn(max.saturating_add(1), sep).map(String::from).collect();
+                let mut v: Vec<String> = s
+                    .rsplitn(max.saturating_add(1), sep)
+                    .map(String::from)
+                    .collect();
                 v.reverse();
                 v
             } else {
-                s.splitn(max.saturating_add(1), sep).map(String::from).collect()
+                s.splitn(max.saturating_add(1), sep)
+                    .map(String::from)
+                    .collect()
             }
         }
         None => {
@@ -165,12 +247,27 @@ fn find(s: &str, sub: &str, args: &[Value], rev: bool) -> Result<i64, ExcRef> {
     })
 }
 
-fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, args: &[Value], kwargs: &Kwargs) -> Result<Value, ExcRef> {
+fn str_method(
+    vm: &mut Vm,
+    s: &Rc<str>,
+    name: &str,
+    args: &[Value],
+    kwargs: &Kwargs,
+) -> Result<Value, ExcRef> {
     let st = |x: String| Ok(Value::str(&x));
     match name {
         "upper" => st(s.to_uppercase()),
         "lower" | "casefold" => st(s.to_lowercase()),
-        "swapcase" => st(s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() }).collect()),
+        "swapcase" => st(s
+            .chars()
+            .map(|c| {
+                if c.is_uppercase() {
+                    c.to_lowercase().collect::<String>()
+                } else {
+                    c.to_uppercase().collect()
+                }
+            })
+            .collect()),
         "strip" | "lstrip" | "rstrip" => {
             let chars = opt_chars(args, name)?;
             let pat = |c: char| match &chars {
@@ -194,7 +291,12 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, args: &[Value], kwargs: &Kwa
                 Some(v) => int_arg(v)?,
                 None => -1,
             };
-            Ok(Value::list(split(s, sep.as_deref(), max, name == "rsplit")?))
+            Ok(Value::list(split(
+                s,
+                sep.as_deref(),
+                max,
+                name == "rsplit",
+            )?))
         }
         "splitlines" => Ok(Value::list(s.lines().map(Value::str).collect())),
         "join" => {
@@ -228,10 +330,18 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, args: &[Value], kwargs: &Kwa
         }
         "startswith" | "endswith" => {
             arg_count(name, args, 1, 1)?;
-            let test = |p: &str| if name == "startswith" { s.starts_with(p) } else { s.ends_with(p) };
+            let test = |p: &str| {
+                if name == "startswith" {
+                    s.starts_with(p)
+                } else {
+                    s.ends_with(p)
+                }
+            };
             match &args[0] {
                 Value::Str(p) => Ok(Value::Bool(test(p))),
-                Value::Tuple(t) => Ok(Value::Bool(t.iter().any(|p| matches!(p, Value::Str(p) if test(p))))),
+                Value::Tuple(t) => Ok(Value::Bool(
+                    t.iter().any(|p| matches!(p, Value::Str(p) if test(p))),
+                )),
                 o => Err(type_err(format!(
                     "{name} first arg must be str or a tuple of str, not {}",
                     o.type_name()
@@ -250,7 +360,11 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, args: &[Value], kwargs: &Kwa
         "count" => {
             arg_count("count", args, 1, 1)?;
             let sub = str_arg("count", &args[0])?;
-            Ok(Value::Int(if sub.is_empty() { s.chars().count() as i64 + 1 } else { s.matches(sub).count() as i64 }))
+            Ok(Value::Int(if sub.is_empty() {
+                s.chars().count() as i64 + 1
+            } else {
+                s.matches(sub).count() as i64
+            }))
         }
         "format" => str_format(s, args, kwargs),
         "title" => {
@@ -269,18 +383,33 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, args: &[Value], kwargs: &Kwa
         "capitalize" => {
             let mut cs = s.chars();
             st(match cs.next() {
-                Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(cs.flat_map(|c| c.to_lowercase()))
+                    .collect(),
                 None => String::new(),
             })
         }
-        "isdigit" | "isnumeric" | "isdecimal" => {
-            Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || (name != "isdecimal" && c.is_numeric()))))
-        }
-        "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),
-        "isalnum" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))),
-        "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
-        "isupper" => Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))),
-        "islower" => Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))),
+        "isdigit" | "isnumeric" | "isdecimal" => Ok(Value::Bool(
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_digit() || (name != "isdecimal" && c.is_numeric())),
+        )),
+        "isalpha" => Ok(Value::Bool(
+            !s.is_empty() && s.chars().all(char::is_alphabetic),
+        )),
+        "isalnum" => Ok(Value::Bool(
+            !s.is_empty() && s.chars().all(char::is_alphanumeric),
+        )),
+        "isspace" => Ok(Value::Bool(
+            !s.is_empty() && s.chars().all(char::is_whitespace),
+        )),
+        "isupper" => Ok(Value::Bool(
+            s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
+        )),
+        "islower" => Ok(Value::Bool(
+            s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
+        )),
         "center" | "ljust" | "rjust" => {
             arg_count(name, args, 1, 2)?;
             let w = int_arg(&args[0])?.min(1 << 24);
@@ -311,7 +440,11 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, args: &[Value], kwargs: &Kwa
             if sep.is_empty() {
                 return Err(ExcObj::msg(ExcType::ValueError, "empty separator"));
             }
-            let found = if name == "partition" { s.find(sep) } else { s.rfind(sep) };
+            let found = if name == "partition" {
+                s.find(sep)
+            } else {
+                s.rfind(sep)
+            };
             let parts = match found {
                 Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
                 None if name == "partition" => [&s[..], "", ""],
@@ -319,8 +452,14 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, args: &[Value], kwargs: &Kwa
             };
             Ok(Value::tuple(parts.iter().map(|p| Value::str(p)).collect()))
         }
-        "removeprefix" => st(s.strip_prefix(str_arg(name, args.first().unwrap_or(&Value::None))?).unwrap_or(s).to_string()),
-        "removesuffix" => st(s.strip_suffix(str_arg(name, args.first().unwrap_or(&Value::None))?).unwrap_or(s).to_string()),
+        "removeprefix" => st(s
+            .strip_prefix(str_arg(name, args.first().unwrap_or(&Value::None))?)
+            .unwrap_or(s)
+            .to_string()),
+        "removesuffix" => st(s
+            .strip_suffix(str_arg(name, args.first().unwrap_or(&Value::None))?)
+            .unwrap_or(s)
+            .to_string()),
         "expandtabs" => st(s.replace('\t', "        ")),
         _ => Err(type_err(format!("'str' object has no attribute '{name}'"))),
     }
@@ -334,14 +473,22 @@ pub(crate) fn str_format(s: &str, args: &[Value], kwargs: &Kwargs) -> Result<Val
     Ok(Value::str(&out))
 }
 
-fn render_pieces(pieces: &[pyfmt::FormatPiece], args: &[Value], kwargs: &Kwargs, out: &mut String) -> Result<(), ExcRef> {
+fn render_pieces(
+    pieces: &[pyfmt::FormatPiece],
+    args: &[Value],
+    kwargs: &Kwargs,
+    out: &mut String,
+) -> Result<(), ExcRef> {
     for p in pieces {
         match p {
             pyfmt::FormatPiece::Literal(l) => out.push_str(l),
             pyfmt::FormatPiece::Field(f) => {
                 let v = match &f.arg {
                     pyfmt::FieldArg::Index(i) => args.get(*i).cloned().ok_or_else(|| {
-                        ExcObj::msg(ExcType::IndexError, format!("Replacement index {i} out of range for positional args tuple"))
+                        ExcObj::msg(
+                            ExcType::IndexError,
+                            format!("Replacement index {i} out of range for positional args tuple"),
+                        )
                     })?,
                     pyfmt::FieldArg::Keyword(k) => kwarg(kwargs, k)
                         .cloned()
@@ -353,7 +500,10 @@ fn render_pieces(pieces: &[pyfmt::FormatPiece], args: &[Value], kwargs: &Kwargs,
                         pyfmt::FieldAccessor::Index(i) => ops::getitem(&v, &Value::Int(*i as i64))?,
                         pyfmt::FieldAccessor::Key(k) => ops::getitem(&v, &Value::str(k))?,
                         pyfmt::FieldAccessor::Attr(a) => {
-                            return Err(ExcObj::msg(ExcType::AttributeError, format!("unsupported: attribute '{a}' in a format field")))
+                            return Err(ExcObj::msg(
+                                ExcType::AttributeError,
+                                format!("unsupported: attribute '{a}' in a format field"),
+                            ))
                         }
                     };
                 }
@@ -371,7 +521,13 @@ fn render_pieces(pieces: &[pyfmt::FormatPiece], args: &[Value], kwargs: &Kwargs,
     Ok(())
 }
 
-fn list_method(vm: &mut Vm, l: &Rc<RefCell<Vec<Value>>>, name: &str, args: &[Value], kwargs: &Kwargs) -> Result<Value, ExcRef> {
+fn list_method(
+    vm: &mut Vm,
+    l: &Rc<RefCell<Vec<Value>>>,
+    name: &str,
+    args: &[Value],
+    kwargs: &Kwargs,
+) -> Result<Value, ExcRef> {
     match name {
         "append" => {
             arg_count("list.append", args, 1, 1)?;
@@ -418,7 +574,10 @@ fn list_method(vm: &mut Vm, l: &Rc<RefCell<Vec<Value>>>, name: &str, args: &[Val
                     l.borrow_mut().remove(i);
                     Ok(Value::None)
                 }
-                None => Err(ExcObj::msg(ExcType::ValueError, "list.remove(x): x not in list")),
+                None => Err(ExcObj::msg(
+                    ExcType::ValueError,
+                    "list.remove(x): x not in list",
+                )),
             }
         }
         "index" => {
@@ -426,12 +585,17 @@ fn list_method(vm: &mut Vm, l: &Rc<RefCell<Vec<Value>>>, name: &str, args: &[Val
             let pos = l.borrow().iter().position(|x| eq(x, &args[0]));
             match pos {
                 Some(i) => Ok(Value::Int(i as i64)),
-                None => Err(ExcObj::msg(ExcType::ValueError, format!("{} is not in list", repr(&args[0])))),
+                None => Err(ExcObj::msg(
+                    ExcType::ValueError,
+                    format!("{} is not in list", repr(&args[0])),
+                )),
             }
         }
         "count" => {
             arg_count("list.count", args, 1, 1)?;
-            Ok(Value::Int(l.borrow().iter().filter(|x| eq(x, &args[0])).count() as i64))
+            Ok(Value::Int(
+                l.borrow().iter().filter(|x| eq(x, &args[0])).count() as i64,
+            ))
         }
         "sort" => {
             check_kwargs("sort", kwargs, &["key", "reverse"])?;
@@ -463,16 +627,32 @@ fn key_of(v: &Value) -> Result<Key, ExcRef> {
     }
 }
 
-fn dict_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, args: &[Value], kwargs: &Kwargs) -> Result<Value, ExcRef> {
+fn dict_method(
+    vm: &mut Vm,
+    d: &Rc<RefCell<Dict>>,
+    name: &str,
+    args: &[Value],
+    kwargs: &Kwargs,
+) -> Result<Value, ExcRef> {
     match name {
         "get" => {
             arg_count("get", args, 1, 2)?;
             let k = key_of(&args[0])?;
-            Ok(d.borrow().get(&k).cloned().unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::None)))
+            Ok(d.borrow()
+                .get(&k)
+                .cloned()
+                .unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::None)))
         }
-        "keys" => Ok(Value::list(d.borrow().keys().map(|k| k.0.clone()).collect())),
+        "keys" => Ok(Value::list(
+            d.borrow().keys().map(|k| k.0.clone()).collect(),
+        )),
         "values" => Ok(Value::list(d.borrow().values().cloned().collect())),
-        "items" => Ok(Value::list(d.borrow().iter().map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()])).collect())),
+        "items" => Ok(Value::list(
+            d.borrow()
+                .iter()
+                .map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()]))
+                .collect(),
+        )),
         "pop" => {
             arg_count("pop", args, 1, 2)?;
             let k = key_of(&args[0])?;
@@ -487,7 +667,10 @@ fn dict_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, args: &[Value], k
             let r = d.borrow_mut().pop();
             match r {
                 Some((k, v)) => Ok(Value::tuple(vec![k.0, v])),
-                None => Err(ExcObj::msg(ExcType::KeyError, "popitem(): dictionary is empty")),
+                None => Err(ExcObj::msg(
+                    ExcType::KeyError,
+                    "popitem(): dictionary is empty",
+                )),
             }
         }
         "setdefault" => {
@@ -499,10 +682,20 @@ fn dict_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, args: &[Value], k
         "update" => {
             arg_count("update", args, 0, 1)?;
             if let Some(src) = args.first() {
-                let Value::Dict(other) = super::functions::construct(vm, crate::value::TypeId::Dict, vec![src.clone()], Vec::new())? else {
+                let Value::Dict(other) = super::functions::construct(
+                    vm,
+                    crate::value::TypeId::Dict,
+                    vec![src.clone()],
+                    Vec::new(),
+                )?
+                else {
                     return Ok(Value::None);
                 };
-                let items: Vec<(Key, Value)> = other.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let items: Vec<(Key, Value)> = other
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 d.borrow_mut().extend(items);
             }
             for (k, v) in kwargs {
@@ -519,7 +712,12 @@ fn dict_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, args: &[Value], k
     }
 }
 
-fn set_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, args: &[Value]) -> Result<Value, ExcRef> {
+fn set_method(
+    vm: &mut Vm,
+    d: &Rc<RefCell<Dict>>,
+    name: &str,
+    args: &[Value],
+) -> Result<Value, ExcRef> {
     let other = |vm: &mut Vm| -> Result<Dict, ExcRef> {
         let mut o = Dict::default();
         for a in args {
@@ -569,17 +767,35 @@ fn set_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, args: &[Value]) ->
         }
         "intersection" => {
             let o = other(vm)?;
-            Ok(new(d.borrow().iter().filter(|(k, _)| o.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect()))
+            Ok(new(d
+                .borrow()
+                .iter()
+                .filter(|(k, _)| o.contains_key(*k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()))
         }
         "difference" => {
             let o = other(vm)?;
-            Ok(new(d.borrow().iter().filter(|(k, _)| !o.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect()))
+            Ok(new(d
+                .borrow()
+                .iter()
+                .filter(|(k, _)| !o.contains_key(*k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()))
         }
         "symmetric_difference" => {
             let o = other(vm)?;
             let x = d.borrow();
-            let mut out: Dict = x.iter().filter(|(k, _)| !o.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect();
-            out.extend(o.iter().filter(|(k, _)| !x.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())));
+            let mut out: Dict = x
+                .iter()
+                .filter(|(k, _)| !o.contains_key(*k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            out.extend(
+                o.iter()
+                    .filter(|(k, _)| !x.contains_key(*k))
+                    .map(|(k, v)| (k.clone(), v.clone())),
+            );
             Ok(new(out))
         }
         "issubset" => {
@@ -599,12 +815,20 @@ fn set_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, args: &[Value]) ->
 }
 
 /// `None` when `recv` has no such method here.
-pub(crate) fn call_method(vm: &mut Vm, recv: &Value, name: &str, args: Vec<Value>, kwargs: &Kwargs) -> Option<Result<Value, ExcRef>> {
+pub(crate) fn call_method(
+    vm: &mut Vm,
+    recv: &Value,
+    name: &str,
+    args: Vec<Value>,
+    kwargs: &Kwargs,
+) -> Option<Result<Value, ExcRef>> {
     if !has_method(recv, name) {
         return None;
     }
     if !kwargs.is_empty() && !matches!(name, "sort" | "split" | "rsplit" | "format" | "update") {
-        return Some(Err(type_err(format!("{name}() takes no keyword arguments"))));
+        return Some(Err(type_err(format!(
+            "{name}() takes no keyword arguments"
+        ))));
     }
     Some(match recv {
         Value::Str(s) => str_method(vm, s, name, &args, kwargs),
@@ -612,13 +836,20 @@ pub(crate) fn call_method(vm: &mut Vm, recv: &Value, name: &str, args: Vec<Value
         Value::Dict(d) => dict_method(vm, d, name, &args, kwargs),
         Value::Set(d) => set_method(vm, d, name, &args),
         Value::Tuple(t) => {
-            let Some(x) = args.first() else { return Some(Err(type_err(format!("{name}() takes exactly one argument (0 given)")))) };
+            let Some(x) = args.first() else {
+                return Some(Err(type_err(format!(
+                    "{name}() takes exactly one argument (0 given)"
+                ))));
+            };
             if name == "count" {
                 Ok(Value::Int(t.iter().filter(|v| eq(v, x)).count() as i64))
             } else {
                 match t.iter().position(|v| eq(v, x)) {
                     Some(i) => Ok(Value::Int(i as i64)),
-                    None => Err(ExcObj::msg(ExcType::ValueError, "tuple.index(x): x not in tuple")),
+                    None => Err(ExcObj::msg(
+                        ExcType::ValueError,
+                        "tuple.index(x): x not in tuple",
+                    )),
                 }
             }
         }

@@ -4,7 +4,6 @@ use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Op {
-    Nop,
     LoadConst(u32),
     LoadNone,
     LoadLocal(u32),

@@ -23,7 +23,9 @@ impl Bindings {
     }
 
     pub(crate) fn is_local(&self, name: &str) -> bool {
-        !self.globals.contains(name) && !self.nonlocals.contains(name) && self.assigned.iter().any(|n| n == name)
+        !self.globals.contains(name)
+            && !self.nonlocals.contains(name)
+            && self.assigned.iter().any(|n| n == name)
     }
 
     /// Names this scope needs from enclosing scopes.
@@ -109,7 +111,9 @@ fn stmt(b: &mut Bindings, s: &Stmt) {
             targets.iter().for_each(|t| target(b, t));
             expr(b, value);
         }
-        StmtKind::AugAssign { target: t, value, .. } => {
+        StmtKind::AugAssign {
+            target: t, value, ..
+        } => {
             if let ExprKind::Name(n) = &t.kind {
                 b.used.insert(n.clone());
             }
@@ -126,7 +130,12 @@ fn stmt(b: &mut Bindings, s: &Stmt) {
             block(b, body);
             block(b, orelse);
         }
-        StmtKind::For { target: t, iter, body, orelse } => {
+        StmtKind::For {
+            target: t,
+            iter,
+            body,
+            orelse,
+        } => {
             target(b, t);
             expr(b, iter);
             block(b, body);
@@ -148,7 +157,12 @@ fn stmt(b: &mut Bindings, s: &Stmt) {
         StmtKind::Nonlocal(names) => names.iter().for_each(|n| {
             b.nonlocals.insert(n.id.clone());
         }),
-        StmtKind::Try { body, handlers, orelse, finalbody } => {
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
             block(b, body);
             for h in handlers {
                 if let Some(t) = &h.typ {
@@ -228,7 +242,9 @@ fn expr(b: &mut Bindings, e: &Expr) {
             expr(b, right)
         }
         ExprKind::BoolOp { values, .. } => values.iter().for_each(|v| expr(b, v)),
-        ExprKind::Compare { left, comparators, .. } => {
+        ExprKind::Compare {
+            left, comparators, ..
+        } => {
             expr(b, left);
             comparators.iter().for_each(|c| expr(b, c))
         }
@@ -246,7 +262,11 @@ fn expr(b: &mut Bindings, e: &Expr) {
             let inner = analyse_lambda(params, body);
             b.nested_free.extend(inner.free());
         }
-        ExprKind::Call { func, args, keywords } => {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
             expr(b, func);
             args.iter().for_each(|a| expr(b, a));
             keywords.iter().for_each(|k| expr(b, &k.value));
@@ -266,7 +286,11 @@ fn expr(b: &mut Bindings, e: &Expr) {
         | ExprKind::GeneratorExp { elt, generators } => {
             comprehension(b, &[elt], generators);
         }
-        ExprKind::DictComp { key, value, generators } => comprehension(b, &[key, value], generators),
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => comprehension(b, &[key, value], generators),
     }
 }
 

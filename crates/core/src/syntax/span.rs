@@ -16,7 +16,10 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -42,7 +45,10 @@ impl LineIndex {
                 starts.push(i as u32 + 1);
             }
         }
-        LineIndex { starts, text: text.to_owned() }
+        LineIndex {
+            starts,
+            text: text.to_owned(),
+        }
     }
 
     pub fn line_col(&self, offset: u32) -> LineCol {
@@ -57,7 +63,10 @@ impl LineIndex {
             end -= 1;
         }
         let col = self.text[start..end].chars().count() as u32 + 1;
-        LineCol { line: line as u32 + 1, col }
+        LineCol {
+            line: line as u32 + 1,
+            col,
+        }
     }
 
     /// 1-based line number of a byte offset.
@@ -68,8 +77,13 @@ impl LineIndex {
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: u32) -> &str {
         let i = (line.max(1) - 1) as usize;
-        let Some(&start) = self.starts.get(i) else { return "" };
-        let end = self.starts.get(i + 1).map_or(self.text.len(), |&e| e as usize);
+        let Some(&start) = self.starts.get(i) else {
+            return "";
+        };
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&e| e as usize);
         self.text[start as usize..end].trim_end_matches(['\n', '\r'])
     }
 }

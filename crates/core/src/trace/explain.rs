@@ -34,9 +34,17 @@ pub fn waits_on_label(trace: &Trace, on: &WaitOn) -> String {
 
 /// A one-sentence explanation of event `step` (0-based index into `trace.events`).
 pub fn explain(trace: &Trace, step: usize) -> String {
-    let Some(e) = trace.events.get(step) else { return String::new() };
+    let Some(e) = trace.events.get(step) else {
+        return String::new();
+    };
     let who = trace.task_label(e.task);
-    let at = |e: &Event| if e.line > 0 { format!(" (line {})", e.line) } else { String::new() };
+    let at = |e: &Event| {
+        if e.line > 0 {
+            format!(" (line {})", e.line)
+        } else {
+            String::new()
+        }
+    };
     match &e.kind {
         EventKind::Created { parent } => {
             if *parent == NO_TASK {

@@ -47,7 +47,10 @@ impl Summary {
                 busy += until - e.t;
                 sequential += until - e.t;
             }
-            if let EventKind::Waiting { on: WaitOn::Sleep { until } } = e.kind {
+            if let EventKind::Waiting {
+                on: WaitOn::Sleep { until },
+            } = e.kind
+            {
                 sequential += (until - e.t).max(0.0);
             }
             if i >= n {

@@ -31,6 +31,9 @@ enum PyExit {
 
 pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
 
+/// How deep builtins may call back into Python inside each other.
+const MAX_NESTED_CALLBACKS: u32 = 40;
+
 impl Vm {
     /// Run a stack of frames until it finishes, raises, suspends, blocks or aborts.
     pub(crate) fn run_stack(&mut self, frames: &mut Vec<Frame>, mut input: Resume) -> Outcome {
@@ -128,14 +131,20 @@ impl Vm {
                 }
                 if let Some(cur) = &self.current {
                     if Rc::ptr_eq(cur, &f) {
-                        return Ok(Resume::Throw(ExcObj::msg(ExcType::RuntimeError, "Task cannot await on itself")));
+                        return Ok(Resume::Throw(ExcObj::msg(
+                            ExcType::RuntimeError,
+                            "Task cannot await on itself",
+                        )));
                     }
                 }
                 Err(Outcome::Suspend(Some(f)))
             }
             other => Ok(Resume::Throw(ExcObj::msg(
                 ExcType::TypeError,
-                format!("object {} can't be used in 'await' expression", other.type_name()),
+                format!(
+                    "object {} can't be used in 'await' expression",
+                    other.type_name()
+                ),
             ))),
         }
     }
@@ -150,7 +159,10 @@ impl Vm {
                 Err(e)
             }
             FutState::Cancelled => Err(make_cancelled_error(&mut fb)),
-            FutState::Pending => Err(ExcObj::msg(ExcType::InvalidStateError, "Result is not set.")),
+            FutState::Pending => Err(ExcObj::msg(
+                ExcType::InvalidStateError,
+                "Result is not set.",
+            )),
         }
     }
 
@@ -166,6 +178,18 @@ impl Vm {
             }
             Called::Frame(f) => f,
         };
+        // Each nested run is Rust recursion (a builtin calling back into Python):
+        // cap it well below what the native or wasm stack can hold.
+        if self.nested_depth >= MAX_NESTED_CALLBACKS {
+            self.set_abort(Abort::Limit(format!(
+                "recursion limit reached: more than {MAX_NESTED_CALLBACKS} nested calls through builtins \
+                 (key functions, callbacks)"
+            )));
+            return Err(ExcObj::msg(
+                ExcType::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
         let mut frames = vec![frame];
         self.nested_depth += 1;
         let mut input = Resume::Start;
@@ -178,7 +202,10 @@ impl Vm {
                     input = Resume::Value(Value::None);
                 }
                 Outcome::Suspend(_) => {
-                    break Err(ExcObj::msg(ExcType::RuntimeError, "a callback cannot suspend"));
+                    break Err(ExcObj::msg(
+                        ExcType::RuntimeError,
+                        "a callback cannot suspend",
+                    ));
                 }
                 Outcome::Abort => break Err(ExcObj::msg(ExcType::RuntimeError, "run aborted")),
             }
@@ -188,7 +215,12 @@ impl Vm {
     }
 
     /// Call any callable. Python functions become frames for the caller to run.
-    pub(crate) fn call(&mut self, callee: Value, args: Vec<Value>, kwargs: Kwargs) -> Result<Called, ExcRef> {
+    pub(crate) fn call(
+        &mut self,
+        callee: Value,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+    ) -> Result<Called, ExcRef> {
         match callee {
             Value::Func(f) => {
                 let frame = bind_args(&f, args, kwargs)?;
@@ -207,7 +239,10 @@ impl Vm {
             Value::Builtin(b) => builtins::call(self, b, args, kwargs),
             Value::Method(m) => builtins::call_method(self, &m.0, &m.1, args, kwargs),
             Value::Type(t) => builtins::construct(self, t, args, kwargs),
-            other => Err(ExcObj::msg(ExcType::TypeError, format!("'{}' object is not callable", other.type_name()))),
+            other => Err(ExcObj::msg(
+                ExcType::TypeError,
+                format!("'{}' object is not callable", other.type_name()),
+            )),
         }
     }
 
@@ -236,7 +271,6 @@ impl Vm {
                 return PyExit::Abort;
             }
             let r: Result<(), ExcRef> = match op {
-                Op::Nop => Ok(()),
                 Op::LoadConst(i) => {
                     f.stack.push(code.consts[i as usize].clone());
                     Ok(())
@@ -296,7 +330,10 @@ impl Vm {
                 Op::LoadGlobal(i) => match self.globals.get(i as usize) {
                     Some(Value::Undefined) | None => Err(ExcObj::msg(
                         ExcType::NameError,
-                        format!("name '{}' is not defined", self.global_names.get(i as usize).map_or("?", |n| n)),
+                        format!(
+                            "name '{}' is not defined",
+                            self.global_names.get(i as usize).map_or("?", |n| n)
+                        ),
                     )),
                     Some(v) => {
                         f.stack.push(v.clone());
@@ -317,7 +354,10 @@ impl Vm {
                     }
                     _ => Err(ExcObj::msg(
                         ExcType::NameError,
-                        format!("name '{}' is not defined", self.global_names.get(i as usize).map_or("?", |n| n)),
+                        format!(
+                            "name '{}' is not defined",
+                            self.global_names.get(i as usize).map_or("?", |n| n)
+                        ),
                     )),
                 },
                 Op::LoadAttr(i) => {
@@ -329,7 +369,11 @@ impl Vm {
                     let _v = pop(f);
                     Err(ExcObj::msg(
                         ExcType::AttributeError,
-                        format!("'{}' object attribute '{}' is read-only", obj.type_name(), code.names[i as usize]),
+                        format!(
+                            "'{}' object attribute '{}' is read-only",
+                            obj.type_name(),
+                            code.names[i as usize]
+                        ),
                     ))
                 }
                 Op::LoadSubscr => {
@@ -529,8 +573,11 @@ impl Vm {
                     let m = pop(f);
                     match (&m, f.stack.last()) {
                         (Value::Dict(src), Some(Value::Dict(dst))) => {
-                            let items: Vec<(Key, Value)> =
-                                src.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                            let items: Vec<(Key, Value)> = src
+                                .borrow()
+                                .iter()
+                                .map(|(k, v)| (k.clone(), v.clone()))
+                                .collect();
                             dst.borrow_mut().extend(items);
                             Ok(())
                         }
@@ -551,7 +598,8 @@ impl Vm {
                 Op::FormatValue(flags) => {
                     let spec = if flags & 4 != 0 { Some(pop(f)) } else { None };
                     let v = pop(f);
-                    ops::format_value(self, &v, flags & 3, spec.as_ref()).map(|s| f.stack.push(Value::str(&s)))
+                    ops::format_value(self, &v, flags & 3, spec.as_ref())
+                        .map(|s| f.stack.push(Value::str(&s)))
                 }
                 Op::UnpackSequence(n) => {
                     let v = pop(f);
@@ -566,7 +614,10 @@ impl Vm {
                         )),
                         Ok(items) => Err(ExcObj::msg(
                             ExcType::ValueError,
-                            format!("not enough values to unpack (expected {n}, got {})", items.len()),
+                            format!(
+                                "not enough values to unpack (expected {n}, got {})",
+                                items.len()
+                            ),
                         )),
                         Err(e) => Err(e),
                     }
@@ -633,7 +684,13 @@ impl Vm {
                     let names: Vec<Rc<str>> = match &names {
                         Value::Tuple(t) => t
                             .iter()
-                            .filter_map(|v| if let Value::Str(s) = v { Some(s.clone()) } else { None })
+                            .filter_map(|v| {
+                                if let Value::Str(s) = v {
+                                    Some(s.clone())
+                                } else {
+                                    None
+                                }
+                            })
                             .collect(),
                         _ => Vec::new(),
                     };
@@ -662,7 +719,12 @@ impl Vm {
                         for (k, v) in d.borrow().iter() {
                             match &k.0 {
                                 Value::Str(s) => kw.push((s.clone(), v.clone())),
-                                _ => bad = Some(ExcObj::msg(ExcType::TypeError, "keywords must be strings")),
+                                _ => {
+                                    bad = Some(ExcObj::msg(
+                                        ExcType::TypeError,
+                                        "keywords must be strings",
+                                    ))
+                                }
                             }
                         }
                     }
@@ -693,7 +755,9 @@ impl Vm {
                     }
                 }
                 Op::MakeFunction(k) => {
-                    let Value::Code(c) = &code.consts[k as usize] else { return PyExit::Abort };
+                    let Value::Code(c) = &code.consts[k as usize] else {
+                        return PyExit::Abort;
+                    };
                     let nfree = c.free_names.len() as u32;
                     let nkw = c.params.kwdefault_names.len() as u32;
                     let closure: Vec<Rc<RefCell<Value>>> = popn(f, nfree)
@@ -705,8 +769,19 @@ impl Vm {
                         .collect();
                     let kwvals = popn(f, nkw);
                     let defaults = popn(f, c.params.n_defaults);
-                    let kwdefaults = c.params.kwdefault_names.iter().cloned().zip(kwvals).collect();
-                    f.stack.push(Value::Func(Rc::new(Function { code: c.clone(), defaults, kwdefaults, closure })));
+                    let kwdefaults = c
+                        .params
+                        .kwdefault_names
+                        .iter()
+                        .cloned()
+                        .zip(kwvals)
+                        .collect();
+                    f.stack.push(Value::Func(Rc::new(Function {
+                        code: c.clone(),
+                        defaults,
+                        kwdefaults,
+                        closure,
+                    })));
                     Ok(())
                 }
                 Op::Return => return PyExit::Return(pop(f)),
@@ -716,7 +791,11 @@ impl Vm {
                     return PyExit::Await(v);
                 }
                 Op::SetupExcept(h) | Op::SetupFinally(h) => {
-                    f.blocks.push(Block { handler: h, depth: f.stack.len() as u32, exc_depth: f.exc_stack.len() as u32 });
+                    f.blocks.push(Block {
+                        handler: h,
+                        depth: f.stack.len() as u32,
+                        exc_depth: f.exc_stack.len() as u32,
+                    });
                     Ok(())
                 }
                 Op::PopBlock => {
@@ -730,7 +809,10 @@ impl Vm {
                 Op::Raise(kind) => Err(self.make_raise(f, kind)),
                 Op::Reraise => match pop(f) {
                     Value::Exc(e) => Err(e),
-                    _ => Err(ExcObj::msg(ExcType::RuntimeError, "internal: reraise without exception")),
+                    _ => Err(ExcObj::msg(
+                        ExcType::RuntimeError,
+                        "internal: reraise without exception",
+                    )),
                 },
                 Op::CheckExcMatch => {
                     let cls = pop(f);
@@ -750,12 +832,17 @@ impl Vm {
                     let n = f.stack.len();
                     let exc = f.stack.get(n.wrapping_sub(1)).cloned().unwrap_or_default();
                     let mgr = f.stack.get(n.wrapping_sub(2)).cloned().unwrap_or_default();
-                    let e = if let Value::Exc(e) = exc { Some(e) } else { None };
+                    let e = if let Value::Exc(e) = exc {
+                        Some(e)
+                    } else {
+                        None
+                    };
                     builtins::with_exit(self, &mgr, e, is_async != 0).map(|v| f.stack.push(v))
                 }
                 Op::Import(i) => builtins::import(&code.names[i as usize]).map(|m| f.stack.push(m)),
                 Op::LoadAssertionError => {
-                    f.stack.push(Value::Type(TypeId::Exc(ExcType::AssertionError)));
+                    f.stack
+                        .push(Value::Type(TypeId::Exc(ExcType::AssertionError)));
                     Ok(())
                 }
             };
@@ -778,7 +865,9 @@ impl Vm {
         if *e.line.borrow() == 0 {
             *e.line.borrow_mut() = self.line_of(f.span_start());
         }
-        let Some(b) = f.blocks.pop() else { return false };
+        let Some(b) = f.blocks.pop() else {
+            return false;
+        };
         f.stack.truncate(b.depth as usize);
         f.exc_stack.truncate(b.exc_depth as usize);
         f.exc_stack.push(e.clone());
@@ -800,10 +889,8 @@ impl Vm {
             Ok(e) => e,
             Err(e) => return e,
         };
-        if let Some(c) = cause {
-            if let Value::Exc(c) = c {
-                *exc.cause.borrow_mut() = Some(c);
-            }
+        if let Some(Value::Exc(c)) = cause {
+            *exc.cause.borrow_mut() = Some(c);
         }
         *exc.line.borrow_mut() = self.line_of(f.span_start());
         exc
@@ -849,11 +936,18 @@ fn unbound_local(name: &str) -> ExcRef {
 }
 
 pub(crate) fn unhashable(v: &Value) -> ExcRef {
-    ExcObj::msg(ExcType::TypeError, format!("unhashable type: '{}'", v.type_name()))
+    ExcObj::msg(
+        ExcType::TypeError,
+        format!("unhashable type: '{}'", v.type_name()),
+    )
 }
 
 /// Bind call arguments to a function's parameters, with CPython's error messages.
-pub(crate) fn bind_args(func: &Function, args: Vec<Value>, kwargs: Kwargs) -> Result<PyFrame, ExcRef> {
+pub(crate) fn bind_args(
+    func: &Function,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> Result<PyFrame, ExcRef> {
     let code = &func.code;
     let p = &code.params;
     let mut frame = PyFrame::new(code.clone());
@@ -872,11 +966,17 @@ pub(crate) fn bind_args(func: &Function, args: Vec<Value>, kwargs: Kwargs) -> Re
                 let takes = if p.n_defaults > 0 {
                     format!("from {required} to {nparams} positional arguments")
                 } else {
-                    format!("{nparams} positional argument{}", if nparams == 1 { "" } else { "s" })
+                    format!(
+                        "{nparams} positional argument{}",
+                        if nparams == 1 { "" } else { "s" }
+                    )
                 };
                 return Err(ExcObj::msg(
                     ExcType::TypeError,
-                    format!("{name}() takes {takes} but {given} {} given", if given == 1 { "was" } else { "were" }),
+                    format!(
+                        "{name}() takes {takes} but {given} {} given",
+                        if given == 1 { "was" } else { "were" }
+                    ),
                 ));
             }
         }
@@ -926,7 +1026,10 @@ pub(crate) fn bind_args(func: &Function, args: Vec<Value>, kwargs: Kwargs) -> Re
             1 => missing[0].clone(),
             2 => format!("{} and {}", missing[0], missing[1]),
             _ => {
-                let (last, rest) = missing.split_last().map(|(l, r)| (l.clone(), r.join(", "))).unwrap_or_default();
+                let (last, rest) = missing
+                    .split_last()
+                    .map(|(l, r)| (l.clone(), r.join(", ")))
+                    .unwrap_or_default();
                 format!("{rest}, and {last}")
             }
         };

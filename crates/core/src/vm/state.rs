@@ -21,7 +21,13 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_steps: 10_000_000, max_time: 3600.0, max_tasks: 100_000, max_depth: 1000, max_output_bytes: 16 << 20 }
+        Limits {
+            max_steps: 10_000_000,
+            max_time: 3600.0,
+            max_tasks: 100_000,
+            max_depth: 1000,
+            max_output_bytes: 16 << 20,
+        }
     }
 }
 
@@ -86,7 +92,10 @@ impl Vm {
     }
 
     pub(crate) fn current_task_id(&self) -> u32 {
-        self.current.as_ref().and_then(|t| t.borrow().task_id()).unwrap_or(NO_TASK)
+        self.current
+            .as_ref()
+            .and_then(|t| t.borrow().task_id())
+            .unwrap_or(NO_TASK)
     }
 
     pub(crate) fn line_of(&self, offset: u32) -> u32 {
@@ -94,7 +103,13 @@ impl Vm {
     }
 
     pub(crate) fn event(&mut self, task: u32, line: u32, kind: EventKind) {
-        let e = Event { t: self.lp.now, iter: self.lp.iteration, task, line, kind };
+        let e = Event {
+            t: self.lp.now,
+            iter: self.lp.iteration,
+            task,
+            line,
+            kind,
+        };
         self.trace.push(e);
     }
 
@@ -119,7 +134,11 @@ impl Vm {
     fn emit_line(&mut self, text: String) {
         let idx = self.trace.output.len() as u32;
         let step = self.trace.events.len() as u32;
-        self.trace.output.push(OutputLine { t: self.lp.now, step, text });
+        self.trace.output.push(OutputLine {
+            t: self.lp.now,
+            step,
+            text,
+        });
         let task = self.current_task_id();
         let line = self.line_of(self.line_offset);
         self.event(task, line, EventKind::Print { line: idx });

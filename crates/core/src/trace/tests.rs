@@ -1,0 +1,75 @@
+//! Unit tests of checkpoints and seeking on hand-built traces.
+
+use super::*;
+
+fn ev(t: f64, task: u32, kind: EventKind) -> Event {
+    Event {
+        t,
+        iter: 0,
+        task,
+        line: 0,
+        kind,
+    }
+}
+
+fn trace_with(tasks: u32, events: Vec<Event>) -> Trace {
+    let mut tr = Trace::default();
+    for id in 0..tasks {
+        tr.tasks.push(TaskInfo {
+            id,
+            name: format!("Task-{}", id + 1),
+            func: "f".into(),
+            created_step: 0,
+            parent: NO_TASK,
+            result: None,
+        });
+    }
+    tr.events = events;
+    tr.finish();
+    tr
+}
+
+#[test]
+fn state_at_uses_checkpoints_and_matches_a_full_replay() {
+    // 3 tasks cycling through ready → running → waiting, far more events than
+    // one checkpoint interval.
+    let mut events = Vec::new();
+    for id in 0..3 {
+        events.push(ev(0.0, id, EventKind::Created { parent: NO_TASK }));
+    }
+    for k in 0..1000 {
+        let id = k % 3;
+        let t = k as f64 * 0.01;
+        events.push(ev(t, id, EventKind::Running));
+        events.push(ev(
+            t,
+            id,
+            EventKind::Waiting {
+                on: WaitOn::Sleep { until: t + 0.03 },
+            },
+        ));
+        events.push(ev(t, id, EventKind::Ready));
+    }
+    let tr = trace_with(3, events);
+    assert!(tr.checkpoints.len() > 5);
+    for step in [0u32, 1, 3, 4, 5, 255, 256, 257, 1000, 2999, 3002, 3003] {
+        let fast = tr.state_at(step);
+        let mut slow = vec![TaskState::UNBORN; 3];
+        for (i, e) in tr.events[..step as usize].iter().enumerate() {
+            slow[e.task as usize].apply(i as u32, e);
+        }
+        assert_eq!(fast.tasks, slow, "step {step}");
+    }
+}
+
+#[test]
+fn ready_lane_is_in_queue_order() {
+    let events = vec![
+        ev(0.0, 2, EventKind::Created { parent: NO_TASK }),
+        ev(0.0, 0, EventKind::Created { parent: NO_TASK }),
+        ev(0.0, 1, EventKind::Created { parent: NO_TASK }),
+    ];
+    let tr = trace_with(3, events);
+    assert_eq!(tr.state_at(3).ready, vec![2, 0, 1]);
+    assert_eq!(tr.state_at(1).ready, vec![2]);
+}
