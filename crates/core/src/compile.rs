@@ -913,6 +913,10 @@ impl<'a> Compiler<'a> {
         match body {
             FnBody::Stmts(b) => {
                 self.block(b);
+                // The implicit `return None` belongs to the last line that ran.
+                if let Some(last) = b.last() {
+                    self.unit().span = Span::new(last.span.end.saturating_sub(1), last.span.end);
+                }
                 self.emit(Op::LoadNone);
                 self.emit(Op::Return);
             }

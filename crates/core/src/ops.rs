@@ -476,6 +476,12 @@ pub(crate) fn contains(container: &Value, item: &Value) -> Result<bool, ExcRef> 
             }
             Ok(d.borrow().contains_key(&Key(item.clone())))
         }
+        Value::View(v) => match v.0 {
+            crate::value::ViewKind::Keys => contains(&Value::Dict(v.1.clone()), item),
+            kind => Ok(crate::value::view_items(kind, &v.1.borrow())
+                .iter()
+                .any(|x| py_eq(x, item))),
+        },
         Value::Range(r) => Ok(match int_of(item) {
             Some(i) => {
                 let n = r.len();
@@ -740,6 +746,10 @@ pub(crate) fn get_iter(v: &Value) -> Result<Value, ExcRef> {
             items: d.borrow().keys().map(|k| k.0.clone()).collect(),
             index: 0,
         },
+        Value::View(v) => IterObj::Items {
+            items: crate::value::view_items(v.0, &v.1.borrow()),
+            index: 0,
+        },
         _ => {
             return Err(type_error(format!(
                 "'{}' object is not iterable",
@@ -929,5 +939,60 @@ pub(crate) fn to_exception(_vm: &mut Vm, v: Value) -> Result<ExcRef, ExcRef> {
         _ => Err(type_error(
             "exceptions must derive from BaseException".into(),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floor_division_and_modulo_follow_the_divisor_sign() {
+        assert_eq!(int_floordiv(-7, 2).ok(), Some(-4));
+        assert_eq!(int_mod(-7, 3).ok(), Some(2));
+        assert_eq!(int_mod(7, -3).ok(), Some(-2));
+        // CPython: -3.5 % 1.2 == 0.09999999999999987
+        assert_eq!(float_mod(-3.5, 1.2), 0.09999999999999987);
+        assert_eq!(float_floordiv(3.5, 1.2), 2.0);
+        assert!(int_floordiv(1, 0).is_err());
+        assert!(int_floordiv(i64::MIN, -1).is_err());
+    }
+
+    #[test]
+    fn integer_overflow_is_an_overflow_error() {
+        let r = binary(BinOp::Mult, Value::Int(i64::MAX), Value::Int(2), false);
+        assert!(matches!(r, Err(e) if e.typ == ExcType::OverflowError));
+        let r = binary(BinOp::Pow, Value::Int(2), Value::Int(64), false);
+        assert!(matches!(r, Err(e) if e.typ == ExcType::OverflowError));
+        assert!(matches!(
+            binary(BinOp::Pow, Value::Int(2), Value::Int(62), false),
+            Ok(Value::Int(4611686018427387904))
+        ));
+    }
+
+    #[test]
+    fn ordering_mixes_ints_and_floats_but_not_strings() {
+        assert_eq!(
+            compare(CmpOp::Lt, &Value::Int(1), &Value::Float(1.5)).ok(),
+            Some(true)
+        );
+        assert_eq!(
+            compare(CmpOp::Eq, &Value::Int(1), &Value::Float(1.0)).ok(),
+            Some(true)
+        );
+        let e = compare(CmpOp::Lt, &Value::Int(1), &Value::str("a"));
+        assert!(
+            matches!(e, Err(e) if e.message() == "'<' not supported between instances of 'int' and 'str'")
+        );
+    }
+
+    #[test]
+    fn slices_clamp_like_python() {
+        let s = (Value::Int(-2), Value::None, Value::None);
+        assert_eq!(slice_positions(&s, 5).ok(), Some(vec![3, 4]));
+        let s = (Value::None, Value::None, Value::Int(-1));
+        assert_eq!(slice_positions(&s, 3).ok(), Some(vec![2, 1, 0]));
+        let s = (Value::Int(10), Value::Int(20), Value::None);
+        assert_eq!(slice_positions(&s, 3).ok(), Some(vec![]));
     }
 }

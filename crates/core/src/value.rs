@@ -41,6 +41,8 @@ pub(crate) enum Value {
     Module(ModuleId),
     Cell(Rc<RefCell<Value>>),
     Code(Rc<Code>),
+    /// `dict.keys()`, `.values()`, `.items()`: live views of a dict.
+    View(Rc<(ViewKind, Rc<RefCell<Dict>>)>),
     /// `a[lower:upper:step]` index.
     Slice(Rc<(Value, Value, Value)>),
 }
@@ -85,6 +87,35 @@ fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
             }
         }
         other => other.identity().hash(state),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+impl ViewKind {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            ViewKind::Keys => "dict_keys",
+            ViewKind::Values => "dict_values",
+            ViewKind::Items => "dict_items",
+        }
+    }
+}
+
+/// The items a dict view shows, in order.
+pub(crate) fn view_items(kind: ViewKind, d: &Dict) -> Vec<Value> {
+    match kind {
+        ViewKind::Keys => d.keys().map(|k| k.0.clone()).collect(),
+        ViewKind::Values => d.values().cloned().collect(),
+        ViewKind::Items => d
+            .iter()
+            .map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()]))
+            .collect(),
     }
 }
 
@@ -177,6 +208,7 @@ pub(crate) enum TypeId {
     Cell,
     Code,
     Slice,
+    View(ViewKind),
     Async(crate::asyncio::objects::AsyncKind),
     Exc(ExcType),
 }
@@ -269,6 +301,7 @@ impl Value {
             Value::Cell(r) => Rc::as_ptr(r) as usize,
             Value::Code(r) => Rc::as_ptr(r) as usize,
             Value::Slice(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::View(r) => Rc::as_ptr(r) as *const u8 as usize,
         }
     }
 
@@ -303,6 +336,7 @@ impl Value {
             Value::Cell(_) => TypeId::Cell,
             Value::Code(_) => TypeId::Code,
             Value::Slice(_) => TypeId::Slice,
+            Value::View(v) => TypeId::View(v.0),
         }
     }
 
@@ -321,6 +355,7 @@ impl Value {
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
             Value::Range(r) => r.len() > 0,
+            Value::View(v) => !v.1.borrow().is_empty(),
             _ => true,
         }
     }
@@ -436,6 +471,7 @@ impl TypeId {
             TypeId::Cell => "cell",
             TypeId::Code => "code",
             TypeId::Slice => "slice",
+            TypeId::View(k) => k.name(),
             TypeId::Async(k) => k.name(),
             TypeId::Exc(e) => e.name(),
         }
@@ -445,7 +481,7 @@ impl TypeId {
 /// `repr()` of a value.
 pub(crate) fn repr(v: &Value) -> String {
     let mut out = String::new();
-    write_repr(&mut out, v, 0);
+    write_repr(&mut out, v, &mut Vec::new());
     out
 }
 
@@ -458,45 +494,23 @@ pub(crate) fn to_str(v: &Value) -> String {
     }
 }
 
-fn write_seq(out: &mut String, items: &[Value], open: &str, close: &str, depth: usize) {
+fn write_seq(out: &mut String, items: &[Value], open: &str, close: &str, seen: &mut Vec<usize>) {
     out.push_str(open);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        write_repr(out, item, depth + 1);
+        write_repr(out, item, seen);
     }
     out.push_str(close);
 }
 
-pub(crate) fn write_repr(out: &mut String, v: &Value, depth: usize) {
-    if depth > 100 {
-        out.push_str("...");
-        return;
-    }
+fn write_container(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
     match v {
-        Value::Undefined => out.push_str("<undefined>"),
-        Value::None => out.push_str("None"),
-        Value::Bool(true) => out.push_str("True"),
-        Value::Bool(false) => out.push_str("False"),
-        Value::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
-        Value::Float(f) => out.push_str(&pyfmt::float_repr(*f)),
-        Value::Str(s) => out.push_str(&pyfmt::str_repr(s)),
         Value::List(l) => match l.try_borrow() {
-            Ok(items) => write_seq(out, &items, "[", "]", depth),
+            Ok(items) => write_seq(out, &items, "[", "]", seen),
             Err(_) => out.push_str("[...]"),
         },
-        Value::Tuple(t) => {
-            if t.len() == 1 {
-                out.push('(');
-                write_repr(out, &t[0], depth + 1);
-                out.push_str(",)");
-            } else {
-                write_seq(out, t, "(", ")", depth)
-            }
-        }
         Value::Dict(d) => match d.try_borrow() {
             Ok(d) => {
                 out.push('{');
@@ -504,9 +518,9 @@ pub(crate) fn write_repr(out: &mut String, v: &Value, depth: usize) {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    write_repr(out, &k.0, depth + 1);
+                    write_repr(out, &k.0, seen);
                     out.push_str(": ");
-                    write_repr(out, val, depth + 1);
+                    write_repr(out, val, seen);
                 }
                 out.push('}');
             }
@@ -516,10 +530,59 @@ pub(crate) fn write_repr(out: &mut String, v: &Value, depth: usize) {
             Ok(d) if d.is_empty() => out.push_str("set()"),
             Ok(d) => {
                 let items: Vec<Value> = d.keys().map(|k| k.0.clone()).collect();
-                write_seq(out, &items, "{", "}", depth)
+                write_seq(out, &items, "{", "}", seen)
             }
             Err(_) => out.push_str("{...}"),
         },
+        _ => {}
+    }
+}
+
+/// Like CPython's `Py_ReprEnter`: a container already being printed shows as `[...]`/`{...}`.
+pub(crate) fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
+    if let Value::List(_) | Value::Dict(_) | Value::Set(_) = v {
+        let id = v.identity();
+        if seen.contains(&id) {
+            out.push_str(if let Value::List(_) = v {
+                "[...]"
+            } else {
+                "{...}"
+            });
+            return;
+        }
+        if seen.len() > 200 {
+            out.push_str("...");
+            return;
+        }
+        seen.push(id);
+        write_container(out, v, seen);
+        seen.pop();
+        return;
+    }
+    if seen.len() > 200 {
+        out.push_str("...");
+        return;
+    }
+    match v {
+        Value::List(_) | Value::Dict(_) | Value::Set(_) => write_container(out, v, seen),
+        Value::Undefined => out.push_str("<undefined>"),
+        Value::None => out.push_str("None"),
+        Value::Bool(true) => out.push_str("True"),
+        Value::Bool(false) => out.push_str("False"),
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::Float(f) => out.push_str(&pyfmt::float_repr(*f)),
+        Value::Str(s) => out.push_str(&pyfmt::str_repr(s)),
+        Value::Tuple(t) => {
+            if t.len() == 1 {
+                out.push('(');
+                write_repr(out, &t[0], seen);
+                out.push_str(",)");
+            } else {
+                write_seq(out, t, "(", ")", seen)
+            }
+        }
         Value::Range(r) => {
             if r.step == 1 {
                 let _ = write!(out, "range({}, {})", r.start, r.stop);
@@ -558,8 +621,58 @@ pub(crate) fn write_repr(out: &mut String, v: &Value, depth: usize) {
         Value::Code(c) => {
             let _ = write!(out, "<code object {}>", c.name);
         }
+        Value::View(v) => {
+            let items = match v.1.try_borrow() {
+                Ok(d) => view_items(v.0, &d),
+                Err(_) => Vec::new(),
+            };
+            out.push_str(v.0.name());
+            write_seq(out, &items, "([", "])", seen);
+        }
         Value::Slice(s) => {
             let _ = write!(out, "slice({}, {}, {})", repr(&s.0), repr(&s.1), repr(&s.2));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn containers_print_their_items_with_repr() {
+        let v = Value::list(vec![
+            Value::None,
+            Value::Bool(true),
+            Value::Float(2.5),
+            Value::str("it's"),
+            Value::str("a\"b"),
+        ]);
+        assert_eq!(repr(&v), r#"[None, True, 2.5, "it's", 'a"b']"#);
+        assert_eq!(repr(&Value::tuple(vec![Value::Int(1)])), "(1,)");
+        assert_eq!(repr(&Value::tuple(vec![])), "()");
+        assert_eq!(to_str(&Value::str("x")), "x");
+    }
+
+    #[test]
+    fn equal_numbers_are_one_dict_key() {
+        let mut d = Dict::default();
+        d.insert(Key(Value::Int(1)), Value::str("int"));
+        d.insert(Key(Value::Float(1.0)), Value::str("float"));
+        d.insert(Key(Value::Bool(true)), Value::str("bool"));
+        assert_eq!(d.len(), 1);
+        assert_eq!(repr(&Value::Dict(Rc::new(RefCell::new(d)))), "{1: 'bool'}");
+    }
+
+    #[test]
+    fn a_list_that_contains_itself_prints_without_recursing_forever() {
+        let l = Value::list(vec![]);
+        if let Value::List(inner) = &l {
+            inner.borrow_mut().push(l.clone());
+        }
+        assert_eq!(repr(&l), "[[...]]");
+        if let Value::List(inner) = &l {
+            inner.borrow_mut().clear();
         }
     }
 }

@@ -194,3 +194,48 @@ pub(crate) struct EventLoop {
 
 /// `BaseEventLoop._clock_resolution` as the oracle sets it.
 pub(crate) const CLOCK_RESOLUTION: f64 = 1e-9;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn handle() -> Handle {
+        Handle::new(Callback::StopLoop)
+    }
+
+    #[test]
+    fn timers_pop_by_due_time_then_scheduling_order() {
+        let mut h = TimerHeap::default();
+        h.push(0.3, handle());
+        h.push(0.1 + 0.1 + 0.1, handle()); // 0.30000000000000004: later than 0.3
+        h.push(0.3, handle());
+        h.push(0.1, handle());
+        let mut order = Vec::new();
+        while let Some(t) = h.pop_due(f64::INFINITY) {
+            order.push((t.due, t.seq));
+        }
+        assert_eq!(
+            order,
+            vec![(0.1, 4), (0.3, 1), (0.3, 3), (0.30000000000000004, 2)]
+        );
+    }
+
+    #[test]
+    fn only_timers_due_before_the_end_pop_and_cancelled_ones_are_skipped_at_the_top() {
+        let mut h = TimerHeap::default();
+        let cancelled = handle();
+        let flag = Rc::new(Cell::new(true));
+        h.push(
+            1.0,
+            Handle {
+                cancelled: Some(flag),
+                ..cancelled
+            },
+        );
+        h.push(2.0, handle());
+        assert_eq!(h.next_due(), Some(2.0));
+        assert!(h.pop_due(2.0).is_none());
+        assert!(h.pop_due(2.0 + CLOCK_RESOLUTION).is_some());
+        assert_eq!(h.next_due(), None);
+    }
+}

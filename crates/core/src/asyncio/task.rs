@@ -277,7 +277,11 @@ impl Vm {
         if let Some(info) = self.trace.tasks.get_mut(id as usize) {
             info.result = Some((outcome, text));
         }
-        let line = self.task_line(f);
+        // A finished task has no frames left: its last line is the one that returned or raised.
+        let line = match self.task_line(f) {
+            0 => self.line_of(self.line_offset),
+            l => l,
+        };
         self.event(id, line, EventKind::Done { outcome });
     }
 

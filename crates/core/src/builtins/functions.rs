@@ -194,6 +194,7 @@ pub(crate) fn call(
                 Value::Tuple(t) => t.len(),
                 Value::Dict(d) | Value::Set(d) => d.borrow().len(),
                 Value::Range(r) => r.len() as usize,
+                Value::View(v) => v.1.borrow().len(),
                 Value::Obj(o) => match &**o {
                     crate::asyncio::objects::AsyncObj::Queue(q) => q.borrow().items.len(),
                     _ => {
@@ -281,6 +282,7 @@ pub(crate) fn call(
                     collect(vm, &args[0])?
                 }
                 Value::Dict(d) => d.borrow().keys().map(|k| k.0.clone()).collect(),
+                Value::View(_) => collect(vm, &args[0])?,
                 o => {
                     return Err(type_err(format!(
                         "'{}' object is not reversible",

@@ -8,7 +8,7 @@ use super::{arg_count, check_kwargs, kwarg};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::ops::{self, collect};
 use crate::pyfmt;
-use crate::value::{repr, to_str, Dict, Key, Value};
+use crate::value::{repr, to_str, Dict, Key, Value, ViewKind};
 use crate::vm::{Kwargs, Vm};
 
 const STR_METHODS: &[&str] = &[
@@ -643,16 +643,9 @@ fn dict_method(
                 .cloned()
                 .unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::None)))
         }
-        "keys" => Ok(Value::list(
-            d.borrow().keys().map(|k| k.0.clone()).collect(),
-        )),
-        "values" => Ok(Value::list(d.borrow().values().cloned().collect())),
-        "items" => Ok(Value::list(
-            d.borrow()
-                .iter()
-                .map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()]))
-                .collect(),
-        )),
+        "keys" => Ok(Value::View(Rc::new((ViewKind::Keys, d.clone())))),
+        "values" => Ok(Value::View(Rc::new((ViewKind::Values, d.clone())))),
+        "items" => Ok(Value::View(Rc::new((ViewKind::Items, d.clone())))),
         "pop" => {
             arg_count("pop", args, 1, 2)?;
             let k = key_of(&args[0])?;

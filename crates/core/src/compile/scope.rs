@@ -312,3 +312,39 @@ fn fstring(b: &mut Bindings, parts: &[FStringPart]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::parse;
+
+    fn function(src: &str) -> Bindings {
+        let m = parse(src).module;
+        match &m.body[0].kind {
+            StmtKind::FunctionDef(f) => analyse_function(&f.params, &f.body),
+            _ => panic!("not a function"),
+        }
+    }
+
+    #[test]
+    fn captured_locals_are_known_and_globals_stay_global() {
+        let b = function(
+            "def outer(a):\n    global g\n    g = 1\n    b = 2\n    return lambda: a + b + c\n",
+        );
+        assert!(b.is_local("a") && b.is_local("b"));
+        assert!(!b.is_local("g"));
+        assert_eq!(
+            b.nested_free.iter().cloned().collect::<Vec<_>>(),
+            vec!["a", "b", "c"]
+        );
+        // `c` is not bound here: it is free in outer too (a global at run time).
+        assert!(b.free().contains("c"));
+    }
+
+    #[test]
+    fn comprehension_targets_do_not_leak() {
+        let b = function("def f(xs):\n    return [x * y for x in xs]\n");
+        assert!(!b.is_local("x"));
+        assert!(b.nested_free.contains("y"));
+    }
+}

@@ -19,7 +19,10 @@ fn waits_on_text(trace: &Trace, on: &WaitOn) -> String {
         WaitOn::QueuePut => "Queue.put".into(),
         WaitOn::QueueJoin => "Queue.join".into(),
         WaitOn::WaitFor { until } => format!("wait_for (timeout at {until:.3})"),
-        WaitOn::Wait { tasks } => format!("wait() on {tasks}"),
+        WaitOn::Wait { tasks } => format!(
+            "asyncio.wait() on {tasks} task{}",
+            if *tasks == 1 { "" } else { "s" }
+        ),
         WaitOn::AsCompleted => "as_completed".into(),
         WaitOn::Shield => "shield".into(),
         WaitOn::TaskGroup { tasks } => format!("TaskGroup ({tasks} left)"),

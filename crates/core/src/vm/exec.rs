@@ -262,13 +262,26 @@ impl Vm {
                 return PyExit::Return(Value::None);
             };
             f.ip += 1;
-            self.steps += 1;
-            if self.steps > self.limits.max_steps {
-                self.set_abort(Abort::Limit(format!(
-                    "step limit reached: the program ran more than {} interpreter steps",
-                    self.limits.max_steps
-                )));
-                return PyExit::Abort;
+            // An interpreter step is a call, an await or a jump back (a loop
+            // iteration): every runaway loop or recursion is made of them.
+            if matches!(
+                op,
+                Op::Call(_)
+                    | Op::CallKw(_)
+                    | Op::CallEx(_)
+                    | Op::CallAttr(_)
+                    | Op::Await
+                    | Op::ForIter(_)
+            ) || matches!(op, Op::Jump(t) if t < f.ip)
+            {
+                self.steps += 1;
+                if self.steps > self.limits.max_steps {
+                    self.set_abort(Abort::Limit(format!(
+                        "step limit reached: the program ran more than {} interpreter steps",
+                        self.limits.max_steps
+                    )));
+                    return PyExit::Abort;
+                }
             }
             let r: Result<(), ExcRef> = match op {
                 Op::LoadConst(i) => {
@@ -784,7 +797,10 @@ impl Vm {
                     })));
                     Ok(())
                 }
-                Op::Return => return PyExit::Return(pop(f)),
+                Op::Return => {
+                    self.line_offset = f.span_start();
+                    return PyExit::Return(pop(f));
+                }
                 Op::Await => {
                     let v = pop(f);
                     self.line_offset = f.span_start();
@@ -854,6 +870,7 @@ impl Vm {
                     *e.line.borrow_mut() = self.line_of(f.span_start());
                 }
                 if !self.handle_exception(f, e.clone()) {
+                    self.line_offset = f.span_start();
                     return PyExit::Raise(e);
                 }
             }
