@@ -71,7 +71,7 @@ pub(crate) fn int_mod(a: i64, b: i64) -> Result<i64, ExcRef> {
     if b == 0 {
         return Err(ExcObj::msg(
             ExcType::ZeroDivisionError,
-            "integer division or modulo by zero",
+            "integer modulo by zero",
         ));
     }
     let r = a.checked_rem(b).unwrap_or(0);

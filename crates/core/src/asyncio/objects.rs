@@ -208,7 +208,7 @@ pub(crate) enum AsyncObj {
     /// `asyncio.get_running_loop()`.
     Loop,
     /// A handle returned by `loop.call_later`/`call_soon`: its cancelled flag.
-    Handle(Rc<std::cell::Cell<bool>>),
+    Handle(Rc<std::cell::Cell<bool>>, Option<f64>),
 }
 
 impl AsyncObj {
@@ -228,7 +228,7 @@ impl AsyncObj {
             AsyncObj::TaskGroup(_) => AsyncKind::TaskGroup,
             AsyncObj::Timeout(_) => AsyncKind::Timeout,
             AsyncObj::Loop => AsyncKind::Loop,
-            AsyncObj::Handle(_) => AsyncKind::Handle,
+            AsyncObj::Handle(..) => AsyncKind::Handle,
         }
     }
 

@@ -135,13 +135,17 @@ fn call_inner(
                 };
                 Ok(coro_value(vm, "wait_for", n))
             }
-            B::Timeout => {
-                arg_count("timeout", args, 1, 1)?;
+            B::Timeout | B::TimeoutAt => {
+                arg_count(b.name(), args, 1, 1)?;
                 if !vm.lp.running {
                     return Err(no_loop());
                 }
-                let delay = opt_seconds(args.first(), "a delay")?;
-                let when = delay.map(|d| vm.lp.now + d);
+                let t = opt_seconds(args.first(), "a delay")?;
+                let when = if b == B::Timeout {
+                    t.map(|d| vm.lp.now + d)
+                } else {
+                    t
+                };
                 Ok(new_obj(AsyncObj::Timeout(RefCell::new(TimeoutState {
                     phase: TimeoutPhase::Created,
                     when,
@@ -359,7 +363,9 @@ pub(crate) fn has_method(obj: &Value, name: &str) -> bool {
                     | "create_task"
                     | "run_in_executor"
             ),
-            AsyncObj::Handle(_) => matches!(name, "cancel" | "cancelled"),
+            AsyncObj::Handle(_, when) => {
+                matches!(name, "cancel" | "cancelled") || (name == "when" && when.is_some())
+            }
         },
         _ => false,
     }
@@ -671,7 +677,7 @@ fn obj_method(
             let func = args[skip].clone();
             let cargs = args[skip + 1..].to_vec();
             let cb = Callback::User { func, args: cargs };
-            let flag = match name {
+            let (flag, when) = match name {
                 "call_soon" => {
                     let flag = Rc::new(std::cell::Cell::new(false));
                     vm.lp.ready.push(crate::asyncio::event_loop::Handle {
@@ -679,7 +685,7 @@ fn obj_method(
                         arg: None,
                         cancelled: Some(flag.clone()),
                     });
-                    flag
+                    (flag, None)
                 }
                 _ => {
                     let t = args[0]
@@ -690,20 +696,21 @@ fn obj_method(
                     } else {
                         t
                     };
-                    vm.call_at(when, cb)
+                    (vm.call_at(when, cb), Some(when))
                 }
             };
-            Ok(new_obj(AsyncObj::Handle(flag)))
+            Ok(new_obj(AsyncObj::Handle(flag, when)))
         }
         (AsyncObj::Loop, "run_in_executor") => Err(ExcObj::msg(
             ExcType::NotImplementedError,
             "run_in_executor: threads are not simulated yet in this version of loopscope",
         )),
-        (AsyncObj::Handle(h), "cancel") => {
+        (AsyncObj::Handle(_, Some(when)), "when") => Ok(Value::Float(*when)),
+        (AsyncObj::Handle(h, _), "cancel") => {
             h.set(true);
             Ok(Value::None)
         }
-        (AsyncObj::Handle(h), "cancelled") => Ok(Value::Bool(h.get())),
+        (AsyncObj::Handle(h, _), "cancelled") => Ok(Value::Bool(h.get())),
         _ => Err(ExcObj::msg(
             ExcType::AttributeError,
             format!("'{}' object has no attribute '{name}'", o.kind().name()),

@@ -383,6 +383,13 @@ pub(crate) fn call(
         }
         B::Divmod => {
             arg_count("divmod", &args, 2, 2)?;
+            if matches!(
+                (&args[0], &args[1]),
+                (Value::Float(_), _) | (_, Value::Float(_))
+            ) && args[1].as_float() == Some(0.0)
+            {
+                return Err(ExcObj::msg(ExcType::ZeroDivisionError, "float divmod()"));
+            }
             let q = ops::binary(
                 crate::syntax::ast::BinOp::FloorDiv,
                 args[0].clone(),
