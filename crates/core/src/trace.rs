@@ -145,6 +145,30 @@ impl TaskInfo {
     }
 }
 
+/// What a timer is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimerKind {
+    /// `asyncio.sleep`'s wake-up.
+    Sleep,
+    /// A deadline: `wait_for`, `asyncio.timeout`, `wait(timeout=)`, `as_completed(timeout=)`.
+    Timeout,
+    /// `loop.call_later`/`call_at` with the program's own callback.
+    Callback,
+}
+
+/// A timer of the loop's heap: pending from event `added` until event `ended`
+/// (when it fired into the ready queue or was cancelled; `u32::MAX` if never).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimerRecord {
+    pub due: f64,
+    pub added: u32,
+    pub ended: u32,
+    /// The task that scheduled it, or `NO_TASK`.
+    pub task: u32,
+    pub kind: TimerKind,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OutputLine {
     pub t: f64,
@@ -256,6 +280,8 @@ pub struct Snapshot {
     pub ready: Vec<u32>,
     /// Lines of output printed so far.
     pub output_len: u32,
+    /// Pending timers (indices into `Trace::timers`) in the order they will fire.
+    pub timers: Vec<u32>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -263,6 +289,7 @@ struct Checkpoint {
     step: u32,
     tasks: Vec<TaskState>,
     output_len: u32,
+    timers: Vec<u32>,
 }
 
 /// The whole record of a run.
@@ -271,6 +298,8 @@ pub struct Trace {
     pub version: u32,
     pub tasks: Vec<TaskInfo>,
     pub events: Vec<Event>,
+    /// Every timer scheduled, in scheduling order (which breaks ties of due time).
+    pub timers: Vec<TimerRecord>,
     pub output: Vec<OutputLine>,
     pub warnings: Vec<Warning>,
     pub end: RunEnd,
@@ -288,6 +317,7 @@ impl Default for Trace {
             version: TRACE_VERSION,
             tasks: Vec::new(),
             events: Vec::new(),
+            timers: Vec::new(),
             output: Vec::new(),
             warnings: Vec::new(),
             end: RunEnd::Ok,
@@ -309,17 +339,40 @@ impl Trace {
         self.interval = (self.tasks.len() as u32).clamp(256, 1 << 16);
         let mut states = vec![TaskState::UNBORN; self.tasks.len()];
         let mut output_len = 0;
+        let mut pending: std::collections::BTreeSet<u32> = Default::default();
+        let mut ends: Vec<(u32, u32)> = self
+            .timers
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.ended != u32::MAX)
+            .map(|(i, t)| (t.ended, i as u32))
+            .collect();
+        ends.sort_unstable();
+        let (mut next_add, mut next_end) = (0usize, 0usize);
         self.checkpoints.clear();
-        for (i, e) in self.events.iter().enumerate() {
-            if (i as u32).is_multiple_of(self.interval) {
+        for i in 0..=self.events.len() {
+            let step = i as u32;
+            if step.is_multiple_of(self.interval) {
+                while next_add < self.timers.len() && self.timers[next_add].added <= step {
+                    if self.timers[next_add].ended > step {
+                        pending.insert(next_add as u32);
+                    }
+                    next_add += 1;
+                }
+                while next_end < ends.len() && ends[next_end].0 <= step {
+                    pending.remove(&ends[next_end].1);
+                    next_end += 1;
+                }
                 self.checkpoints.push(Checkpoint {
-                    step: i as u32,
+                    step,
                     tasks: states.clone(),
                     output_len,
+                    timers: pending.iter().copied().collect(),
                 });
             }
+            let Some(e) = self.events.get(i) else { break };
             if let Some(s) = states.get_mut(e.task as usize) {
-                s.apply(i as u32, e);
+                s.apply(step, e);
             }
             if let EventKind::Print { .. } = e.kind {
                 output_len += 1;
@@ -329,17 +382,18 @@ impl Trace {
     }
 
     /// The state after the first `step` events (clamped to the end). Cost: one
-    /// checkpoint copy (O(tasks)) plus at most `interval` events replayed.
+    /// checkpoint copy (O(tasks + pending timers)) plus at most `interval`
+    /// events and the timers scheduled among them.
     pub fn state_at(&self, step: u32) -> Snapshot {
         let step = step.min(self.events.len() as u32);
-        let (mut tasks, mut output_len, from) =
-            match self.checkpoints.get((step / self.interval.max(1)) as usize) {
-                Some(c) if c.step <= step => (c.tasks.clone(), c.output_len, c.step),
-                _ => match self.checkpoints.last() {
-                    Some(c) if c.step <= step => (c.tasks.clone(), c.output_len, c.step),
-                    _ => (vec![TaskState::UNBORN; self.tasks.len()], 0, 0),
-                },
-            };
+        let checkpoint = self
+            .checkpoints
+            .get((step / self.interval.max(1)) as usize)
+            .filter(|c| c.step <= step);
+        let (mut tasks, mut output_len, from, mut timers) = match checkpoint {
+            Some(c) => (c.tasks.clone(), c.output_len, c.step, c.timers.clone()),
+            None => (vec![TaskState::UNBORN; self.tasks.len()], 0, 0, Vec::new()),
+        };
         for i in from..step {
             let e = &self.events[i as usize];
             if let Some(s) = tasks.get_mut(e.task as usize) {
@@ -349,6 +403,22 @@ impl Trace {
                 output_len += 1;
             }
         }
+        // Timers: those pending at the checkpoint that have not ended, plus
+        // those scheduled since (timers are recorded in scheduling order).
+        timers.retain(|&t| self.timers[t as usize].ended > step);
+        let first_new = self.timers.partition_point(|t| t.added <= from);
+        let last_new = self.timers.partition_point(|t| t.added <= step);
+        for t in first_new..last_new {
+            if self.timers[t].ended > step {
+                timers.push(t as u32);
+            }
+        }
+        timers.sort_by(|&a, &b| {
+            self.timers[a as usize]
+                .due
+                .total_cmp(&self.timers[b as usize].due)
+                .then(a.cmp(&b))
+        });
         let (t, iter) = match step
             .checked_sub(1)
             .and_then(|i| self.events.get(i as usize))
@@ -370,6 +440,7 @@ impl Trace {
             tasks,
             ready,
             output_len,
+            timers,
         }
     }
 

@@ -173,7 +173,7 @@ pub(crate) struct WaitState {
     fs: Vec<FutRef>,
     cbs: RefCell<Vec<u64>>,
     waiter: FutRef,
-    handle: Option<Rc<Cell<bool>>>,
+    handle: Option<crate::asyncio::event_loop::TimerRef>,
     counter: Cell<i64>,
     return_when: Rc<str>,
 }
@@ -261,7 +261,7 @@ pub(crate) fn wait_completion(vm: &mut Vm, state: &WaitState, f: &FutRef) {
         && take_exception(f).is_some();
     if state.counter.get() <= 0 || &*state.return_when == "FIRST_COMPLETED" || first_exc {
         if let Some(h) = &state.handle {
-            h.set(true);
+            vm.cancel_timer(&h);
         }
         if !state.waiter.borrow().done() {
             let _ = vm.set_result(&state.waiter, Value::None);
@@ -272,7 +272,7 @@ pub(crate) fn wait_completion(vm: &mut Vm, state: &WaitState, f: &FutRef) {
 /// The end of `_wait`: unregister, split into (done, pending) sets.
 pub(crate) fn wait_finish(vm: &mut Vm, state: &WaitState) -> Value {
     if let Some(h) = &state.handle {
-        h.set(true);
+        vm.cancel_timer(&h);
     }
     let cbs = state.cbs.borrow().clone();
     for (f, id) in state.fs.iter().zip(cbs) {
@@ -299,7 +299,7 @@ pub(crate) struct AsCompletedState {
     timeout: Option<f64>,
     todo: RefCell<Vec<(FutRef, u64)>>,
     pub(crate) done: Rc<AsyncObj>,
-    handle: RefCell<Option<Rc<Cell<bool>>>>,
+    handle: RefCell<Option<crate::asyncio::event_loop::TimerRef>>,
     total: Cell<usize>,
 }
 
@@ -389,7 +389,7 @@ pub(crate) fn as_completed_done(vm: &mut Vm, state: &AsCompletedState, f: &FutRe
     let _ = native::queue_put_nowait(vm, &state.done, Value::Future(f.clone()));
     if state.todo.borrow().is_empty() {
         if let Some(h) = &*state.handle.borrow() {
-            h.set(true);
+            vm.cancel_timer(&h);
         }
     }
 }
@@ -425,7 +425,13 @@ pub(crate) fn taskgroup_create_task(
     };
     {
         let st = s.borrow();
-        let err = |m: &str| Err(ExcObj::msg(ExcType::RuntimeError, format!("TaskGroup {m}")));
+        let r = tg_repr(&st);
+        let err = |m: &str| {
+            Err(ExcObj::msg(
+                ExcType::RuntimeError,
+                format!("TaskGroup {r} {m}"),
+            ))
+        };
         if !st.entered {
             return err("has not been entered");
         }
@@ -443,6 +449,23 @@ pub(crate) fn taskgroup_create_task(
     vm.add_done_callback(&task, Callback::TaskGroupTaskDone { tg: tg.clone() });
     s.borrow_mut().tasks.push(task.clone());
     Ok(Value::Future(task))
+}
+
+/// `repr(TaskGroup)` as CPython's messages show it: `<TaskGroup tasks=2 entered>`.
+fn tg_repr(st: &TaskGroupState) -> String {
+    let mut info = vec![String::new()];
+    if !st.tasks.is_empty() {
+        info.push(format!("tasks={}", st.tasks.len()));
+    }
+    if !st.errors.is_empty() {
+        info.push(format!("errors={}", st.errors.len()));
+    }
+    if st.aborting {
+        info.push("cancelling".into());
+    } else if st.entered {
+        info.push("entered".into());
+    }
+    format!("<TaskGroup{}>", info.join(" "))
 }
 
 fn taskgroup_abort(vm: &mut Vm, s: &RefCell<TaskGroupState>) {
@@ -513,15 +536,17 @@ pub(crate) fn taskgroup_enter(vm: &mut Vm, tg: &Rc<AsyncObj>) -> Result<Value, E
         return Ok(Value::None);
     };
     if s.borrow().entered {
+        let r = tg_repr(&s.borrow());
         return Err(ExcObj::msg(
             ExcType::RuntimeError,
-            "TaskGroup has already been entered",
+            format!("TaskGroup {r} has already been entered"),
         ));
     }
     let Some(parent) = vm.current.clone() else {
+        let r = tg_repr(&s.borrow());
         return Err(ExcObj::msg(
             ExcType::RuntimeError,
-            "TaskGroup cannot determine the parent task",
+            format!("TaskGroup {r} cannot determine the parent task"),
         ));
     };
     let mut st = s.borrow_mut();
@@ -665,11 +690,12 @@ pub(crate) fn timeout_reschedule(
         st.handle.take()
     };
     if let Some(h) = old {
-        h.set(true);
+        vm.cancel_timer(&h);
     }
     let Some(when) = when else { return Ok(()) };
     let flag = if when <= vm.lp.now {
-        let flag = Rc::new(Cell::new(false));
+        let flag =
+            crate::asyncio::event_loop::TimerFlag::new(crate::asyncio::event_loop::NO_RECORD);
         vm.lp.ready.push(crate::asyncio::event_loop::Handle {
             cb: Callback::TimeoutFire { tm: tm.clone() },
             arg: None,
@@ -726,7 +752,7 @@ pub(crate) fn timeout_enter(vm: &mut Vm, tm: &Rc<AsyncObj>) -> Result<Value, Exc
 }
 
 pub(crate) fn timeout_exit(
-    _vm: &mut Vm,
+    vm: &mut Vm,
     tm: &Rc<AsyncObj>,
     exc: Option<ExcRef>,
 ) -> Result<Value, ExcRef> {
@@ -735,7 +761,7 @@ pub(crate) fn timeout_exit(
     };
     let mut st = s.borrow_mut();
     if let Some(h) = st.handle.take() {
-        h.set(true);
+        vm.cancel_timer(&h);
     }
     match st.phase {
         TimeoutPhase::Expiring => {

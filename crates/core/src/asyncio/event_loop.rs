@@ -66,13 +66,43 @@ pub(crate) enum Callback {
     StopLoop,
 }
 
+/// The cancelled flag of a scheduled callback, shared with whoever may cancel
+/// it (the program's `TimerHandle`, `sleep`'s `finally`, …), and the index of
+/// its record in the trace's timer table (`NO_RECORD` for `call_soon` handles).
+pub(crate) struct TimerFlag {
+    cancelled: Cell<bool>,
+    pub(crate) record: u32,
+}
+
+pub(crate) const NO_RECORD: u32 = u32::MAX;
+
+impl TimerFlag {
+    pub(crate) fn new(record: u32) -> Rc<TimerFlag> {
+        Rc::new(TimerFlag {
+            cancelled: Cell::new(false),
+            record,
+        })
+    }
+
+    pub(crate) fn get(&self) -> bool {
+        self.cancelled.get()
+    }
+
+    /// Only `Vm::cancel_timer` calls this, so the trace learns of every cancellation.
+    pub(crate) fn set_cancelled(&self) -> bool {
+        !self.cancelled.replace(true)
+    }
+}
+
+pub(crate) type TimerRef = Rc<TimerFlag>;
+
 /// A scheduled callback: the callback, the future it is a done callback of,
 /// and a cancelled flag shared with the program's `TimerHandle`.
 #[derive(Clone)]
 pub(crate) struct Handle {
     pub(crate) cb: Callback,
     pub(crate) arg: Option<FutRef>,
-    pub(crate) cancelled: Option<Rc<Cell<bool>>>,
+    pub(crate) cancelled: Option<TimerRef>,
 }
 
 impl Handle {
@@ -224,7 +254,8 @@ mod tests {
     fn only_timers_due_before_the_end_pop_and_cancelled_ones_are_skipped_at_the_top() {
         let mut h = TimerHeap::default();
         let cancelled = handle();
-        let flag = Rc::new(Cell::new(true));
+        let flag = TimerFlag::new(NO_RECORD);
+        flag.set_cancelled();
         h.push(
             1.0,
             Handle {

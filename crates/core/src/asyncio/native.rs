@@ -1,7 +1,7 @@
 //! asyncio's own coroutines (sleep, Lock.acquire, Queue.get, wait_for, …) as
 //! explicit state machines that follow CPython's code path await by await.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::asyncio::combinators::{self, AsCompletedState, WaitState};
@@ -29,7 +29,7 @@ pub(crate) enum NativeCoro {
         delay: f64,
         result: Value,
         fut: Option<FutRef>,
-        handle: Option<Rc<Cell<bool>>>,
+        handle: Option<crate::asyncio::event_loop::TimerRef>,
         yielded: bool,
     },
     LockAcquire {
@@ -110,16 +110,16 @@ pub(crate) enum WaitForState {
     ZeroCancel(FutRef),
     Waiting {
         fut: FutRef,
-        handle: Rc<Cell<bool>>,
+        handle: crate::asyncio::event_loop::TimerRef,
         cb: u64,
     },
     CancelThenRaise {
-        handle: Rc<Cell<bool>>,
+        handle: crate::asyncio::event_loop::TimerRef,
         exc: ExcRef,
     },
     CancelThenTimeout {
         fut: FutRef,
-        handle: Rc<Cell<bool>>,
+        handle: crate::asyncio::event_loop::TimerRef,
     },
 }
 
@@ -321,7 +321,7 @@ impl NativeCoro {
                 }
                 other => {
                     if let Some(h) = handle.take() {
-                        h.set(true);
+                        vm.cancel_timer(&h);
                     }
                     match other {
                         Resume::Throw(e) => NStep::Raise(e),
@@ -713,7 +713,7 @@ fn wait_for_resume(
             let fut = match vm.ensure_future(a) {
                 Ok(f) => f,
                 Err(e) => {
-                    handle.set(true);
+                    vm.cancel_timer(&handle);
                     return NStep::Raise(e);
                 }
             };
@@ -744,7 +744,7 @@ fn wait_for_resume(
         WaitForState::Waiting { fut, handle, cb } => match input {
             Resume::Throw(e) if is_cancel(&e) => {
                 if fut.borrow().done() {
-                    handle.set(true);
+                    vm.cancel_timer(&handle);
                     return value_of(vm.future_result(&fut));
                 }
                 vm.remove_done_callback(&fut, cb);
@@ -760,12 +760,12 @@ fn wait_for_resume(
                 ))
             }
             Resume::Throw(e) => {
-                handle.set(true);
+                vm.cancel_timer(&handle);
                 NStep::Raise(e)
             }
             _ => {
                 if fut.borrow().done() {
-                    handle.set(true);
+                    vm.cancel_timer(&handle);
                     return value_of(vm.future_result(&fut));
                 }
                 vm.remove_done_callback(&fut, cb);
@@ -785,14 +785,14 @@ fn wait_for_resume(
             }
         },
         WaitForState::CancelThenRaise { handle, exc } => {
-            handle.set(true);
+            vm.cancel_timer(&handle);
             match input {
                 Resume::Throw(e) => NStep::Raise(e),
                 _ => NStep::Raise(exc),
             }
         }
         WaitForState::CancelThenTimeout { fut, handle } => {
-            handle.set(true);
+            vm.cancel_timer(&handle);
             match input {
                 Resume::Throw(e) => NStep::Raise(e),
                 _ => match vm.future_result(&fut) {

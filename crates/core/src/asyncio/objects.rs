@@ -187,7 +187,7 @@ pub(crate) enum TimeoutPhase {
 pub(crate) struct TimeoutState {
     pub(crate) phase: TimeoutPhase,
     pub(crate) when: Option<f64>,
-    pub(crate) handle: Option<Rc<std::cell::Cell<bool>>>,
+    pub(crate) handle: Option<crate::asyncio::event_loop::TimerRef>,
     pub(crate) task: Option<FutRef>,
     pub(crate) cancelling: u32,
 }
@@ -208,7 +208,7 @@ pub(crate) enum AsyncObj {
     /// `asyncio.get_running_loop()`.
     Loop,
     /// A handle returned by `loop.call_later`/`call_soon`: its cancelled flag.
-    Handle(Rc<std::cell::Cell<bool>>, Option<f64>),
+    Handle(crate::asyncio::event_loop::TimerRef, Option<f64>),
 }
 
 impl AsyncObj {

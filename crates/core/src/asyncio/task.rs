@@ -1,13 +1,14 @@
 //! Task and Future mechanics (`__step`, `__wakeup`, callbacks) and the loop driver (`_run_once`, `asyncio.run`).
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::asyncio::combinators;
-use crate::asyncio::event_loop::{Callback, Handle, CLOCK_RESOLUTION};
+use crate::asyncio::event_loop::{Callback, Handle, TimerFlag, TimerRef, CLOCK_RESOLUTION};
 use crate::asyncio::objects::{DoneCallback, FutRef, FutState, Future, TaskData};
 use crate::exc::{ExcObj, ExcRef, ExcType};
-use crate::trace::{BlockKind, EventKind, Outcome as TaskOutcome, TaskInfo, WaitOn, NO_TASK};
+use crate::trace::{
+    BlockKind, EventKind, Outcome as TaskOutcome, TaskInfo, TimerKind, TimerRecord, WaitOn, NO_TASK,
+};
 use crate::value::{repr, CoroState, Value};
 use crate::vm::{make_cancelled_error, Abort, Frame, Outcome, Resume, Vm};
 
@@ -29,8 +30,23 @@ impl Vm {
     }
 
     /// `loop.call_at`: a timer; returns its cancelled flag (the TimerHandle).
-    pub(crate) fn call_at(&mut self, when: f64, cb: Callback) -> Rc<Cell<bool>> {
-        let flag = Rc::new(Cell::new(false));
+    pub(crate) fn call_at(&mut self, when: f64, cb: Callback) -> TimerRef {
+        let kind = match &cb {
+            Callback::SetResultUnlessCancelled { .. } => TimerKind::Sleep,
+            Callback::ReleaseWaiter { .. }
+            | Callback::TimeoutFire { .. }
+            | Callback::AsCompletedTimeout { .. } => TimerKind::Timeout,
+            _ => TimerKind::Callback,
+        };
+        let record = self.trace.timers.len() as u32;
+        self.trace.timers.push(TimerRecord {
+            due: when,
+            added: self.trace.events.len() as u32,
+            ended: u32::MAX,
+            task: self.current_task_id(),
+            kind,
+        });
+        let flag = TimerFlag::new(record);
         self.lp.timers.push(
             when,
             Handle {
@@ -40,6 +56,22 @@ impl Vm {
             },
         );
         flag
+    }
+
+    /// `TimerHandle.cancel()`: the timer will not fire and is no longer pending.
+    pub(crate) fn cancel_timer(&mut self, t: &TimerRef) {
+        if t.set_cancelled() {
+            self.end_timer(t.record);
+        }
+    }
+
+    fn end_timer(&mut self, record: u32) {
+        let step = self.trace.events.len() as u32;
+        if let Some(r) = self.trace.timers.get_mut(record as usize) {
+            if r.ended == u32::MAX {
+                r.ended = step;
+            }
+        }
     }
 
     /// The line a task's innermost Python frame is at.
@@ -515,6 +547,9 @@ impl Vm {
         let end = self.lp.now + CLOCK_RESOLUTION;
         while let Some(t) = self.lp.timers.pop_due(end) {
             if !t.handle.is_cancelled() {
+                if let Some(f) = &t.handle.cancelled {
+                    self.end_timer(f.record);
+                }
                 self.lp.ready.push(t.handle);
             }
         }

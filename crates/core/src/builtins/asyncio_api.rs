@@ -200,7 +200,12 @@ fn call_inner(
                 arg_count("shield", args, 1, 1)?;
                 Ok(Value::Future(combinators::shield(vm, args[0].clone())?))
             }
-            B::CurrentTask => Ok(vm.current.clone().map_or(Value::None, Value::Future)),
+            B::CurrentTask => {
+                if !vm.lp.running {
+                    return Err(no_loop());
+                }
+                Ok(vm.current.clone().map_or(Value::None, Value::Future))
+            }
             B::AllTasks => {
                 if !vm.lp.running {
                     return Err(no_loop());
@@ -679,7 +684,9 @@ fn obj_method(
             let cb = Callback::User { func, args: cargs };
             let (flag, when) = match name {
                 "call_soon" => {
-                    let flag = Rc::new(std::cell::Cell::new(false));
+                    let flag = crate::asyncio::event_loop::TimerFlag::new(
+                        crate::asyncio::event_loop::NO_RECORD,
+                    );
                     vm.lp.ready.push(crate::asyncio::event_loop::Handle {
                         cb,
                         arg: None,
@@ -707,7 +714,7 @@ fn obj_method(
         )),
         (AsyncObj::Handle(_, Some(when)), "when") => Ok(Value::Float(*when)),
         (AsyncObj::Handle(h, _), "cancel") => {
-            h.set(true);
+            vm.cancel_timer(&h);
             Ok(Value::None)
         }
         (AsyncObj::Handle(h, _), "cancelled") => Ok(Value::Bool(h.get())),

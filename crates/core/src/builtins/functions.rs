@@ -61,10 +61,16 @@ pub(crate) fn sort_values(
             Some(o) => o,
             None => {
                 if err.is_none() {
+                    // CPython's sort asks `later < earlier` (in the list as it sorts it).
+                    let (later, earlier) = if (a > b) != reverse {
+                        (&keys[a], &keys[b])
+                    } else {
+                        (&keys[b], &keys[a])
+                    };
                     err = Some(type_err(format!(
                         "'<' not supported between instances of '{}' and '{}'",
-                        y.type_name(),
-                        x.type_name()
+                        later.type_name(),
+                        earlier.type_name()
                     )));
                 }
                 std::cmp::Ordering::Equal
@@ -705,6 +711,11 @@ fn random(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Result<Va
 
 /// `printf`-style `str % args` for the common conversions.
 pub(crate) fn percent_format(fmt: &str, args: &Value) -> Result<Value, ExcRef> {
+    let mapping = if let Value::Dict(d) = args {
+        Some(d.clone())
+    } else {
+        None
+    };
     let args: Vec<Value> = match args {
         Value::Tuple(t) => t.to_vec(),
         other => vec![other.clone()],
@@ -718,6 +729,23 @@ pub(crate) fn percent_format(fmt: &str, args: &Value) -> Result<Value, ExcRef> {
             continue;
         }
         let mut spec = String::new();
+        let mut keyed = None;
+        if chars.peek() == Some(&'(') {
+            chars.next();
+            let mut key = String::new();
+            loop {
+                match chars.next() {
+                    Some(')') => break,
+                    Some(ch) => key.push(ch),
+                    None => return Err(value_err("incomplete format key")),
+                }
+            }
+            let Some(d) = &mapping else {
+                return Err(type_err("format requires a mapping"));
+            };
+            let v = d.borrow().get(&Key(Value::str(&key))).cloned();
+            keyed = Some(v.ok_or_else(|| ExcObj::new(ExcType::KeyError, vec![Value::str(&key)]))?);
+        }
         let conv = loop {
             match chars.next() {
                 Some(ch) if "-+ #0123456789.".contains(ch) => spec.push(ch),
@@ -729,9 +757,12 @@ pub(crate) fn percent_format(fmt: &str, args: &Value) -> Result<Value, ExcRef> {
             out.push('%');
             continue;
         }
-        let v = it
-            .next()
-            .ok_or_else(|| type_err("not enough arguments for format string"))?;
+        let v = match keyed {
+            Some(v) => v,
+            None => it
+                .next()
+                .ok_or_else(|| type_err("not enough arguments for format string"))?,
+        };
         let (flags, rest): (String, String) = spec.chars().partition(|c| "-+ #0".contains(*c));
         let align = if flags.contains('-') { "<" } else { ">" };
         let zero = if flags.contains('0') && !flags.contains('-') {
@@ -799,7 +830,7 @@ pub(crate) fn percent_format(fmt: &str, args: &Value) -> Result<Value, ExcRef> {
         };
         out.push_str(&s);
     }
-    if it.next().is_some() {
+    if mapping.is_none() && it.next().is_some() {
         return Err(type_err(
             "not all arguments converted during string formatting",
         ));

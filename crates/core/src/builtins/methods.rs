@@ -329,12 +329,33 @@ fn str_method(
             }
         }
         "startswith" | "endswith" => {
-            arg_count(name, args, 1, 1)?;
+            arg_count(name, args, 1, 3)?;
+            // Optional start/end select a slice of the string first.
+            let chars: Vec<char> = s.chars().collect();
+            let n = chars.len() as i64;
+            let bound = |v: Option<&Value>, d: i64| -> Result<i64, ExcRef> {
+                match v {
+                    None | Some(Value::None) => Ok(d),
+                    Some(x) => {
+                        let i = int_arg(x)?;
+                        Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+                    }
+                }
+            };
+            let (start, end) = (bound(args.get(1), 0)?, bound(args.get(2), n)?);
+            let part: String = if start <= end {
+                chars[start as usize..end as usize].iter().collect()
+            } else {
+                String::new()
+            };
+            if start > n || (start > end && args.len() > 1) {
+                return Ok(Value::Bool(false));
+            }
             let test = |p: &str| {
                 if name == "startswith" {
-                    s.starts_with(p)
+                    part.starts_with(p)
                 } else {
-                    s.ends_with(p)
+                    part.ends_with(p)
                 }
             };
             match &args[0] {
@@ -358,12 +379,28 @@ fn str_method(
             Ok(Value::Int(i))
         }
         "count" => {
-            arg_count("count", args, 1, 1)?;
+            arg_count("count", args, 1, 3)?;
             let sub = str_arg("count", &args[0])?;
+            let chars: Vec<char> = s.chars().collect();
+            let n = chars.len() as i64;
+            let bound = |v: Option<&Value>, d: i64| -> Result<i64, ExcRef> {
+                match v {
+                    None | Some(Value::None) => Ok(d),
+                    Some(x) => {
+                        let i = int_arg(x)?;
+                        Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+                    }
+                }
+            };
+            let (start, end) = (bound(args.get(1), 0)?, bound(args.get(2), n)?);
+            if start > end {
+                return Ok(Value::Int(0));
+            }
+            let part: String = chars[start as usize..end as usize].iter().collect();
             Ok(Value::Int(if sub.is_empty() {
-                s.chars().count() as i64 + 1
+                part.chars().count() as i64 + 1
             } else {
-                s.matches(sub).count() as i64
+                part.matches(sub).count() as i64
             }))
         }
         "format" => str_format(s, args, kwargs),
@@ -460,7 +497,34 @@ fn str_method(
             .strip_suffix(str_arg(name, args.first().unwrap_or(&Value::None))?)
             .unwrap_or(s)
             .to_string()),
-        "expandtabs" => st(s.replace('\t', "        ")),
+        "expandtabs" => {
+            let size = match args.first() {
+                Some(v) => int_arg(v)?,
+                None => 8,
+            };
+            let mut out = String::new();
+            let mut col = 0i64;
+            for c in s.chars() {
+                match c {
+                    '\t' => {
+                        if size > 0 {
+                            let pad = size - col % size;
+                            out.extend(std::iter::repeat_n(' ', pad as usize));
+                            col += pad;
+                        }
+                    }
+                    '\n' | '\r' => {
+                        out.push(c);
+                        col = 0;
+                    }
+                    _ => {
+                        out.push(c);
+                        col += 1;
+                    }
+                }
+            }
+            st(out)
+        }
         _ => Err(type_err(format!("'str' object has no attribute '{name}'"))),
     }
 }

@@ -73,3 +73,50 @@ fn ready_lane_is_in_queue_order() {
     assert_eq!(tr.state_at(3).ready, vec![2, 0, 1]);
     assert_eq!(tr.state_at(1).ready, vec![2]);
 }
+
+#[test]
+fn pending_timers_follow_their_add_and_end_steps_across_checkpoints() {
+    let mut events = vec![ev(0.0, 0, EventKind::Created { parent: NO_TASK })];
+    for k in 0..2000 {
+        events.push(ev(
+            k as f64,
+            0,
+            if k % 2 == 0 {
+                EventKind::Running
+            } else {
+                EventKind::Ready
+            },
+        ));
+    }
+    let mut tr = Trace::default();
+    tr.tasks.push(TaskInfo {
+        id: 0,
+        name: "Task-1".into(),
+        func: "f".into(),
+        created_step: 0,
+        parent: NO_TASK,
+        result: None,
+    });
+    tr.events = events;
+    // Timer i is pending from step 10 * i to step 10 * i + 700 (crossing checkpoints);
+    // every third one is still pending at the end.
+    for i in 0..150u32 {
+        let ended = if i % 3 == 0 { u32::MAX } else { 10 * i + 700 };
+        tr.timers.push(TimerRecord {
+            due: (300 - i) as f64,
+            added: 10 * i,
+            ended,
+            task: 0,
+            kind: TimerKind::Sleep,
+        });
+    }
+    tr.finish();
+    for step in [0u32, 9, 10, 255, 256, 700, 701, 1000, 1500, 2001] {
+        let mut want: Vec<u32> = (0..150u32)
+            .filter(|&i| tr.timers[i as usize].added <= step && step < tr.timers[i as usize].ended)
+            .collect();
+        // Firing order: earliest due first (due falls as i grows).
+        want.sort_by(|a, b| b.cmp(a));
+        assert_eq!(tr.state_at(step).timers, want, "step {step}");
+    }
+}

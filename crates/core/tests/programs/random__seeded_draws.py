@@ -1,0 +1,18 @@
+import random
+
+print(random.random())
+print(random.randint(1, 6), random.randint(1, 6), random.randint(-100, 100))
+print(random.uniform(1, 2), random.choice("abcdef"), random.choice([10, 20, 30]))
+xs = list(range(10))
+random.shuffle(xs)
+print(xs)
+random.seed(42)
+print([random.randint(0, 9) for _ in range(10)])
+print(round(random.random(), 6), random.uniform(-5, 5))
+random.seed(42)
+print(random.randint(0, 9))
+random.seed("text seed")
+print(random.random())
+random.seed(0)
+print(random.random())
+print(random.randint(0, 2 ** 40), random.randint(0, 1000000))
