@@ -261,7 +261,7 @@ pub(crate) fn wait_completion(vm: &mut Vm, state: &WaitState, f: &FutRef) {
         && take_exception(f).is_some();
     if state.counter.get() <= 0 || &*state.return_when == "FIRST_COMPLETED" || first_exc {
         if let Some(h) = &state.handle {
-            vm.cancel_timer(&h);
+            vm.cancel_timer(h);
         }
         if !state.waiter.borrow().done() {
             let _ = vm.set_result(&state.waiter, Value::None);
@@ -272,7 +272,7 @@ pub(crate) fn wait_completion(vm: &mut Vm, state: &WaitState, f: &FutRef) {
 /// The end of `_wait`: unregister, split into (done, pending) sets.
 pub(crate) fn wait_finish(vm: &mut Vm, state: &WaitState) -> Value {
     if let Some(h) = &state.handle {
-        vm.cancel_timer(&h);
+        vm.cancel_timer(h);
     }
     let cbs = state.cbs.borrow().clone();
     for (f, id) in state.fs.iter().zip(cbs) {
@@ -389,7 +389,7 @@ pub(crate) fn as_completed_done(vm: &mut Vm, state: &AsCompletedState, f: &FutRe
     let _ = native::queue_put_nowait(vm, &state.done, Value::Future(f.clone()));
     if state.todo.borrow().is_empty() {
         if let Some(h) = &*state.handle.borrow() {
-            vm.cancel_timer(&h);
+            vm.cancel_timer(h);
         }
     }
 }

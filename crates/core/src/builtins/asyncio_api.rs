@@ -714,7 +714,7 @@ fn obj_method(
         )),
         (AsyncObj::Handle(_, Some(when)), "when") => Ok(Value::Float(*when)),
         (AsyncObj::Handle(h, _), "cancel") => {
-            vm.cancel_timer(&h);
+            vm.cancel_timer(h);
             Ok(Value::None)
         }
         (AsyncObj::Handle(h, _), "cancelled") => Ok(Value::Bool(h.get())),
