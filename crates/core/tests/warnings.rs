@@ -1,0 +1,115 @@
+//! CPython's runtime warnings and loopscope's teaching lints, and `check()`'s diagnostics.
+
+use loopscope_core::{check, run, EventKind, RunEnd, Settings, Status};
+
+fn warnings(src: &str) -> Vec<(u32, String)> {
+    run(src, &Settings::default())
+        .trace
+        .warnings
+        .into_iter()
+        .map(|w| (w.line, w.message))
+        .collect()
+}
+
+#[test]
+fn a_coroutine_that_is_never_awaited_is_reported_with_its_line() {
+    let src = "import asyncio\nasync def save():\n    pass\nasync def main():\n    save()\n    await asyncio.sleep(1)\nasyncio.run(main())\n";
+    let w = warnings(src);
+    assert_eq!(
+        w,
+        vec![(
+            5,
+            "RuntimeWarning: coroutine 'save' was never awaited".to_string()
+        )]
+    );
+    // It is an event of the run, at the moment the coroutine was dropped.
+    let r = run(src, &Settings::default());
+    let at = r
+        .trace
+        .events
+        .iter()
+        .find(|e| matches!(e.kind, EventKind::Warning { .. }))
+        .map(|e| e.t);
+    assert_eq!(at, Some(0.0));
+}
+
+#[test]
+fn asyncios_own_coroutines_are_reported_too() {
+    let w =
+        warnings("import asyncio\nasync def main():\n    asyncio.sleep(1)\nasyncio.run(main())\n");
+    assert_eq!(
+        w,
+        vec![(
+            3,
+            "RuntimeWarning: coroutine 'sleep' was never awaited".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_task_exception_nobody_retrieves_is_reported() {
+    let src = "import asyncio\nasync def boom():\n    raise ValueError('lost')\nasync def main():\n    asyncio.create_task(boom())\n    await asyncio.sleep(1)\nasyncio.run(main())\n";
+    let w = warnings(src);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].1.starts_with("Task exception was never retrieved"),
+        "{w:?}"
+    );
+    assert!(w[0].1.contains("ValueError('lost')"), "{w:?}");
+    // Retrieving it (await, result(), exception(), gather) silences the warning.
+    let src = src.replace(
+        "    asyncio.create_task(boom())\n",
+        "    t = asyncio.create_task(boom())\n    await asyncio.sleep(0.5)\n    t.exception()\n",
+    );
+    assert!(warnings(&src).is_empty());
+}
+
+#[test]
+fn time_sleep_inside_async_def_is_linted() {
+    let w = warnings("import asyncio\nimport time\nasync def main():\n    time.sleep(0.1)\ndef ok():\n    time.sleep(0.1)\nasyncio.run(main())\nok()\n");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].0, 4);
+    assert!(w[0].1.contains("await asyncio.sleep()"));
+}
+
+#[test]
+fn check_reports_positions_and_messages() {
+    assert!(
+        check("import asyncio\nasyncio.run(main())\n").is_empty(),
+        "names are resolved at run time"
+    );
+    let e = check("async def f():\n    yield 1\n");
+    assert_eq!((e[0].line, e[0].col), (2, 5));
+    assert!(
+        e[0].message.contains("unsupported: 'yield'"),
+        "{}",
+        e[0].message
+    );
+    let e = check("import numpy\n");
+    assert!(e[0].message.contains("module 'numpy'"), "{}", e[0].message);
+    let e = check("x = (1,\n");
+    assert!(
+        e[0].message.contains("'(' was never closed"),
+        "{}",
+        e[0].message
+    );
+    let e = check("def f():\n    await g()\n");
+    assert!(
+        e[0].message.contains("'await' outside async function"),
+        "{}",
+        e[0].message
+    );
+}
+
+#[test]
+fn uncaught_exceptions_carry_name_message_and_line() {
+    let r = run("x = 1\ny = [][x]\n", &Settings::default());
+    assert_eq!(r.status, Status::Exception);
+    assert_eq!(
+        r.trace.end,
+        RunEnd::Exception {
+            message: "IndexError: list index out of range".into(),
+            line: 2
+        }
+    );
+}
