@@ -1,7 +1,16 @@
 //! The playground page's entry point: mount the app, nothing else.
 
-use leptos::prelude::*;
+mod app;
+mod console;
+mod controls;
+mod editor;
+mod model;
+mod playback;
+mod samples;
+mod share;
+mod stage;
+mod timeline;
 
 fn main() {
-    mount_to_body(|| view! { <p data-testid="message">"loopscope"</p> });
+    leptos::mount::mount_to_body(app::App);
 }

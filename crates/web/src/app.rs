@@ -1,0 +1,296 @@
+//! The app: the model above the components, the layout, and the page-level wiring
+//! (URL fragment, history, localStorage, keyboard, debounced re-simulation).
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::console::{Console, Explanation, SummaryPane};
+use crate::controls::{toggle_play, Controls};
+use crate::editor::Editor;
+use crate::model::Model;
+use crate::samples;
+use crate::share::{self, Link, Scenario};
+use crate::stage::Stage;
+use crate::timeline::Timeline;
+
+const STORAGE_KEY: &str = "loopscope.scenario";
+/// Milliseconds after the last keystroke before re-simulating.
+const DEBOUNCE_MS: u64 = 250;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+fn set_hash(fragment: &str, push: bool) {
+    let Some(w) = window() else { return };
+    let Ok(history) = w.history() else { return };
+    let url = format!("#{fragment}");
+    if location_hash() == url {
+        return;
+    }
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// The fragment for the current scenario: a sample's short name while unedited.
+fn fragment_for(model: Model) -> String {
+    let s = model.scenario.get_untracked();
+    match model.sample.get_untracked() {
+        Some(name) if s.cores == 4 && s.gil => share::encode_example(name, None),
+        _ => share::encode(&Scenario { step: None, ..s }),
+    }
+}
+
+/// What to show first: the link, else the last scenario of this browser, else the default sample.
+fn initial() -> (Scenario, Option<&'static str>, Option<String>) {
+    let default = samples::default_sample();
+    let fallback = (Scenario::new(default.code.to_string()), Some(default.name));
+    match share::decode(&location_hash()) {
+        Ok(Link::Code(s)) => (s, None, None),
+        Ok(Link::Example { name, step }) => match samples::all().find(|s| s.name == name) {
+            Some(sample) => (
+                Scenario {
+                    step,
+                    ..Scenario::new(sample.code.to_string())
+                },
+                Some(sample.name),
+                None,
+            ),
+            None => (
+                fallback.0,
+                fallback.1,
+                Some(format!(
+                    "There is no sample called '{}'. Here is the default one.",
+                    name.chars().take(40).collect::<String>()
+                )),
+            ),
+        },
+        Ok(Link::Empty) => match storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) {
+            Some(saved) => match share::decode(&saved) {
+                Ok(Link::Code(s)) => (s, None, None),
+                _ => (fallback.0, fallback.1, None),
+            },
+            None => (fallback.0, fallback.1, None),
+        },
+        Err(m) => (fallback.0, fallback.1, Some(m)),
+    }
+}
+
+fn on_key(model: Model, ev: web_sys::KeyboardEvent) {
+    // Keys typed into the editor or a form control are theirs.
+    if let Some(t) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    {
+        if t.closest(".cm-editor, input, select, textarea, [contenteditable=true]")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            return;
+        }
+    }
+    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        return;
+    }
+    let step = model.step.get_untracked();
+    match ev.key().as_str() {
+        " " => toggle_play(model),
+        "ArrowRight" => {
+            model.playing.set(false);
+            model.seek(step + 1);
+        }
+        "ArrowLeft" => {
+            model.playing.set(false);
+            model.seek(step.saturating_sub(1));
+        }
+        "Home" => {
+            model.playing.set(false);
+            model.seek(0);
+        }
+        "End" => {
+            model.playing.set(false);
+            model.seek(u32::MAX);
+        }
+        _ => return,
+    }
+    ev.prevent_default();
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (scenario, sample, message) = initial();
+    let model = Model::new(scenario, sample);
+    model.message.set(message);
+    if let Some(step) = model.scenario.get_untracked().step {
+        model.seek(step);
+    }
+    set_hash(&fragment_for(model), false);
+    crate::playback::install(model);
+
+    // Debounced re-simulation after edits; the URL and localStorage follow.
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let on_edit = Callback::new(move |code: String| {
+        if model.scenario.with_untracked(|s| s.code == code) {
+            return;
+        }
+        model.scenario.update(|s| s.code = code);
+        model.sample.set(None);
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(
+            move || {
+                model.resimulate();
+                let frag = fragment_for(model);
+                set_hash(&frag, false);
+                if let Some(s) = storage() {
+                    let _ = s.set_item(STORAGE_KEY, &frag);
+                }
+            },
+            std::time::Duration::from_millis(DEBOUNCE_MS),
+        )
+        .ok();
+        pending.set_value(h);
+    });
+
+    // Back/forward and hand-edited fragments load the scenario they name.
+    let _hash = window_event_listener(leptos::ev::hashchange, move |_| load_from_hash(model));
+    let _pop = window_event_listener(leptos::ev::popstate, move |_| load_from_hash(model));
+    let _keys = window_event_listener(leptos::ev::keydown, move |ev| on_key(model, ev));
+
+    let copied = RwSignal::new(false);
+    let copy_link = move |_| {
+        let Some(w) = window() else { return };
+        let href = w.location().href().unwrap_or_default();
+        let step = model.step.get_untracked();
+        let href = if step > 0 {
+            format!("{href}&step={step}")
+        } else {
+            href
+        };
+        let _ = w.navigator().clipboard().write_text(&href);
+        copied.set(true);
+        set_timeout(
+            move || copied.set(false),
+            std::time::Duration::from_millis(1800),
+        );
+    };
+
+    let choose_sample = move |ev: web_sys::Event| {
+        let name = event_target_value(&ev);
+        if let Some(s) = samples::find(&name) {
+            model.message.set(None);
+            model.load(Scenario::new(s.code.to_string()), Some(s.name));
+            set_hash(&share::encode_example(s.name, None), true);
+        }
+    };
+    let about = Memo::new(move |_| {
+        model
+            .sample
+            .get()
+            .and_then(samples::find)
+            .map(|s| (s.title, s.about))
+    });
+    let compile_banner = Memo::new(move |_| {
+        model.errors.with(|e| {
+            e.first()
+                .map(|e| format!("Line {}, column {}: {}", e.line, e.col, e.message))
+        })
+    });
+
+    view! {
+        <header class="topbar">
+            <h1 class="brand"><span class="brand-mark" aria-hidden="true">"◔"</span>"loopscope"</h1>
+            <p class="tagline">"watch asyncio schedule your coroutines"</p>
+            <label class="samples-picker">
+                <span>"Sample"</span>
+                <select data-testid="samples" aria-label="Samples" on:change=choose_sample prop:value=move || model.sample.get().unwrap_or("").to_string()>
+                    <option value="" disabled=true>"your program"</option>
+                    {samples::all().map(|s| view! { <option value=s.name>{s.title}</option> }).collect_view()}
+                </select>
+            </label>
+            <button class="copy-link" data-testid="copy-link" on:click=copy_link>
+                {move || if copied.get() { "✓ Link copied" } else { "🔗 Copy link" }}
+            </button>
+        </header>
+        <div class="banner" data-testid="message" role="status" class:hidden=move || model.message.with(|m| m.is_none()) && compile_banner.with(|c| c.is_none())>
+            <span>{move || compile_banner.get().or_else(|| model.message.get()).unwrap_or_default()}</span>
+            <button class="banner-close" aria-label="Dismiss message" class:hidden=move || model.message.with(|m| m.is_none()) on:click=move |_| model.message.set(None)>"×"</button>
+        </div>
+        <main class="layout">
+            <section class="pane editor-pane" aria-label="Program">
+                <div class="about" class:hidden=move || about.with(|a| a.is_none())>
+                    <h2>{move || about.get().map(|a| a.0).unwrap_or_default()}</h2>
+                    <p>{move || about.get().map(|a| a.1).unwrap_or_default()}</p>
+                </div>
+                <Editor model on_edit/>
+                <ul class="diagnostics" aria-label="Compile errors" class:hidden=move || model.errors.with(|e| e.is_empty())>
+                    {move || model.errors.get().into_iter().take(5).map(|e| view! { <li>{format!("{}:{} {}", e.line, e.col, e.message)}</li> }).collect_view()}
+                </ul>
+            </section>
+            <section class="pane stage-pane" aria-label="Event loop">
+                <Controls model/>
+                <Explanation model/>
+                <Stage model/>
+            </section>
+            <section class="pane timeline-pane" aria-label="Timeline">
+                <h3>"Timeline"</h3>
+                <Timeline model/>
+            </section>
+            <section class="pane bottom-pane">
+                <Console model/>
+                <SummaryPane model/>
+            </section>
+        </main>
+    }
+}
+
+fn load_from_hash(model: Model) {
+    let hash = location_hash();
+    if hash == format!("#{}", fragment_for(model)) {
+        return;
+    }
+    match share::decode(&hash) {
+        Ok(Link::Code(s)) => {
+            model.message.set(None);
+            model.load(s, None);
+        }
+        Ok(Link::Example { name, step }) => match samples::find(&name) {
+            Some(sample) => {
+                model.message.set(None);
+                model.load(
+                    Scenario {
+                        step,
+                        ..Scenario::new(sample.code.to_string())
+                    },
+                    Some(sample.name),
+                );
+            }
+            None => model.message.set(Some(format!(
+                "There is no sample called '{}'.",
+                name.chars().take(40).collect::<String>()
+            ))),
+        },
+        Ok(Link::Empty) => {}
+        Err(m) => {
+            let d = samples::default_sample();
+            model.load(Scenario::new(d.code.to_string()), Some(d.name));
+            model.message.set(Some(m));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The console (printed lines with their virtual times), the current step's explanation,
+//! warnings and lints, and the run's summary figures.
+
+use leptos::prelude::*;
+use loopscope_core::{explain, format_seconds, RunEnd};
+
+use crate::model::Model;
+
+#[component]
+pub fn Explanation(model: Model) -> impl IntoView {
+    let text = Memo::new(move |_| {
+        let step = model.step.get();
+        model.run.with(|r| match step.checked_sub(1) {
+            Some(i) => explain(&r.trace, i as usize),
+            None => "Press Play (or Space) to watch the event loop run this program, or step through it with →.".into(),
+        })
+    });
+    view! { <p class="explanation" data-testid="explanation" aria-live="polite">{move || text.get()}</p> }
+}
+
+#[component]
+pub fn Console(model: Model) -> impl IntoView {
+    let lines = Memo::new(move |_| {
+        let n = model.snapshot.with(|s| s.output_len) as usize;
+        model.run.with(|r| {
+            r.trace
+                .output
+                .iter()
+                .take(n)
+                .map(|l| (format_seconds(l.t), l.text.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let at_end = Memo::new(move |_| model.step.get() >= model.run.with(|r| r.total_steps()));
+    let ending = Memo::new(move |_| {
+        model.run.with(|r| match &r.trace.end {
+            RunEnd::Ok => None,
+            RunEnd::Exception { message, line } => {
+                Some(format!("Uncaught exception at line {line}: {message}"))
+            }
+            RunEnd::Deadlock { .. } => Some(
+                r.stderr
+                    .iter()
+                    .filter(|l| l.starts_with("deadlock"))
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            RunEnd::Limit { message } => Some(format!("Stopped: {message}")),
+        })
+    });
+    let warnings = Memo::new(move |_| {
+        model.run.with(|r| {
+            r.trace
+                .warnings
+                .iter()
+                .map(|w| format!("line {}: {}", w.line, w.message))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="console-pane" aria-label="Console">
+            <h3>"Console"</h3>
+            <ol class="console" data-testid="console">
+                <For each=move || lines.get().into_iter().enumerate() key=|(i, l)| (*i, l.1.clone()) let:item>
+                    <li class="console-line" data-testid="console-line" data-t=item.1.0.clone()>
+                        <span class="console-t" aria-hidden="true">{format!("{:>8.3}", item.1.0.parse::<f64>().unwrap_or(0.0))}</span>
+                        <span class="console-text">{item.1.1}</span>
+                    </li>
+                </For>
+            </ol>
+            <p class="console-empty" class:hidden=move || !lines.with(|l| l.is_empty())>"Nothing printed yet."</p>
+            <p class="console-end" class:hidden=move || !(at_end.get() && ending.with(|e| e.is_some()))>{move || ending.get().unwrap_or_default()}</p>
+            <ul class="warnings" class:hidden=move || warnings.with(|w| w.is_empty())>
+                {move || warnings.get().into_iter().map(|w| view! { <li class="warning">"⚠ "{w}</li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn SummaryPane(model: Model) -> impl IntoView {
+    view! {
+        <section class="summary" aria-label="Summary">
+            <h3>"Summary"</h3>
+            {move || model.run.with(|r| {
+                let s = &r.trace.summary;
+                let rows = r.trace.tasks.iter().zip(s.tasks.iter()).take(30).map(|(t, tt)| view! {
+                    <tr>
+                        <th scope="row">{t.label()}</th>
+                        <td>{format!("{:.3}", tt.running)}</td>
+                        <td>{format!("{:.3}", tt.ready)}</td>
+                        <td>{format!("{:.3}", tt.waiting)}</td>
+                    </tr>
+                }).collect_view();
+                view! {
+                    <dl class="figures">
+                        <div><dt>"total time"</dt><dd>{format!("{:.3} s", s.total)}</dd></div>
+                        <div><dt>"loop thread busy"</dt><dd>{format!("{:.0}%", s.loop_busy_share * 100.0)}</dd></div>
+                        <div><dt>"the same work, one after another"</dt><dd>{format!("{:.3} s", s.sequential)}</dd></div>
+                        <div><dt>"events"</dt><dd>{s.events.to_string()}</dd></div>
+                    </dl>
+                    <table class="task-times">
+                        <thead><tr><th scope="col">"task"</th><th scope="col">"running s"</th><th scope="col">"ready s"</th><th scope="col">"waiting s"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,89 @@
+//! Transport controls: play/pause, step, jump, speed, the scrubber and the clock.
+
+use leptos::prelude::*;
+
+use crate::model::{Model, Speed};
+
+const SPEEDS: &[(&str, &str)] = &[
+    ("0.1", "0.1×"),
+    ("0.25", "0.25×"),
+    ("0.5", "0.5×"),
+    ("1", "1×"),
+    ("2", "2×"),
+    ("5", "5×"),
+    ("10", "10×"),
+    ("beat", "one event per beat"),
+];
+
+#[component]
+pub fn Controls(model: Model) -> impl IntoView {
+    let total = Memo::new(move |_| model.run.with(|r| r.total_steps()));
+    let at_start = move || model.step.get() == 0;
+    let at_end = move || model.step.get() >= total.get();
+    let toggle = move |_| toggle_play(model);
+    let help_open = RwSignal::new(false);
+    view! {
+        <div class="controls" role="toolbar" aria-label="Playback">
+            <button data-testid="to-start" title="Jump to start (Home)" aria-label="Jump to start" on:click=move |_| { model.playing.set(false); model.seek(0) } disabled=at_start>"⏮"</button>
+            <button data-testid="step-back" title="Step back one event (←)" aria-label="Step back" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked().saturating_sub(1)) } disabled=at_start>"⏴"</button>
+            <button data-testid="play" class="play" title="Play or pause (Space)" aria-label=move || if model.playing.get() { "Pause" } else { "Play" } on:click=toggle>
+                {move || if model.playing.get() { "⏸ Pause" } else { "▶ Play" }}
+            </button>
+            <button data-testid="step-forward" title="Step forward one event (→)" aria-label="Step forward" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked() + 1) } disabled=at_end>"⏵"</button>
+            <button data-testid="to-end" title="Jump to end (End)" aria-label="Jump to end" on:click=move |_| { model.playing.set(false); model.seek(u32::MAX) } disabled=at_end>"⏭"</button>
+            <label class="speed">
+                <span class="visually-hidden">"Speed"</span>
+                <select aria-label="Speed: virtual seconds per real second" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    model.speed.set(if v == "beat" { Speed::Beat } else { Speed::Film(v.parse().unwrap_or(1.0)) });
+                }>
+                    {SPEEDS.iter().map(|(v, label)| view! { <option value=*v selected=*v == "1">{*label}</option> }).collect_view()}
+                </select>
+            </label>
+            <span class="clock" aria-live="off" title="Virtual time">
+                <span class="clock-t" data-testid="clock">{move || format!("{:.3}", model.playhead.get())}</span>
+                <span class="clock-unit">" s"</span>
+            </span>
+            <span class="step-count">{move || format!("step {} / {}", model.step.get(), total.get())}</span>
+            <div class="help">
+                <button class="help-button" aria-expanded=move || help_open.get().to_string() aria-label="Keyboard shortcuts" on:click=move |_| help_open.update(|o| *o = !*o)>"?"</button>
+                <div class="help-popover" role="dialog" aria-label="Keyboard shortcuts" class:hidden=move || !help_open.get()>
+                    <h4>"Keyboard"</h4>
+                    <dl>
+                        <dt><kbd>"Space"</kbd></dt><dd>"play / pause"</dd>
+                        <dt><kbd>"←"</kbd>" "<kbd>"→"</kbd></dt><dd>"step back / forward one event"</dd>
+                        <dt><kbd>"Home"</kbd>" "<kbd>"End"</kbd></dt><dd>"jump to start / end"</dd>
+                    </dl>
+                    <p>"Shortcuts work when the editor does not have focus (press Esc, then Tab away)."</p>
+                </div>
+            </div>
+            <input
+                class="scrubber"
+                data-testid="scrubber"
+                type="range"
+                min="0"
+                aria-label="Scrub through the run"
+                prop:max=move || total.get().to_string()
+                prop:value=move || model.step.get().to_string()
+                on:input=move |ev| {
+                    model.playing.set(false);
+                    if let Ok(v) = event_target_value(&ev).parse::<u32>() {
+                        model.seek(v);
+                    }
+                }
+            />
+        </div>
+    }
+}
+
+pub fn toggle_play(model: Model) {
+    if model.playing.get_untracked() {
+        model.playing.set(false);
+        return;
+    }
+    let total = model.run.with_untracked(|r| r.total_steps());
+    if model.step.get_untracked() >= total {
+        model.seek(0);
+    }
+    model.playing.set(true);
+}

@@ -1,0 +1,64 @@
+//! The built-in samples, each telling one idea of the FastAPI async docs and the async primer.
+
+pub struct Sample {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub about: &'static str,
+    pub code: &'static str,
+}
+
+macro_rules! sample {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!("../samples/", $name, ".md")),
+            include_str!(concat!("../samples/", $name, ".py")),
+        )
+    };
+}
+
+const RAW: &[(&str, &str, &str)] = &[
+    sample!("burgers"),
+    sample!("fetches"),
+    sample!("blocking"),
+    sample!("forgot-await"),
+    sample!("gather-vs-task"),
+    sample!("queue"),
+    sample!("crawler"),
+    sample!("timeouts"),
+    sample!("taskgroup"),
+];
+
+/// The sample shown when the page opens without a link.
+pub const DEFAULT: &str = "burgers";
+
+fn parse((name, md, code): &(&'static str, &'static str, &'static str)) -> Sample {
+    let md = md.trim();
+    let (title, about) = match md.split_once('\n') {
+        Some((first, rest)) => (first.trim_start_matches('#').trim(), rest.trim()),
+        None => (md.trim_start_matches('#').trim(), ""),
+    };
+    Sample {
+        name,
+        title,
+        about,
+        code,
+    }
+}
+
+pub fn all() -> impl Iterator<Item = Sample> {
+    RAW.iter().map(parse)
+}
+
+pub fn find(name: &str) -> Option<Sample> {
+    all().find(|s| s.name == name)
+}
+
+pub fn default_sample() -> Sample {
+    all().next().unwrap_or(Sample {
+        name: DEFAULT,
+        title: "Concurrent burgers",
+        about: "",
+        code: "",
+    })
+}

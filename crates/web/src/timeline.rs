@@ -1,0 +1,215 @@
+//! The timeline: an SVG Gantt chart, a row per task coloured by state over virtual time, with a cursor.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use loopscope_core::{explain, EventKind, Lane, Trace};
+use wasm_bindgen::JsCast;
+
+use crate::model::{Model, RunView};
+
+/// Rows drawn before "+N more tasks" (the chart stays light with thousands of tasks).
+const MAX_ROWS: usize = 60;
+const ROW_H: f64 = 18.0;
+const WIDTH: f64 = 1000.0;
+
+#[derive(Clone, PartialEq)]
+struct Segment {
+    t0: f64,
+    t1: f64,
+    lane: Lane,
+    blocking: bool,
+    tip: String,
+}
+
+#[derive(Clone, PartialEq)]
+struct Row {
+    label: String,
+    segments: Vec<Segment>,
+}
+
+fn lane_word(l: Lane, blocking: bool) -> &'static str {
+    match (l, blocking) {
+        (Lane::Running, true) => "blocking",
+        (Lane::Running, false) => "running",
+        (Lane::Ready, _) => "ready",
+        (Lane::Waiting, _) => "waiting",
+        (Lane::Done, _) => "done",
+        (Lane::Unborn, _) => "",
+    }
+}
+
+fn rows(trace: &Trace) -> Vec<Row> {
+    let n = trace.tasks.len().min(MAX_ROWS);
+    let mut rows: Vec<Row> = trace
+        .tasks
+        .iter()
+        .take(n)
+        .map(|t| Row {
+            label: t.label(),
+            segments: Vec::new(),
+        })
+        .collect();
+    // Per task: current lane, since when, whether blocking, and the event that started it.
+    let mut open: Vec<Option<(Lane, f64, bool, usize)>> = vec![None; n];
+    let close = |rows: &mut Vec<Row>, i: usize, o: (Lane, f64, bool, usize), t1: f64| {
+        let (lane, t0, blocking, ev) = o;
+        let tip = format!(
+            "{}: {} {:.3}–{:.3} s — {}",
+            rows[i].label,
+            lane_word(lane, blocking),
+            t0,
+            t1,
+            explain(trace, ev)
+        );
+        rows[i].segments.push(Segment {
+            t0,
+            t1,
+            lane,
+            blocking,
+            tip,
+        });
+    };
+    for (k, e) in trace.events.iter().enumerate() {
+        let i = e.task as usize;
+        if i >= n {
+            continue;
+        }
+        let (lane, blocking) = match e.kind {
+            EventKind::Created { .. } | EventKind::Ready => (Lane::Ready, false),
+            EventKind::Running => (Lane::Running, false),
+            EventKind::Waiting { .. } => (Lane::Waiting, false),
+            EventKind::Blocking { .. } => (Lane::Running, true),
+            EventKind::Done { .. } => (Lane::Done, false),
+            _ => continue,
+        };
+        if let Some(o) = open[i].take() {
+            close(&mut rows, i, o, e.t);
+        }
+        if lane != Lane::Done {
+            open[i] = Some((lane, e.t, blocking, k));
+        }
+    }
+    for (i, o) in open.into_iter().enumerate() {
+        if let Some(o) = o {
+            close(&mut rows, i, o, trace.end_time);
+        }
+    }
+    rows
+}
+
+/// "Nice" tick spacing for an axis of length `span`: 1, 2 or 5 × 10^k, about 8 ticks.
+pub fn tick_step(span: f64) -> f64 {
+    if span <= 0.0 || !span.is_finite() {
+        return 1.0;
+    }
+    let raw = span / 8.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let norm = raw / mag;
+    let nice = if norm < 1.5 {
+        1.0
+    } else if norm < 3.5 {
+        2.0
+    } else if norm < 7.5 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * mag
+}
+
+fn fmt_tick(t: f64, step: f64) -> String {
+    let decimals = if step >= 1.0 {
+        0
+    } else {
+        (-step.log10().floor()) as usize
+    };
+    format!("{t:.decimals$}s")
+}
+
+#[component]
+pub fn Timeline(model: Model) -> impl IntoView {
+    let data = Memo::new(move |_| {
+        let run: Arc<RunView> = model.run.get();
+        let total = run.trace.end_time.max(1e-9);
+        (rows(&run.trace), total, run.trace.tasks.len())
+    });
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let dragging = RwSignal::new(false);
+    let seek_to = move |client_x: f64| {
+        let Some(el) = svg_ref.get_untracked() else {
+            return;
+        };
+        let el: &web_sys::Element = el.unchecked_ref();
+        let r = el.get_bounding_client_rect();
+        if r.width() <= 0.0 {
+            return;
+        }
+        let frac = ((client_x - r.left()) / r.width()).clamp(0.0, 1.0);
+        let (total, step) = model.run.with_untracked(|run| {
+            let total = run.trace.end_time;
+            (total, run.step_for_time(frac * total))
+        });
+        model.playing.set(false);
+        model.step.set(step);
+        model.playhead.set(frac * total);
+    };
+    let x = move |t: f64, total: f64| t / total * WIDTH;
+    view! {
+        <div class="timeline" data-testid="timeline">
+            <div class="timeline-labels" aria-hidden="true">
+                {move || data.with(|d| d.0.iter().map(|r| view! { <div class="timeline-label" title=r.label.clone()>{r.label.clone()}</div> }).collect_view())}
+            </div>
+            <div class="timeline-chart">
+                <svg
+                    node_ref=svg_ref
+                    role="img"
+                    aria-label="Timeline of task states over virtual time; click or drag to seek"
+                    viewBox=move || data.with(|d| format!("0 0 {WIDTH} {}", (d.0.len().max(1) as f64) * ROW_H))
+                    preserveAspectRatio="none"
+                    style:height=move || data.with(|d| format!("{}px", (d.0.len().max(1) as f64) * ROW_H))
+                    on:pointerdown=move |ev| { dragging.set(true); seek_to(ev.client_x() as f64) }
+                    on:pointermove=move |ev| if dragging.get_untracked() { seek_to(ev.client_x() as f64) }
+                    on:pointerup=move |_| dragging.set(false)
+                    on:pointerleave=move |_| dragging.set(false)
+                >
+                    {move || data.with(|(rows, total, _)| {
+                        let total = *total;
+                        rows.iter().enumerate().map(|(i, r)| {
+                            let y = i as f64 * ROW_H;
+                            r.segments.iter().map(|s| {
+                                let x0 = x(s.t0, total);
+                                let w = (x(s.t1, total) - x0).max(if s.lane == Lane::Running { 2.0 } else { 0.0 });
+                                let class = format!("seg seg-{}", lane_word(s.lane, s.blocking));
+                                view! {
+                                    <rect class=class x=x0 y=y + 3.0 width=w height=ROW_H - 6.0>
+                                        <title>{s.tip.clone()}</title>
+                                    </rect>
+                                }
+                            }).collect_view()
+                        }).collect_view()
+                    })}
+                    <line class="cursor" x1=move || x(model.playhead.get(), data.with(|d| d.1)) x2=move || x(model.playhead.get(), data.with(|d| d.1)) y1="0" y2=move || data.with(|d| (d.0.len().max(1) as f64) * ROW_H)></line>
+                </svg>
+                <div class="timeline-axis" aria-hidden="true">
+                    {move || data.with(|(_, total, _)| {
+                        let step = tick_step(*total);
+                        let mut ticks = Vec::new();
+                        let mut t = 0.0;
+                        while t <= *total + step * 1e-6 && ticks.len() < 40 {
+                            ticks.push(t);
+                            t += step;
+                        }
+                        ticks.into_iter().map(|t| {
+                            let left = format!("{}%", t / total * 100.0);
+                            view! { <span class="tick" style:left=left>{fmt_tick(t, step)}</span> }
+                        }).collect_view()
+                    })}
+                </div>
+                <p class="timeline-more" class:hidden=move || data.with(|d| d.2 <= MAX_ROWS)>
+                    {move || data.with(|d| format!("+{} more tasks not drawn", d.2.saturating_sub(MAX_ROWS)))}
+                </p>
+            </div>
+        </div>
+    }
+}
