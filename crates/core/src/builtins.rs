@@ -44,6 +44,7 @@ pub(crate) enum Builtin {
     Callable,
     Format,
     Cpu,
+    DictFromkeys,
     // asyncio
     Run,
     Sleep,
@@ -118,6 +119,7 @@ impl Builtin {
             Callable => "callable",
             Format => "format",
             Cpu => "cpu",
+            DictFromkeys => "fromkeys",
             Run => "run",
             Sleep => "sleep",
             Gather => "gather",
@@ -202,6 +204,7 @@ pub(crate) fn global_builtin(name: &str) -> Option<Value> {
         "type" => return Some(Value::Type(TypeId::Type)),
         "object" => return Some(Value::Type(TypeId::Object)),
         "None" => return Some(Value::None),
+        "IOError" | "EnvironmentError" => return Some(Value::Type(TypeId::Exc(ExcType::OSError))),
         _ => {
             return ALL_EXC_TYPES
                 .iter()
@@ -302,6 +305,7 @@ fn module_attr(m: ModuleId, name: &str) -> Option<Value> {
 pub(crate) fn attribute(vm: &mut Vm, obj: &Value, name: &str) -> Result<Option<Value>, ExcRef> {
     Ok(match (obj, name) {
         (Value::Module(m), n) => module_attr(*m, n),
+        (Value::Type(TypeId::Dict), "fromkeys") => Some(Value::Builtin(Builtin::DictFromkeys)),
         (Value::Type(t), "__name__") => Some(Value::str(t.name())),
         (Value::Func(f), "__name__") => Some(Value::Str(f.code.name.clone())),
         (Value::Func(f), "__qualname__") => Some(Value::Str(f.code.qualname.clone())),
@@ -312,6 +316,9 @@ pub(crate) fn attribute(vm: &mut Vm, obj: &Value, name: &str) -> Result<Option<V
         (Value::Exc(e), "message") if !e.group.is_empty() => e.args.first().cloned(),
         (Value::Exc(e), "__cause__") => {
             Some(e.cause.borrow().clone().map_or(Value::None, Value::Exc))
+        }
+        (Value::Exc(e), "__context__") => {
+            Some(e.context.borrow().clone().map_or(Value::None, Value::Exc))
         }
         (Value::Exc(e), "__class__") => Some(Value::Type(TypeId::Exc(e.typ))),
         (Value::Obj(o), "maxsize") => match &**o {

@@ -33,6 +33,8 @@ pub(crate) struct Code {
     pub(crate) free_names: Vec<Rc<str>>,
     pub(crate) params: ParamSpec,
     pub(crate) is_async: bool,
+    /// A generator expression's body: calling it makes a generator.
+    pub(crate) is_generator: bool,
     pub(crate) def_span: Span,
 }
 
@@ -303,6 +305,7 @@ impl<'a> Compiler<'a> {
             free_names: u.free.iter().map(|n| Rc::from(n.as_str())).collect(),
             params,
             is_async: u.is_async,
+            is_generator: false,
             def_span,
         })
     }
@@ -574,6 +577,18 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    fn delete_name(&mut self, name: &str, span: Span) {
+        match self.resolve(name) {
+            Resolved::Local(s) => {
+                self.emit(Op::DeleteLocal(s));
+            }
+            Resolved::Deref(_) => self.error(span, "unsupported: deleting a captured variable"),
+            Resolved::Global(s) => {
+                self.emit(Op::DeleteGlobal(s));
+            }
+        }
+    }
+
     fn check_module(&mut self, name: &Ident) -> bool {
         if SUPPORTED_MODULES.contains(&name.id.as_str()) {
             true
@@ -802,6 +817,15 @@ impl<'a> Compiler<'a> {
                 self.unit().fblocks.push(FBlock::HandlerActive);
                 self.block(&h.body);
                 self.unit().fblocks.pop();
+                // `except E as e` unbinds `e` when the handler ends, as CPython does.
+                if let Some(n) = &h.name {
+                    self.emit(Op::LoadNone);
+                    self.store_name(&n.id);
+                    // A name captured by a closure keeps its cell (set to None).
+                    if !matches!(self.resolve(&n.id), Resolved::Deref(_)) {
+                        self.delete_name(&n.id, h.span);
+                    }
+                }
                 self.emit(Op::PopExcept);
                 self.jump(Op::Jump, end);
                 self.place(next);
@@ -1137,8 +1161,7 @@ impl<'a> Compiler<'a> {
                 self.comprehension(e.span, Comp::Set(elt), generators)
             }
             ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(e.span, Comp::List(elt), generators);
-                self.emit(Op::GetIter);
+                self.comprehension(e.span, Comp::Gen(elt), generators);
             }
             ExprKind::DictComp {
                 key,
@@ -1309,28 +1332,51 @@ impl<'a> Compiler<'a> {
     }
 
     /// A comprehension runs in its own function, called at once with the outermost iterator.
+    /// A generator expression's function is a generator: calling it returns the
+    /// generator, which runs only as it is iterated. A comprehension containing
+    /// `await` is a coroutine, awaited at once (as in CPython).
     fn comprehension(&mut self, span: Span, comp: Comp<'a>, generators: &'a [Comprehension]) {
         let Some(first) = generators.first() else {
             return;
         };
         let elts: Vec<&Expr> = match comp {
-            Comp::List(e) | Comp::Set(e) => vec![e],
+            Comp::List(e) | Comp::Set(e) | Comp::Gen(e) => vec![e],
             Comp::Dict(k, v) => vec![k, v],
         };
+        let awaits = elts.iter().any(|e| contains_await(e))
+            || generators.iter().enumerate().any(|(i, g)| {
+                (i > 0 && contains_await(&g.iter)) || g.ifs.iter().any(contains_await)
+            });
+        if awaits && !self.unit().is_async {
+            self.error(
+                span,
+                "asynchronous comprehension outside of an asynchronous function",
+            );
+        }
+        if awaits && matches!(comp, Comp::Gen(_)) {
+            self.error(span, "unsupported: asynchronous generator expressions (a generator expression containing 'await')");
+        }
         let bindings = scope::analyse_comprehension(&elts, generators);
         let name = match comp {
             Comp::List(_) => "<listcomp>",
             Comp::Set(_) => "<setcomp>",
             Comp::Dict(..) => "<dictcomp>",
+            Comp::Gen(_) => "<genexpr>",
         };
-        let is_async = false;
         let qual = format!("{}.{name}", self.unit().qualname);
-        self.new_unit(NameScope::Function, bindings, qual, span, is_async);
-        self.emit(match comp {
-            Comp::List(_) => Op::BuildList(0),
-            Comp::Set(_) => Op::BuildSet(0),
-            Comp::Dict(..) => Op::BuildDict(0),
-        });
+        self.new_unit(NameScope::Function, bindings, qual, span, awaits);
+        match comp {
+            Comp::List(_) => {
+                self.emit(Op::BuildList(0));
+            }
+            Comp::Set(_) => {
+                self.emit(Op::BuildSet(0));
+            }
+            Comp::Dict(..) => {
+                self.emit(Op::BuildDict(0));
+            }
+            Comp::Gen(_) => {}
+        }
         let mut loops = Vec::new();
         for (i, g) in generators.iter().enumerate() {
             if i == 0 {
@@ -1364,23 +1410,134 @@ impl<'a> Compiler<'a> {
                 self.expr(v);
                 self.emit(Op::MapAdd(depth + 1));
             }
+            Comp::Gen(e) => {
+                self.expr(e);
+                self.emit(Op::Yield);
+                self.emit(Op::Pop);
+            }
         }
         for (start, exit) in loops.into_iter().rev() {
             self.emit(Op::Jump(start));
             self.place(exit);
+        }
+        if let Comp::Gen(_) = comp {
+            self.emit(Op::LoadNone);
         }
         self.emit(Op::Return);
         let spec = ParamSpec {
             args: vec![Rc::from(".0")],
             ..ParamSpec::default()
         };
-        let code = self.finish_unit(name, spec, span);
+        let mut code = self.finish_unit(name, spec, span);
+        if let Comp::Gen(_) = comp {
+            if let Some(c) = Rc::get_mut(&mut code) {
+                c.is_generator = true;
+            }
+        }
         self.push_closure(&code);
         let k = self.konst(Value::Code(code));
         self.emit(Op::MakeFunction(k));
         self.expr(&first.iter);
         self.emit(Op::GetIter);
         self.emit(Op::Call(1));
+        if awaits {
+            self.emit(Op::Await);
+        }
+    }
+}
+
+/// Whether an expression awaits (not counting nested lambdas, which cannot).
+fn contains_await(e: &Expr) -> bool {
+    let mut found = false;
+    visit_exprs(e, &mut |x| {
+        if let ExprKind::Await(_) = x.kind {
+            found = true;
+        }
+    });
+    found
+}
+
+fn visit_exprs(e: &Expr, f: &mut dyn FnMut(&Expr)) {
+    f(e);
+    let mut go = |x: &Expr| visit_exprs(x, f);
+    match &e.kind {
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+            items.iter().for_each(&mut go)
+        }
+        ExprKind::Dict(pairs) => {
+            for (k, v) in pairs {
+                if let Some(k) = k {
+                    go(k);
+                }
+                go(v);
+            }
+        }
+        ExprKind::Starred(v) | ExprKind::Await(v) => go(v),
+        ExprKind::UnaryOp { operand, .. } => go(operand),
+        ExprKind::BinOp { left, right, .. } => {
+            go(left);
+            go(right);
+        }
+        ExprKind::BoolOp { values, .. } => values.iter().for_each(&mut go),
+        ExprKind::Compare {
+            left, comparators, ..
+        } => {
+            go(left);
+            comparators.iter().for_each(&mut go);
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            go(test);
+            go(body);
+            go(orelse);
+        }
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
+            go(func);
+            args.iter().for_each(&mut go);
+            keywords.iter().for_each(|k| go(&k.value));
+        }
+        ExprKind::Attribute { value, .. } => go(value),
+        ExprKind::Subscript { value, index } => {
+            go(value);
+            go(index);
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            for p in [lower, upper, step].into_iter().flatten() {
+                go(p);
+            }
+        }
+        ExprKind::FString(parts) => {
+            for p in parts {
+                if let FStringPart::Field { expr, .. } = p {
+                    go(expr);
+                }
+            }
+        }
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            go(elt);
+            for g in generators {
+                go(&g.iter);
+                g.ifs.iter().for_each(&mut go);
+            }
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            go(key);
+            go(value);
+            for g in generators {
+                go(&g.iter);
+                g.ifs.iter().for_each(&mut go);
+            }
+        }
+        ExprKind::Lambda { .. } | ExprKind::Name(_) | ExprKind::Const(_) | ExprKind::Error => {}
     }
 }
 
@@ -1400,6 +1557,7 @@ enum Seq {
 #[derive(Clone, Copy)]
 enum Comp<'a> {
     List(&'a Expr),
+    Gen(&'a Expr),
     Set(&'a Expr),
     Dict(&'a Expr, &'a Expr),
 }

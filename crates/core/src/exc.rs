@@ -39,6 +39,33 @@ pub(crate) enum ExcType {
     QueueFull,
     ImportError,
     ModuleNotFoundError,
+    ConnectionError,
+    BrokenPipeError,
+    ConnectionAbortedError,
+    ConnectionRefusedError,
+    ConnectionResetError,
+    FileNotFoundError,
+    FileExistsError,
+    PermissionError,
+    InterruptedError,
+    IsADirectoryError,
+    NotADirectoryError,
+    ProcessLookupError,
+    ChildProcessError,
+    BlockingIOError,
+    UnicodeError,
+    MemoryError,
+    BufferError,
+    EOFError,
+    ReferenceError,
+    SystemError,
+    FloatingPointError,
+    StopAsyncIteration,
+    SyntaxError,
+    Warning,
+    UserWarning,
+    DeprecationWarning,
+    RuntimeWarning,
 }
 
 pub(crate) const ALL_EXC_TYPES: &[ExcType] = &[
@@ -69,6 +96,33 @@ pub(crate) const ALL_EXC_TYPES: &[ExcType] = &[
     ExcType::ExceptionGroup,
     ExcType::ImportError,
     ExcType::ModuleNotFoundError,
+    ExcType::ConnectionError,
+    ExcType::BrokenPipeError,
+    ExcType::ConnectionAbortedError,
+    ExcType::ConnectionRefusedError,
+    ExcType::ConnectionResetError,
+    ExcType::FileNotFoundError,
+    ExcType::FileExistsError,
+    ExcType::PermissionError,
+    ExcType::InterruptedError,
+    ExcType::IsADirectoryError,
+    ExcType::NotADirectoryError,
+    ExcType::ProcessLookupError,
+    ExcType::ChildProcessError,
+    ExcType::BlockingIOError,
+    ExcType::UnicodeError,
+    ExcType::MemoryError,
+    ExcType::BufferError,
+    ExcType::EOFError,
+    ExcType::ReferenceError,
+    ExcType::SystemError,
+    ExcType::FloatingPointError,
+    ExcType::StopAsyncIteration,
+    ExcType::SyntaxError,
+    ExcType::Warning,
+    ExcType::UserWarning,
+    ExcType::DeprecationWarning,
+    ExcType::RuntimeWarning,
 ];
 
 impl ExcType {
@@ -105,6 +159,33 @@ impl ExcType {
             ExcType::QueueFull => "QueueFull",
             ExcType::ImportError => "ImportError",
             ExcType::ModuleNotFoundError => "ModuleNotFoundError",
+            ExcType::ConnectionError => "ConnectionError",
+            ExcType::BrokenPipeError => "BrokenPipeError",
+            ExcType::ConnectionAbortedError => "ConnectionAbortedError",
+            ExcType::ConnectionRefusedError => "ConnectionRefusedError",
+            ExcType::ConnectionResetError => "ConnectionResetError",
+            ExcType::FileNotFoundError => "FileNotFoundError",
+            ExcType::FileExistsError => "FileExistsError",
+            ExcType::PermissionError => "PermissionError",
+            ExcType::InterruptedError => "InterruptedError",
+            ExcType::IsADirectoryError => "IsADirectoryError",
+            ExcType::NotADirectoryError => "NotADirectoryError",
+            ExcType::ProcessLookupError => "ProcessLookupError",
+            ExcType::ChildProcessError => "ChildProcessError",
+            ExcType::BlockingIOError => "BlockingIOError",
+            ExcType::UnicodeError => "UnicodeError",
+            ExcType::MemoryError => "MemoryError",
+            ExcType::BufferError => "BufferError",
+            ExcType::EOFError => "EOFError",
+            ExcType::ReferenceError => "ReferenceError",
+            ExcType::SystemError => "SystemError",
+            ExcType::FloatingPointError => "FloatingPointError",
+            ExcType::StopAsyncIteration => "StopAsyncIteration",
+            ExcType::SyntaxError => "SyntaxError",
+            ExcType::Warning => "Warning",
+            ExcType::UserWarning => "UserWarning",
+            ExcType::DeprecationWarning => "DeprecationWarning",
+            ExcType::RuntimeWarning => "RuntimeWarning",
         }
     }
 
@@ -135,6 +216,18 @@ impl ExcType {
             UnboundLocalError => NameError,
             TimeoutError => OSError,
             ExceptionGroup => BaseExceptionGroup,
+            ConnectionError | FileNotFoundError | FileExistsError | PermissionError
+            | InterruptedError | IsADirectoryError | NotADirectoryError | ProcessLookupError
+            | ChildProcessError | BlockingIOError => OSError,
+            BrokenPipeError
+            | ConnectionAbortedError
+            | ConnectionRefusedError
+            | ConnectionResetError => ConnectionError,
+            UnicodeError => ValueError,
+            MemoryError | BufferError | EOFError | ReferenceError | SystemError
+            | StopAsyncIteration | SyntaxError | Warning => Exception,
+            FloatingPointError => ArithmeticError,
+            UserWarning | DeprecationWarning | RuntimeWarning => Warning,
         })
     }
 
@@ -164,8 +257,10 @@ pub(crate) struct ExcObj {
     pub(crate) group: Vec<Value>,
     /// Line where it was raised (0 before it is raised).
     pub(crate) line: RefCell<u32>,
-    /// The exception this one was raised from or while handling (`__cause__`/`__context__`).
+    /// The exception this one was raised from (`__cause__`).
     pub(crate) cause: RefCell<Option<ExcRef>>,
+    /// The exception being handled when this one was raised (`__context__`).
+    pub(crate) context: RefCell<Option<ExcRef>>,
 }
 
 impl ExcObj {
@@ -176,6 +271,7 @@ impl ExcObj {
             group: Vec::new(),
             line: RefCell::new(0),
             cause: RefCell::new(None),
+            context: RefCell::new(None),
         })
     }
 
@@ -195,6 +291,7 @@ impl ExcObj {
             group: excs,
             line: RefCell::new(0),
             cause: RefCell::new(None),
+            context: RefCell::new(None),
         })
     }
 

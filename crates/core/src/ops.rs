@@ -229,6 +229,11 @@ pub(crate) fn binary(op: BinOp, a: Value, b: Value, inplace: bool) -> Result<Val
             out.extend(y.borrow().iter().map(|(k, v)| (k.clone(), v.clone())));
             Ok(Value::Dict(Rc::new(RefCell::new(out))))
         }
+        (BinOp::Mult, Str(_) | List(_) | Tuple(_), other)
+        | (BinOp::Mult, other, Str(_) | List(_) | Tuple(_)) => Err(type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            other.type_name()
+        ))),
         _ => Err(unsupported(op, &a, &b, inplace)),
     }
 }
@@ -728,7 +733,7 @@ pub(crate) fn delitem(obj: &Value, idx: &Value) -> Result<(), ExcRef> {
 
 pub(crate) fn get_iter(v: &Value) -> Result<Value, ExcRef> {
     let it = match v {
-        Value::Iter(_) => return Ok(v.clone()),
+        Value::Iter(_) | Value::Gen(_) => return Ok(v.clone()),
         Value::List(_) | Value::Tuple(_) => IterObj::Seq {
             seq: v.clone(),
             index: 0,
@@ -742,13 +747,19 @@ pub(crate) fn get_iter(v: &Value) -> Result<Value, ExcRef> {
             stop: r.stop,
             step: r.step,
         },
-        Value::Dict(d) | Value::Set(d) => IterObj::Items {
-            items: d.borrow().keys().map(|k| k.0.clone()).collect(),
+        Value::Dict(d) | Value::Set(d) => IterObj::Dict {
+            dict: d.clone(),
             index: 0,
+            len: d.borrow().len(),
+            kind: crate::value::ViewKind::Keys,
+            is_set: matches!(v, Value::Set(_)),
         },
-        Value::View(v) => IterObj::Items {
-            items: crate::value::view_items(v.0, &v.1.borrow()),
+        Value::View(v) => IterObj::Dict {
+            dict: v.1.clone(),
             index: 0,
+            len: v.1.borrow().len(),
+            kind: v.0,
+            is_set: false,
         },
         _ => {
             return Err(type_error(format!(
@@ -761,6 +772,9 @@ pub(crate) fn get_iter(v: &Value) -> Result<Value, ExcRef> {
 }
 
 pub(crate) fn iter_next(vm: &mut Vm, it: &Value) -> Result<Option<Value>, ExcRef> {
+    if let Value::Gen(g) = it {
+        return vm.gen_next(g);
+    }
     let Value::Iter(it) = it else {
         return Err(type_error(format!(
             "'{}' object is not an iterator",
@@ -786,6 +800,30 @@ pub(crate) fn iter_next(vm: &mut Vm, it: &Value) -> Result<Option<Value>, ExcRef
             } else {
                 Ok(None)
             }
+        }
+        IterObj::Dict {
+            dict,
+            index,
+            len,
+            kind,
+            is_set,
+        } => {
+            let d = dict.borrow();
+            if d.len() != *len {
+                *len = usize::MAX;
+                let what = if *is_set { "Set" } else { "dictionary" };
+                return Err(ExcObj::msg(
+                    ExcType::RuntimeError,
+                    format!("{what} changed size during iteration"),
+                ));
+            }
+            let item = d.get_index(*index).map(|(k, v)| match kind {
+                crate::value::ViewKind::Keys => k.0.clone(),
+                crate::value::ViewKind::Values => v.clone(),
+                crate::value::ViewKind::Items => Value::tuple(vec![k.0.clone(), v.clone()]),
+            });
+            *index += 1;
+            Ok(item)
         }
         IterObj::Items { items, index } => {
             let v = items.get(*index).cloned();

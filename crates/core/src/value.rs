@@ -34,6 +34,8 @@ pub(crate) enum Value {
     /// A method bound to its receiver: `lst.append`, `asyncio.sleep` stays a Builtin.
     Method(Rc<(Value, Rc<str>)>),
     Coro(Rc<RefCell<Coro>>),
+    /// A generator (from a generator expression).
+    Gen(Rc<RefCell<GenObj>>),
     Future(FutRef),
     Obj(Rc<AsyncObj>),
     Exc(ExcRef),
@@ -148,7 +150,15 @@ pub(crate) enum IterObj {
         stop: i64,
         step: i64,
     },
-    /// Items computed up front (dict views, zip, enumerate results…).
+    /// A live iterator over a dict or set: it fails if the size changes, as CPython's does.
+    Dict {
+        dict: Rc<RefCell<Dict>>,
+        index: usize,
+        len: usize,
+        kind: ViewKind,
+        is_set: bool,
+    },
+    /// Items computed up front (zip, enumerate results…).
     Items {
         items: Vec<Value>,
         index: usize,
@@ -167,6 +177,13 @@ pub(crate) struct Function {
     pub(crate) defaults: Vec<Value>,
     pub(crate) kwdefaults: Vec<(Rc<str>, Value)>,
     pub(crate) closure: Vec<Rc<RefCell<Value>>>,
+}
+
+/// A generator: its frame while it can still run; `None` once finished.
+pub(crate) struct GenObj {
+    pub(crate) frame: Option<Box<crate::vm::Frame>>,
+    pub(crate) started: bool,
+    pub(crate) running: bool,
 }
 
 /// A coroutine object: created by calling an `async def`, consumed by one `await` or task.
@@ -200,6 +217,7 @@ pub(crate) enum TypeId {
     BuiltinFunction,
     Method,
     Coroutine,
+    Generator,
     Future,
     Task,
     Module,
@@ -289,6 +307,7 @@ impl Value {
             Value::Builtin(b) => *b as usize,
             Value::Method(r) => Rc::as_ptr(r) as usize,
             Value::Coro(r) => Rc::as_ptr(r) as usize,
+            Value::Gen(r) => Rc::as_ptr(r) as usize,
             Value::Future(r) => Rc::as_ptr(r) as usize,
             Value::Obj(r) => Rc::as_ptr(r) as usize,
             Value::Exc(r) => Rc::as_ptr(r) as usize,
@@ -322,6 +341,7 @@ impl Value {
             Value::Builtin(_) => TypeId::BuiltinFunction,
             Value::Method(_) => TypeId::Method,
             Value::Coro(_) => TypeId::Coroutine,
+            Value::Gen(_) => TypeId::Generator,
             Value::Future(f) => {
                 if f.borrow().task.is_some() {
                     TypeId::Task
@@ -463,6 +483,7 @@ impl TypeId {
             TypeId::BuiltinFunction => "builtin_function_or_method",
             TypeId::Method => "method",
             TypeId::Coroutine => "coroutine",
+            TypeId::Generator => "generator",
             TypeId::Future => "Future",
             TypeId::Task => "Task",
             TypeId::Module => "module",
@@ -507,6 +528,15 @@ fn write_seq(out: &mut String, items: &[Value], open: &str, close: &str, seen: &
 
 fn write_container(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
     match v {
+        Value::Tuple(t) => {
+            if t.len() == 1 {
+                out.push('(');
+                write_repr(out, &t[0], seen);
+                out.push_str(",)");
+            } else {
+                write_seq(out, t, "(", ")", seen)
+            }
+        }
         Value::List(l) => match l.try_borrow() {
             Ok(items) => write_seq(out, &items, "[", "]", seen),
             Err(_) => out.push_str("[...]"),
@@ -540,13 +570,13 @@ fn write_container(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
 
 /// Like CPython's `Py_ReprEnter`: a container already being printed shows as `[...]`/`{...}`.
 pub(crate) fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
-    if let Value::List(_) | Value::Dict(_) | Value::Set(_) = v {
+    if let Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) = v {
         let id = v.identity();
         if seen.contains(&id) {
-            out.push_str(if let Value::List(_) = v {
-                "[...]"
-            } else {
-                "{...}"
+            out.push_str(match v {
+                Value::List(_) => "[...]",
+                Value::Tuple(_) => "(...)",
+                _ => "{...}",
             });
             return;
         }
@@ -564,7 +594,9 @@ pub(crate) fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
         return;
     }
     match v {
-        Value::List(_) | Value::Dict(_) | Value::Set(_) => write_container(out, v, seen),
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) => {
+            write_container(out, v, seen)
+        }
         Value::Undefined => out.push_str("<undefined>"),
         Value::None => out.push_str("None"),
         Value::Bool(true) => out.push_str("True"),
@@ -574,15 +606,6 @@ pub(crate) fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
         }
         Value::Float(f) => out.push_str(&pyfmt::float_repr(*f)),
         Value::Str(s) => out.push_str(&pyfmt::str_repr(s)),
-        Value::Tuple(t) => {
-            if t.len() == 1 {
-                out.push('(');
-                write_repr(out, &t[0], seen);
-                out.push_str(",)");
-            } else {
-                write_seq(out, t, "(", ")", seen)
-            }
-        }
         Value::Range(r) => {
             if r.step == 1 {
                 let _ = write!(out, "range({}, {})", r.start, r.stop);
@@ -600,6 +623,7 @@ pub(crate) fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
         Value::Method(m) => {
             let _ = write!(out, "<bound method {} of {}>", m.1, repr(&m.0));
         }
+        Value::Gen(_) => out.push_str("<generator object <genexpr>>"),
         Value::Coro(c) => {
             let _ = write!(out, "<coroutine object {}>", c.borrow().name);
         }

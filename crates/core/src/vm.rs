@@ -85,6 +85,8 @@ pub(crate) enum Outcome {
     Suspend(Option<FutRef>),
     /// The thread blocks for `seconds` (`time.sleep`, `cpu`); resume with `Value(None)`.
     Block(BlockKind, f64),
+    /// A generator's frame yielded a value (only when running a generator).
+    Yield(Value),
     /// A limit was reached; the run is over.
     Abort,
 }

@@ -132,7 +132,7 @@ fn on_key(model: Model, ev: web_sys::KeyboardEvent) {
 }
 
 #[component]
-pub fn App() -> impl IntoView {
+pub(crate) fn App() -> impl IntoView {
     let (scenario, sample, message) = initial();
     let model = Model::new(scenario, sample);
     model.message.set(message);

@@ -7,7 +7,7 @@ use loopscope_core::{explain, format_seconds, RunEnd};
 use crate::model::Model;
 
 #[component]
-pub fn Explanation(model: Model) -> impl IntoView {
+pub(crate) fn Explanation(model: Model) -> impl IntoView {
     let text = Memo::new(move |_| {
         let step = model.step.get();
         model.run.with(|r| match step.checked_sub(1) {
@@ -19,7 +19,7 @@ pub fn Explanation(model: Model) -> impl IntoView {
 }
 
 #[component]
-pub fn Console(model: Model) -> impl IntoView {
+pub(crate) fn Console(model: Model) -> impl IntoView {
     let lines = Memo::new(move |_| {
         let n = model.snapshot.with(|s| s.output_len) as usize;
         model.run.with(|r| {
@@ -79,7 +79,7 @@ pub fn Console(model: Model) -> impl IntoView {
 }
 
 #[component]
-pub fn SummaryPane(model: Model) -> impl IntoView {
+pub(crate) fn SummaryPane(model: Model) -> impl IntoView {
     view! {
         <section class="summary" aria-label="Summary">
             <h3>"Summary"</h3>

@@ -16,7 +16,7 @@ const SPEEDS: &[(&str, &str)] = &[
 ];
 
 #[component]
-pub fn Controls(model: Model) -> impl IntoView {
+pub(crate) fn Controls(model: Model) -> impl IntoView {
     let total = Memo::new(move |_| model.run.with(|r| r.total_steps()));
     let at_start = move || model.step.get() == 0;
     let at_end = move || model.step.get() >= total.get();
@@ -76,7 +76,7 @@ pub fn Controls(model: Model) -> impl IntoView {
     }
 }
 
-pub fn toggle_play(model: Model) {
+pub(crate) fn toggle_play(model: Model) {
     if model.playing.get_untracked() {
         model.playing.set(false);
         return;

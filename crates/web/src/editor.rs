@@ -11,7 +11,7 @@ use crate::model::Model;
 #[wasm_bindgen]
 extern "C" {
     /// The handle `LoopscopeEditor.create` returns.
-    pub type EditorHandle;
+    pub(crate) type EditorHandle;
 
     #[wasm_bindgen(js_namespace = LoopscopeEditor, js_name = create)]
     fn editor_create(
@@ -39,7 +39,7 @@ fn bundle_loaded() -> bool {
 
 /// The editor pane. `on_edit` gets the new text after each user edit.
 #[component]
-pub fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
+pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
     let host = NodeRef::<html::Div>::new();
     let fallback = RwSignal::new(false);
     let handle: StoredValue<Option<EditorHandle>, LocalStorage> = StoredValue::new_local(None);

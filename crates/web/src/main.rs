@@ -1,5 +1,9 @@
 //! The playground page's entry point: mount the app, nothing else.
 
+// leptos' #[component] expands crate-visible functions into public items, and
+// nothing in a binary is reachable from outside anyway.
+#![allow(unreachable_pub)]
+
 mod app;
 mod console;
 mod controls;

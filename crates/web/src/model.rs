@@ -4,30 +4,28 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use loopscope_core::{run, CompileError, Settings, Snapshot, Status, Trace};
+use loopscope_core::{run, CompileError, Settings, Snapshot, Trace};
 
 use crate::share::Scenario;
 
 /// One simulation of the current program.
-pub struct RunView {
-    pub trace: Trace,
-    pub status: Status,
-    pub errors: Vec<CompileError>,
-    pub stderr: Vec<String>,
-    pub code: String,
+pub(crate) struct RunView {
+    pub(crate) trace: Trace,
+    pub(crate) errors: Vec<CompileError>,
+    pub(crate) stderr: Vec<String>,
 }
 
 impl RunView {
-    pub fn total_steps(&self) -> u32 {
+    pub(crate) fn total_steps(&self) -> u32 {
         self.trace.events.len() as u32
     }
 
     /// The number of events that happened at or before virtual time `t`.
-    pub fn step_for_time(&self, t: f64) -> u32 {
+    pub(crate) fn step_for_time(&self, t: f64) -> u32 {
         self.trace.events.partition_point(|e| e.t <= t) as u32
     }
 
-    pub fn time_of_step(&self, step: u32) -> f64 {
+    pub(crate) fn time_of_step(&self, step: u32) -> f64 {
         match step
             .checked_sub(1)
             .and_then(|i| self.trace.events.get(i as usize))
@@ -38,7 +36,7 @@ impl RunView {
     }
 }
 
-pub fn simulate(s: &Scenario) -> RunView {
+pub(crate) fn simulate(s: &Scenario) -> RunView {
     let settings = Settings {
         cores: s.cores,
         gil: s.gil,
@@ -47,16 +45,14 @@ pub fn simulate(s: &Scenario) -> RunView {
     let r = run(&s.code, &settings);
     RunView {
         trace: r.trace,
-        status: r.status,
         errors: r.compile_errors,
         stderr: r.stderr,
-        code: s.code.clone(),
     }
 }
 
 /// How playback advances.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Speed {
+pub(crate) enum Speed {
     /// Virtual seconds per real second.
     Film(f64),
     /// One event per beat, whatever the virtual time between them.
@@ -64,29 +60,29 @@ pub enum Speed {
 }
 
 #[derive(Clone, Copy)]
-pub struct Model {
-    pub scenario: RwSignal<Scenario>,
+pub(crate) struct Model {
+    pub(crate) scenario: RwSignal<Scenario>,
     /// The last run that compiled; the stage keeps showing it while the program has errors.
-    pub run: RwSignal<Arc<RunView>>,
+    pub(crate) run: RwSignal<Arc<RunView>>,
     /// Compile errors of the current text (empty when it compiles).
-    pub errors: RwSignal<Vec<CompileError>>,
+    pub(crate) errors: RwSignal<Vec<CompileError>>,
     /// Events applied: 0 is the start, `total_steps()` the end.
-    pub step: RwSignal<u32>,
+    pub(crate) step: RwSignal<u32>,
     /// Virtual time of the playhead (between events while playing).
-    pub playhead: RwSignal<f64>,
-    pub playing: RwSignal<bool>,
-    pub speed: RwSignal<Speed>,
+    pub(crate) playhead: RwSignal<f64>,
+    pub(crate) playing: RwSignal<bool>,
+    pub(crate) speed: RwSignal<Speed>,
     /// The banner: a broken link, a limit reached, a copied link.
-    pub message: RwSignal<Option<String>>,
+    pub(crate) message: RwSignal<Option<String>>,
     /// The sample the scenario came from, while it is unedited.
-    pub sample: RwSignal<Option<&'static str>>,
+    pub(crate) sample: RwSignal<Option<&'static str>>,
     /// Bumped when the program text is replaced from outside the editor.
-    pub loads: RwSignal<u64>,
-    pub snapshot: Memo<Arc<Snapshot>>,
+    pub(crate) loads: RwSignal<u64>,
+    pub(crate) snapshot: Memo<Arc<Snapshot>>,
 }
 
 impl Model {
-    pub fn new(initial: Scenario, sample: Option<&'static str>) -> Model {
+    pub(crate) fn new(initial: Scenario, sample: Option<&'static str>) -> Model {
         let first = simulate(&initial);
         let errors = RwSignal::new(first.errors.clone());
         let run = RwSignal::new(Arc::new(first));
@@ -111,7 +107,7 @@ impl Model {
     }
 
     /// Move the cursor to a step (clamped), stopping at its time.
-    pub fn seek(&self, step: u32) {
+    pub(crate) fn seek(&self, step: u32) {
         let r = self.run.get_untracked();
         let step = step.min(r.total_steps());
         self.step.set(step);
@@ -119,7 +115,7 @@ impl Model {
     }
 
     /// Re-simulate after an edit; the playhead stays at the same virtual time if it still exists.
-    pub fn resimulate(&self) {
+    pub(crate) fn resimulate(&self) {
         let s = self.scenario.get_untracked();
         let view = simulate(&s);
         self.errors.set(view.errors.clone());
@@ -134,7 +130,7 @@ impl Model {
     }
 
     /// Load a whole new scenario (a sample, a link): back to the start.
-    pub fn load(&self, s: Scenario, sample: Option<&'static str>) {
+    pub(crate) fn load(&self, s: Scenario, sample: Option<&'static str>) {
         self.playing.set(false);
         let step = s.step;
         self.scenario.set(s);

@@ -66,7 +66,7 @@ fn advance(model: Model, dt: f64, budget: &mut f64) {
 }
 
 /// Start the animation loop whenever `playing` turns on; it stops itself when paused.
-pub fn install(model: Model) {
+pub(crate) fn install(model: Model) {
     let frame: Rc<RefCell<Option<FrameFn>>> = Rc::new(RefCell::new(None));
     let last = Rc::new(RefCell::new(None::<f64>));
     let budget = Rc::new(RefCell::new(0.0f64));

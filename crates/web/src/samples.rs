@@ -1,10 +1,10 @@
 //! The built-in samples, each telling one idea of the FastAPI async docs and the async primer.
 
-pub struct Sample {
-    pub name: &'static str,
-    pub title: &'static str,
-    pub about: &'static str,
-    pub code: &'static str,
+pub(crate) struct Sample {
+    pub(crate) name: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) about: &'static str,
+    pub(crate) code: &'static str,
 }
 
 macro_rules! sample {
@@ -30,7 +30,7 @@ const RAW: &[(&str, &str, &str)] = &[
 ];
 
 /// The sample shown when the page opens without a link.
-pub const DEFAULT: &str = "burgers";
+pub(crate) const DEFAULT: &str = "burgers";
 
 fn parse((name, md, code): &(&'static str, &'static str, &'static str)) -> Sample {
     let md = md.trim();
@@ -46,15 +46,15 @@ fn parse((name, md, code): &(&'static str, &'static str, &'static str)) -> Sampl
     }
 }
 
-pub fn all() -> impl Iterator<Item = Sample> {
+pub(crate) fn all() -> impl Iterator<Item = Sample> {
     RAW.iter().map(parse)
 }
 
-pub fn find(name: &str) -> Option<Sample> {
+pub(crate) fn find(name: &str) -> Option<Sample> {
     all().find(|s| s.name == name)
 }
 
-pub fn default_sample() -> Sample {
+pub(crate) fn default_sample() -> Sample {
     all().next().unwrap_or(Sample {
         name: DEFAULT,
         title: "Concurrent burgers",

@@ -6,16 +6,16 @@ use loopscope_core::MAX_SOURCE_BYTES;
 
 /// A program and the settings it runs with.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Scenario {
-    pub code: String,
-    pub cores: u32,
-    pub gil: bool,
+pub(crate) struct Scenario {
+    pub(crate) code: String,
+    pub(crate) cores: u32,
+    pub(crate) gil: bool,
     /// The step to show when opening the link.
-    pub step: Option<u32>,
+    pub(crate) step: Option<u32>,
 }
 
 impl Scenario {
-    pub fn new(code: String) -> Scenario {
+    pub(crate) fn new(code: String) -> Scenario {
         Scenario {
             code,
             cores: 4,
@@ -27,17 +27,17 @@ impl Scenario {
 
 /// What a fragment asks for.
 #[derive(Debug, PartialEq)]
-pub enum Link {
+pub(crate) enum Link {
     Empty,
     Example { name: String, step: Option<u32> },
     Code(Scenario),
 }
 
 /// Fragments longer than this are refused before any decoding.
-pub const MAX_FRAGMENT: usize = 256 * 1024;
+pub(crate) const MAX_FRAGMENT: usize = 256 * 1024;
 
 /// Encode a scenario as a URL fragment (without the `#`).
-pub fn encode(s: &Scenario) -> String {
+pub(crate) fn encode(s: &Scenario) -> String {
     let mut out = format!(
         "code/{}",
         lz_str::compress_to_encoded_uri_component(&s.code)
@@ -46,7 +46,7 @@ pub fn encode(s: &Scenario) -> String {
     out
 }
 
-pub fn encode_example(name: &str, step: Option<u32>) -> String {
+pub(crate) fn encode_example(name: &str, step: Option<u32>) -> String {
     let mut out = format!("example/{name}");
     push_settings(&mut out, 4, true, step);
     out
@@ -65,7 +65,7 @@ fn push_settings(out: &mut String, cores: u32, gil: bool, step: Option<u32>) {
 }
 
 /// Decode a fragment (with or without its leading `#`).
-pub fn decode(fragment: &str) -> Result<Link, String> {
+pub(crate) fn decode(fragment: &str) -> Result<Link, String> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.is_empty() {
         return Ok(Link::Empty);
@@ -133,7 +133,7 @@ const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 
 /// lz-string's `decompressFromEncodedURIComponent`, written here so that the
 /// output can be capped: a crafted link can otherwise expand quadratically.
-pub fn decompress(input: &str, max_bytes: usize) -> Result<String, String> {
+pub(crate) fn decompress(input: &str, max_bytes: usize) -> Result<String, String> {
     let mut rev = [255u8; 128];
     for (i, &c) in ALPHABET.iter().enumerate() {
         rev[c as usize] = i as u8;

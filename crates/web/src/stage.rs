@@ -219,7 +219,7 @@ fn animate_cards(prev: &mut HashMap<String, (f64, f64)>) {
 }
 
 #[component]
-pub fn Stage(model: Model) -> impl IntoView {
+pub(crate) fn Stage(model: Model) -> impl IntoView {
     let positions = StoredValue::new_local(HashMap::<String, (f64, f64)>::new());
     Effect::new(move |_| {
         model.snapshot.track();

@@ -99,7 +99,7 @@ fn rows(trace: &Trace) -> Vec<Row> {
 }
 
 /// "Nice" tick spacing for an axis of length `span`: 1, 2 or 5 × 10^k, about 8 ticks.
-pub fn tick_step(span: f64) -> f64 {
+pub(crate) fn tick_step(span: f64) -> f64 {
     if span <= 0.0 || !span.is_finite() {
         return 1.0;
     }
@@ -128,7 +128,7 @@ fn fmt_tick(t: f64, step: f64) -> String {
 }
 
 #[component]
-pub fn Timeline(model: Model) -> impl IntoView {
+pub(crate) fn Timeline(model: Model) -> impl IntoView {
     let data = Memo::new(move |_| {
         let run: Arc<RunView> = model.run.get();
         let total = run.trace.end_time.max(1e-9);

@@ -416,7 +416,7 @@ impl Vm {
                     None,
                 );
             }
-            Outcome::Block(..) | Outcome::Abort => {}
+            Outcome::Block(..) | Outcome::Abort | Outcome::Yield(_) => {}
         }
     }
 

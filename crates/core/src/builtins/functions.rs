@@ -336,12 +336,17 @@ pub(crate) fn call(
         }
         B::Any | B::All => {
             arg_count(b.name(), &args, 1, 1)?;
-            let items = collect(vm, &args[0])?;
-            Value::Bool(if b == B::Any {
-                items.iter().any(|v| v.truthy())
-            } else {
-                items.iter().all(|v| v.truthy())
-            })
+            // Lazily, stopping at the first deciding item (generators matter).
+            let it = ops::get_iter(&args[0])?;
+            let want = b == B::Any;
+            let mut result = !want;
+            while let Some(v) = ops::iter_next(vm, &it)? {
+                if v.truthy() == want {
+                    result = want;
+                    break;
+                }
+            }
+            Value::Bool(result)
         }
         B::Map => {
             if args.len() < 2 {
@@ -485,6 +490,18 @@ pub(crate) fn call(
                 None => String::new(),
             };
             Value::str(&ops::format_with_spec(&args[0], &spec)?)
+        }
+        B::DictFromkeys => {
+            arg_count("fromkeys", &args, 1, 2)?;
+            let value = args.get(1).cloned().unwrap_or(Value::None);
+            let mut d = Dict::default();
+            for k in collect(vm, &args[0])? {
+                if !k.is_hashable() {
+                    return Err(crate::vm::unhashable(&k));
+                }
+                d.insert(Key(k), value.clone());
+            }
+            Value::Dict(Rc::new(RefCell::new(d)))
         }
         B::Cpu => {
             arg_count("cpu", &args, 1, 1)?;
@@ -763,7 +780,11 @@ pub(crate) fn percent_format(fmt: &str, args: &Value) -> Result<Value, ExcRef> {
                 .next()
                 .ok_or_else(|| type_err("not enough arguments for format string"))?,
         };
-        let (flags, rest): (String, String) = spec.chars().partition(|c| "-+ #0".contains(*c));
+        // Flags come first; then width and precision (whose zeros are digits, not flags).
+        let split = spec
+            .find(|c: char| !"-+ #0".contains(c))
+            .unwrap_or(spec.len());
+        let (flags, rest) = (spec[..split].to_string(), spec[split..].to_string());
         let align = if flags.contains('-') { "<" } else { ">" };
         let zero = if flags.contains('0') && !flags.contains('-') {
             "0"
@@ -825,6 +846,20 @@ pub(crate) fn percent_format(fmt: &str, args: &Value) -> Result<Value, ExcRef> {
                     ))
                 })?;
                 pyfmt::format_int(i, &format!("{align}{sign}{rest}{conv}")).map_err(value_err)?
+            }
+            'c' => {
+                let c = match &v {
+                    Value::Str(s) if s.chars().count() == 1 => s.to_string(),
+                    other => match other
+                        .as_int()
+                        .and_then(|i| u32::try_from(i).ok())
+                        .and_then(char::from_u32)
+                    {
+                        Some(c) => c.to_string(),
+                        None => return Err(type_err("%c requires an int or a unicode character")),
+                    },
+                };
+                pyfmt::format_str(&c, &format!("{align}{rest}")).map_err(value_err)?
             }
             other => return Err(value_err(format!("unsupported format character '{other}'"))),
         };
@@ -899,6 +934,15 @@ pub(crate) fn construct(
                 ));
             }
             let msg = to_str(&args[0]);
+            // BaseExceptionGroup of plain Exceptions is an ExceptionGroup, as in CPython.
+            let all_exceptions = excs
+                .iter()
+                .all(|x| matches!(x, Value::Exc(x) if x.is(ExcType::Exception)));
+            let e = if all_exceptions {
+                ExcType::ExceptionGroup
+            } else {
+                e
+            };
             return Ok(Value::Exc(ExcObj::group(e, &msg, excs)));
         }
         return Ok(Value::Exc(ExcObj::new(e, args)));

@@ -73,6 +73,8 @@ pub(crate) enum Op {
     MakeFunction(u32),
     Return,
     Await,
+    /// Yield TOS from a generator; resumes with the sent value (None) on the stack.
+    Yield,
     SetupExcept(u32),
     SetupFinally(u32),
     PopBlock,

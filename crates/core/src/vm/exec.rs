@@ -22,6 +22,7 @@ pub(crate) enum Called {
 
 enum PyExit {
     Return(Value),
+    Yield(Value),
     Raise(ExcRef),
     Call(Frame),
     Await(Value),
@@ -92,6 +93,7 @@ impl Vm {
                         Err(o) => return o,
                     },
                     PyExit::Block(kind, secs) => return Outcome::Block(kind, secs),
+                    PyExit::Yield(v) => return Outcome::Yield(v),
                     PyExit::Abort => return Outcome::Abort,
                 },
             }
@@ -201,7 +203,7 @@ impl Vm {
                     self.block_loop_thread(kind, secs);
                     input = Resume::Value(Value::None);
                 }
-                Outcome::Suspend(_) => {
+                Outcome::Suspend(_) | Outcome::Yield(_) => {
                     break Err(ExcObj::msg(
                         ExcType::RuntimeError,
                         "a callback cannot suspend",
@@ -211,6 +213,70 @@ impl Vm {
             }
         };
         self.nested_depth -= 1;
+        result
+    }
+
+    /// `next(generator)`: run its frame until it yields (`Some`) or finishes (`None`).
+    pub(crate) fn gen_next(
+        &mut self,
+        g: &Rc<RefCell<crate::value::GenObj>>,
+    ) -> Result<Option<Value>, ExcRef> {
+        let (frame, started) = {
+            let mut gb = g.borrow_mut();
+            if gb.running {
+                return Err(ExcObj::msg(
+                    ExcType::ValueError,
+                    "generator already executing",
+                ));
+            }
+            let Some(frame) = gb.frame.take() else {
+                return Ok(None);
+            };
+            gb.running = true;
+            (frame, std::mem::replace(&mut gb.started, true))
+        };
+        if self.nested_depth >= MAX_NESTED_CALLBACKS {
+            g.borrow_mut().running = false;
+            self.set_abort(Abort::Limit(format!(
+                "recursion limit reached: more than {MAX_NESTED_CALLBACKS} nested calls through builtins \\
+                 (key functions, callbacks, generators)"
+            )));
+            return Err(ExcObj::msg(
+                ExcType::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let mut frames = vec![*frame];
+        self.nested_depth += 1;
+        let mut input = if started {
+            Resume::Value(Value::None)
+        } else {
+            Resume::Start
+        };
+        let result = loop {
+            match self.run_stack(&mut frames, input) {
+                Outcome::Yield(v) => break Ok(Some(v)),
+                Outcome::Return(_) => break Ok(None),
+                Outcome::Raise(e) => break Err(e),
+                Outcome::Block(kind, secs) => {
+                    self.block_loop_thread(kind, secs);
+                    input = Resume::Value(Value::None);
+                }
+                Outcome::Suspend(_) => {
+                    break Err(ExcObj::msg(
+                        ExcType::RuntimeError,
+                        "a generator cannot await",
+                    ))
+                }
+                Outcome::Abort => break Err(ExcObj::msg(ExcType::RuntimeError, "run aborted")),
+            }
+        };
+        self.nested_depth -= 1;
+        let mut gb = g.borrow_mut();
+        gb.running = false;
+        if let Ok(Some(_)) = result {
+            gb.frame = frames.pop().map(Box::new);
+        }
         result
     }
 
@@ -224,6 +290,14 @@ impl Vm {
         match callee {
             Value::Func(f) => {
                 let frame = bind_args(&f, args, kwargs)?;
+                if f.code.is_generator {
+                    let g = crate::value::GenObj {
+                        frame: Some(Box::new(Frame::Py(Box::new(frame)))),
+                        started: false,
+                        running: false,
+                    };
+                    return Ok(Called::Value(Value::Gen(Rc::new(RefCell::new(g)))));
+                }
                 if f.code.is_async {
                     let line = self.line_of(self.line_offset);
                     let coro = Rc::new(RefCell::new(Coro {
@@ -616,7 +690,7 @@ impl Vm {
                 }
                 Op::UnpackSequence(n) => {
                     let v = pop(f);
-                    match ops::collect(self, &v) {
+                    match unpack_items(self, &v) {
                         Ok(items) if items.len() == n as usize => {
                             f.stack.extend(items.into_iter().rev());
                             Ok(())
@@ -639,7 +713,7 @@ impl Vm {
                     let before = (arg & 0xffff) as usize;
                     let after = (arg >> 16) as usize;
                     let v = pop(f);
-                    match ops::collect(self, &v) {
+                    match unpack_items(self, &v) {
                         Ok(items) if items.len() >= before + after => {
                             let mid_end = items.len() - after;
                             let mut out: Vec<Value> = items[..before].to_vec();
@@ -801,6 +875,10 @@ impl Vm {
                     self.line_offset = f.span_start();
                     return PyExit::Return(pop(f));
                 }
+                Op::Yield => {
+                    let v = pop(f);
+                    return PyExit::Yield(v);
+                }
                 Op::Await => {
                     let v = pop(f);
                     self.line_offset = f.span_start();
@@ -879,6 +957,7 @@ impl Vm {
 
     /// Find a handler in this frame; on success the frame continues there.
     fn handle_exception(&mut self, f: &mut PyFrame, e: ExcRef) -> bool {
+        set_context(&e, f.exc_stack.last());
         if *e.line.borrow() == 0 {
             *e.line.borrow_mut() = self.line_of(f.span_start());
         }
@@ -912,6 +991,34 @@ impl Vm {
         *exc.line.borrow_mut() = self.line_of(f.span_start());
         exc
     }
+}
+
+/// The items of an unpacking assignment, with CPython's message for non-iterables.
+fn unpack_items(vm: &mut Vm, v: &Value) -> Result<Vec<Value>, ExcRef> {
+    if ops::get_iter(v).is_err() {
+        return Err(ExcObj::msg(
+            ExcType::TypeError,
+            format!("cannot unpack non-iterable {} object", v.type_name()),
+        ));
+    }
+    ops::collect(vm, v)
+}
+
+/// Implicit chaining: an exception raised while another is handled remembers it.
+fn set_context(e: &ExcRef, handling: Option<&ExcRef>) {
+    let Some(h) = handling else { return };
+    if Rc::ptr_eq(e, h) || e.context.borrow().is_some() {
+        return;
+    }
+    // Never make a cycle (re-raising an exception from its own context chain).
+    let mut c = Some(h.clone());
+    while let Some(x) = c {
+        if Rc::ptr_eq(&x, e) {
+            return;
+        }
+        c = x.context.borrow().clone();
+    }
+    *e.context.borrow_mut() = Some(h.clone());
 }
 
 /// Put a call's result where the caller expects it.

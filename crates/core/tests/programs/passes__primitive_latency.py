@@ -1,10 +1,11 @@
 import asyncio
 
 PASS = [0]
+STOP = [False]
 
 
 async def counter():
-    while True:
+    while not STOP[0]:
         PASS[0] += 1
         await asyncio.sleep(0)
 
@@ -63,6 +64,7 @@ async def main():
     await q.get()
     await q.put(2)
     mark("queue get/put without blocking")
+    STOP[0] = True
     await asyncio.sleep(0.001)
     mark("sleep 0.001")
 

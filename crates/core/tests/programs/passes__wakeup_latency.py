@@ -1,10 +1,11 @@
 import asyncio
 
 PASS = [0]
+STOP = [False]
 
 
 async def counter():
-    while True:
+    while not STOP[0]:
         PASS[0] += 1
         await asyncio.sleep(0)
 
@@ -92,6 +93,18 @@ async def main():
     mark("set_result")
     fut.set_result(1)
     await t
+
+    STOP[0] = True
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    PASS[0] = 0
+
+    async def ticker():
+        for i in range(40):
+            PASS[0] += 1
+            await asyncio.sleep(0.125)
+
+    asyncio.create_task(ticker())
 
     async def sleeper():
         await asyncio.sleep(0.5)

@@ -6,7 +6,8 @@ async def worker(name, d):
         await asyncio.sleep(d)
         print("finished", name)
     except asyncio.CancelledError:
-        print("cancelled", name)
+        if name == "w1":
+            print("cancelled", name)
         raise
 
 

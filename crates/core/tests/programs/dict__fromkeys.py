@@ -1,0 +1,1 @@
+print(dict.fromkeys(["x", "y"], 0), dict.fromkeys("ab"))

@@ -1,0 +1,10 @@
+data = {"name": "ann", "scores": [90, 85]}
+pair = ("x", "y")
+print("{0[name]} {0[scores][1]} {1[0]}".format(data, pair))
+print(f"{data['name']} {data['scores'][0]:>5} {pair[1]!r}")
+print("{:>{width}.{prec}f}|".format(3.14159, width=10, prec=2))
+print(format(3.5, ".2f"), format(42, "b"), format("s", "^5"), format(1234567, ","), format(0.5))
+print("{!r:^12}|{:^12!r}|".format("a", "b") if False else "{!r:^12}|".format("a"))
+print("a{}b{}c".format(*"XY"), "{0}{0}{0}".format("z"))
+print("%5s|%-5s|%.1s|" % ("ab", "cd", "ef"))
+print("%+d %+d % d %03d %.2f %10.3e" % (5, -5, 7, -7, 2.005, 12345.6789))

@@ -1,0 +1,3 @@
+t = ([],)
+t[0].append(t)
+print(t)
