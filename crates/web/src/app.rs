@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::console::{Console, Explanation, SummaryPane};
 use crate::controls::{toggle_play, Controls};
 use crate::editor::Editor;
+use crate::icons::{Icon, IconSvg};
 use crate::model::Model;
 use crate::samples;
 use crate::share::{self, Link, Scenario};
@@ -120,7 +121,7 @@ fn on_key(model: Model, ev: web_sys::KeyboardEvent) {
         }
         "Home" => {
             model.playing.set(false);
-            model.seek(0);
+            model.seek(model.first_step());
         }
         "End" => {
             model.playing.set(false);
@@ -136,8 +137,9 @@ pub(crate) fn App() -> impl IntoView {
     let (scenario, sample, message) = initial();
     let model = Model::new(scenario, sample);
     model.message.set(message);
-    if let Some(step) = model.scenario.get_untracked().step {
-        model.seek(step);
+    match model.scenario.get_untracked().step {
+        Some(step) => model.seek(step),
+        None => model.seek(model.first_step()),
     }
     set_hash(&fragment_for(model), false);
     crate::playback::install(model);
@@ -225,7 +227,7 @@ pub(crate) fn App() -> impl IntoView {
                 </select>
             </label>
             <button class="copy-link" data-testid="copy-link" on:click=copy_link>
-                {move || if copied.get() { "✓ Link copied" } else { "🔗 Copy link" }}
+                {move || if copied.get() { view! { <IconSvg icon=Icon::Check/>"Link copied" }.into_any() } else { view! { <IconSvg icon=Icon::Link/>"Copy link" }.into_any() }}
             </button>
         </header>
         <div class="banner" data-testid="message" role="status" class:hidden=move || model.message.with(|m| m.is_none()) && compile_banner.with(|c| c.is_none())>

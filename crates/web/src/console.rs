@@ -10,9 +10,10 @@ use crate::model::Model;
 pub(crate) fn Explanation(model: Model) -> impl IntoView {
     let text = Memo::new(move |_| {
         let step = model.step.get();
-        model.run.with(|r| match step.checked_sub(1) {
-            Some(i) => explain(&r.trace, i as usize),
-            None => "Press Play (or Space) to watch the event loop run this program, or step through it with →.".into(),
+        model.run.with(|r| match step {
+            0 => "The program is about to start. Press Play (or Space) to watch the event loop run it, or step with →.".into(),
+            1 => format!("{}. Press Play (or Space) to watch it run, or step with →.", explain(&r.trace, 0)),
+            n => explain(&r.trace, (n - 1) as usize),
         })
     });
     view! { <p class="explanation" data-testid="explanation" aria-live="polite">{move || text.get()}</p> }

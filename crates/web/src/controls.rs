@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::icons::{Icon, IconSvg};
 use crate::model::{Model, Speed};
 
 const SPEEDS: &[(&str, &str)] = &[
@@ -24,13 +25,13 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
     let help_open = RwSignal::new(false);
     view! {
         <div class="controls" role="toolbar" aria-label="Playback">
-            <button data-testid="to-start" title="Jump to start (Home)" aria-label="Jump to start" on:click=move |_| { model.playing.set(false); model.seek(0) } disabled=at_start>"⏮"</button>
-            <button data-testid="step-back" title="Step back one event (←)" aria-label="Step back" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked().saturating_sub(1)) } disabled=at_start>"⏴"</button>
+            <button data-testid="to-start" title="Jump to start (Home)" aria-label="Jump to start" on:click=move |_| { model.playing.set(false); model.seek(model.first_step()) } disabled=move || model.step.get() <= model.first_step()>{view! { <IconSvg icon=Icon::ToStart/> }}</button>
+            <button data-testid="step-back" title="Step back one event (←)" aria-label="Step back" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked().saturating_sub(1)) } disabled=at_start>{view! { <IconSvg icon=Icon::StepBack/> }}</button>
             <button data-testid="play" class="play" title="Play or pause (Space)" aria-label=move || if model.playing.get() { "Pause" } else { "Play" } on:click=toggle>
-                {move || if model.playing.get() { "⏸ Pause" } else { "▶ Play" }}
+                {move || if model.playing.get() { view! { <IconSvg icon=Icon::Pause/>"Pause" }.into_any() } else { view! { <IconSvg icon=Icon::Play/>"Play" }.into_any() }}
             </button>
-            <button data-testid="step-forward" title="Step forward one event (→)" aria-label="Step forward" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked() + 1) } disabled=at_end>"⏵"</button>
-            <button data-testid="to-end" title="Jump to end (End)" aria-label="Jump to end" on:click=move |_| { model.playing.set(false); model.seek(u32::MAX) } disabled=at_end>"⏭"</button>
+            <button data-testid="step-forward" title="Step forward one event (→)" aria-label="Step forward" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked() + 1) } disabled=at_end>{view! { <IconSvg icon=Icon::StepForward/> }}</button>
+            <button data-testid="to-end" title="Jump to end (End)" aria-label="Jump to end" on:click=move |_| { model.playing.set(false); model.seek(u32::MAX) } disabled=at_end>{view! { <IconSvg icon=Icon::ToEnd/> }}</button>
             <label class="speed">
                 <span class="visually-hidden">"Speed"</span>
                 <select aria-label="Speed: virtual seconds per real second" on:change=move |ev| {
@@ -44,7 +45,7 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
                 <span class="clock-t" data-testid="clock">{move || format!("{:.3}", model.playhead.get())}</span>
                 <span class="clock-unit">" s"</span>
             </span>
-            <span class="step-count">{move || format!("step {} / {}", model.step.get(), total.get())}</span>
+            <span class="step-count">{move || format!("event {} / {}", model.step.get(), total.get())}</span>
             <div class="help">
                 <button class="help-button" aria-expanded=move || help_open.get().to_string() aria-label="Keyboard shortcuts" on:click=move |_| help_open.update(|o| *o = !*o)>"?"</button>
                 <div class="help-popover" role="dialog" aria-label="Keyboard shortcuts" class:hidden=move || !help_open.get()>
@@ -83,7 +84,7 @@ pub(crate) fn toggle_play(model: Model) {
     }
     let total = model.run.with_untracked(|r| r.total_steps());
     if model.step.get_untracked() >= total {
-        model.seek(0);
+        model.seek(model.first_step());
     }
     model.playing.set(true);
 }

@@ -8,6 +8,7 @@ mod app;
 mod console;
 mod controls;
 mod editor;
+mod icons;
 mod model;
 mod playback;
 mod samples;

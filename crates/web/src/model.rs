@@ -106,6 +106,12 @@ impl Model {
         }
     }
 
+    /// Where "the start" is: after the first event (asyncio.run creating main),
+    /// so the stage shows the program's first task ready to run.
+    pub(crate) fn first_step(&self) -> u32 {
+        self.run.with_untracked(|r| r.total_steps().min(1))
+    }
+
     /// Move the cursor to a step (clamped), stopping at its time.
     pub(crate) fn seek(&self, step: u32) {
         let r = self.run.get_untracked();
@@ -123,8 +129,12 @@ impl Model {
             return;
         }
         let t = self.playhead.get_untracked();
-        let at_start = self.step.get_untracked() == 0;
-        let step = if at_start { 0 } else { view.step_for_time(t) };
+        let at_start = self.step.get_untracked() <= 1;
+        let step = if at_start {
+            view.total_steps().min(1)
+        } else {
+            view.step_for_time(t)
+        };
         self.run.set(Arc::new(view));
         self.seek(step);
     }
@@ -138,7 +148,7 @@ impl Model {
         let view = simulate(&self.scenario.get_untracked());
         self.errors.set(view.errors.clone());
         self.run.set(Arc::new(view));
-        self.seek(step.unwrap_or(0));
+        self.seek(step.unwrap_or_else(|| self.first_step()));
         self.loads.update(|n| *n += 1);
     }
 }
