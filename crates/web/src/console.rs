@@ -64,9 +64,13 @@ pub(crate) fn Console(model: Model) -> impl IntoView {
             <h3>"Console"</h3>
             <ol class="console" data-testid="console">
                 <For each=move || lines.get().into_iter().enumerate() key=|(i, l)| (*i, l.1.clone()) let:item>
-                    <li class="console-line" data-testid="console-line" data-t=item.1.0.clone()>
-                        <span class="console-t" aria-hidden="true">{format!("{:>8.3}", item.1.0.parse::<f64>().unwrap_or(0.0))}</span>
-                        <span class="console-text">{item.1.1}</span>
+                    <li
+                        class="console-line"
+                        data-testid="console-line"
+                        data-t=item.1.0.clone()
+                        data-ts=format!("{:>8.3}", item.1.0.parse::<f64>().unwrap_or(0.0))
+                    >
+                        {item.1.1}
                     </li>
                 </For>
             </ol>

@@ -134,18 +134,19 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         let total = run.trace.end_time.max(1e-9);
         (rows(&run.trace), total, run.trace.tasks.len())
     });
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let dragging = RwSignal::new(false);
-    let seek_to = move |client_x: f64| {
-        let Some(el) = svg_ref.get_untracked() else {
+    let seek_to = move |ev: &web_sys::PointerEvent| {
+        let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
             return;
         };
-        let el: &web_sys::Element = el.unchecked_ref();
         let r = el.get_bounding_client_rect();
         if r.width() <= 0.0 {
             return;
         }
-        let frac = ((client_x - r.left()) / r.width()).clamp(0.0, 1.0);
+        let frac = ((ev.client_x() as f64 - r.left()) / r.width()).clamp(0.0, 1.0);
         let (total, step) = model.run.with_untracked(|run| {
             let total = run.trace.end_time;
             (total, run.step_for_time(frac * total))
@@ -162,14 +163,13 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
             </div>
             <div class="timeline-chart">
                 <svg
-                    node_ref=svg_ref
                     role="img"
                     aria-label="Timeline of task states over virtual time; click or drag to seek"
                     viewBox=move || data.with(|d| format!("0 0 {WIDTH} {}", (d.0.len().max(1) as f64) * ROW_H))
                     preserveAspectRatio="none"
                     style:height=move || data.with(|d| format!("{}px", (d.0.len().max(1) as f64) * ROW_H))
-                    on:pointerdown=move |ev| { dragging.set(true); seek_to(ev.client_x() as f64) }
-                    on:pointermove=move |ev| if dragging.get_untracked() { seek_to(ev.client_x() as f64) }
+                    on:pointerdown=move |ev| { dragging.set(true); seek_to(&ev) }
+                    on:pointermove=move |ev| if dragging.get_untracked() { seek_to(&ev) }
                     on:pointerup=move |_| dragging.set(false)
                     on:pointerleave=move |_| dragging.set(false)
                 >
