@@ -39,6 +39,9 @@ fn lane_name(l: Lane) -> &'static str {
 fn detail(trace: &Trace, s: &TaskState, now: f64, id: u32) -> String {
     match s.lane {
         Lane::Waiting => match s.waits_on {
+            Some(WaitOn::Sleep { until }) if until < now - 1e-9 => {
+                format!("sleep until {until:.3} · overdue by {:.3}s", now - until)
+            }
             Some(WaitOn::Sleep { until }) => {
                 format!("sleep until {until:.3} · in {:.3}s", (until - now).max(0.0))
             }
@@ -94,7 +97,10 @@ fn cards(run: &RunView, snap: &Snapshot, lane: Lane) -> (Vec<Card>, usize) {
                 detail: detail(trace, s, snap.t, id),
                 line: s.line,
                 blocking: s.blocking.is_some(),
-                starving: lane == Lane::Ready && blocking,
+                // Ready steps, and timers already due, wait for a blocked loop thread.
+                starving: blocking
+                    && (lane == Lane::Ready
+                        || matches!(s.waits_on, Some(WaitOn::Sleep { until }) if until < snap.t - 1e-9)),
             })
         })
         .collect();
