@@ -1,14 +1,21 @@
-//! Project automation (`cargo xtask …`): set up what is missing, run every check, refresh fixtures.
+//! Project automation (`cargo xtask …`): set up what is missing, build and serve the page,
+//! run every check, take screenshots, refresh fixtures.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 const HELP: &str = "cargo xtask <command>
 
-  test    install what the checks need (skipping what is there), then run them all:
-          rustfmt, clippy -D warnings, every test, and the wasm32 build of the core
-  bless   regenerate tests/programs/*.out|.exit|.err with CPython via ../shared/tools/asyncio_oracle.py
-          (review the result with git diff)";
+  setup        install what building and testing the page needs, skipping what is there:
+               the wasm32 target, trunk 0.21, wasm-bindgen-cli (Cargo.lock's version),
+               Debian's chromium, node_modules (npm ci), and the crates (cargo fetch)
+  serve        setup, then build the page and serve it on http://127.0.0.1:8080 (trunk serve --release)
+  test         setup, then every check: rustfmt, clippy -D warnings, every test, the wasm32
+               build of the core, the page's release build (trunk) and the browser tests
+  screenshots  setup, build the page, and save PNGs of it to docs/screenshots/
+  bless        regenerate tests/programs/*.out|.exit|.err with CPython via ../shared/tools/asyncio_oracle.py
+               (review the result with git diff)";
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -53,9 +60,209 @@ fn ensure_wasm_target() -> bool {
     )
 }
 
-fn test() -> bool {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+/// PATH for the tools: node_modules/.bin first (npm binaryen's wasm-opt, esbuild), then
+/// cargo's bin folder (trunk, wasm-bindgen), then the inherited PATH.
+fn tool_path() -> OsString {
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|h| h.join("bin"));
+    let mut dirs = vec![root().join("node_modules/.bin")];
+    dirs.extend(cargo_bin);
+    if let Some(p) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&p));
+    }
+    std::env::join_paths(dirs).unwrap_or_default()
+}
+
+/// A command that sees the tools and builds offline (TOOLCHAIN pitfalls 1, 3, 4).
+fn offline(program: &str) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.env("PATH", tool_path())
+        .env("TRUNK_OFFLINE", "true")
+        .env("CARGO_NET_OFFLINE", "true");
+    cmd
+}
+
+/// The first line `program --version` prints, or "" when it cannot run.
+fn version_of(program: &str) -> String {
+    Command::new(program)
+        .arg("--version")
+        .env("PATH", tool_path())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+fn ensure_trunk() -> bool {
+    if version_of("trunk").starts_with("trunk 0.21.") {
+        return true;
+    }
+    // trunk 0.22 needs a newer rustc; --locked keeps its tested dependencies.
+    run(
+        "install trunk 0.21 (a few minutes)",
+        Command::new(cargo()).args(["install", "trunk", "--version", "^0.21", "--locked"]),
+    )
+}
+
+/// The `wasm-bindgen` version in Cargo.lock.
+fn locked_wasm_bindgen() -> Option<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).ok()?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            let v = lines.next()?.trim().strip_prefix("version = ")?;
+            return Some(v.trim_matches('"').to_string());
+        }
+    }
+    None
+}
+
+fn ensure_wasm_bindgen() -> bool {
+    let Some(want) = locked_wasm_bindgen() else {
+        eprintln!("xtask: no wasm-bindgen in Cargo.lock");
+        return false;
+    };
+    if version_of("wasm-bindgen") == format!("wasm-bindgen {want}") {
+        return true;
+    }
+    // trunk downloads wasm-bindgen unless this exact version is on PATH. Not --locked: the
+    // CLI's lockfile pins a crate version the registry lacks.
+    run(
+        &format!("install wasm-bindgen-cli {want}"),
+        Command::new(cargo()).args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &format!("={want}"),
+            "--force",
+        ]),
+    )
+}
+
+fn is_root() -> bool {
+    output("id", &["-u"]).trim() == "0"
+}
+
+/// `apt-get update` then `apt-get install -y PACKAGES`, through sudo when not root.
+fn apt_install(step: &str, packages: &[&str]) -> bool {
+    let apt = |args: &[&str]| {
+        let mut cmd = if is_root() {
+            Command::new("apt-get")
+        } else {
+            let mut c = Command::new("sudo");
+            c.arg("apt-get");
+            c
+        };
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd
+    };
+    let mut install = vec!["install", "-y"];
+    install.extend_from_slice(packages);
+    run("apt-get update", &mut apt(&["update"])) && run(step, &mut apt(&install))
+}
+
+fn ensure_chromium() -> bool {
+    if Path::new("/usr/bin/chromium").exists() {
+        return true;
+    }
+    apt_install(
+        "install chromium (the browser of the browser tests)",
+        &["chromium", "chromium-driver"],
+    )
+}
+
+fn ensure_node() -> bool {
+    if !version_of("node").is_empty() && !version_of("npm").is_empty() {
+        return true;
+    }
+    apt_install("install node and npm", &["nodejs", "npm"])
+}
+
+fn modified(p: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(p).and_then(|m| m.modified()).ok()
+}
+
+/// `npm ci` when node_modules is missing or older than package-lock.json.
+fn ensure_node_modules() -> bool {
+    let root = root();
+    // npm rewrites node_modules/.package-lock.json on every install.
+    let installed = modified(&root.join("node_modules/.package-lock.json"));
+    let wanted = modified(&root.join("package-lock.json"));
+    if matches!((installed, wanted), (Some(i), Some(w)) if i >= w) {
+        return true;
+    }
+    ensure_node()
+        && run(
+            "npm ci",
+            Command::new("npm").args(["ci", "--no-audit", "--no-fund"]),
+        )
+}
+
+/// Install what building and testing the page needs, skipping what is already there.
+fn setup() -> bool {
     ensure_wasm_target()
+        && ensure_trunk()
+        && ensure_wasm_bindgen()
+        && ensure_chromium()
+        && ensure_node_modules()
+        && run(
+            "fetch the crates",
+            Command::new(cargo()).args(["fetch", "--locked"]),
+        )
+}
+
+/// Bundle the CodeMirror editor (trunk's pre_build hook does it too).
+fn editor_bundle() -> bool {
+    run(
+        "bundle the editor (esbuild)",
+        offline("node").arg("www/build-editor.mjs"),
+    )
+}
+
+/// The page's release build, in dist/.
+fn build_page() -> bool {
+    editor_bundle()
+        && run(
+            "build the page (trunk build --release)",
+            offline("trunk").args(["build", "--release"]),
+        )
+}
+
+fn serve() -> bool {
+    setup()
+        && editor_bundle()
+        && run(
+            "serve the page on http://127.0.0.1:8080 (Ctrl-C stops)",
+            offline("trunk").args(["serve", "--release"]),
+        )
+}
+
+fn screenshots() -> bool {
+    setup()
+        && build_page()
+        && run(
+            "screenshots to docs/screenshots/",
+            offline("node").arg("tests/browser/screenshots.mjs"),
+        )
+}
+
+fn test() -> bool {
+    let cargo = cargo();
+    setup()
         && run(
             "rustfmt",
             Command::new(&cargo).args(["fmt", "--all", "--", "--check"]),
@@ -86,6 +293,11 @@ fn test() -> bool {
                 "wasm32-unknown-unknown",
                 "--locked",
             ]),
+        )
+        && build_page()
+        && run(
+            "browser tests",
+            offline("node").args(["--test", "tests/browser/"]),
         )
 }
 
@@ -144,7 +356,10 @@ fn bless() -> bool {
 
 fn main() -> ExitCode {
     let ok = match std::env::args().nth(1).as_deref() {
+        Some("setup") => setup(),
+        Some("serve") => serve(),
         Some("test") => test(),
+        Some("screenshots") => screenshots(),
         Some("bless") => bless(),
         _ => {
             println!("{HELP}");

@@ -43,6 +43,9 @@ pub(crate) enum Builtin {
     Id,
     Callable,
     Format,
+    Hex,
+    Oct,
+    Bin,
     Cpu,
     DictFromkeys,
     // asyncio
@@ -119,6 +122,9 @@ impl Builtin {
             Callable => "callable",
             Format => "format",
             Cpu => "cpu",
+            Hex => "hex",
+            Oct => "oct",
+            Bin => "bin",
             DictFromkeys => "fromkeys",
             Run => "run",
             Sleep => "sleep",
@@ -192,6 +198,9 @@ pub(crate) fn global_builtin(name: &str) -> Option<Value> {
         "callable" => B::Callable,
         "format" => B::Format,
         "cpu" => B::Cpu,
+        "hex" => B::Hex,
+        "oct" => B::Oct,
+        "bin" => B::Bin,
         "int" => return Some(Value::Type(TypeId::Int)),
         "float" => return Some(Value::Type(TypeId::Float)),
         "str" => return Some(Value::Type(TypeId::Str)),
@@ -317,6 +326,7 @@ pub(crate) fn attribute(vm: &mut Vm, obj: &Value, name: &str) -> Result<Option<V
         (Value::Exc(e), "__cause__") => {
             Some(e.cause.borrow().clone().map_or(Value::None, Value::Exc))
         }
+        (Value::Exc(e), "__suppress_context__") => Some(Value::Bool(e.suppress_context.get())),
         (Value::Exc(e), "__context__") => {
             Some(e.context.borrow().clone().map_or(Value::None, Value::Exc))
         }

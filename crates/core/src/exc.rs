@@ -261,6 +261,8 @@ pub(crate) struct ExcObj {
     pub(crate) cause: RefCell<Option<ExcRef>>,
     /// The exception being handled when this one was raised (`__context__`).
     pub(crate) context: RefCell<Option<ExcRef>>,
+    /// `raise ... from ...` was used (`__suppress_context__`).
+    pub(crate) suppress_context: std::cell::Cell<bool>,
 }
 
 impl ExcObj {
@@ -272,6 +274,7 @@ impl ExcObj {
             line: RefCell::new(0),
             cause: RefCell::new(None),
             context: RefCell::new(None),
+            suppress_context: std::cell::Cell::new(false),
         })
     }
 
@@ -292,6 +295,7 @@ impl ExcObj {
             line: RefCell::new(0),
             cause: RefCell::new(None),
             context: RefCell::new(None),
+            suppress_context: std::cell::Cell::new(false),
         })
     }
 
@@ -319,14 +323,9 @@ impl ExcObj {
 
     /// `repr(exc)`: `ValueError('bad')`.
     pub(crate) fn repr(&self) -> String {
-        let name = self.typ.name();
-        match self.args.as_slice() {
-            [one] => format!("{name}({})", repr(one)),
-            many => {
-                let inner: Vec<String> = many.iter().map(repr).collect();
-                format!("{name}({})", inner.join(", "))
-            }
-        }
+        let mut out = String::new();
+        crate::value::write_exc(&mut out, self, &mut Vec::new());
+        out
     }
 
     /// The last line CPython prints for an uncaught exception: `Name: message`.

@@ -405,10 +405,8 @@ pub(crate) fn order(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
         _ => match (int_of(a), int_of(b)) {
             (Some(x), Some(y)) => Some(x.cmp(&y)),
             _ => match (a.as_float(), b.as_float()) {
-                (Some(x), Some(y)) => x
-                    .partial_cmp(&y)
-                    .or(Some(Ordering::Equal))
-                    .filter(|_| !x.is_nan() && !y.is_nan()),
+                // NaN is neither less nor greater than anything: sorting and max() go on.
+                (Some(x), Some(y)) => Some(x.partial_cmp(&y).unwrap_or(Ordering::Equal)),
                 _ => None,
             },
         },
@@ -417,7 +415,7 @@ pub(crate) fn order(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
 
 fn seq_order(x: &[Value], y: &[Value]) -> Option<std::cmp::Ordering> {
     for (p, q) in x.iter().zip(y.iter()) {
-        if !py_eq(p, q) {
+        if !(p.is(q) || py_eq(p, q)) {
             return order(p, q);
         }
     }
@@ -427,8 +425,8 @@ fn seq_order(x: &[Value], y: &[Value]) -> Option<std::cmp::Ordering> {
 pub(crate) fn compare(op: CmpOp, a: &Value, b: &Value) -> Result<bool, ExcRef> {
     use std::cmp::Ordering::*;
     match op {
-        CmpOp::Eq => Ok(py_eq(a, b)),
-        CmpOp::NotEq => Ok(!py_eq(a, b)),
+        CmpOp::Eq => crate::value::py_eq_checked(a, b),
+        CmpOp::NotEq => crate::value::py_eq_checked(a, b).map(|r| !r),
         CmpOp::Is => Ok(a.is(b)),
         CmpOp::IsNot => Ok(!a.is(b)),
         CmpOp::In => contains(b, a),
@@ -466,8 +464,8 @@ pub(crate) fn compare(op: CmpOp, a: &Value, b: &Value) -> Result<bool, ExcRef> {
 
 pub(crate) fn contains(container: &Value, item: &Value) -> Result<bool, ExcRef> {
     match container {
-        Value::List(l) => Ok(l.borrow().iter().any(|v| py_eq(v, item))),
-        Value::Tuple(t) => Ok(t.iter().any(|v| py_eq(v, item))),
+        Value::List(l) => Ok(l.borrow().iter().any(|v| v.is(item) || py_eq(v, item))),
+        Value::Tuple(t) => Ok(t.iter().any(|v| v.is(item) || py_eq(v, item))),
         Value::Str(s) => match item {
             Value::Str(sub) => Ok(s.contains(&**sub)),
             _ => Err(type_error(format!(
@@ -517,8 +515,11 @@ fn index(i: i64, len: usize, what: &str) -> Result<usize, ExcRef> {
     }
 }
 
-/// `slice.indices(len)` then the selected positions.
-pub(crate) fn slice_positions(s: &(Value, Value, Value), len: usize) -> Result<Vec<usize>, ExcRef> {
+/// `slice.indices(len)`: (start, stop, step) clamped to a sequence of `len` items.
+pub(crate) fn slice_indices(
+    s: &(Value, Value, Value),
+    len: usize,
+) -> Result<(i64, i64, i64), ExcRef> {
     let get = |v: &Value| -> Result<Option<i64>, ExcRef> {
         match v {
             Value::None => Ok(None),
@@ -544,14 +545,24 @@ pub(crate) fn slice_positions(s: &(Value, Value, Value), len: usize) -> Result<V
             i.clamp(lo, hi)
         }
     };
-    let (start, stop) = if step > 0 {
-        (clamp(get(&s.0)?, 0, 0, len), clamp(get(&s.1)?, len, 0, len))
+    Ok(if step > 0 {
+        (
+            clamp(get(&s.0)?, 0, 0, len),
+            clamp(get(&s.1)?, len, 0, len),
+            step,
+        )
     } else {
         (
             clamp(get(&s.0)?, len - 1, -1, len - 1),
             clamp(get(&s.1)?, -1, -1, len - 1),
+            step,
         )
-    };
+    })
+}
+
+/// `slice.indices(len)` then the selected positions.
+pub(crate) fn slice_positions(s: &(Value, Value, Value), len: usize) -> Result<Vec<usize>, ExcRef> {
+    let (start, stop, step) = slice_indices(s, len)?;
     let mut out = Vec::new();
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
@@ -563,6 +574,14 @@ pub(crate) fn slice_positions(s: &(Value, Value, Value), len: usize) -> Result<V
 
 pub(crate) fn getitem(obj: &Value, idx: &Value) -> Result<Value, ExcRef> {
     match (obj, idx) {
+        (Value::Range(r), Value::Slice(s)) => {
+            let (start, stop, step) = slice_indices(s, r.len() as usize)?;
+            Ok(Value::Range(Rc::new(crate::value::RangeObj {
+                start: r.start + start * r.step,
+                stop: r.start + stop * r.step,
+                step: r.step * step,
+            })))
+        }
         (Value::List(l), Value::Slice(s)) => {
             let l = l.borrow();
             Ok(Value::list(

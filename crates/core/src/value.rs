@@ -422,8 +422,76 @@ impl Value {
     }
 }
 
-/// Python `==`.
+/// Drop a value without recursion: a uniquely owned container gives its items
+/// to a work list before it goes, so a 100,000-deep chain of dicts cannot
+/// overflow the native (or wasm) stack when it is freed.
+pub(crate) fn drop_deep(v: Value) {
+    if !matches!(
+        v,
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_)
+    ) {
+        return;
+    }
+    let mut work = vec![v];
+    while let Some(mut v) = work.pop() {
+        match &mut v {
+            Value::List(rc) => {
+                if let Some(cell) = Rc::get_mut(rc) {
+                    work.extend(std::mem::take(cell.get_mut()));
+                }
+            }
+            Value::Dict(rc) | Value::Set(rc) => {
+                if let Some(cell) = Rc::get_mut(rc) {
+                    for (k, val) in std::mem::take(cell.get_mut()) {
+                        work.push(k.0);
+                        work.push(val);
+                    }
+                }
+            }
+            Value::Tuple(rc) => {
+                if let Some(items) = Rc::get_mut(rc) {
+                    work.extend(items.iter_mut().map(std::mem::take));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Python `==`. Items of containers compare by identity first, as CPython's
+/// containers do (so a NaN in a list equals itself there), and the depth is
+/// bounded so self-containing containers cannot overflow the stack.
 pub(crate) fn py_eq(a: &Value, b: &Value) -> bool {
+    eq_depth(a, b, 0)
+}
+
+/// `==` as an operator: comparing containers nested (or cycling) too deep is
+/// CPython's RecursionError rather than an answer.
+pub(crate) fn py_eq_checked(a: &Value, b: &Value) -> Result<bool, crate::exc::ExcRef> {
+    EQ_OVERFLOW.with(|f| f.set(false));
+    let r = eq_depth(a, b, 0);
+    if EQ_OVERFLOW.with(|f| f.get()) {
+        return Err(crate::exc::ExcObj::msg(
+            crate::exc::ExcType::RecursionError,
+            "maximum recursion depth exceeded in comparison",
+        ));
+    }
+    Ok(r)
+}
+
+thread_local! {
+    static EQ_OVERFLOW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn item_eq(a: &Value, b: &Value, depth: u32) -> bool {
+    a.is(b) || eq_depth(a, b, depth + 1)
+}
+
+fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
+    if depth > 400 {
+        EQ_OVERFLOW.with(|f| f.set(true));
+        return false;
+    }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Int(x), Value::Int(y)) => x == y,
@@ -438,16 +506,18 @@ pub(crate) fn py_eq(a: &Value, b: &Value) -> bool {
         (Value::List(x), Value::List(y)) => {
             Rc::ptr_eq(x, y) || {
                 let (x, y) = (x.borrow(), y.borrow());
-                x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| py_eq(p, q))
+                x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| item_eq(p, q, depth))
             }
         }
         (Value::Tuple(x), Value::Tuple(y)) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| py_eq(p, q))
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| item_eq(p, q, depth))
         }
         (Value::Dict(x), Value::Dict(y)) => {
             Rc::ptr_eq(x, y) || {
                 let (x, y) = (x.borrow(), y.borrow());
-                x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| py_eq(v, w)))
+                x.len() == y.len()
+                    && x.iter()
+                        .all(|(k, v)| y.get(k).is_some_and(|w| item_eq(v, w, depth)))
             }
         }
         (Value::Set(x), Value::Set(y)) => {
@@ -568,6 +638,203 @@ fn write_container(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
     }
 }
 
+/// Print an object that may contain itself (a task whose result refers to it,
+/// an exception in its own arguments): `marker` on re-entry, like `reprlib.recursive_repr`.
+fn guarded(
+    out: &mut String,
+    v: &Value,
+    seen: &mut Vec<usize>,
+    marker: &str,
+    f: impl FnOnce(&mut String, &mut Vec<usize>),
+) {
+    let id = v.identity();
+    if seen.contains(&id) {
+        out.push_str(marker);
+        return;
+    }
+    seen.push(id);
+    f(out, seen);
+    seen.pop();
+}
+
+pub(crate) fn write_future(
+    out: &mut String,
+    f: &crate::asyncio::objects::FutRef,
+    seen: &mut Vec<usize>,
+) {
+    use crate::asyncio::objects::FutState;
+    let Ok(f) = f.try_borrow() else {
+        out.push_str("<Task running>");
+        return;
+    };
+    let mut state = String::new();
+    match &f.state {
+        FutState::Pending => state.push_str("pending"),
+        FutState::Cancelled => state.push_str("cancelled"),
+        FutState::Done(v) => {
+            // CPython shows a future's result through `reprlib.repr`.
+            state.push_str("finished result=");
+            state.push_str(&reprlib(v, 6, seen));
+        }
+        FutState::Failed(e) => {
+            state.push_str("finished exception=");
+            write_exc(&mut state, e, seen);
+        }
+    }
+    match &f.task {
+        Some(t) => {
+            let _ = write!(out, "<Task {state} name='{}' coro=<{}()>>", t.name, t.func);
+        }
+        None => {
+            let _ = write!(out, "<Future {state}>");
+        }
+    }
+}
+
+/// `reprlib.repr` with the default limits (6 items per sequence, 4 per dict,
+/// strings cut to 30 characters, 6 levels deep).
+pub(crate) fn reprlib(v: &Value, level: i32, seen: &mut Vec<usize>) -> String {
+    fn cut(s: String, max: usize) -> String {
+        let chars: Vec<char> = s.chars().collect();
+        if chars.len() <= max {
+            return s;
+        }
+        let i = (max - 3) / 2;
+        let j = max - 3 - i;
+        let mut out: String = chars[..i].iter().collect();
+        out.push_str("...");
+        out.extend(&chars[chars.len() - j..]);
+        out
+    }
+    fn seq(
+        items: &[Value],
+        level: i32,
+        open: &str,
+        close: &str,
+        trail: bool,
+        seen: &mut Vec<usize>,
+    ) -> String {
+        if level <= 0 && !items.is_empty() {
+            return format!("{open}...{close}");
+        }
+        let mut pieces: Vec<String> = items
+            .iter()
+            .take(6)
+            .map(|x| reprlib(x, level - 1, seen))
+            .collect();
+        if items.len() > 6 {
+            pieces.push("...".into());
+        }
+        let close = if items.len() == 1 && trail {
+            format!(",{close}")
+        } else {
+            close.to_string()
+        };
+        format!("{open}{}{close}", pieces.join(", "))
+    }
+    match v {
+        Value::List(l) => seq(&l.borrow(), level, "[", "]", false, seen),
+        Value::Tuple(t) => seq(t, level, "(", ")", true, seen),
+        Value::Set(d) => {
+            let d = d.borrow();
+            if d.is_empty() {
+                return "set()".into();
+            }
+            let mut items: Vec<Value> = d.keys().map(|k| k.0.clone()).collect();
+            sort_if_possible(&mut items);
+            seq(&items, level, "{", "}", false, seen)
+        }
+        Value::Dict(d) => {
+            let d = d.borrow();
+            if d.is_empty() {
+                return "{}".into();
+            }
+            if level <= 0 {
+                return "{...}".into();
+            }
+            let mut keys: Vec<Value> = d.keys().map(|k| k.0.clone()).collect();
+            sort_if_possible(&mut keys);
+            let mut pieces: Vec<String> = keys
+                .iter()
+                .take(4)
+                .map(|k| {
+                    let val = d.get(&Key(k.clone())).cloned().unwrap_or_default();
+                    format!(
+                        "{}: {}",
+                        reprlib(k, level - 1, seen),
+                        reprlib(&val, level - 1, seen)
+                    )
+                })
+                .collect();
+            if d.len() > 4 {
+                pieces.push("...".into());
+            }
+            format!("{{{}}}", pieces.join(", "))
+        }
+        Value::Str(s) => {
+            let head: String = s.chars().take(30).collect();
+            let r = crate::pyfmt::str_repr(&head);
+            if r.chars().count() <= 30 {
+                return r;
+            }
+            let chars: Vec<char> = s.chars().collect();
+            let (i, j) = (13, 14);
+            let short: String = chars[..i.min(chars.len())]
+                .iter()
+                .chain(chars[chars.len().saturating_sub(j)..].iter())
+                .collect();
+            let r = crate::pyfmt::str_repr(&short);
+            let rc: Vec<char> = r.chars().collect();
+            let mut out: String = rc[..i].iter().collect();
+            out.push_str("...");
+            out.extend(&rc[rc.len() - j..]);
+            out
+        }
+        Value::Int(_) => cut(repr(v), 40),
+        other => {
+            let mut s = String::new();
+            write_repr(&mut s, other, seen);
+            cut(s, 30)
+        }
+    }
+}
+
+fn sort_if_possible(items: &mut [Value]) {
+    let sortable = items
+        .windows(2)
+        .all(|w| crate::ops::order(&w[0], &w[1]).is_some());
+    if sortable {
+        items.sort_by(|a, b| crate::ops::order(a, b).unwrap_or(std::cmp::Ordering::Equal));
+    }
+}
+
+pub(crate) fn write_exc(out: &mut String, e: &crate::exc::ExcObj, seen: &mut Vec<usize>) {
+    // CPython: one argument prints as `Name(repr(arg))`; otherwise as
+    // `Name` + repr(args), whose tuple guard prints `Name(...)` on re-entry.
+    out.push_str(e.typ.name());
+    if let [one] = e.args.as_slice() {
+        out.push('(');
+        write_repr(out, one, seen);
+        out.push(')');
+        return;
+    }
+    let id = e as *const crate::exc::ExcObj as usize;
+    if seen.contains(&id) {
+        out.push_str("(...)");
+        return;
+    }
+    seen.push(id);
+    out.push('(');
+    for (i, a) in e.args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_repr(out, a, seen);
+    }
+    out.push(')');
+    seen.pop();
+}
+
 /// Like CPython's `Py_ReprEnter`: a container already being printed shows as `[...]`/`{...}`.
 pub(crate) fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
     if let Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) = v {
@@ -580,7 +847,7 @@ pub(crate) fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             });
             return;
         }
-        if seen.len() > 200 {
+        if seen.len() > 900 {
             out.push_str("...");
             return;
         }
@@ -589,7 +856,7 @@ pub(crate) fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
         seen.pop();
         return;
     }
-    if seen.len() > 200 {
+    if seen.len() > 900 {
         out.push_str("...");
         return;
     }
@@ -627,9 +894,9 @@ pub(crate) fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
         Value::Coro(c) => {
             let _ = write!(out, "<coroutine object {}>", c.borrow().name);
         }
-        Value::Future(f) => out.push_str(&crate::asyncio::objects::future_repr(f)),
+        Value::Future(f) => guarded(out, v, seen, "...", |out, seen| write_future(out, f, seen)),
         Value::Obj(o) => out.push_str(&o.repr()),
-        Value::Exc(e) => out.push_str(&e.repr()),
+        Value::Exc(e) => write_exc(out, e, seen),
         Value::Type(t) => match t {
             TypeId::Exc(e) => {
                 let _ = write!(out, "<class '{}'>", e.qualified_name());

@@ -44,6 +44,14 @@ pub(crate) struct Block {
     pub(crate) exc_depth: u32,
 }
 
+impl Drop for PyFrame {
+    fn drop(&mut self) {
+        for v in self.locals.drain(..).chain(self.stack.drain(..)) {
+            crate::value::drop_deep(v);
+        }
+    }
+}
+
 impl PyFrame {
     pub(crate) fn new(code: Rc<Code>) -> PyFrame {
         let n = code.nlocals as usize;

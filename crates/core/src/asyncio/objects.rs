@@ -85,20 +85,6 @@ impl Future {
     }
 }
 
-pub(crate) fn future_repr(f: &FutRef) -> String {
-    let f = f.borrow();
-    let state = match &f.state {
-        FutState::Pending => "pending".to_string(),
-        FutState::Cancelled => "cancelled".to_string(),
-        FutState::Done(v) => format!("finished result={}", repr(v)),
-        FutState::Failed(e) => format!("finished exception={}", e.repr()),
-    };
-    match &f.task {
-        Some(t) => format!("<Task {state} name='{}' coro=<{}()>>", t.name, t.func),
-        None => format!("<Future {state}>"),
-    }
-}
-
 /// The kinds of asyncio (and executor) objects beyond futures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum AsyncKind {

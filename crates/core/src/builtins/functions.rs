@@ -320,11 +320,29 @@ pub(crate) fn call(
         }
         B::Zip => {
             check_kwargs("zip", &kwargs, &["strict"])?;
+            let strict = kwarg(&kwargs, "strict").is_some_and(|v| v.truthy());
             let mut cols = Vec::new();
             for a in &args {
                 cols.push(collect(vm, a)?);
             }
             let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
+            if strict {
+                if let Some(first) = cols.first() {
+                    for (i, c) in cols.iter().enumerate().skip(1) {
+                        if c.len() != first.len() {
+                            let which = if c.len() < first.len() {
+                                "shorter"
+                            } else {
+                                "longer"
+                            };
+                            return Err(value_err(format!(
+                                "zip() argument {} is {which} than argument 1",
+                                i + 1
+                            )));
+                        }
+                    }
+                }
+            }
             let rows = (0..n)
                 .map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect()))
                 .collect();
@@ -415,8 +433,52 @@ pub(crate) fn call(
             )?;
             Value::tuple(vec![q, r])
         }
+        B::Pow if args.len() == 3 => {
+            let (Some(b), Some(e), Some(m)) =
+                (args[0].as_int(), args[1].as_int(), args[2].as_int())
+            else {
+                return Err(type_err(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            };
+            if m == 0 {
+                return Err(value_err("pow() 3rd argument cannot be 0"));
+            }
+            if e < 0 {
+                return Err(value_err(
+                    "loopscope supports pow(base, exp, mod) with exp >= 0 only",
+                ));
+            }
+            // Square-and-multiply in 128-bit, then Python's sign rule for the modulus.
+            let (mut result, mut base, mut exp, m128) =
+                (1i128, (b as i128).rem_euclid(m as i128), e, m as i128);
+            while exp > 0 {
+                if exp & 1 == 1 {
+                    result = (result * base).rem_euclid(m128.abs());
+                }
+                base = (base * base).rem_euclid(m128.abs());
+                exp >>= 1;
+            }
+            let r = result.rem_euclid(m128.abs()) as i64;
+            Value::Int(if m < 0 && r != 0 { r + m } else { r })
+        }
+        B::Hex | B::Oct | B::Bin => {
+            arg_count(b.name(), &args, 1, 1)?;
+            let i = args[0].as_int().ok_or_else(|| {
+                type_err(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    args[0].type_name()
+                ))
+            })?;
+            let spec = match b {
+                B::Hex => "#x",
+                B::Oct => "#o",
+                _ => "#b",
+            };
+            Value::str(&pyfmt::format_int(i, spec).map_err(value_err)?)
+        }
         B::Pow => {
-            arg_count("pow", &args, 2, 2)?;
+            arg_count("pow", &args, 2, 3)?;
             ops::binary(
                 crate::syntax::ast::BinOp::Pow,
                 args[0].clone(),
@@ -948,7 +1010,16 @@ pub(crate) fn construct(
         return Ok(Value::Exc(ExcObj::new(e, args)));
     }
     let name = t.name();
-    if !matches!(t, TypeId::Dict) {
+    let mut args = args;
+    if t == TypeId::Int {
+        check_kwargs(name, &kwargs, &["base"])?;
+        if let Some(b) = kwarg(&kwargs, "base") {
+            if args.is_empty() {
+                return Err(type_err("int() missing string argument"));
+            }
+            args.push(b.clone());
+        }
+    } else if t != TypeId::Dict {
         check_kwargs(name, &kwargs, &[])?;
     }
     Ok(match t {
@@ -1073,5 +1144,5 @@ pub(crate) fn construct(
 
 /// Equality helper kept here for list methods.
 pub(crate) fn eq(a: &Value, b: &Value) -> bool {
-    py_eq(a, b)
+    a.is(b) || py_eq(a, b)
 }

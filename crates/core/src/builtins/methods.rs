@@ -13,6 +13,8 @@ use crate::vm::{Kwargs, Vm};
 
 const STR_METHODS: &[&str] = &[
     "upper",
+    "rindex",
+    "istitle",
     "lower",
     "strip",
     "lstrip",
@@ -92,7 +94,10 @@ pub(crate) fn has_method(obj: &Value, name: &str) -> bool {
         Value::Set(_) => SET_METHODS.contains(&name),
         Value::Tuple(_) => matches!(name, "count" | "index"),
         Value::Coro(_) => name == "close",
-        Value::Exc(_) => name == "with_traceback",
+        Value::Exc(e) => {
+            name == "with_traceback"
+                || (!e.group.is_empty() && matches!(name, "split" | "subgroup" | "derive"))
+        }
         _ => false,
     }
 }
@@ -298,7 +303,26 @@ fn str_method(
                 name == "rsplit",
             )?))
         }
-        "splitlines" => Ok(Value::list(s.lines().map(Value::str).collect())),
+        "splitlines" => {
+            let keep = args
+                .first()
+                .or_else(|| kwarg(kwargs, "keepends"))
+                .is_some_and(|v| v.truthy());
+            let mut out = Vec::new();
+            let mut rest: &str = s;
+            while !rest.is_empty() {
+                let cut = rest.find(['\n', '\r']).unwrap_or(rest.len());
+                let mut end = cut;
+                if rest[cut..].starts_with("\r\n") {
+                    end += 2;
+                } else if cut < rest.len() {
+                    end += 1;
+                }
+                out.push(Value::str(if keep { &rest[..end] } else { &rest[..cut] }));
+                rest = &rest[end..];
+            }
+            Ok(Value::list(out))
+        }
         "join" => {
             arg_count("join", args, 1, 1)?;
             let items = collect(vm, &args[0])?;
@@ -369,11 +393,11 @@ fn str_method(
                 ))),
             }
         }
-        "find" | "rfind" | "index" => {
+        "find" | "rfind" | "index" | "rindex" => {
             arg_count(name, args, 1, 3)?;
             let sub = str_arg(name, &args[0])?;
-            let i = find(s, sub, args, name == "rfind")?;
-            if name == "index" && i < 0 {
+            let i = find(s, sub, args, name == "rfind" || name == "rindex")?;
+            if (name == "index" || name == "rindex") && i < 0 {
                 return Err(ExcObj::msg(ExcType::ValueError, "substring not found"));
             }
             Ok(Value::Int(i))
@@ -432,6 +456,27 @@ fn str_method(
                 && s.chars()
                     .all(|c| c.is_ascii_digit() || (name != "isdecimal" && c.is_numeric())),
         )),
+        "istitle" => {
+            // Uppercase letters only after uncased characters, lowercase only after cased ones.
+            let (mut cased, mut prev_cased) = (false, false);
+            for c in s.chars() {
+                if c.is_uppercase() {
+                    if prev_cased {
+                        return Ok(Value::Bool(false));
+                    }
+                    cased = true;
+                    prev_cased = true;
+                } else if c.is_lowercase() {
+                    if !prev_cased {
+                        return Ok(Value::Bool(false));
+                    }
+                    cased = true;
+                } else {
+                    prev_cased = false;
+                }
+            }
+            Ok(Value::Bool(cased))
+        }
         "isalpha" => Ok(Value::Bool(
             !s.is_empty() && s.chars().all(char::is_alphabetic),
         )),
@@ -882,7 +927,12 @@ pub(crate) fn call_method(
     if !has_method(recv, name) {
         return None;
     }
-    if !kwargs.is_empty() && !matches!(name, "sort" | "split" | "rsplit" | "format" | "update") {
+    if !kwargs.is_empty()
+        && !matches!(
+            name,
+            "sort" | "split" | "rsplit" | "format" | "update" | "splitlines"
+        )
+    {
         return Some(Err(type_err(format!(
             "{name}() takes no keyword arguments"
         ))));
@@ -914,6 +964,7 @@ pub(crate) fn call_method(
             c.borrow_mut().state = crate::value::CoroState::Started;
             Ok(Value::None)
         }
+        Value::Exc(e) if name != "with_traceback" => exception_group_method(vm, e, name, &args),
         Value::Exc(_) => Ok(recv.clone()),
         _ => return None,
     })
@@ -922,4 +973,82 @@ pub(crate) fn call_method(
 /// Used by `enumerate`-like helpers that need an iterator over computed items.
 pub(crate) fn _items(items: Vec<Value>) -> Value {
     items_iter(items)
+}
+
+/// A group with the same message around other exceptions (`BaseExceptionGroup.derive`).
+fn derive(eg: &ExcRef, excs: Vec<Value>) -> Value {
+    let all = excs
+        .iter()
+        .all(|x| matches!(x, Value::Exc(x) if x.is(ExcType::Exception)));
+    let typ = if all {
+        ExcType::ExceptionGroup
+    } else {
+        ExcType::BaseExceptionGroup
+    };
+    let msg = eg.args.first().map(to_str).unwrap_or_default();
+    Value::Exc(ExcObj::group(typ, &msg, excs))
+}
+
+fn group_matches(vm: &mut Vm, cond: &Value, e: &Value) -> Result<bool, ExcRef> {
+    match cond {
+        Value::Type(_) | Value::Tuple(_) => ops::exc_matches(e, cond),
+        f => Ok(vm.call_sync(f, vec![e.clone()])?.truthy()),
+    }
+}
+
+/// `split(cond)` → (match, rest), recursively, keeping the nesting; `None` for an empty side.
+fn group_split(
+    vm: &mut Vm,
+    eg: &ExcRef,
+    cond: &Value,
+) -> Result<(Option<Value>, Option<Value>), ExcRef> {
+    let me = Value::Exc(eg.clone());
+    if group_matches(vm, cond, &me)? {
+        return Ok((Some(me), None));
+    }
+    let (mut matched, mut rest) = (Vec::new(), Vec::new());
+    for e in &eg.group {
+        match e {
+            Value::Exc(x) if !x.group.is_empty() => {
+                let (m, r) = group_split(vm, x, cond)?;
+                matched.extend(m);
+                rest.extend(r);
+            }
+            _ => {
+                if group_matches(vm, cond, e)? {
+                    matched.push(e.clone());
+                } else {
+                    rest.push(e.clone());
+                }
+            }
+        }
+    }
+    let side = |v: Vec<Value>| {
+        if v.is_empty() {
+            None
+        } else {
+            Some(derive(eg, v))
+        }
+    };
+    Ok((side(matched), side(rest)))
+}
+
+fn exception_group_method(
+    vm: &mut Vm,
+    eg: &ExcRef,
+    name: &str,
+    args: &[Value],
+) -> Result<Value, ExcRef> {
+    arg_count(name, args, 1, 1)?;
+    match name {
+        "derive" => Ok(derive(eg, collect(vm, &args[0])?)),
+        "split" => {
+            let (m, r) = group_split(vm, eg, &args[0])?;
+            Ok(Value::tuple(vec![
+                m.unwrap_or(Value::None),
+                r.unwrap_or(Value::None),
+            ]))
+        }
+        _ => Ok(group_split(vm, eg, &args[0])?.0.unwrap_or(Value::None)),
+    }
 }

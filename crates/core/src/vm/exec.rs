@@ -374,7 +374,8 @@ impl Vm {
                     }
                 },
                 Op::StoreLocal(i) => {
-                    f.locals[i as usize] = pop(f);
+                    let v = pop(f);
+                    crate::value::drop_deep(std::mem::replace(&mut f.locals[i as usize], v));
                     Ok(())
                 }
                 Op::DeleteLocal(i) => {
@@ -430,7 +431,7 @@ impl Vm {
                 Op::StoreGlobal(i) => {
                     let v = pop(f);
                     if let Some(slot) = self.globals.get_mut(i as usize) {
-                        *slot = v;
+                        crate::value::drop_deep(std::mem::replace(slot, v));
                     }
                     Ok(())
                 }
@@ -985,8 +986,12 @@ impl Vm {
             Ok(e) => e,
             Err(e) => return e,
         };
-        if let Some(Value::Exc(c)) = cause {
-            *exc.cause.borrow_mut() = Some(c);
+        if let Some(c) = cause {
+            exc.suppress_context.set(true);
+            *exc.cause.borrow_mut() = match c {
+                Value::Exc(c) => Some(c),
+                _ => None,
+            };
         }
         *exc.line.borrow_mut() = self.line_of(f.span_start());
         exc

@@ -186,6 +186,8 @@ impl Drop for Vm {
         }
         self.lp.ready.queue.clear();
         self.lp.timers.clear();
-        self.globals.clear();
+        for v in self.globals.drain(..) {
+            crate::value::drop_deep(v);
+        }
     }
 }

@@ -258,12 +258,24 @@ impl Parser<'_> {
     /// Binary operators from `|` to `*`, by precedence climbing; all are left-associative.
     pub(super) fn binary(&mut self, min: u8) -> Expr {
         let mut left = self.factor();
+        // Each operator of a left-associative chain nests the tree one level
+        // deeper for every later pass, so chains count against the depth limit.
+        let mut chain = 0u32;
         while let Tok::Op(op) = self.peek() {
             let Some((op, power)) = binary_op(op) else {
                 break;
             };
             if power < min {
                 break;
+            }
+            chain += 1;
+            if self.depth + chain >= super::MAX_DEPTH {
+                let span = self.span();
+                self.error(span, "too deeply nested (more than 200 operators chained in one expression; split it up)");
+                while !matches!(self.peek(), Tok::Newline | Tok::End) {
+                    self.bump();
+                }
+                return mk(ExprKind::Error, left.span);
             }
             self.bump();
             let right = self.binary(power + 1);

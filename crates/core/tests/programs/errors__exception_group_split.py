@@ -1,0 +1,6 @@
+eg = ExceptionGroup("batch", [ValueError(1), KeyError("k"), ExceptionGroup("inner", [ValueError(2), TypeError("t")])])
+match, rest = eg.split(ValueError)
+print(repr(match))
+print(repr(rest))
+print(repr(eg.subgroup(lambda e: isinstance(e, (KeyError, TypeError)))))
+print(eg.subgroup(OSError))

@@ -1,0 +1,10 @@
+vals = [0.5, 1.5, 2.5, -0.5, -1.5, 2.675, 0.125, 1e16, 1.5e-7, -0.0]
+print([round(v) for v in vals[:5]])
+print(round(2.675, 2), round(0.125, 2), round(0.375, 2), round(-2.5), round(7, -1), round(15, -1), round(25, -1))
+print(vals[7], vals[8], vals[9], str(-0.0), f"{-0.0:.1f}", f"{-0.001:.1f}")
+inf = float("inf")
+nan = float("nan")
+print(inf, -inf, nan, inf > 1e308, nan == nan, nan != nan, f"{inf:8.2f}|{nan:>6}|")
+print(1e22, 1e-5, 123456789012345678.0, 0.1 * 3, 2 / 3, 10 / 2, 7 // 2, -7 // 2, -7 % 3, 7 % -3)
+print(int(2.9), int(-2.9), float(7), int("  -42 "), float(" 3.5e2 "), float("-inf"))
+print(f"{1234567.891:,.2f} {1234567:_} {0.000123:.2e} {255:#x} {255:#o} {5:#b} {12:+d} {3.14159:.3g}")
