@@ -1,29 +1,37 @@
-// Screenshots of the built page (dist/) for docs/screenshots/: a laptop and a
-// phone viewport, light and dark. Run by `cargo xtask screenshots`.
-//   node tests/browser/screenshots.mjs [PATH-AND-HASH-TO-OPEN]
-import { mkdirSync } from "node:fs";
+// Screenshots of the built page (dist/) for docs/screenshots/: samples at
+// telling moments, on a laptop and a phone, light and dark. Run by
+// `cargo xtask screenshots`; look at them before committing.
+//   node tests/browser/screenshots.mjs
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, withPage } from "./helpers.mjs";
 
 const out = join(ROOT, "docs", "screenshots");
+rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-const path = process.argv[2] ?? "";
 
-const viewports = {
-  laptop: { width: 1366, height: 800 },
-  phone: { width: 390, height: 844 },
-};
-for (const [name, viewport] of Object.entries(viewports)) {
-  for (const colorScheme of ["light", "dark"]) {
-    const file = join(out, `${name}-${colorScheme}.png`);
-    await withPage(
-      async (page) => {
-        await page.evaluate(() => document.fonts?.ready);
-        await page.waitForTimeout(300); // let leptos and CodeMirror settle
-        await page.screenshot({ path: file });
-      },
-      { path, viewport, colorScheme },
-    );
-    console.log(`wrote ${file}`);
-  }
+const laptop = { width: 1366, height: 800 };
+const phone = { width: 390, height: 844 };
+const shots = [
+  // Burgers while the kitchen cooks and the two of you keep chatting.
+  { name: "burgers-laptop-light", path: "#example/burgers&step=20", viewport: laptop, colorScheme: "light" },
+  // time.sleep holding the loop thread: the ticker starves.
+  { name: "blocking-laptop-dark", path: "#example/blocking&step=36", viewport: laptop, colorScheme: "dark" },
+  // A queue with backpressure, on a phone.
+  { name: "queue-phone-light", path: "#example/queue&step=30", viewport: phone, colorScheme: "light", scrollTo: ".stage-pane" },
+  { name: "burgers-phone-dark", path: "#example/burgers&step=12", viewport: phone, colorScheme: "dark" },
+];
+for (const s of shots) {
+  const file = join(out, `${s.name}.png`);
+  await withPage(
+    async (page) => {
+      await page.waitForSelector('[data-testid="editor"] .cm-content');
+      await page.evaluate(() => document.fonts?.ready);
+      await page.waitForTimeout(400); // let leptos, CodeMirror and the card animations settle
+      if (s.scrollTo) await page.locator(s.scrollTo).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: file });
+    },
+    { path: s.path, viewport: s.viewport, colorScheme: s.colorScheme, waitFor: '[data-testid="editor"]' },
+  );
+  console.log(`wrote ${file}`);
 }
