@@ -315,6 +315,17 @@ pub(crate) fn attribute(vm: &mut Vm, obj: &Value, name: &str) -> Result<Option<V
     Ok(match (obj, name) {
         (Value::Module(m), n) => module_attr(*m, n),
         (Value::Type(TypeId::Dict), "fromkeys") => Some(Value::Builtin(Builtin::DictFromkeys)),
+        // `str.lower`, `list.append`…: a method taking its receiver as first argument.
+        (
+            Value::Type(
+                t @ (TypeId::Str | TypeId::List | TypeId::Dict | TypeId::Set | TypeId::Tuple),
+            ),
+            n,
+        ) if has_method(&sample_of(*t), n) => Some(Value::Method(std::rc::Rc::new((
+            Value::Type(*t),
+            std::rc::Rc::from(n),
+        )))),
+        (Value::Method(m), "__name__") => Some(Value::Str(m.1.clone())),
         (Value::Type(t), "__name__") => Some(Value::str(t.name())),
         (Value::Func(f), "__name__") => Some(Value::Str(f.code.name.clone())),
         (Value::Func(f), "__qualname__") => Some(Value::Str(f.code.qualname.clone())),
@@ -343,6 +354,16 @@ pub(crate) fn attribute(vm: &mut Vm, obj: &Value, name: &str) -> Result<Option<V
     })
 }
 
+fn sample_of(t: TypeId) -> Value {
+    match t {
+        TypeId::Str => Value::str(""),
+        TypeId::List => Value::list(Vec::new()),
+        TypeId::Dict => Value::Dict(Default::default()),
+        TypeId::Set => Value::Set(Default::default()),
+        _ => Value::tuple(Vec::new()),
+    }
+}
+
 /// Whether `obj.name` is a method (so `obj.name` evaluates to a bound method).
 pub(crate) fn has_method(obj: &Value, name: &str) -> bool {
     methods::has_method(obj, name) || asyncio_api::has_method(obj, name)
@@ -369,6 +390,28 @@ pub(crate) fn call_method(
     args: Vec<Value>,
     kwargs: Kwargs,
 ) -> Result<Called, ExcRef> {
+    // An unbound method (`str.lower(x)`): the first argument is the receiver.
+    if let Value::Type(t) = recv {
+        if has_method(&sample_of(*t), name) {
+            let Some((first, rest)) = args.split_first() else {
+                return Err(ExcObj::msg(
+                    ExcType::TypeError,
+                    format!("unbound method {}.{name}() needs an argument", t.name()),
+                ));
+            };
+            if first.type_id() != *t {
+                return Err(ExcObj::msg(
+                    ExcType::TypeError,
+                    format!(
+                        "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+                        t.name(),
+                        first.type_name()
+                    ),
+                ));
+            }
+            return call_method(vm, first, name, rest.to_vec(), kwargs);
+        }
+    }
     if let Value::Module(m) = recv {
         return match module_attr(*m, name) {
             Some(f) => vm.call(f, args, kwargs),
@@ -417,7 +460,11 @@ pub(crate) fn with_enter(vm: &mut Vm, mgr: &Value, is_async: bool) -> Result<Val
         return Err(no_protocol(mgr, is_async));
     };
     if !is_async {
-        return Err(no_protocol(mgr, is_async));
+        // `with ThreadPoolExecutor(...) as pool:`
+        return match &**o {
+            AsyncObj::Executor(..) => Ok(mgr.clone()),
+            _ => Err(no_protocol(mgr, is_async)),
+        };
     }
     let n = match &**o {
         AsyncObj::Lock(_) => NativeCoro::LockAcquire {
@@ -452,6 +499,11 @@ pub(crate) fn with_exit(
     let Value::Obj(o) = mgr else {
         return Err(no_protocol(mgr, is_async));
     };
+    if let (AsyncObj::Executor(id, _), false) = (&**o, is_async) {
+        // `__exit__` is `shutdown(wait=True)`: the calling thread joins the workers.
+        vm.shutdown_executor(*id, true);
+        return Ok(Value::None);
+    }
     let n = match &**o {
         AsyncObj::Lock(_) => {
             NativeCoro::Ready(Some(native::lock_release(vm, o).map(|_| Value::None)))

@@ -10,6 +10,7 @@ mod builtins;
 mod compile;
 mod exc;
 mod lint;
+mod machine;
 mod ops;
 mod pyfmt;
 mod random;
@@ -19,6 +20,7 @@ mod trace;
 mod value;
 mod vm;
 
+pub use machine::{ThreadInfo, ThreadState};
 pub use run::{check, run, CompileError, RunResult, Settings, Status, MAX_SOURCE_BYTES};
 pub use trace::{
     explain, waits_on_label, BlockKind, Event, EventKind, Lane, Outcome, OutputLine, RunEnd,

@@ -451,15 +451,31 @@ pub(crate) fn compare(op: CmpOp, a: &Value, b: &Value) -> Result<bool, ExcRef> {
                         CmpOp::Gt => ">",
                         _ => ">=",
                     };
+                    let (x, y) = incomparable_items(a, b);
                     Err(type_error(format!(
-                        "'{sym}' not supported between instances of '{}' and '{}'",
-                        a.type_name(),
-                        b.type_name()
+                        "'{sym}' not supported between instances of '{x}' and '{y}'"
                     )))
                 }
             }
         }
     }
+}
+
+/// The types CPython names when ordering fails: for sequences, those of the
+/// first items that differ (it compares them with the same operator).
+pub(crate) fn incomparable_items(a: &Value, b: &Value) -> (&'static str, &'static str) {
+    let pair = |x: &[Value], y: &[Value]| {
+        x.iter()
+            .zip(y.iter())
+            .find(|(p, q)| !(p.is(q) || py_eq(p, q)))
+            .map(|(p, q)| incomparable_items(p, q))
+    };
+    let inner = match (a, b) {
+        (Value::Tuple(x), Value::Tuple(y)) => pair(x, y),
+        (Value::List(x), Value::List(y)) => pair(&x.borrow(), &y.borrow()),
+        _ => None,
+    };
+    inner.unwrap_or((a.type_name(), b.type_name()))
 }
 
 pub(crate) fn contains(container: &Value, item: &Value) -> Result<bool, ExcRef> {

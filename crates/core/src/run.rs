@@ -50,6 +50,8 @@ pub struct CompileError {
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Ok,
+    /// `SystemExit(code)` ended the program: the process exits with that code.
+    Exit(i32),
     Exception,
     CompileError,
     Deadlock,
@@ -61,6 +63,7 @@ impl Status {
     pub fn exit_code(self) -> i32 {
         match self {
             Status::Ok => 0,
+            Status::Exit(code) => code,
             Status::Exception => 1,
             Status::CompileError => 2,
             Status::Deadlock => 3,
@@ -169,6 +172,7 @@ pub fn run(source: &str, settings: &Settings) -> RunResult {
     let lints = crate::lint::lint(&parsed.module, &LineIndex::new(source));
     crate::value::take_never_awaited();
     let mut vm = Vm::new(source, settings.limits.clone());
+    vm.machine = crate::machine::Machine::new(settings.cores, settings.gil);
     // Lints are static: they go beside the events, not among them.
     vm.trace.warnings.extend(lints);
     vm.global_names = program.globals.clone();
@@ -193,6 +197,17 @@ pub fn run(source: &str, settings: &Settings) -> RunResult {
     let mut stderr = Vec::new();
     let status = match outcome {
         Outcome::Return(_) => Status::Ok,
+        Outcome::Raise(e) if vm.abort.is_none() && e.is(crate::exc::ExcType::SystemExit) => {
+            // As the oracle: the code (None: 0, an int: itself, else 1), nothing on stderr.
+            let code = match e.args.first() {
+                None | Some(Value::None) => 0,
+                Some(Value::Int(i)) => *i as i32,
+                Some(Value::Bool(b)) => *b as i32,
+                Some(_) => 1,
+            };
+            vm.trace.end = RunEnd::Exit { code };
+            Status::Exit(code)
+        }
         Outcome::Raise(e) if vm.abort.is_none() => {
             let line = *e.line.borrow();
             let last = e.traceback_line();

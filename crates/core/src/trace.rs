@@ -55,6 +55,10 @@ pub enum WaitOn {
     },
     /// Internal bookkeeping futures (shutdown, cancel-and-wait).
     Cancellation,
+    /// A function running in a thread pool (`to_thread`, `run_in_executor`).
+    ThreadPool,
+    /// A function running in a process pool.
+    ProcessPool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,6 +112,11 @@ pub enum EventKind {
     /// A warning (index into `Trace::warnings`).
     Warning {
         index: u32,
+    },
+    /// A thread's state changed (`Trace::threads` names the threads).
+    Thread {
+        thread: u32,
+        state: crate::machine::ThreadState,
     },
 }
 
@@ -187,6 +196,10 @@ pub struct Warning {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RunEnd {
     Ok,
+    /// `SystemExit(code)`.
+    Exit {
+        code: i32,
+    },
     /// An uncaught exception: the last traceback line and the line it was raised at.
     Exception {
         message: String,
@@ -263,7 +276,10 @@ impl TaskState {
                 self.blocking = None;
                 self.waits_on = None;
             }
-            EventKind::Print { .. } | EventKind::ClockJump { .. } | EventKind::Warning { .. } => {}
+            EventKind::Print { .. }
+            | EventKind::ClockJump { .. }
+            | EventKind::Warning { .. }
+            | EventKind::Thread { .. } => {}
         }
     }
 }
@@ -297,6 +313,8 @@ struct Checkpoint {
 pub struct Trace {
     pub version: u32,
     pub tasks: Vec<TaskInfo>,
+    /// Threads of the machine, once an executor started one (thread 0 is the loop's).
+    pub threads: Vec<crate::machine::ThreadInfo>,
     pub events: Vec<Event>,
     /// Every timer scheduled, in scheduling order (which breaks ties of due time).
     pub timers: Vec<TimerRecord>,
@@ -316,6 +334,7 @@ impl Default for Trace {
         Trace {
             version: TRACE_VERSION,
             tasks: Vec::new(),
+            threads: Vec::new(),
             events: Vec::new(),
             timers: Vec::new(),
             output: Vec::new(),

@@ -7,6 +7,7 @@
 
 mod exec;
 mod state;
+mod threads;
 
 use std::rc::Rc;
 

@@ -36,6 +36,9 @@ pub(crate) fn Console(model: Model) -> impl IntoView {
     let ending = Memo::new(move |_| {
         model.run.with(|r| match &r.trace.end {
             RunEnd::Ok => None,
+            RunEnd::Exit { code } => Some(format!(
+                "The program exited with status {code} (SystemExit)."
+            )),
             RunEnd::Exception { message, line } => {
                 Some(format!("Uncaught exception at line {line}: {message}"))
             }

@@ -64,6 +64,11 @@ pub(crate) enum Callback {
     },
     /// `_run_until_complete_cb`: stop the loop after this pass.
     StopLoop,
+    /// A worker finished a work item (`call_soon_threadsafe` of the wrapped future's state).
+    ThreadDone {
+        fut: FutRef,
+        result: Result<Value, ExcRef>,
+    },
 }
 
 /// The cancelled flag of a scheduled callback, shared with whoever may cancel

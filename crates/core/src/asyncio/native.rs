@@ -96,6 +96,12 @@ pub(crate) enum NativeCoro {
         propagate: Option<ExcRef>,
         started: bool,
     },
+    /// `asyncio.to_thread(func, *args)`: `await loop.run_in_executor(None, func, *args)`.
+    ToThread {
+        func: Value,
+        args: Vec<Value>,
+        started: bool,
+    },
 }
 
 pub(crate) enum CondPhase {
@@ -644,6 +650,27 @@ impl NativeCoro {
                 }
                 Resume::Value(Value::Future(f)) => value_of(vm.future_result(&f)),
                 _ => NStep::Raise(ExcObj::bare(ExcType::TimeoutError)),
+            },
+            NativeCoro::ToThread {
+                func,
+                args,
+                started,
+            } => match input {
+                Resume::Throw(e) => NStep::Raise(e),
+                Resume::Value(v) if *started => NStep::Return(v),
+                _ => {
+                    *started = true;
+                    if !vm.lp.running {
+                        return NStep::Raise(ExcObj::msg(
+                            ExcType::RuntimeError,
+                            "no running event loop",
+                        ));
+                    }
+                    match vm.run_in_executor(None, func.clone(), std::mem::take(args)) {
+                        Ok(f) => NStep::Await(Value::Future(f)),
+                        Err(e) => NStep::Raise(e),
+                    }
+                }
             },
             NativeCoro::TaskGroupExit {
                 tg,

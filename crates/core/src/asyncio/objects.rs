@@ -98,6 +98,8 @@ pub(crate) enum AsyncKind {
     Timeout,
     Loop,
     Handle,
+    ThreadPoolExecutor,
+    ProcessPoolExecutor,
 }
 
 impl AsyncKind {
@@ -113,6 +115,8 @@ impl AsyncKind {
             AsyncKind::Timeout => "Timeout",
             AsyncKind::Loop => "_UnixSelectorEventLoop",
             AsyncKind::Handle => "TimerHandle",
+            AsyncKind::ThreadPoolExecutor => "ThreadPoolExecutor",
+            AsyncKind::ProcessPoolExecutor => "ProcessPoolExecutor",
         }
     }
 }
@@ -193,6 +197,8 @@ pub(crate) enum AsyncObj {
     Timeout(RefCell<TimeoutState>),
     /// `asyncio.get_running_loop()`.
     Loop,
+    /// A `concurrent.futures` executor: its index in the machine, and whether it runs processes.
+    Executor(u32, bool),
     /// A handle returned by `loop.call_later`/`call_soon`: its cancelled flag.
     Handle(crate::asyncio::event_loop::TimerRef, Option<f64>),
 }
@@ -215,6 +221,8 @@ impl AsyncObj {
             AsyncObj::Timeout(_) => AsyncKind::Timeout,
             AsyncObj::Loop => AsyncKind::Loop,
             AsyncObj::Handle(..) => AsyncKind::Handle,
+            AsyncObj::Executor(_, false) => AsyncKind::ThreadPoolExecutor,
+            AsyncObj::Executor(_, true) => AsyncKind::ProcessPoolExecutor,
         }
     }
 

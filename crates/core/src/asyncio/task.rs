@@ -378,7 +378,11 @@ impl Vm {
                 }
             }
             Outcome::Raise(e) => {
-                if e.is(ExcType::CancelledError) {
+                if e.is(ExcType::SystemExit) || e.is(ExcType::KeyboardInterrupt) {
+                    let _ = self.set_exception(task, e.clone());
+                    task.borrow_mut().log_traceback = false;
+                    self.escaping = Some(e);
+                } else if e.is(ExcType::CancelledError) {
                     task.borrow_mut().cancelled_exc = Some(e);
                     self.future_cancel(task, None);
                 } else {
@@ -430,11 +434,16 @@ impl Vm {
         let until = self.lp.now + secs;
         let task = self.current_task_id();
         self.event(task, line, EventKind::Blocking { what: kind, until });
-        self.lp.now = until;
+        if self.machine.active() {
+            // Workers run meanwhile; `cpu` may also wait for a core or the GIL.
+            self.loop_block(kind, secs);
+        } else {
+            self.lp.now = until;
+        }
         self.check_horizon();
     }
 
-    fn check_horizon(&mut self) {
+    pub(crate) fn check_horizon(&mut self) {
         if self.lp.now > self.limits.max_time {
             self.set_abort(Abort::Limit(format!(
                 "time limit reached: the virtual clock passed {} s",
@@ -520,6 +529,15 @@ impl Vm {
                 }
             }
             Callback::StopLoop => self.lp.stopping = true,
+            Callback::ThreadDone { fut, result } => {
+                // `futures._set_state`: a cancelled asyncio future ignores the result.
+                if !fut.borrow().cancelled() {
+                    let _ = match result {
+                        Ok(v) => self.set_result(&fut, v),
+                        Err(e) => self.set_exception(&fut, e),
+                    };
+                }
+            }
         }
     }
 
@@ -528,7 +546,12 @@ impl Vm {
         self.lp.iteration += 1;
         self.drain_never_awaited();
         let next = self.lp.timers.next_due();
-        if self.lp.ready.is_empty() && !self.lp.stopping {
+        if self.machine.active() && self.lp.ready.is_empty() && !self.lp.stopping {
+            // Threads exist: wait for a timer or a thread's completion, then for the GIL.
+            if !self.loop_wait_for_event(next) {
+                return false;
+            }
+        } else if self.lp.ready.is_empty() && !self.lp.stopping {
             match next {
                 Some(due) => {
                     if due > self.lp.now {
@@ -560,7 +583,7 @@ impl Vm {
                 continue;
             }
             self.run_callback(h);
-            if self.abort.is_some() {
+            if self.abort.is_some() || self.escaping.is_some() {
                 return true;
             }
         }
@@ -575,6 +598,9 @@ impl Vm {
             }
             if self.abort.is_some() {
                 return false;
+            }
+            if self.escaping.is_some() {
+                return true;
             }
             if self.lp.stopping {
                 self.lp.stopping = false;
@@ -609,6 +635,13 @@ impl Vm {
         self.lp.running = true;
         let main = self.create_task(coro, None)?;
         let ok = self.run_until_complete(&main);
+        if let Some(e) = self.escaping.take() {
+            // The exception left run_forever; Runner.close() still cancels the rest.
+            self.shutdown();
+            self.escaping = None;
+            self.lp.running = false;
+            return Err(e);
+        }
         let result = if ok {
             if main.borrow().done() {
                 self.future_result(&main)
@@ -669,6 +702,10 @@ impl Vm {
                     );
                 }
             }
+        }
+        // shutdown_default_executor() joins the default pool's threads.
+        if let Some(p) = self.machine.default_pool {
+            self.loop_join(Some(p));
         }
         // shutdown_asyncgens() and shutdown_default_executor() each run as a
         // task that finishes at once: two more passes each, and a task number.

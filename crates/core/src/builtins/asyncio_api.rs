@@ -119,10 +119,16 @@ fn call_inner(
             B::WaitFor => {
                 check_kwargs("wait_for", kwargs, &["timeout"])?;
                 arg_count("wait_for", args, 1, 2)?;
-                let timeout = opt_seconds(
-                    args.get(1).or_else(|| kwarg(kwargs, "timeout")),
-                    "a timeout",
-                )?;
+                // CPython evaluates `timeout <= 0`: a non-number fails in that comparison.
+                let timeout = match args.get(1).or_else(|| kwarg(kwargs, "timeout")) {
+                    None | Some(Value::None) => None,
+                    Some(v) => Some(v.as_float().ok_or_else(|| {
+                        type_err(format!(
+                            "'<=' not supported between instances of '{}' and 'int'",
+                            v.type_name()
+                        ))
+                    })?),
+                };
                 if args.len() < 2 && kwarg(kwargs, "timeout").is_none() {
                     return Err(type_err(
                         "wait_for() missing 1 required positional argument: 'timeout'",
@@ -294,10 +300,22 @@ fn call_inner(
                 base_error: None,
                 on_completed: None,
             })))),
-            B::ToThread => Err(ExcObj::msg(
-                ExcType::NotImplementedError,
-                "asyncio.to_thread: threads are not simulated yet in this version of loopscope",
-            )),
+            B::ToThread => {
+                if !kwargs.is_empty() {
+                    return Err(type_err("to_thread(): keyword arguments for the function are not supported in loopscope"));
+                }
+                let Some((func, rest)) = args.split_first() else {
+                    return Err(type_err(
+                        "to_thread() missing 1 required positional argument: 'func'",
+                    ));
+                };
+                let n = NativeCoro::ToThread {
+                    func: func.clone(),
+                    args: rest.to_vec(),
+                    started: false,
+                };
+                Ok(coro_value(vm, "to_thread", n))
+            }
             B::Iscoroutine => Ok(Value::Bool(matches!(args.first(), Some(Value::Coro(_))))),
             _ => Err(ExcObj::bare(ExcType::StopIteration)),
         }
@@ -358,6 +376,7 @@ pub(crate) fn has_method(obj: &Value, name: &str) -> bool {
             ),
             AsyncObj::TaskGroup(_) => name == "create_task",
             AsyncObj::Timeout(_) => matches!(name, "when" | "reschedule" | "expired"),
+            AsyncObj::Executor(..) => name == "shutdown",
             AsyncObj::Loop => matches!(
                 name,
                 "time"
@@ -708,10 +727,43 @@ fn obj_method(
             };
             Ok(new_obj(AsyncObj::Handle(flag, when)))
         }
-        (AsyncObj::Loop, "run_in_executor") => Err(ExcObj::msg(
-            ExcType::NotImplementedError,
-            "run_in_executor: threads are not simulated yet in this version of loopscope",
-        )),
+        (AsyncObj::Loop, "run_in_executor") => {
+            if args.len() < 2 {
+                return Err(type_err(
+                    "run_in_executor() missing required arguments: 'executor' and 'func'",
+                ));
+            }
+            let executor = match &args[0] {
+                Value::None => None,
+                Value::Obj(o) => match &**o {
+                    AsyncObj::Executor(id, _) => Some(*id),
+                    _ => {
+                        return Err(type_err(
+                            "executor must be a concurrent.futures executor or None",
+                        ))
+                    }
+                },
+                _ => {
+                    return Err(type_err(
+                        "executor must be a concurrent.futures executor or None",
+                    ))
+                }
+            };
+            Ok(Value::Future(vm.run_in_executor(
+                executor,
+                args[1].clone(),
+                args[2..].to_vec(),
+            )?))
+        }
+        (AsyncObj::Executor(id, _), "shutdown") => {
+            check_kwargs("shutdown", kwargs, &["wait", "cancel_futures"])?;
+            let wait = args
+                .first()
+                .or_else(|| kwarg(kwargs, "wait"))
+                .is_none_or(|v| v.truthy());
+            vm.shutdown_executor(*id, wait);
+            Ok(Value::None)
+        }
         (AsyncObj::Handle(_, Some(when)), "when") => Ok(Value::Float(*when)),
         (AsyncObj::Handle(h, _), "cancel") => {
             vm.cancel_timer(h);

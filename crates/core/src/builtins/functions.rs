@@ -67,10 +67,9 @@ pub(crate) fn sort_values(
                     } else {
                         (&keys[b], &keys[a])
                     };
+                    let (x, y) = ops::incomparable_items(later, earlier);
                     err = Some(type_err(format!(
-                        "'<' not supported between instances of '{}' and '{}'",
-                        later.type_name(),
-                        earlier.type_name()
+                        "'<' not supported between instances of '{x}' and '{y}'"
                     )));
                 }
                 std::cmp::Ordering::Equal
@@ -111,11 +110,10 @@ fn min_max(vm: &mut Vm, args: Vec<Value>, kwargs: &Kwargs, is_max: bool) -> Resu
             None => it.clone(),
         };
         let o = order(&k, &best_key).ok_or_else(|| {
+            let (x, y) = ops::incomparable_items(&k, &best_key);
             type_err(format!(
-                "'{}' not supported between instances of '{}' and '{}'",
-                if is_max { ">" } else { "<" },
-                k.type_name(),
-                best_key.type_name()
+                "'{}' not supported between instances of '{x}' and '{y}'",
+                if is_max { ">" } else { "<" }
             ))
         })?;
         if (is_max && o == std::cmp::Ordering::Greater)
@@ -591,13 +589,32 @@ pub(crate) fn call(
         | B::Shuffle
         | B::Sample => random(vm, b, &args, &kwargs)?,
         B::ThreadPoolExecutor | B::ProcessPoolExecutor => {
-            return Err(ExcObj::msg(
-                ExcType::NotImplementedError,
-                format!(
-                    "concurrent.futures.{}: threads and processes are not simulated yet",
-                    b.name()
-                ),
-            ))
+            check_kwargs(b.name(), &kwargs, &["max_workers", "thread_name_prefix"])?;
+            arg_count(b.name(), &args, 0, 1)?;
+            let processes = b == B::ProcessPoolExecutor;
+            let default = if processes {
+                vm.machine.cores
+            } else {
+                (vm.machine.cores + 4).min(32)
+            };
+            let n = match args.first().or_else(|| kwarg(&kwargs, "max_workers")) {
+                None | Some(Value::None) => default as i64,
+                Some(v) => v
+                    .as_int()
+                    .ok_or_else(|| type_err("max_workers must be an integer"))?,
+            };
+            if n <= 0 {
+                return Err(value_err("max_workers must be greater than 0"));
+            }
+            let kind = if processes {
+                crate::machine::PoolKind::Processes
+            } else {
+                crate::machine::PoolKind::Threads
+            };
+            let id = vm.new_executor(kind, n.min(1024) as u32);
+            Value::Obj(Rc::new(crate::asyncio::objects::AsyncObj::Executor(
+                id, processes,
+            )))
         }
         other => {
             return Err(type_err(format!(

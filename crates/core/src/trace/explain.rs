@@ -27,6 +27,8 @@ fn waits_on_text(trace: &Trace, on: &WaitOn) -> String {
         WaitOn::Shield => "shield".into(),
         WaitOn::TaskGroup { tasks } => format!("TaskGroup ({tasks} left)"),
         WaitOn::Cancellation => "a cancellation".into(),
+        WaitOn::ThreadPool => "thread pool".into(),
+        WaitOn::ProcessPool => "process pool".into(),
     }
 }
 
@@ -94,6 +96,21 @@ pub fn explain(trace: &Trace, step: usize) -> String {
             "nothing is ready: the clock jumps from {from:.3} to {:.3}, when the next timer is due",
             e.t
         ),
+        EventKind::Thread { thread, state } => {
+            let name = trace.threads.get(*thread as usize).map_or("a thread", |t| t.name.as_str());
+            match state {
+                crate::machine::ThreadState::Idle => format!("{name} is idle"),
+                crate::machine::ThreadState::WaitGil => format!("{name} waits for the GIL"),
+                crate::machine::ThreadState::Python => format!("{name} runs Python"),
+                crate::machine::ThreadState::Cpu { remaining, on_core: true } => {
+                    format!("{name} computes on a core ({remaining:.3} s of work left)")
+                }
+                crate::machine::ThreadState::Cpu { remaining, on_core: false } => {
+                    format!("{name} waits for a core or the GIL ({remaining:.3} s of work left)")
+                }
+                crate::machine::ThreadState::Sleep { until } => format!("{name} blocks in time.sleep until {until:.3}"),
+            }
+        }
         EventKind::Warning { index } => match trace.warnings.get(*index as usize) {
             Some(w) => format!("warning: {}", w.message),
             None => "warning".into(),

@@ -61,6 +61,12 @@ pub(crate) struct Vm {
     /// The source offset of the instruction most recently executed.
     pub(crate) line_offset: u32,
     pub(crate) next_callback_id: u64,
+    /// Threads, processes, cores and GILs; inactive until an executor starts a worker.
+    pub(crate) machine: crate::machine::Machine,
+    /// The worker thread whose Python is running (None: the loop thread).
+    pub(crate) worker: Option<u32>,
+    /// SystemExit or KeyboardInterrupt raised in a task: it leaves the loop (`Task.__step` re-raises).
+    pub(crate) escaping: Option<crate::exc::ExcRef>,
 }
 
 impl Vm {
@@ -83,6 +89,9 @@ impl Vm {
             lines: LineIndex::new(source),
             line_offset: 0,
             next_callback_id: 1,
+            machine: crate::machine::Machine::new(4, true),
+            worker: None,
+            escaping: None,
         }
     }
 
@@ -183,6 +192,14 @@ impl Drop for Vm {
                 td.frames.clear();
                 td.fut_waiter = None;
             }
+        }
+        for th in self.machine.threads.iter_mut() {
+            th.frames.clear();
+            th.item = None;
+            th.call = None;
+        }
+        for ex in self.machine.executors.iter_mut() {
+            ex.queue.clear();
         }
         self.lp.ready.queue.clear();
         self.lp.timers.clear();

@@ -1,0 +1,4 @@
+word = "abc"
+key = "a"
+print(word[0])
+print(word[key])

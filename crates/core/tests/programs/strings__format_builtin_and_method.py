@@ -1,0 +1,11 @@
+x = 1234.5678
+print(format(x, ",.1f"), format(42, "08b"), format("s", "^5"), format(3), repr(format(None)), format(True, "d"), format(0.5, "%"))
+print("{0}{1}{0}".format("ab", "-"), "{:{w}.{p}}".format(x, w=12, p=3), "{name:>{w}}|".format(name="n", w=4))
+print("{!r:>8}|{!s:<6}|{:5}|{:<5}|".format("q", "s", True, None if False else 7))
+print(f"{3:{'>'}{5}}|", f"{'a' 'b':>4}|", f"{{}}{{{x:.0f}}}", f"{x!r:^22}|")
+print("{:+d} {:+d} {: d} {:=+6d} {:x} {:X} {:#b} {:c}".format(5, -5, 5, 7, 255, 255, 5, 97))
+print("{:e} {:.2E} {:g} {:G} {:.3g} {:n} {:%}".format(12345.678, 0.00012, 1e20, 1e-20, 2.0, 1234, 0.25))
+print("{:.2f}".format(2.675), "{:.0f}".format(0.5), "{:.0f}".format(1.5), "{:.1f}".format(0.05), "{:.1f}".format(0.25))
+print("{:>10.3s}|{:.0s}|{:06.2f}|{:<+8.2f}|{:^+9.1e}|".format("abcdef", "xyz", -1.5, 3.14159, 12345.0))
+print("{:,}".format(-1234567.891), "{:_x}".format(0xdeadbeef), "{:,d}".format(10**9), "{:08,.2f}".format(1234.5))
+print("{0[1]} {0[0]}".format(["z", "y"]), "{d[k]}".format(d={"k": "v"}), "{:%Y}".format(5) if False else "skip")

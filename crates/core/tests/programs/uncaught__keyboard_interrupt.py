@@ -1,0 +1,7 @@
+import asyncio
+
+async def main():
+    await asyncio.sleep(0.3)
+    raise KeyboardInterrupt
+
+asyncio.run(main())

@@ -1,0 +1,7 @@
+import asyncio
+
+async def main():
+    await asyncio.sleep(0)
+    raise NotImplementedError
+
+asyncio.run(main())

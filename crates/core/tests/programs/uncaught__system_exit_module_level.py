@@ -1,0 +1,3 @@
+print("before")
+raise SystemExit(0)
+print("after")
