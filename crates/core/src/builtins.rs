@@ -213,6 +213,7 @@ pub(crate) fn global_builtin(name: &str) -> Option<Value> {
         "type" => return Some(Value::Type(TypeId::Type)),
         "object" => return Some(Value::Type(TypeId::Object)),
         "None" => return Some(Value::None),
+        "__name__" => return Some(Value::str("__main__")),
         "IOError" | "EnvironmentError" => return Some(Value::Type(TypeId::Exc(ExcType::OSError))),
         _ => {
             return ALL_EXC_TYPES

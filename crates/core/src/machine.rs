@@ -23,6 +23,10 @@ pub(crate) const QUANTUM: f64 = 0.005;
 /// Tolerance for comparing virtual times computed by additions.
 const EPS: f64 = 1e-12;
 
+fn grid(t: f64) -> f64 {
+    (t * 1e9).round() / 1e9
+}
+
 /// What a thread is doing.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -33,8 +37,13 @@ pub enum ThreadState {
     WaitGil,
     /// Running Python (takes no virtual time; shown between steps).
     Python,
-    /// Computing in `cpu()`; `remaining` seconds of work left, on a core or waiting for one.
-    Cpu { remaining: f64, on_core: bool },
+    /// Computing in `cpu()`; `remaining` seconds of work left, on a core or
+    /// waiting for one; `gil`: it holds its process's GIL (which it needs).
+    Cpu {
+        remaining: f64,
+        on_core: bool,
+        gil: bool,
+    },
     /// Blocked in `time.sleep` until `until`.
     Sleep { until: f64 },
 }
@@ -209,12 +218,17 @@ impl Machine {
             };
             self.on_core.push((t, now));
         }
+        let gils: Vec<bool> = (0..self.threads.len() as u32)
+            .map(|t| self.needs_gil(t) && self.holds_gil(t))
+            .collect();
         for (i, th) in self.threads.iter_mut().enumerate() {
             if let ThreadState::Cpu { remaining, .. } = th.state {
                 let on = self.on_core.iter().any(|(x, _)| *x == i as u32);
+                let gil = gils[i];
                 th.state = ThreadState::Cpu {
                     remaining,
                     on_core: on,
+                    gil,
                 };
             }
         }
@@ -225,12 +239,15 @@ impl Machine {
     pub(crate) fn next_change(&self, now: f64) -> Option<f64> {
         let mut next: Option<f64> = None;
         let mut consider = |t: f64| next = Some(next.map_or(t, |n: f64| n.min(t)));
+        // The machine's own instants (slices, switch intervals, ends of work)
+        // are kept on a nanosecond grid, so that thousands of 5 ms slices add
+        // up to round numbers instead of drifting in floating point.
         for (t, since) in &self.on_core {
             if let ThreadState::Cpu { remaining, .. } = self.threads[*t as usize].state {
-                consider(now + remaining);
+                consider(grid(now + remaining));
             }
             if !self.core_queue.is_empty() {
-                consider(since + QUANTUM);
+                consider(grid(since + QUANTUM));
             }
         }
         for th in &self.threads {
@@ -240,7 +257,7 @@ impl Machine {
         }
         for g in &self.gils {
             if let Some(d) = g.deadline() {
-                consider(d);
+                consider(grid(d));
             }
         }
         next.map(|t| t.max(now))
@@ -249,10 +266,16 @@ impl Machine {
     /// Let `dt` seconds of computing happen on the cores.
     pub(crate) fn progress(&mut self, dt: f64) {
         for (t, _) in &self.on_core {
-            if let ThreadState::Cpu { remaining, on_core } = self.threads[*t as usize].state {
+            if let ThreadState::Cpu {
+                remaining,
+                on_core,
+                gil,
+            } = self.threads[*t as usize].state
+            {
                 self.threads[*t as usize].state = ThreadState::Cpu {
                     remaining: (remaining - dt).max(0.0),
                     on_core,
+                    gil,
                 };
             }
         }
@@ -267,7 +290,7 @@ impl Machine {
         let mut wake = Vec::new();
         for (i, th) in self.threads.iter_mut().enumerate() {
             match th.state {
-                ThreadState::Cpu { remaining, .. } if remaining <= EPS => {
+                ThreadState::Cpu { remaining, .. } if remaining <= 1e-9 => {
                     th.state = ThreadState::Python;
                     wake.push(i as u32);
                 }

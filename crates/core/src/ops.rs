@@ -872,6 +872,89 @@ pub(crate) fn iter_next(vm: &mut Vm, it: &Value) -> Result<Option<Value>, ExcRef
             }
             None => Ok(None),
         },
+        IterObj::Enumerate { it: src, next } => {
+            let (inner, n) = (src.clone(), *next);
+            *next += 1;
+            drop(it);
+            Ok(iter_next(vm, &inner)?.map(|v| Value::tuple(vec![Value::Int(n), v])))
+        }
+        IterObj::Zip { its, strict } => {
+            let (its, strict) = (its.clone(), *strict);
+            drop(it);
+            let mut row = Vec::with_capacity(its.len());
+            for (i, it) in its.iter().enumerate() {
+                match iter_next(vm, it)? {
+                    Some(v) => row.push(v),
+                    None => {
+                        if strict {
+                            if i > 0 {
+                                return Err(ExcObj::msg(
+                                    ExcType::ValueError,
+                                    format!(
+                                        "zip() argument {} is shorter than argument{} 1{}",
+                                        i + 1,
+                                        if i > 1 { "s" } else { "" },
+                                        if i > 1 {
+                                            format!("-{i}")
+                                        } else {
+                                            String::new()
+                                        }
+                                    ),
+                                ));
+                            }
+                            for (j, other) in its.iter().enumerate().skip(1) {
+                                if iter_next(vm, other)?.is_some() {
+                                    return Err(ExcObj::msg(
+                                        ExcType::ValueError,
+                                        format!(
+                                            "zip() argument {} is longer than argument{} 1{}",
+                                            j + 1,
+                                            if j > 1 { "s" } else { "" },
+                                            if j > 1 {
+                                                format!("-{j}")
+                                            } else {
+                                                String::new()
+                                            }
+                                        ),
+                                    ));
+                                }
+                            }
+                        }
+                        return Ok(None);
+                    }
+                }
+            }
+            if its.is_empty() {
+                return Ok(None);
+            }
+            Ok(Some(Value::tuple(row)))
+        }
+        IterObj::Map { f, its } => {
+            let (f, its) = (f.clone(), its.clone());
+            drop(it);
+            let mut args = Vec::with_capacity(its.len());
+            for it in &its {
+                match iter_next(vm, it)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            Ok(Some(vm.call_sync(&f, args)?))
+        }
+        IterObj::Filter { f, it: src } => {
+            let (f, inner) = (f.clone(), src.clone());
+            drop(it);
+            while let Some(v) = iter_next(vm, &inner)? {
+                let keep = match &f {
+                    Value::None => v.truthy(),
+                    f => vm.call_sync(f, vec![v.clone()])?.truthy(),
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            }
+            Ok(None)
+        }
         IterObj::AsCompleted(state, yielded) => {
             let state = state.clone();
             let n = *yielded;

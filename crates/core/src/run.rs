@@ -173,6 +173,8 @@ pub fn run(source: &str, settings: &Settings) -> RunResult {
     crate::value::take_never_awaited();
     let mut vm = Vm::new(source, settings.limits.clone());
     vm.machine = crate::machine::Machine::new(settings.cores, settings.gil);
+    vm.trace.cores = settings.cores.max(1);
+    vm.trace.gil = settings.gil;
     // Lints are static: they go beside the events, not among them.
     vm.trace.warnings.extend(lints);
     vm.global_names = program.globals.clone();
@@ -213,7 +215,8 @@ pub fn run(source: &str, settings: &Settings) -> RunResult {
             let last = e.traceback_line();
             stderr.push("Traceback (most recent call last):".to_string());
             stderr.push(format!("  line {line}"));
-            stderr.push(last.clone());
+            // A message with newlines ends stderr with its last line, as CPython's does.
+            stderr.extend(last.split('\n').map(str::to_string));
             vm.trace.end = RunEnd::Exception {
                 message: last,
                 line,

@@ -118,6 +118,11 @@ pub enum EventKind {
         thread: u32,
         state: crate::machine::ThreadState,
     },
+    /// Work items waiting in an executor's queue (`Trace::pools` names the executors).
+    PoolQueue {
+        pool: u32,
+        queued: u32,
+    },
 }
 
 /// One step of the trace.
@@ -279,7 +284,8 @@ impl TaskState {
             EventKind::Print { .. }
             | EventKind::ClockJump { .. }
             | EventKind::Warning { .. }
-            | EventKind::Thread { .. } => {}
+            | EventKind::Thread { .. }
+            | EventKind::PoolQueue { .. } => {}
         }
     }
 }
@@ -298,6 +304,10 @@ pub struct Snapshot {
     pub output_len: u32,
     /// Pending timers (indices into `Trace::timers`) in the order they will fire.
     pub timers: Vec<u32>,
+    /// Every thread's state (empty while the loop runs alone).
+    pub threads: Vec<crate::machine::ThreadState>,
+    /// Work items queued in each executor.
+    pub pool_queues: Vec<u32>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -306,6 +316,8 @@ struct Checkpoint {
     tasks: Vec<TaskState>,
     output_len: u32,
     timers: Vec<u32>,
+    threads: Vec<crate::machine::ThreadState>,
+    pool_queues: Vec<u32>,
 }
 
 /// The whole record of a run.
@@ -315,6 +327,8 @@ pub struct Trace {
     pub tasks: Vec<TaskInfo>,
     /// Threads of the machine, once an executor started one (thread 0 is the loop's).
     pub threads: Vec<crate::machine::ThreadInfo>,
+    /// Executors (thread and process pools), by creation.
+    pub pools: Vec<String>,
     pub events: Vec<Event>,
     /// Every timer scheduled, in scheduling order (which breaks ties of due time).
     pub timers: Vec<TimerRecord>,
@@ -322,6 +336,9 @@ pub struct Trace {
     pub warnings: Vec<Warning>,
     pub end: RunEnd,
     pub end_time: f64,
+    /// The machine: CPUs and whether threads of a process share a GIL.
+    pub cores: u32,
+    pub gil: bool,
     pub summary: Summary,
     #[serde(skip)]
     checkpoints: Vec<Checkpoint>,
@@ -335,12 +352,15 @@ impl Default for Trace {
             version: TRACE_VERSION,
             tasks: Vec::new(),
             threads: Vec::new(),
+            pools: Vec::new(),
             events: Vec::new(),
             timers: Vec::new(),
             output: Vec::new(),
             warnings: Vec::new(),
             end: RunEnd::Ok,
             end_time: 0.0,
+            cores: 4,
+            gil: true,
             summary: Summary::default(),
             checkpoints: Vec::new(),
             interval: 256,
@@ -358,6 +378,8 @@ impl Trace {
         self.interval = (self.tasks.len() as u32).clamp(256, 1 << 16);
         let mut states = vec![TaskState::UNBORN; self.tasks.len()];
         let mut output_len = 0;
+        let mut threads = vec![crate::machine::ThreadState::Idle; self.threads.len()];
+        let mut pool_queues = vec![0u32; self.pools.len()];
         let mut pending: std::collections::BTreeSet<u32> = Default::default();
         let mut ends: Vec<(u32, u32)> = self
             .timers
@@ -387,14 +409,27 @@ impl Trace {
                     tasks: states.clone(),
                     output_len,
                     timers: pending.iter().copied().collect(),
+                    threads: threads.clone(),
+                    pool_queues: pool_queues.clone(),
                 });
             }
             let Some(e) = self.events.get(i) else { break };
             if let Some(s) = states.get_mut(e.task as usize) {
                 s.apply(step, e);
             }
-            if let EventKind::Print { .. } = e.kind {
-                output_len += 1;
+            match e.kind {
+                EventKind::Print { .. } => output_len += 1,
+                EventKind::Thread { thread, state } => {
+                    if let Some(t) = threads.get_mut(thread as usize) {
+                        *t = state;
+                    }
+                }
+                EventKind::PoolQueue { pool, queued } => {
+                    if let Some(q) = pool_queues.get_mut(pool as usize) {
+                        *q = queued;
+                    }
+                }
+                _ => {}
             }
         }
         self.summary = Summary::compute(self);
@@ -409,17 +444,43 @@ impl Trace {
             .checkpoints
             .get((step / self.interval.max(1)) as usize)
             .filter(|c| c.step <= step);
-        let (mut tasks, mut output_len, from, mut timers) = match checkpoint {
-            Some(c) => (c.tasks.clone(), c.output_len, c.step, c.timers.clone()),
-            None => (vec![TaskState::UNBORN; self.tasks.len()], 0, 0, Vec::new()),
-        };
+        let (mut tasks, mut output_len, from, mut timers, mut threads, mut pool_queues) =
+            match checkpoint {
+                Some(c) => (
+                    c.tasks.clone(),
+                    c.output_len,
+                    c.step,
+                    c.timers.clone(),
+                    c.threads.clone(),
+                    c.pool_queues.clone(),
+                ),
+                None => (
+                    vec![TaskState::UNBORN; self.tasks.len()],
+                    0,
+                    0,
+                    Vec::new(),
+                    vec![crate::machine::ThreadState::Idle; self.threads.len()],
+                    vec![0; self.pools.len()],
+                ),
+            };
         for i in from..step {
             let e = &self.events[i as usize];
             if let Some(s) = tasks.get_mut(e.task as usize) {
                 s.apply(i, e);
             }
-            if let EventKind::Print { .. } = e.kind {
-                output_len += 1;
+            match e.kind {
+                EventKind::Print { .. } => output_len += 1,
+                EventKind::Thread { thread, state } => {
+                    if let Some(t) = threads.get_mut(thread as usize) {
+                        *t = state;
+                    }
+                }
+                EventKind::PoolQueue { pool, queued } => {
+                    if let Some(q) = pool_queues.get_mut(pool as usize) {
+                        *q = queued;
+                    }
+                }
+                _ => {}
             }
         }
         // Timers: those pending at the checkpoint that have not ended, plus
@@ -460,6 +521,8 @@ impl Trace {
             ready,
             output_len,
             timers,
+            threads,
+            pool_queues,
         }
     }
 

@@ -167,6 +167,26 @@ pub(crate) enum IterObj {
         s: Rc<str>,
         pos: usize,
     },
+    /// `enumerate(it, start)`, pulling from `it` on demand.
+    Enumerate {
+        it: Value,
+        next: i64,
+    },
+    /// `zip(*its)`.
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    /// `map(f, *its)`.
+    Map {
+        f: Value,
+        its: Vec<Value>,
+    },
+    /// `filter(f, it)`; `f` None keeps truthy items.
+    Filter {
+        f: Value,
+        it: Value,
+    },
     /// The generator of `asyncio.as_completed`.
     AsCompleted(Rc<crate::asyncio::combinators::AsCompletedState>, usize),
 }

@@ -51,8 +51,8 @@ fn set_hash(fragment: &str, push: bool) {
 fn fragment_for(model: Model) -> String {
     let s = model.scenario.get_untracked();
     match model.sample.get_untracked() {
-        Some(name) if s.cores == 4 && s.gil => share::encode_example(name, None),
-        _ => share::encode(&Scenario { step: None, ..s }),
+        Some(name) => share::encode_example(name, s.cores, s.gil, None),
+        None => share::encode(&Scenario { step: None, ..s }),
     }
 }
 
@@ -62,10 +62,17 @@ fn initial() -> (Scenario, Option<&'static str>, Option<String>) {
     let fallback = (Scenario::new(default.code.to_string()), Some(default.name));
     match share::decode(&location_hash()) {
         Ok(Link::Code(s)) => (s, None, None),
-        Ok(Link::Example { name, step }) => match samples::all().find(|s| s.name == name) {
+        Ok(Link::Example {
+            name,
+            step,
+            cores,
+            gil,
+        }) => match samples::all().find(|s| s.name == name) {
             Some(sample) => (
                 Scenario {
                     step,
+                    cores,
+                    gil,
                     ..Scenario::new(sample.code.to_string())
                 },
                 Some(sample.name),
@@ -197,8 +204,16 @@ pub(crate) fn App() -> impl IntoView {
         let name = event_target_value(&ev);
         if let Some(s) = samples::find(&name) {
             model.message.set(None);
-            model.load(Scenario::new(s.code.to_string()), Some(s.name));
-            set_hash(&share::encode_example(s.name, None), true);
+            let (cores, gil) = model.scenario.with_untracked(|sc| (sc.cores, sc.gil));
+            model.load(
+                Scenario {
+                    cores,
+                    gil,
+                    ..Scenario::new(s.code.to_string())
+                },
+                Some(s.name),
+            );
+            set_hash(&share::encode_example(s.name, cores, gil, None), true);
         }
     };
     let about = Memo::new(move |_| {
@@ -225,6 +240,22 @@ pub(crate) fn App() -> impl IntoView {
                     <option value="" disabled=true>"your program"</option>
                     {samples::all().map(|s| view! { <option value=s.name>{s.title}</option> }).collect_view()}
                 </select>
+            </label>
+            <label class="setting">
+                <span>"Cores"</span>
+                <select data-testid="cores" aria-label="CPU cores of the simulated machine" on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                        change_settings(model, Some(n), None);
+                    }
+                } prop:value=move || model.scenario.with(|s| s.cores.to_string())>
+                    {[1u32, 2, 4, 8, 16].into_iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
+                </select>
+            </label>
+            <label class="setting">
+                <input type="checkbox" data-testid="gil" prop:checked=move || model.scenario.with(|s| s.gil) on:change=move |ev| {
+                    change_settings(model, None, Some(event_target_checked(&ev)));
+                }/>
+                <span>"GIL"</span>
             </label>
             <button class="copy-link" data-testid="copy-link" on:click=copy_link>
                 {move || if copied.get() { view! { <IconSvg icon=Icon::Check/>"Link copied" }.into_any() } else { view! { <IconSvg icon=Icon::Link/>"Copy link" }.into_any() }}
@@ -262,6 +293,26 @@ pub(crate) fn App() -> impl IntoView {
     }
 }
 
+/// New machine settings: re-run at once, keep the playhead, update the URL.
+fn change_settings(model: Model, cores: Option<u32>, gil: Option<bool>) {
+    model.scenario.update(|s| {
+        if let Some(c) = cores {
+            s.cores = c;
+        }
+        if let Some(g) = gil {
+            s.gil = g;
+        }
+    });
+    model.resimulate();
+    let frag = fragment_for(model);
+    set_hash(&frag, false);
+    if model.sample.get_untracked().is_none() {
+        if let Some(s) = storage() {
+            let _ = s.set_item(STORAGE_KEY, &frag);
+        }
+    }
+}
+
 fn load_from_hash(model: Model) {
     let hash = location_hash();
     if hash == format!("#{}", fragment_for(model)) {
@@ -272,12 +323,19 @@ fn load_from_hash(model: Model) {
             model.message.set(None);
             model.load(s, None);
         }
-        Ok(Link::Example { name, step }) => match samples::find(&name) {
+        Ok(Link::Example {
+            name,
+            step,
+            cores,
+            gil,
+        }) => match samples::find(&name) {
             Some(sample) => {
                 model.message.set(None);
                 model.load(
                     Scenario {
                         step,
+                        cores,
+                        gil,
                         ..Scenario::new(sample.code.to_string())
                     },
                     Some(sample.name),

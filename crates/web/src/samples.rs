@@ -27,6 +27,10 @@ const RAW: &[(&str, &str, &str)] = &[
     sample!("crawler"),
     sample!("timeouts"),
     sample!("taskgroup"),
+    sample!("parallel-burgers"),
+    sample!("cleaning-house"),
+    sample!("fastapi-endpoints"),
+    sample!("gil-convoy"),
 ];
 
 /// The sample shown when the page opens without a link.

@@ -29,7 +29,12 @@ impl Scenario {
 #[derive(Debug, PartialEq)]
 pub(crate) enum Link {
     Empty,
-    Example { name: String, step: Option<u32> },
+    Example {
+        name: String,
+        step: Option<u32>,
+        cores: u32,
+        gil: bool,
+    },
     Code(Scenario),
 }
 
@@ -46,9 +51,9 @@ pub(crate) fn encode(s: &Scenario) -> String {
     out
 }
 
-pub(crate) fn encode_example(name: &str, step: Option<u32>) -> String {
+pub(crate) fn encode_example(name: &str, cores: u32, gil: bool, step: Option<u32>) -> String {
     let mut out = format!("example/{name}");
-    push_settings(&mut out, 4, true, step);
+    push_settings(&mut out, cores, gil, step);
     out
 }
 
@@ -103,6 +108,8 @@ pub(crate) fn decode(fragment: &str) -> Result<Link, String> {
         return Ok(Link::Example {
             name: name.to_string(),
             step,
+            cores,
+            gil,
         });
     }
     let Some(data) = head.strip_prefix("code/") else {

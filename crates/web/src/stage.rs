@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use loopscope_core::{
-    waits_on_label, BlockKind, Lane, Outcome, Snapshot, TaskState, Trace, WaitOn,
+    waits_on_label, BlockKind, Lane, Outcome, Snapshot, TaskState, ThreadState, Trace, WaitOn,
 };
 use wasm_bindgen::JsCast;
 
@@ -224,6 +224,123 @@ fn animate_cards(prev: &mut HashMap<String, (f64, f64)>) {
     *prev = next;
 }
 
+#[derive(Clone, PartialEq)]
+struct ThreadRow {
+    name: String,
+    process: u32,
+    state: &'static str,
+    text: String,
+    gil: bool,
+    wants_gil: bool,
+}
+
+fn thread_rows(run: &RunView, snap: &Snapshot) -> (Vec<ThreadRow>, Vec<(String, u32)>) {
+    let trace = &run.trace;
+    let rows = snap
+        .threads
+        .iter()
+        .zip(trace.threads.iter())
+        .map(|(st, info)| {
+            let main_gil = trace.gil && info.process == 0;
+            let (state, text, gil, wants) = match *st {
+                ThreadState::Idle if info.id == 0 => (
+                    "idle",
+                    "waiting for the next event".to_string(),
+                    false,
+                    false,
+                ),
+                ThreadState::Idle => ("idle", "idle: no work".to_string(), false, false),
+                ThreadState::WaitGil => ("waitgil", "waiting for the GIL".to_string(), false, true),
+                ThreadState::Python => ("python", "running Python".to_string(), main_gil, false),
+                ThreadState::Cpu {
+                    remaining,
+                    on_core: true,
+                    gil,
+                } => (
+                    "cpu",
+                    format!("computing on a core · {remaining:.3}s left"),
+                    gil && main_gil,
+                    false,
+                ),
+                ThreadState::Cpu {
+                    remaining,
+                    on_core: false,
+                    gil,
+                } if main_gil && !gil => (
+                    "waitgil",
+                    format!("waiting for the GIL · {remaining:.3}s of work left"),
+                    false,
+                    true,
+                ),
+                ThreadState::Cpu {
+                    remaining,
+                    on_core: false,
+                    gil,
+                } => (
+                    "waitcore",
+                    format!("waiting for a free core · {remaining:.3}s left"),
+                    gil && main_gil,
+                    false,
+                ),
+                ThreadState::Sleep { until } => (
+                    "sleep",
+                    format!("blocked in time.sleep until {until:.3}"),
+                    false,
+                    false,
+                ),
+            };
+            ThreadRow {
+                name: info.name.clone(),
+                process: info.process,
+                state,
+                text,
+                gil,
+                wants_gil: wants,
+            }
+        })
+        .collect();
+    let queues = trace
+        .pools
+        .iter()
+        .zip(snap.pool_queues.iter())
+        .filter(|(_, q)| **q > 0)
+        .map(|(n, q)| (n.clone(), *q))
+        .collect();
+    (rows, queues)
+}
+
+#[component]
+fn Threads(model: Model) -> impl IntoView {
+    let data = Memo::new(move |_| {
+        let run = model.run.get();
+        let snap = model.snapshot.get();
+        thread_rows(&run, &snap)
+    });
+    view! {
+        <section class="threads" aria-label="Threads" class:hidden=move || data.with(|d| d.0.is_empty())>
+            <h3 class="lane-title">"Threads"</h3>
+            <ol class="thread-list" data-testid="threads">
+                <For each=move || data.get().0 key=|r| (r.name.clone(), r.text.clone(), r.gil) let:row>
+                    <li class=format!("thread-card thread-{}", row.state) data-testid="thread" data-thread=row.name.clone() data-state=row.state>
+                        <span class="thread-label">
+                            {row.name.clone()}
+                            {(row.process > 0).then(|| view! { <span class="process-tag">{format!("process {}", row.process)}</span> })}
+                            {row.gil.then(|| view! { <span class="gil-badge" data-testid="gil-badge" title="holds the GIL">"GIL"</span> })}
+                            {row.wants_gil.then(|| view! { <span class="gil-wait" title="waits for the GIL">"waiting for GIL"</span> })}
+                        </span>
+                        <span class="card-detail">{row.text.clone()}</span>
+                    </li>
+                </For>
+            </ol>
+            <ul class="pool-queues" class:hidden=move || data.with(|d| d.1.is_empty())>
+                {move || data.get().1.into_iter().map(|(name, n)| view! {
+                    <li data-testid="pool-queue">{format!("{name}: {n} work item{} queued", if n == 1 { "" } else { "s" })}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
 #[component]
 pub(crate) fn Stage(model: Model) -> impl IntoView {
     let positions = StoredValue::new_local(HashMap::<String, (f64, f64)>::new());
@@ -253,6 +370,7 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
             </div>
             <div class="lanes">
                 <LaneView model lane=Lane::Running title="Running" hint="The loop thread is between steps."/>
+                <Threads model/>
                 <LaneView model lane=Lane::Ready title="Ready" hint="No step queued."/>
                 <LaneView model lane=Lane::Waiting title="Waiting" hint="Nothing is waiting."/>
                 <LaneView model lane=Lane::Done title="Done" hint="No task has finished yet."/>

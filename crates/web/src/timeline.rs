@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use loopscope_core::{explain, EventKind, Lane, Trace};
+use loopscope_core::{explain, BlockKind, EventKind, Lane, ThreadState, Trace};
 use wasm_bindgen::JsCast;
 
 use crate::model::{Model, RunView};
@@ -20,6 +20,8 @@ struct Segment {
     lane: Lane,
     blocking: bool,
     tip: String,
+    /// The CSS class for thread and core rows (task rows use the lane).
+    class: Option<String>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -68,6 +70,7 @@ fn rows(trace: &Trace) -> Vec<Row> {
             lane,
             blocking,
             tip,
+            class: None,
         });
     };
     for (k, e) in trace.events.iter().enumerate() {
@@ -95,6 +98,110 @@ fn rows(trace: &Trace) -> Vec<Row> {
             close(&mut rows, i, o, trace.end_time);
         }
     }
+    rows
+}
+
+fn thread_class(s: &ThreadState) -> Option<(&'static str, &'static str)> {
+    match s {
+        ThreadState::Python | ThreadState::Cpu { on_core: true, .. } => {
+            Some(("seg-thread-running", "running"))
+        }
+        ThreadState::WaitGil | ThreadState::Cpu { on_core: false, .. } => {
+            Some(("seg-thread-waiting", "waiting for the GIL or a core"))
+        }
+        ThreadState::Sleep { .. } => Some(("seg-thread-sleep", "in time.sleep")),
+        ThreadState::Idle => None,
+    }
+}
+
+/// A row per thread (once threads exist) and a row of busy cores.
+fn machine_rows(trace: &Trace) -> Vec<Row> {
+    if trace.threads.is_empty() {
+        return Vec::new();
+    }
+    let n = trace.threads.len();
+    let mut rows: Vec<Row> = trace
+        .threads
+        .iter()
+        .map(|t| Row {
+            label: format!("⚙ {}", t.name),
+            segments: Vec::new(),
+        })
+        .collect();
+    let mut open: Vec<(ThreadState, f64)> = vec![(ThreadState::Idle, 0.0); n];
+    let mut busy_changes: Vec<(f64, i32)> = Vec::new();
+    let close = |rows: &mut Vec<Row>, i: usize, st: &ThreadState, t0: f64, t1: f64| {
+        if let Some((class, word)) = thread_class(st) {
+            if t1 > t0 || matches!(st, ThreadState::Python) {
+                let tip = format!("{}: {word} {t0:.3}–{t1:.3} s", rows[i].label);
+                rows[i].segments.push(Segment {
+                    t0,
+                    t1,
+                    lane: Lane::Running,
+                    blocking: false,
+                    tip,
+                    class: Some(class.into()),
+                });
+            }
+        }
+    };
+    for e in &trace.events {
+        match e.kind {
+            EventKind::Thread { thread, state } => {
+                let i = thread as usize;
+                if i >= n {
+                    continue;
+                }
+                let (old, t0) = open[i];
+                close(&mut rows, i, &old, t0, e.t);
+                let was = matches!(old, ThreadState::Cpu { on_core: true, .. });
+                let is = matches!(state, ThreadState::Cpu { on_core: true, .. });
+                if was != is {
+                    busy_changes.push((e.t, if is { 1 } else { -1 }));
+                }
+                open[i] = (state, e.t);
+            }
+            EventKind::Blocking {
+                what: BlockKind::Cpu,
+                until,
+            } if trace.threads.is_empty() => {
+                busy_changes.push((e.t, 1));
+                busy_changes.push((until, -1));
+            }
+            _ => {}
+        }
+    }
+    for (i, (st, t0)) in open.iter().enumerate() {
+        close(&mut rows, i, st, *t0, trace.end_time);
+    }
+    // Cores in use over time.
+    busy_changes.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let cores = trace.cores.max(1) as f64;
+    let mut cores_row = Row {
+        label: format!("cores ({})", trace.cores),
+        segments: Vec::new(),
+    };
+    let (mut busy, mut since) = (0i32, 0.0f64);
+    for (t, d) in busy_changes
+        .into_iter()
+        .chain(std::iter::once((trace.end_time, 0)))
+    {
+        if t > since && busy > 0 {
+            let q = ((busy as f64 / cores) * 4.0).ceil().clamp(1.0, 4.0) as u32;
+            let tip = format!("{busy} of {} cores busy {since:.3}–{t:.3} s", trace.cores);
+            cores_row.segments.push(Segment {
+                t0: since,
+                t1: t,
+                lane: Lane::Running,
+                blocking: false,
+                tip,
+                class: Some(format!("seg-cores-{q}")),
+            });
+        }
+        since = t;
+        busy += d;
+    }
+    rows.push(cores_row);
     rows
 }
 
@@ -132,7 +239,9 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
     let data = Memo::new(move |_| {
         let run: Arc<RunView> = model.run.get();
         let total = run.trace.end_time.max(1e-9);
-        (rows(&run.trace), total, run.trace.tasks.len())
+        let mut all = rows(&run.trace);
+        all.extend(machine_rows(&run.trace));
+        (all, total, run.trace.tasks.len())
     });
     let dragging = RwSignal::new(false);
     let seek_to = move |ev: &web_sys::PointerEvent| {
@@ -180,7 +289,10 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                             r.segments.iter().map(|s| {
                                 let x0 = x(s.t0, total);
                                 let w = (x(s.t1, total) - x0).max(if s.lane == Lane::Running { 2.0 } else { 0.0 });
-                                let class = format!("seg seg-{}", lane_word(s.lane, s.blocking));
+                                let class = match &s.class {
+                                    Some(c) => format!("seg {c}"),
+                                    None => format!("seg seg-{}", lane_word(s.lane, s.blocking)),
+                                };
                                 view! {
                                     <rect class=class x=x0 y=y + 3.0 width=w height=ROW_H - 6.0>
                                         <title>{s.tip.clone()}</title>

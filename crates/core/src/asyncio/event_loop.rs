@@ -162,6 +162,8 @@ pub(crate) struct TimerHeap {
 
 impl TimerHeap {
     pub(crate) fn push(&mut self, due: f64, handle: Handle) {
+        // A NaN due time is never `>=` the end of a pass in CPython: it fires at once.
+        let due = if due.is_nan() { f64::NEG_INFINITY } else { due };
         self.seq += 1;
         self.heap.push(Timer {
             due,

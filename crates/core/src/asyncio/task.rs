@@ -12,6 +12,9 @@ use crate::trace::{
 use crate::value::{repr, CoroState, Value};
 use crate::vm::{make_cancelled_error, Abort, Frame, Outcome, Resume, Vm};
 
+/// Event-loop passes before a run is stopped (each pass normally costs steps too).
+const MAX_PASSES: u32 = 20_000_000;
+
 impl Vm {
     /// `loop.call_soon`: append to the ready queue.
     pub(crate) fn call_soon(&mut self, cb: Callback, arg: Option<FutRef>) {
@@ -310,8 +313,9 @@ impl Vm {
             info.result = Some((outcome, text));
         }
         // A finished task has no frames left: its last line is the one that returned or raised.
+        let is_current = self.current.as_ref().is_some_and(|c| Rc::ptr_eq(c, f));
         let line = match self.task_line(f) {
-            0 => self.line_of(self.line_offset),
+            0 if is_current => self.line_of(self.line_offset),
             l => l,
         };
         self.event(id, line, EventKind::Done { outcome });
@@ -359,7 +363,6 @@ impl Vm {
                 other => break other,
             }
         };
-        self.current = prev;
         let line = self.frames_line(&frames);
         if let Some(td) = task.borrow_mut().task.as_mut() {
             td.frames = frames;
@@ -422,6 +425,7 @@ impl Vm {
             }
             Outcome::Block(..) | Outcome::Abort | Outcome::Yield(_) => {}
         }
+        self.current = prev;
     }
 
     /// The loop thread blocks (`time.sleep`, `cpu`): the clock moves on, nothing else runs.
@@ -543,7 +547,14 @@ impl Vm {
 
     /// One pass of `BaseEventLoop._run_once`. Returns false when nothing can ever run again.
     fn run_once(&mut self) -> bool {
-        self.lp.iteration += 1;
+        self.lp.iteration = self.lp.iteration.saturating_add(1);
+        // Passes that run no Python (timers re-arming themselves, say) still end.
+        if self.lp.iteration >= MAX_PASSES {
+            self.set_abort(Abort::Limit(format!(
+                "loop limit reached: more than {MAX_PASSES} passes of the event loop"
+            )));
+            return true;
+        }
         self.drain_never_awaited();
         let next = self.lp.timers.next_due();
         if self.machine.active() && self.lp.ready.is_empty() && !self.lp.stopping {

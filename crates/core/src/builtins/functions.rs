@@ -309,42 +309,20 @@ pub(crate) fn call(
                     "'float' object cannot be interpreted as an integer",
                 ));
             };
-            let items = collect(vm, &args[0])?;
-            let out = items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]));
-            items_iter(out.collect())
+            let it = ops::get_iter(&args[0])?;
+            Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate {
+                it,
+                next: start,
+            })))
         }
         B::Zip => {
             check_kwargs("zip", &kwargs, &["strict"])?;
             let strict = kwarg(&kwargs, "strict").is_some_and(|v| v.truthy());
-            let mut cols = Vec::new();
+            let mut its = Vec::with_capacity(args.len());
             for a in &args {
-                cols.push(collect(vm, a)?);
+                its.push(ops::get_iter(a)?);
             }
-            let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-            if strict {
-                if let Some(first) = cols.first() {
-                    for (i, c) in cols.iter().enumerate().skip(1) {
-                        if c.len() != first.len() {
-                            let which = if c.len() < first.len() {
-                                "shorter"
-                            } else {
-                                "longer"
-                            };
-                            return Err(value_err(format!(
-                                "zip() argument {} is {which} than argument 1",
-                                i + 1
-                            )));
-                        }
-                    }
-                }
-            }
-            let rows = (0..n)
-                .map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect()))
-                .collect();
-            items_iter(rows)
+            Value::Iter(Rc::new(RefCell::new(IterObj::Zip { its, strict })))
         }
         B::Isinstance => {
             arg_count("isinstance", &args, 2, 2)?;
@@ -368,31 +346,22 @@ pub(crate) fn call(
             if args.len() < 2 {
                 return Err(type_err("map() must have at least two arguments."));
             }
-            let f = args[0].clone();
-            let mut cols = Vec::new();
+            let mut its = Vec::with_capacity(args.len() - 1);
             for a in &args[1..] {
-                cols.push(collect(vm, a)?);
+                its.push(ops::get_iter(a)?);
             }
-            let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-            let mut out = Vec::with_capacity(n);
-            for i in 0..n {
-                out.push(vm.call_sync(&f, cols.iter().map(|c| c[i].clone()).collect())?);
-            }
-            items_iter(out)
+            Value::Iter(Rc::new(RefCell::new(IterObj::Map {
+                f: args[0].clone(),
+                its,
+            })))
         }
         B::Filter => {
             arg_count("filter", &args, 2, 2)?;
-            let mut out = Vec::new();
-            for it in collect(vm, &args[1])? {
-                let keep = match &args[0] {
-                    Value::None => it.truthy(),
-                    f => vm.call_sync(f, vec![it.clone()])?.truthy(),
-                };
-                if keep {
-                    out.push(it);
-                }
-            }
-            items_iter(out)
+            let it = ops::get_iter(&args[1])?;
+            Value::Iter(Rc::new(RefCell::new(IterObj::Filter {
+                f: args[0].clone(),
+                it,
+            })))
         }
         B::Iter => {
             arg_count("iter", &args, 1, 1)?;

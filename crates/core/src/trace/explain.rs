@@ -102,14 +102,18 @@ pub fn explain(trace: &Trace, step: usize) -> String {
                 crate::machine::ThreadState::Idle => format!("{name} is idle"),
                 crate::machine::ThreadState::WaitGil => format!("{name} waits for the GIL"),
                 crate::machine::ThreadState::Python => format!("{name} runs Python"),
-                crate::machine::ThreadState::Cpu { remaining, on_core: true } => {
+                crate::machine::ThreadState::Cpu { remaining, on_core: true, .. } => {
                     format!("{name} computes on a core ({remaining:.3} s of work left)")
                 }
-                crate::machine::ThreadState::Cpu { remaining, on_core: false } => {
+                crate::machine::ThreadState::Cpu { remaining, on_core: false, .. } => {
                     format!("{name} waits for a core or the GIL ({remaining:.3} s of work left)")
                 }
                 crate::machine::ThreadState::Sleep { until } => format!("{name} blocks in time.sleep until {until:.3}"),
             }
+        }
+        EventKind::PoolQueue { pool, queued } => {
+            let name = trace.pools.get(*pool as usize).map_or("an executor", |p| p.as_str());
+            format!("{queued} work item{} wait in the queue of {name}", if *queued == 1 { "" } else { "s" })
         }
         EventKind::Warning { index } => match trace.warnings.get(*index as usize) {
             Some(w) => format!("warning: {}", w.message),

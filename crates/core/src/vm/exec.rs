@@ -435,19 +435,23 @@ impl Vm {
                     }
                     Ok(())
                 }
-                Op::DeleteGlobal(i) => match self.globals.get_mut(i as usize) {
-                    Some(slot) if !matches!(slot, Value::Undefined) => {
-                        *slot = Value::Undefined;
-                        Ok(())
+                Op::DeleteGlobal(i) => {
+                    let name = self.global_names.get(i as usize).cloned();
+                    match self.globals.get_mut(i as usize) {
+                        Some(slot) if !matches!(slot, Value::Undefined) => {
+                            // Deleting a global that shadowed a builtin uncovers the builtin.
+                            *slot = name
+                                .as_deref()
+                                .and_then(crate::builtins::global_builtin)
+                                .unwrap_or(Value::Undefined);
+                            Ok(())
+                        }
+                        _ => Err(ExcObj::msg(
+                            ExcType::NameError,
+                            format!("name '{}' is not defined", name.as_deref().unwrap_or("?")),
+                        )),
                     }
-                    _ => Err(ExcObj::msg(
-                        ExcType::NameError,
-                        format!(
-                            "name '{}' is not defined",
-                            self.global_names.get(i as usize).map_or("?", |n| n)
-                        ),
-                    )),
-                },
+                }
                 Op::LoadAttr(i) => {
                     let obj = pop(f);
                     ops::getattr(self, &obj, &code.names[i as usize]).map(|v| f.stack.push(v))

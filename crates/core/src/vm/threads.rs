@@ -49,6 +49,11 @@ impl Vm {
             .iter()
             .filter(|e| e.kind == kind && e.index != u32::MAX)
             .count() as u32;
+        let name = match kind {
+            PoolKind::Threads => format!("ThreadPoolExecutor-{index}"),
+            PoolKind::Processes => format!("ProcessPoolExecutor-{index}"),
+        };
+        self.trace.pools.push(name);
         self.machine.executors.push(Executor {
             kind,
             max_workers: max_workers.max(1),
@@ -69,6 +74,9 @@ impl Vm {
         self.machine.default_pool = Some(p);
         // The default pool is not counted among ThreadPoolExecutor-N names.
         self.machine.executors[p as usize].index = u32::MAX;
+        if let Some(name) = self.trace.pools.get_mut(p as usize) {
+            *name = "the default thread pool".into();
+        }
         p
     }
 
@@ -91,12 +99,21 @@ impl Vm {
             ));
         }
         ex.queue.push_back(WorkItem { func, args, fut });
+        let queued = ex.queue.len() as u32;
+        let (workers, max) = (ex.workers.clone(), ex.max_workers);
+        self.event(
+            NO_TASK,
+            0,
+            EventKind::PoolQueue {
+                pool: executor,
+                queued,
+            },
+        );
         // A new worker only when none is idle and the pool is not full (as CPython's pools do).
-        let idle = ex
-            .workers
+        let idle = workers
             .iter()
             .any(|&w| self.machine.threads[w as usize].state == ThreadState::Idle);
-        if !idle && (ex.workers.len() as u32) < ex.max_workers {
+        if !idle && (workers.len() as u32) < max {
             self.spawn_worker(executor);
         }
         self.settle_threads();
@@ -122,7 +139,7 @@ impl Vm {
                 format!("asyncio_{n}")
             }
             PoolKind::Threads => format!("ThreadPoolExecutor-{index}_{n}"),
-            PoolKind::Processes => format!("SpawnProcess-{process}"),
+            PoolKind::Processes => format!("ForkProcess-{process}"),
         };
         if self.trace.threads.is_empty() {
             self.trace.threads.push(ThreadInfo {
@@ -160,6 +177,8 @@ impl Vm {
         let Some(item) = self.machine.executors[ex as usize].queue.pop_front() else {
             return false;
         };
+        let queued = self.machine.executors[ex as usize].queue.len() as u32;
+        self.event(NO_TASK, 0, EventKind::PoolQueue { pool: ex, queued });
         let th = &mut self.machine.threads[t as usize];
         th.item = Some(item.fut);
         th.frames.clear();
@@ -268,6 +287,7 @@ impl Vm {
                 th.state = ThreadState::Cpu {
                     remaining: secs,
                     on_core: false,
+                    gil: false,
                 }
             }
             BlockKind::Sleep => {
@@ -386,6 +406,7 @@ impl Vm {
                     ThreadState::Cpu {
                         remaining: secs,
                         on_core: false,
+                        gil: true,
                     },
                 );
                 self.machine.schedule_cores(now);

@@ -64,15 +64,23 @@ fn examples_and_empty_fragments() {
         decode("#example/burgers"),
         Ok(Link::Example {
             name: "burgers".into(),
-            step: None
+            step: None,
+            cores: 4,
+            gil: true
         })
     );
     assert_eq!(
-        decode("#example/queue&step=3"),
+        decode("#example/queue&step=3&cores=8&gil=off"),
         Ok(Link::Example {
             name: "queue".into(),
-            step: Some(3)
+            step: Some(3),
+            cores: 8,
+            gil: false
         })
+    );
+    assert_eq!(
+        encode_example("gil-convoy", 2, false, None),
+        "example/gil-convoy&cores=2&gil=off"
     );
 }
 

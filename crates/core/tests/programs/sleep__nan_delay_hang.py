@@ -1,0 +1,8 @@
+import asyncio
+
+async def main():
+    print("before")
+    await asyncio.sleep(float("nan"))
+    print("after")
+
+asyncio.run(main())

@@ -1,0 +1,7 @@
+print("a\xa0b\u3000c\u2009d".split(), repr("\u3000x\u3000".strip()))
+print(repr("\u200b"), repr("\xad"), repr("\u00a0"), repr("😀"), repr("e\u0301"), repr("\t\n\r\x1b"), repr("\ud7ff"), repr("\ufeff"))
+print(f"{'é'!a}", f"{'x😀'!a}", f"{'plain'!a}")
+print("ﬁ".upper(), "ΣΑΣ".lower(), "ǅ".lower(), "ĳ".upper())
+print(" \t\n".isspace(), "\xa0".isspace(), "٣".isdigit(), "Ⅻ".isnumeric(), "ª".isalpha(), "_".isidentifier() if False else "")
+print(sorted(["é", "e", "f", "E", "ê", "Z"]), max("aé"), ord(min("zé")), "é" > "z")
+print("café".center(9, "·"), "日本".ljust(5, "＿") + "|", "x".rjust(3, "🙂"))
