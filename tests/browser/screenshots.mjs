@@ -20,6 +20,10 @@ const shots = [
   // A queue with backpressure, on a phone.
   { name: "queue-phone-light", path: "#example/queue&step=30", viewport: phone, colorScheme: "light", scrollTo: ".stage-pane" },
   { name: "burgers-phone-dark", path: "#example/burgers&step=12", viewport: phone, colorScheme: "dark" },
+  // Threads: the GIL convoy (a worker holds the GIL, the loop waits for it) and 8 cashier-cooks.
+  { name: "gil-convoy-laptop-light", path: "#example/gil-convoy&step=18", viewport: laptop, colorScheme: "light" },
+  { name: "parallel-burgers-laptop-dark", path: "#example/parallel-burgers&step=70", viewport: laptop, colorScheme: "dark" },
+  { name: "cleaning-house-phone-light", path: "#example/cleaning-house&step=60", viewport: phone, colorScheme: "light", scrollTo: ".stage-pane" },
 ];
 for (const s of shots) {
   const file = join(out, `${s.name}.png`);

@@ -147,6 +147,16 @@ impl Vm {
                 name: "MainThread".into(),
                 process: 0,
             });
+            // From now on the loop thread's states are part of the picture.
+            let st = self.machine.threads[0].state;
+            self.event(
+                NO_TASK,
+                0,
+                EventKind::Thread {
+                    thread: 0,
+                    state: st,
+                },
+            );
         }
         self.trace.threads.push(ThreadInfo { id, name, process });
         self.machine.threads.push(Thread {
