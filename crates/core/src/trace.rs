@@ -306,6 +306,8 @@ pub struct Snapshot {
     pub timers: Vec<u32>,
     /// Every thread's state (empty while the loop runs alone).
     pub threads: Vec<crate::machine::ThreadState>,
+    /// The source line each thread is at (0 when it runs no Python function).
+    pub thread_lines: Vec<u32>,
     /// Work items queued in each executor.
     pub pool_queues: Vec<u32>,
 }
@@ -521,9 +523,29 @@ impl Trace {
             ready,
             output_len,
             timers,
+            thread_lines: self.thread_lines_at(step),
             threads,
             pool_queues,
         }
+    }
+
+    /// Lines of the threads after `step` events: the line of each one's latest event.
+    fn thread_lines_at(&self, step: u32) -> Vec<u32> {
+        let mut lines: Vec<Option<u32>> = vec![None; self.threads.len()];
+        let mut found = 0;
+        let end = (step as usize).min(self.events.len());
+        for e in self.events[..end].iter().rev() {
+            if found == lines.len() {
+                break;
+            }
+            if let EventKind::Thread { thread, .. } = e.kind {
+                if let Some(l @ None) = lines.get_mut(thread as usize) {
+                    *l = Some(e.line);
+                    found += 1;
+                }
+            }
+        }
+        lines.into_iter().map(|l| l.unwrap_or(0)).collect()
     }
 
     /// The first step at or after virtual time `t` (for the timeline cursor).

@@ -204,3 +204,20 @@ fn a_thread_error_reaches_the_awaiting_task() {
     let src = "import asyncio\ndef bad():\n    raise ValueError('in a thread')\nasync def main():\n    try:\n        await asyncio.to_thread(bad)\n    except ValueError as e:\n        print('caught', e)\nasyncio.run(main())\n";
     assert_eq!(lines(src, 4, true), ["caught in a thread"]);
 }
+
+#[test]
+fn a_snapshot_shows_the_line_a_worker_thread_is_on() {
+    // The worker blocks in time.sleep on line 4 from t=0 to t=1; at t=0.5
+    // the snapshot must point at that line, and the loop thread (which has
+    // no source line of its own while it waits) at none.
+    let src = "import asyncio\nimport time\ndef work():\n    time.sleep(1)\nasync def main():\n    await asyncio.to_thread(work)\nasyncio.run(main())\n";
+    let r = run(src, &Settings::default());
+    let step = r.trace.step_at_time(0.5);
+    let snap = r.trace.state_at(step);
+    assert_eq!(
+        snap.thread_lines.get(1).copied(),
+        Some(4),
+        "{:?}",
+        snap.thread_lines
+    );
+}

@@ -232,6 +232,7 @@ struct ThreadRow {
     text: String,
     gil: bool,
     wants_gil: bool,
+    line: u32,
 }
 
 fn thread_rows(run: &RunView, snap: &Snapshot) -> (Vec<ThreadRow>, Vec<(String, u32)>) {
@@ -240,7 +241,8 @@ fn thread_rows(run: &RunView, snap: &Snapshot) -> (Vec<ThreadRow>, Vec<(String, 
         .threads
         .iter()
         .zip(trace.threads.iter())
-        .map(|(st, info)| {
+        .enumerate()
+        .map(|(i, (st, info))| {
             let main_gil = trace.gil && info.process == 0;
             let (state, text, gil, wants) = match *st {
                 ThreadState::Idle if info.id == 0 => (
@@ -296,6 +298,7 @@ fn thread_rows(run: &RunView, snap: &Snapshot) -> (Vec<ThreadRow>, Vec<(String, 
                 text,
                 gil,
                 wants_gil: wants,
+                line: snap.thread_lines.get(i).copied().unwrap_or(0),
             }
         })
         .collect();
@@ -328,6 +331,7 @@ fn Threads(model: Model) -> impl IntoView {
                             {row.gil.then(|| view! { <span class="gil-badge" data-testid="gil-badge" title="holds the GIL">"GIL"</span> })}
                             {row.wants_gil.then(|| view! { <span class="gil-wait" title="waits for the GIL">"waiting for GIL"</span> })}
                         </span>
+                        <span class="card-line">{(row.line > 0).then(|| format!("line {}", row.line))}</span>
                         <span class="card-detail">{row.text.clone()}</span>
                     </li>
                 </For>

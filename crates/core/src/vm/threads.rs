@@ -25,13 +25,27 @@ impl Vm {
         }
     }
 
+    /// The source line a worker thread is at (its innermost Python frame), 0 if none.
+    fn thread_line(&self, t: usize) -> u32 {
+        self.machine.threads[t]
+            .frames
+            .iter()
+            .rev()
+            .find_map(|f| match f {
+                Frame::Py(p) => Some(self.line_of(p.span_start())),
+                Frame::Native(_) => None,
+            })
+            .unwrap_or(0)
+    }
+
     fn note_states(&mut self, before: &[ThreadState]) {
         for (i, old) in before.iter().enumerate() {
             let new = self.machine.threads[i].state;
             if new != *old && self.machine.active() {
+                let line = if i > 0 { self.thread_line(i) } else { 0 };
                 self.event(
                     NO_TASK,
-                    0,
+                    line,
                     EventKind::Thread {
                         thread: i as u32,
                         state: new,
