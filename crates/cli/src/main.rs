@@ -13,7 +13,8 @@ Runs a Python asyncio program on loopscope's virtual clock and prints its output
   --trace json   print the whole trace as JSON instead of the output
   --cores N      CPUs of the simulated machine (default 4)
   --gil on|off   whether threads of one process share a GIL (default on)
-Exit status: 0 ok, 1 uncaught exception, 2 compile error, 3 deadlock, 4 limit reached.";
+Exit status: 0 ok, 1 uncaught exception, 2 compile error, 3 deadlock, 4 limit reached;
+SystemExit(n) exits with n.";
 
 struct Args {
     file: String,
