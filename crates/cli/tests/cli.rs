@@ -73,7 +73,7 @@ fn trace_json_is_the_versioned_trace() {
     let (code, out, _) = loopscope(&["--trace", "json"], SLEEPY);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["tasks"][0]["name"], "Task-1");
     assert_eq!(v["output"][1]["text"], "b");
     assert_eq!(v["output"][1]["t"], 0.25);

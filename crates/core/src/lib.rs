@@ -24,8 +24,8 @@ pub use machine::{ThreadInfo, ThreadState};
 pub use run::{check, run, CompileError, RunResult, Settings, Status, MAX_SOURCE_BYTES};
 pub use trace::{
     explain, waits_on_label, BlockKind, Event, EventKind, Lane, Outcome, OutputLine, RunEnd,
-    Snapshot, Summary, TaskInfo, TaskState, TaskTimes, TimerKind, TimerRecord, Trace, WaitOn,
-    Warning, NO_TASK, TRACE_VERSION,
+    Snapshot, Summary, TaskInfo, TaskState, TaskTimes, ThreadSpot, TimerKind, TimerRecord, Trace,
+    WaitOn, Warning, NO_FUNCTION, NO_TASK, TRACE_VERSION,
 };
 pub use vm::Limits;
 

@@ -15,7 +15,7 @@ pub use explain::{explain, waits_on_label};
 pub use summary::{Summary, TaskTimes};
 
 /// Bumped whenever the shape of the serialized trace changes.
-pub const TRACE_VERSION: u32 = 1;
+pub const TRACE_VERSION: u32 = 2;
 
 /// Marks "no task" in `Event::task`.
 pub const NO_TASK: u32 = u32::MAX;
@@ -117,6 +117,9 @@ pub enum EventKind {
     Thread {
         thread: u32,
         state: crate::machine::ThreadState,
+        /// The Python function the thread is in (index into
+        /// `Trace::functions`), `NO_FUNCTION` if none.
+        function: u32,
     },
     /// Work items waiting in an executor's queue (`Trace::pools` names the executors).
     PoolQueue {
@@ -124,6 +127,9 @@ pub enum EventKind {
         queued: u32,
     },
 }
+
+/// `EventKind::Thread::function` when the thread is in no Python function.
+pub const NO_FUNCTION: u32 = u32::MAX;
 
 /// One step of the trace.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -290,6 +296,13 @@ impl TaskState {
     }
 }
 
+/// Where a thread is: the function it runs and its line (0: none).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ThreadSpot {
+    pub line: u32,
+    pub function: Option<String>,
+}
+
 /// Every task's state after a given step, for the page to draw.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Snapshot {
@@ -307,7 +320,8 @@ pub struct Snapshot {
     /// Every thread's state (empty while the loop runs alone).
     pub threads: Vec<crate::machine::ThreadState>,
     /// The source line each thread is at (0 when it runs no Python function).
-    pub thread_lines: Vec<u32>,
+    /// Where each thread is: its function and line (from its latest thread event).
+    pub thread_spots: Vec<ThreadSpot>,
     /// Work items queued in each executor.
     pub pool_queues: Vec<u32>,
 }
@@ -331,6 +345,8 @@ pub struct Trace {
     pub threads: Vec<crate::machine::ThreadInfo>,
     /// Executors (thread and process pools), by creation.
     pub pools: Vec<String>,
+    /// Qualified names of the functions worker threads ran, by first appearance.
+    pub functions: Vec<String>,
     pub events: Vec<Event>,
     /// Every timer scheduled, in scheduling order (which breaks ties of due time).
     pub timers: Vec<TimerRecord>,
@@ -355,6 +371,7 @@ impl Default for Trace {
             tasks: Vec::new(),
             threads: Vec::new(),
             pools: Vec::new(),
+            functions: Vec::new(),
             events: Vec::new(),
             timers: Vec::new(),
             output: Vec::new(),
@@ -421,7 +438,7 @@ impl Trace {
             }
             match e.kind {
                 EventKind::Print { .. } => output_len += 1,
-                EventKind::Thread { thread, state } => {
+                EventKind::Thread { thread, state, .. } => {
                     if let Some(t) = threads.get_mut(thread as usize) {
                         *t = state;
                     }
@@ -472,7 +489,7 @@ impl Trace {
             }
             match e.kind {
                 EventKind::Print { .. } => output_len += 1,
-                EventKind::Thread { thread, state } => {
+                EventKind::Thread { thread, state, .. } => {
                     if let Some(t) = threads.get_mut(thread as usize) {
                         *t = state;
                     }
@@ -523,29 +540,37 @@ impl Trace {
             ready,
             output_len,
             timers,
-            thread_lines: self.thread_lines_at(step),
+            thread_spots: self.thread_spots_at(step),
             threads,
             pool_queues,
         }
     }
 
-    /// Lines of the threads after `step` events: the line of each one's latest event.
-    fn thread_lines_at(&self, step: u32) -> Vec<u32> {
-        let mut lines: Vec<Option<u32>> = vec![None; self.threads.len()];
+    /// Where the threads are after `step` events: each one's latest thread event.
+    /// Scans back from `step` until every thread is found (a thread with no
+    /// event before `step` makes it scan to the start).
+    fn thread_spots_at(&self, step: u32) -> Vec<ThreadSpot> {
+        let mut spots: Vec<Option<ThreadSpot>> = vec![None; self.threads.len()];
         let mut found = 0;
         let end = (step as usize).min(self.events.len());
         for e in self.events[..end].iter().rev() {
-            if found == lines.len() {
+            if found == spots.len() {
                 break;
             }
-            if let EventKind::Thread { thread, .. } = e.kind {
-                if let Some(l @ None) = lines.get_mut(thread as usize) {
-                    *l = Some(e.line);
+            if let EventKind::Thread {
+                thread, function, ..
+            } = e.kind
+            {
+                if let Some(s @ None) = spots.get_mut(thread as usize) {
+                    *s = Some(ThreadSpot {
+                        line: e.line,
+                        function: self.functions.get(function as usize).cloned(),
+                    });
                     found += 1;
                 }
             }
         }
-        lines.into_iter().map(|l| l.unwrap_or(0)).collect()
+        spots.into_iter().map(Option::unwrap_or_default).collect()
     }
 
     /// The first step at or after virtual time `t` (for the timeline cursor).

@@ -3,7 +3,7 @@
 //! in the comment above it. (CPython's oracle cannot run threads on the virtual
 //! clock, so these expectations are hand derivations, not recorded output.)
 
-use loopscope_core::{run, Settings, Status};
+use loopscope_core::{run, Settings, Status, ThreadSpot};
 
 fn lines(src: &str, cores: u32, gil: bool) -> Vec<String> {
     let r = run(
@@ -206,18 +206,21 @@ fn a_thread_error_reaches_the_awaiting_task() {
 }
 
 #[test]
-fn a_snapshot_shows_the_line_a_worker_thread_is_on() {
-    // The worker blocks in time.sleep on line 4 from t=0 to t=1; at t=0.5
-    // the snapshot must point at that line, and the loop thread (which has
-    // no source line of its own while it waits) at none.
+fn a_snapshot_shows_where_a_worker_thread_is() {
+    // The worker blocks in time.sleep on line 4 of work() from t=0 to t=1;
+    // at t=0.5 the snapshot must point at work(), line 4, and the loop thread
+    // (whose code is shown in the task lanes) at nothing.
     let src = "import asyncio\nimport time\ndef work():\n    time.sleep(1)\nasync def main():\n    await asyncio.to_thread(work)\nasyncio.run(main())\n";
     let r = run(src, &Settings::default());
-    let step = r.trace.step_at_time(0.5);
-    let snap = r.trace.state_at(step);
+    let snap = r.trace.state_at(r.trace.step_at_time(0.5));
+    let spots = &snap.thread_spots;
+    assert_eq!(spots.len(), 2, "{spots:?}");
+    assert_eq!(spots[0], ThreadSpot::default());
     assert_eq!(
-        snap.thread_lines.get(1).copied(),
-        Some(4),
-        "{:?}",
-        snap.thread_lines
+        spots[1],
+        ThreadSpot {
+            line: 4,
+            function: Some("work".to_string())
+        }
     );
 }

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use loopscope_core::{
-    waits_on_label, BlockKind, Lane, Outcome, Snapshot, TaskState, ThreadState, Trace, WaitOn,
+    waits_on_label, BlockKind, Lane, Outcome, Snapshot, TaskState, ThreadSpot, ThreadState, Trace,
+    WaitOn,
 };
 use wasm_bindgen::JsCast;
 
@@ -232,7 +233,17 @@ struct ThreadRow {
     text: String,
     gil: bool,
     wants_gil: bool,
-    line: u32,
+    spot: ThreadSpot,
+}
+
+/// "work() · line 4", "line 4" or nothing: where a worker thread is.
+fn spot_label(spot: &ThreadSpot) -> Option<String> {
+    match (&spot.function, spot.line) {
+        (Some(f), 0) => Some(format!("{f}()")),
+        (Some(f), l) => Some(format!("{f}() · line {l}")),
+        (None, 0) => None,
+        (None, l) => Some(format!("line {l}")),
+    }
 }
 
 fn thread_rows(run: &RunView, snap: &Snapshot) -> (Vec<ThreadRow>, Vec<(String, u32)>) {
@@ -298,7 +309,7 @@ fn thread_rows(run: &RunView, snap: &Snapshot) -> (Vec<ThreadRow>, Vec<(String, 
                 text,
                 gil,
                 wants_gil: wants,
-                line: snap.thread_lines.get(i).copied().unwrap_or(0),
+                spot: snap.thread_spots.get(i).cloned().unwrap_or_default(),
             }
         })
         .collect();
@@ -331,7 +342,7 @@ fn Threads(model: Model) -> impl IntoView {
                             {row.gil.then(|| view! { <span class="gil-badge" data-testid="gil-badge" title="holds the GIL">"GIL"</span> })}
                             {row.wants_gil.then(|| view! { <span class="gil-wait" title="waits for the GIL">"waiting for GIL"</span> })}
                         </span>
-                        <span class="card-line">{(row.line > 0).then(|| format!("line {}", row.line))}</span>
+                        <span class="card-line">{spot_label(&row.spot)}</span>
                         <span class="card-detail">{row.text.clone()}</span>
                     </li>
                 </For>

@@ -147,7 +147,7 @@ fn machine_rows(trace: &Trace) -> Vec<Row> {
     };
     for e in &trace.events {
         match e.kind {
-            EventKind::Thread { thread, state } => {
+            EventKind::Thread { thread, state, .. } => {
                 let i = thread as usize;
                 if i >= n {
                     continue;

@@ -96,7 +96,7 @@ pub fn explain(trace: &Trace, step: usize) -> String {
             "nothing is ready: the clock jumps from {from:.3} to {:.3}, when the next timer is due",
             e.t
         ),
-        EventKind::Thread { thread, state } => {
+        EventKind::Thread { thread, state, .. } => {
             let name = trace.threads.get(*thread as usize).map_or("a thread", |t| t.name.as_str());
             match state {
                 crate::machine::ThreadState::Idle => format!("{name} is idle"),

@@ -63,6 +63,8 @@ pub(crate) struct Vm {
     pub(crate) next_callback_id: u64,
     /// Threads, processes, cores and GILs; inactive until an executor starts a worker.
     pub(crate) machine: crate::machine::Machine,
+    /// Index of each name in `Trace::functions` (looked up, never iterated).
+    pub(crate) function_ids: std::collections::HashMap<Rc<str>, u32>,
     /// The worker thread whose Python is running (None: the loop thread).
     pub(crate) worker: Option<u32>,
     /// SystemExit or KeyboardInterrupt raised in a task: it leaves the loop (`Task.__step` re-raises).
@@ -90,6 +92,7 @@ impl Vm {
             line_offset: 0,
             next_callback_id: 1,
             machine: crate::machine::Machine::new(4, true),
+            function_ids: Default::default(),
             worker: None,
             escaping: None,
         }

@@ -6,9 +6,10 @@ use crate::asyncio::event_loop::{Callback, Handle};
 use crate::asyncio::objects::FutRef;
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::machine::{Executor, PoolKind, Thread, ThreadInfo, ThreadState, WorkItem};
-use crate::trace::{BlockKind, EventKind, NO_TASK};
+use crate::trace::{BlockKind, EventKind, NO_FUNCTION, NO_TASK};
 use crate::value::Value;
 use crate::vm::exec::Called;
+use std::rc::Rc;
 
 /// Guard against a livelock in the machine (each turn changes some state).
 const MAX_TURNS: u64 = 50_000_000;
@@ -21,36 +22,57 @@ impl Vm {
         }
         th.state = state;
         if self.machine.active() {
-            self.event(NO_TASK, 0, EventKind::Thread { thread: t, state });
+            self.thread_event(t);
         }
     }
 
-    /// The source line a worker thread is at (its innermost Python frame), 0 if none.
-    fn thread_line(&self, t: usize) -> u32 {
-        self.machine.threads[t]
-            .frames
-            .iter()
-            .rev()
-            .find_map(|f| match f {
-                Frame::Py(p) => Some(self.line_of(p.span_start())),
-                Frame::Native(_) => None,
-            })
-            .unwrap_or(0)
+    /// Record thread `t`'s state with where it is: for a worker, its innermost
+    /// Python frame's function and line (the loop thread's code is in the task lanes).
+    fn thread_event(&mut self, t: u32) {
+        let state = self.machine.threads[t as usize].state;
+        let spot = if t == 0 {
+            None
+        } else {
+            self.machine.threads[t as usize]
+                .frames
+                .iter()
+                .rev()
+                .find_map(|f| match f {
+                    Frame::Py(p) => Some((p.span_start(), p.code.qualname.clone())),
+                    Frame::Native(_) => None,
+                })
+        };
+        let (line, function) = match spot {
+            Some((at, name)) => (self.line_of(at), self.function_id(&name)),
+            None => (0, NO_FUNCTION),
+        };
+        self.event(
+            NO_TASK,
+            line,
+            EventKind::Thread {
+                thread: t,
+                state,
+                function,
+            },
+        );
+    }
+
+    /// The index of `name` in `Trace::functions`, added on first sight.
+    fn function_id(&mut self, name: &Rc<str>) -> u32 {
+        if let Some(&id) = self.function_ids.get(name) {
+            return id;
+        }
+        let id = self.trace.functions.len() as u32;
+        self.trace.functions.push(name.to_string());
+        self.function_ids.insert(name.clone(), id);
+        id
     }
 
     fn note_states(&mut self, before: &[ThreadState]) {
         for (i, old) in before.iter().enumerate() {
             let new = self.machine.threads[i].state;
             if new != *old && self.machine.active() {
-                let line = if i > 0 { self.thread_line(i) } else { 0 };
-                self.event(
-                    NO_TASK,
-                    line,
-                    EventKind::Thread {
-                        thread: i as u32,
-                        state: new,
-                    },
-                );
+                self.thread_event(i as u32);
             }
         }
     }
@@ -162,15 +184,7 @@ impl Vm {
                 process: 0,
             });
             // From now on the loop thread's states are part of the picture.
-            let st = self.machine.threads[0].state;
-            self.event(
-                NO_TASK,
-                0,
-                EventKind::Thread {
-                    thread: 0,
-                    state: st,
-                },
-            );
+            self.thread_event(0);
         }
         self.trace.threads.push(ThreadInfo { id, name, process });
         self.machine.threads.push(Thread {
@@ -183,14 +197,7 @@ impl Vm {
             call: None,
         });
         self.machine.executors[executor as usize].workers.push(id);
-        self.event(
-            NO_TASK,
-            0,
-            EventKind::Thread {
-                thread: id,
-                state: ThreadState::Idle,
-            },
-        );
+        self.thread_event(id);
     }
 
     /// Hand a worker its next work item, if its executor has one.
