@@ -29,6 +29,14 @@ test("parallel burgers shows a lane per thread and the GIL badge on its holder",
       if (!seen) await step(page, 1);
     }
     assert.ok(seen, "a GIL badge appears");
+    // A cashier standing at the counter shows where it is: cashier_cook()
+    // takes the order on line 9 of the sample (`time.sleep(0.5)`).
+    let spot = [];
+    for (let i = 0; i < 60 && !spot.includes("cashier_cook() · line 9"); i++) {
+      spot = await page.locator('[data-testid="thread"] .card-line').allTextContents();
+      if (!spot.includes("cashier_cook() · line 9")) await step(page, 1);
+    }
+    assert.ok(spot.includes("cashier_cook() · line 9"), spot.join(" | "));
     const timelineRows = await page.locator(".timeline-label").allTextContents();
     assert.ok(timelineRows.some((r) => r.startsWith("cores")), "a cores row in the timeline");
   }, OPTS));
