@@ -1002,6 +1002,19 @@ pub(crate) fn getattr(vm: &mut Vm, obj: &Value, name: &str) -> Result<Value, Exc
         return Ok(Value::Method(Rc::new((obj.clone(), Rc::from(name)))));
     }
     Err(match obj {
+        Value::Obj(o)
+            if matches!(**o, crate::asyncio::objects::AsyncObj::Executor(..))
+                && matches!(name, "submit" | "map") =>
+        {
+            ExcObj::msg(
+                ExcType::AttributeError,
+                format!(
+                    "'{}' object has no attribute '{name}' in loopscope: \
+                     give the executor work with loop.run_in_executor(executor, fn, *args)",
+                    obj.type_name()
+                ),
+            )
+        }
         Value::Module(m) => ExcObj::msg(
             ExcType::AttributeError,
             format!("module '{}' has no attribute '{name}'", m.name()),

@@ -224,3 +224,16 @@ fn a_snapshot_shows_where_a_worker_thread_is() {
         }
     );
 }
+
+#[test]
+fn submit_is_refused_with_a_pointer_to_run_in_executor() {
+    let src = "import asyncio\nfrom concurrent.futures import ThreadPoolExecutor\ndef f(x):\n    return x\nasync def main():\n    with ThreadPoolExecutor(2) as ex:\n        ex.submit(f, 2)\nasyncio.run(main())\n";
+    let r = run(src, &Settings::default());
+    assert_eq!(r.status, Status::Exception);
+    let last = r.stderr.last().cloned().unwrap_or_default();
+    assert!(
+        last.starts_with("AttributeError: 'ThreadPoolExecutor' object has no attribute 'submit'")
+            && last.contains("loop.run_in_executor"),
+        "{last}"
+    );
+}
