@@ -238,7 +238,7 @@ pub(crate) fn binary(op: BinOp, a: Value, b: Value, inplace: bool) -> Result<Val
     }
 }
 
-fn int_of(v: &Value) -> Option<i64> {
+pub(crate) fn int_of(v: &Value) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
@@ -437,6 +437,19 @@ pub(crate) fn compare(op: CmpOp, a: &Value, b: &Value) -> Result<bool, ExcRef> {
             if nan && a.as_float().is_some() && b.as_float().is_some() {
                 return Ok(false);
             }
+            // Sets are ordered by inclusion (a partial order): a <= b is "subset of".
+            if let (Value::Set(x), Value::Set(y)) = (a, b) {
+                let (x, y) = (x.borrow(), y.borrow());
+                let within = |p: &crate::value::Dict, q: &crate::value::Dict| {
+                    p.len() <= q.len() && p.keys().all(|k| q.contains_key(k))
+                };
+                return Ok(match op {
+                    CmpOp::Lt => x.len() < y.len() && within(&x, &y),
+                    CmpOp::LtE => within(&x, &y),
+                    CmpOp::Gt => y.len() < x.len() && within(&y, &x),
+                    _ => within(&y, &x),
+                });
+            }
             match order(a, b) {
                 Some(o) => Ok(match op {
                     CmpOp::Lt => o == Less,
@@ -501,21 +514,33 @@ pub(crate) fn contains(container: &Value, item: &Value) -> Result<bool, ExcRef> 
                 .iter()
                 .any(|x| py_eq(x, item))),
         },
-        Value::Range(r) => Ok(match int_of(item) {
-            Some(i) => {
-                let n = r.len();
-                n > 0 && (i - r.start) % r.step == 0 && {
-                    let k = (i - r.start) / r.step;
-                    k >= 0 && k < n
-                }
-            }
-            None => false,
-        }),
+        Value::Range(r) => Ok(range_position(r, item).is_some()),
         _ => Err(type_error(format!(
             "argument of type '{}' is not iterable",
             container.type_name()
         ))),
     }
+}
+
+/// Where `item` is in the range, by equality as CPython's `range.__contains__`
+/// and `range.index`: ints (and bools) by arithmetic, a float that equals an
+/// int as that int, anything else is never equal to a range's items.
+pub(crate) fn range_position(r: &crate::value::RangeObj, item: &Value) -> Option<i64> {
+    let i = match (int_of(item), item) {
+        (Some(i), _) => i,
+        (None, Value::Float(f)) if f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e18 => {
+            *f as i64
+        }
+        _ => return None,
+    };
+    let n = r.len();
+    let off = (i as i128) - (r.start as i128);
+    let step = r.step as i128;
+    if n == 0 || off % step != 0 {
+        return None;
+    }
+    let k = off / step;
+    (k >= 0 && k < n as i128).then_some(k as i64)
 }
 
 /// Resolve an index against a length, Python style.

@@ -92,7 +92,7 @@ pub(crate) fn has_method(obj: &Value, name: &str) -> bool {
         Value::List(_) => LIST_METHODS.contains(&name),
         Value::Dict(_) => DICT_METHODS.contains(&name),
         Value::Set(_) => SET_METHODS.contains(&name),
-        Value::Tuple(_) => matches!(name, "count" | "index"),
+        Value::Tuple(_) | Value::Range(_) => matches!(name, "count" | "index"),
         Value::Coro(_) => name == "close",
         Value::Exc(e) => {
             name == "with_traceback"
@@ -227,20 +227,42 @@ fn split(
 }
 
 /// Find `sub` in `s` within char positions [start, end); returns a char index.
-fn find(s: &str, sub: &str, args: &[Value], rev: bool) -> Result<i64, ExcRef> {
-    let chars: Vec<char> = s.chars().collect();
-    let n = chars.len() as i64;
-    let norm = |v: Option<&Value>, d: i64| -> Result<i64, ExcRef> {
+/// `list.index(x[, start[, end]])` and `tuple.index`: the first position of
+/// `args[0]` within the (slice-adjusted) bounds.
+fn index_between(items: &[Value], args: &[Value]) -> Result<Option<usize>, ExcRef> {
+    let (start, end) = adjust_indices(args.get(1), args.get(2), items.len() as i64)?;
+    if start >= end {
+        return Ok(None);
+    }
+    Ok(items[start as usize..end as usize]
+        .iter()
+        .position(|v| eq(v, &args[0]))
+        .map(|i| i + start as usize))
+}
+
+/// CPython's `ADJUST_INDICES` for the optional start/end of str methods:
+/// negatives count from the end (floored at 0), `end` is capped at the
+/// length, `start` is not (a start past the end matches nothing, not even "").
+fn adjust_indices(
+    start: Option<&Value>,
+    end: Option<&Value>,
+    n: i64,
+) -> Result<(i64, i64), ExcRef> {
+    let get = |v: Option<&Value>, d: i64| -> Result<i64, ExcRef> {
         match v {
             None | Some(Value::None) => Ok(d),
             Some(x) => {
                 let i = int_arg(x)?;
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+                Ok(if i < 0 { (i + n).max(0) } else { i })
             }
         }
     };
-    let start = norm(args.get(1), 0)?;
-    let end = norm(args.get(2), n)?;
+    Ok((get(start, 0)?, get(end, n)?.min(n)))
+}
+
+fn find(s: &str, sub: &str, args: &[Value], rev: bool) -> Result<i64, ExcRef> {
+    let chars: Vec<char> = s.chars().collect();
+    let (start, end) = adjust_indices(args.get(1), args.get(2), chars.len() as i64)?;
     if start > end {
         return Ok(-1);
     }
@@ -356,27 +378,17 @@ fn str_method(
             arg_count(name, args, 1, 3)?;
             // Optional start/end select a slice of the string first.
             let chars: Vec<char> = s.chars().collect();
-            let n = chars.len() as i64;
-            let bound = |v: Option<&Value>, d: i64| -> Result<i64, ExcRef> {
-                match v {
-                    None | Some(Value::None) => Ok(d),
-                    Some(x) => {
-                        let i = int_arg(x)?;
-                        Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
-                    }
-                }
-            };
-            let (start, end) = (bound(args.get(1), 0)?, bound(args.get(2), n)?);
+            let (start, end) = adjust_indices(args.get(1), args.get(2), chars.len() as i64)?;
             let part: String = if start <= end {
                 chars[start as usize..end as usize].iter().collect()
             } else {
                 String::new()
             };
-            if start > n || (start > end && args.len() > 1) {
-                return Ok(Value::Bool(false));
-            }
             let test = |p: &str| {
-                if name == "startswith" {
+                // CPython's tailmatch: the prefix must fit between start and end.
+                if end - (p.chars().count() as i64) < start {
+                    false
+                } else if name == "startswith" {
                     part.starts_with(p)
                 } else {
                     part.ends_with(p)
@@ -406,17 +418,7 @@ fn str_method(
             arg_count("count", args, 1, 3)?;
             let sub = str_arg("count", &args[0])?;
             let chars: Vec<char> = s.chars().collect();
-            let n = chars.len() as i64;
-            let bound = |v: Option<&Value>, d: i64| -> Result<i64, ExcRef> {
-                match v {
-                    None | Some(Value::None) => Ok(d),
-                    Some(x) => {
-                        let i = int_arg(x)?;
-                        Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
-                    }
-                }
-            };
-            let (start, end) = (bound(args.get(1), 0)?, bound(args.get(2), n)?);
+            let (start, end) = adjust_indices(args.get(1), args.get(2), chars.len() as i64)?;
             if start > end {
                 return Ok(Value::Int(0));
             }
@@ -691,7 +693,7 @@ fn list_method(
         }
         "index" => {
             arg_count("list.index", args, 1, 3)?;
-            let pos = l.borrow().iter().position(|x| eq(x, &args[0]));
+            let pos = index_between(&l.borrow(), args)?;
             match pos {
                 Some(i) => Ok(Value::Int(i as i64)),
                 None => Err(ExcObj::msg(
@@ -951,13 +953,44 @@ pub(crate) fn call_method(
             if name == "count" {
                 Ok(Value::Int(t.iter().filter(|v| eq(v, x)).count() as i64))
             } else {
-                match t.iter().position(|v| eq(v, x)) {
+                if args.len() > 3 {
+                    return Some(Err(type_err(format!(
+                        "index expected at most 3 arguments, got {}",
+                        args.len()
+                    ))));
+                }
+                let pos = match index_between(t, &args) {
+                    Ok(p) => p,
+                    Err(e) => return Some(Err(e)),
+                };
+                match pos {
                     Some(i) => Ok(Value::Int(i as i64)),
                     None => Err(ExcObj::msg(
                         ExcType::ValueError,
                         "tuple.index(x): x not in tuple",
                     )),
                 }
+            }
+        }
+        Value::Range(r) => {
+            if args.len() != 1 {
+                return Some(Err(type_err(format!(
+                    "range.{name}() takes exactly one argument ({} given)",
+                    args.len()
+                ))));
+            }
+            let pos = crate::ops::range_position(r, &args[0]);
+            match (name, pos) {
+                ("count", p) => Ok(Value::Int(p.is_some() as i64)),
+                (_, Some(k)) => Ok(Value::Int(k)),
+                (_, None) if crate::ops::int_of(&args[0]).is_some() => Err(ExcObj::msg(
+                    ExcType::ValueError,
+                    format!("{} is not in range", repr(&args[0])),
+                )),
+                (_, None) => Err(ExcObj::msg(
+                    ExcType::ValueError,
+                    "sequence.index(x): x not in sequence",
+                )),
             }
         }
         Value::Coro(c) => {
