@@ -546,10 +546,17 @@ pub(crate) fn check_kwargs(fname: &str, kwargs: &Kwargs, allowed: &[&str]) -> Re
 
 pub(crate) fn arg_count(fname: &str, args: &[Value], min: usize, max: usize) -> Result<(), ExcRef> {
     if args.len() < min || args.len() > max {
-        let msg = if min == max {
+        // CPython's wording for functions of fixed arity (METH_NOARGS / METH_O).
+        let msg = if max == 0 {
+            format!("{fname}() takes no arguments ({} given)", args.len())
+        } else if min == 1 && max == 1 {
             format!(
-                "{fname}() takes exactly {min} argument{} ({} given)",
-                if min == 1 { "" } else { "s" },
+                "{fname}() takes exactly one argument ({} given)",
+                args.len()
+            )
+        } else if min == max {
+            format!(
+                "{fname}() takes exactly {min} arguments ({} given)",
                 args.len()
             )
         } else if args.len() < min {

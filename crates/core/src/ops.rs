@@ -678,17 +678,15 @@ pub(crate) fn getitem(obj: &Value, idx: &Value) -> Result<Value, ExcRef> {
                 .cloned()
                 .ok_or_else(|| ExcObj::new(ExcType::KeyError, vec![k.clone()]))
         }
-        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), i) => {
-            Err(type_error(format!(
-                "{} indices must be integers or slices, not {}",
-                if let Value::Str(_) = obj {
-                    "string"
-                } else {
-                    obj.type_name()
-                },
-                i.type_name()
-            )))
-        }
+        (Value::Str(_), i) => Err(type_error(format!(
+            "string indices must be integers, not '{}'",
+            i.type_name()
+        ))),
+        (Value::List(_) | Value::Tuple(_) | Value::Range(_), i) => Err(type_error(format!(
+            "{} indices must be integers or slices, not {}",
+            obj.type_name(),
+            i.type_name()
+        ))),
         _ => Err(type_error(format!(
             "'{}' object is not subscriptable",
             obj.type_name()

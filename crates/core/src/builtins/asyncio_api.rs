@@ -494,6 +494,12 @@ fn future_method(
         "set_exception" if !is_task => {
             arg_count("set_exception", args, 1, 1)?;
             let e = crate::ops::to_exception(vm, args[0].clone())?;
+            if e.is(ExcType::StopIteration) && !f.borrow().done() {
+                return Err(ExcObj::msg(
+                    ExcType::TypeError,
+                    "StopIteration interacts badly with generators and cannot be raised into a Future",
+                ));
+            }
             vm.set_exception(f, e).map(|_| Value::None)
         }
         "get_loop" => Ok(new_obj(AsyncObj::Loop)),

@@ -36,6 +36,7 @@ const STR_METHODS: &[&str] = &[
     "isalpha",
     "isalnum",
     "isspace",
+    "isprintable",
     "isupper",
     "islower",
     "isnumeric",
@@ -240,6 +241,20 @@ fn index_between(items: &[Value], args: &[Value]) -> Result<Option<usize>, ExcRe
         .map(|i| i + start as usize))
 }
 
+/// `str.isprintable` for one character: not a control or format character,
+/// not a line/paragraph separator, not a space other than ' ', not private use.
+/// (An approximation of Unicode's categories without the tables: unassigned
+/// code points count as printable here.)
+fn is_printable(c: char) -> bool {
+    let format = matches!(c,
+        '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}' | '\u{180e}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'
+        | '\u{e0001}' | '\u{e0020}'..='\u{e007f}');
+    let private = matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{10ffff}');
+    c == ' ' || !(c.is_control() || c.is_whitespace() || format || private)
+}
+
 /// CPython's `ADJUST_INDICES` for the optional start/end of str methods:
 /// negatives count from the end (floored at 0), `end` is capped at the
 /// length, `start` is not (a start past the end matches nothing, not even "").
@@ -333,12 +348,18 @@ fn str_method(
             let mut out = Vec::new();
             let mut rest: &str = s;
             while !rest.is_empty() {
-                let cut = rest.find(['\n', '\r']).unwrap_or(rest.len());
+                // str.splitlines' line boundaries (universal newlines and then some).
+                let cut = rest
+                    .find([
+                        '\n', '\r', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\u{85}', '\u{2028}',
+                        '\u{2029}',
+                    ])
+                    .unwrap_or(rest.len());
                 let mut end = cut;
                 if rest[cut..].starts_with("\r\n") {
                     end += 2;
-                } else if cut < rest.len() {
-                    end += 1;
+                } else if let Some(c) = rest[cut..].chars().next() {
+                    end += c.len_utf8();
                 }
                 out.push(Value::str(if keep { &rest[..end] } else { &rest[..cut] }));
                 rest = &rest[end..];
@@ -485,6 +506,7 @@ fn str_method(
         "isalnum" => Ok(Value::Bool(
             !s.is_empty() && s.chars().all(char::is_alphanumeric),
         )),
+        "isprintable" => Ok(Value::Bool(s.chars().all(is_printable))),
         "isspace" => Ok(Value::Bool(
             !s.is_empty() && s.chars().all(char::is_whitespace),
         )),

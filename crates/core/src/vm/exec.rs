@@ -35,6 +35,23 @@ pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
 /// How deep builtins may call back into Python inside each other.
 const MAX_NESTED_CALLBACKS: u32 = 40;
 
+/// PEP 479: a StopIteration leaving a coroutine or a generator becomes a
+/// RuntimeError caused by it (so it cannot silently end a loop around it).
+fn pep479(e: ExcRef, is_async: bool, is_generator: bool) -> ExcRef {
+    if !(is_async || is_generator) || !e.is(ExcType::StopIteration) {
+        return e;
+    }
+    let what = if is_async { "coroutine" } else { "generator" };
+    let r = ExcObj::msg(
+        ExcType::RuntimeError,
+        format!("{what} raised StopIteration"),
+    );
+    *r.line.borrow_mut() = *e.line.borrow();
+    *r.cause.borrow_mut() = Some(e.clone());
+    *r.context.borrow_mut() = Some(e);
+    r
+}
+
 impl Vm {
     /// Run a stack of frames until it finishes, raises, suspends, blocks or aborts.
     pub(crate) fn run_stack(&mut self, frames: &mut Vec<Frame>, mut input: Resume) -> Outcome {
@@ -74,6 +91,7 @@ impl Vm {
                         input = Resume::Value(v);
                     }
                     PyExit::Raise(e) => {
+                        let e = pep479(e, f.code.is_async, f.code.is_generator);
                         frames.pop();
                         input = Resume::Throw(e);
                     }
