@@ -850,6 +850,19 @@ pub(crate) fn iter_next(vm: &mut Vm, it: &Value) -> Result<Option<Value>, ExcRef
             *index += 1;
             Ok(v)
         }
+        IterObj::Reversed { list, left } => {
+            let l = list.borrow();
+            match left.checked_sub(1).and_then(|i| l.get(i)) {
+                Some(v) => {
+                    *left -= 1;
+                    Ok(Some(v.clone()))
+                }
+                None => {
+                    *left = 0;
+                    Ok(None)
+                }
+            }
+        }
         IterObj::Range { next, stop, step } => {
             if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                 let v = *next;

@@ -158,6 +158,12 @@ pub(crate) enum IterObj {
         kind: ViewKind,
         is_set: bool,
     },
+    /// `reversed(list)`: reads the list as it goes, from index `left - 1` down
+    /// (it stops for good if the list shrank below that index, as CPython's).
+    Reversed {
+        list: Rc<RefCell<Vec<Value>>>,
+        left: usize,
+    },
     /// Items computed up front (zip, enumerate results…).
     Items {
         items: Vec<Value>,

@@ -23,6 +23,36 @@ pub(crate) fn items_iter(items: Vec<Value>) -> Value {
     Value::Iter(Rc::new(RefCell::new(IterObj::Items { items, index: 0 })))
 }
 
+/// An argument of `randrange`/`randint` as Python 3.11 takes it: an int, or a
+/// float with an integral value (deprecated there, still accepted).
+fn rr_int(v: &Value, what: &str) -> Result<i64, ExcRef> {
+    match v {
+        Value::Float(f) if f.is_nan() => Err(value_err("cannot convert float NaN to integer")),
+        Value::Float(f) if f.is_infinite() => Err(ExcObj::msg(
+            ExcType::OverflowError,
+            "cannot convert float infinity to integer",
+        )),
+        Value::Float(f) if f.fract() != 0.0 => {
+            Err(value_err(format!("non-integer {what} for randrange()")))
+        }
+        Value::Float(f) if f.abs() < 9.0e18 => Ok(*f as i64),
+        // Not an index: Python 3.11 tries int(v), which never equals a str.
+        Value::Str(t) if t.trim().parse::<i64>().is_ok() => {
+            Err(value_err(format!("non-integer {what} for randrange()")))
+        }
+        Value::Str(_) => Err(value_err(format!(
+            "invalid literal for int() with base 10: {}",
+            crate::value::repr(v)
+        ))),
+        v => v.as_int().ok_or_else(|| {
+            type_err(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                v.type_name()
+            ))
+        }),
+    }
+}
+
 fn seconds(fname: &str, v: &Value) -> Result<f64, ExcRef> {
     v.as_float().ok_or_else(|| {
         type_err(format!(
@@ -282,9 +312,16 @@ pub(crate) fn call(
         B::Reversed => {
             arg_count("reversed", &args, 1, 1)?;
             let mut items = match &args[0] {
-                Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) => {
-                    collect(vm, &args[0])?
+                Value::List(l) => {
+                    let left = l.borrow().len();
+                    return Ok(Called::Value(Value::Iter(Rc::new(RefCell::new(
+                        IterObj::Reversed {
+                            list: l.clone(),
+                            left,
+                        },
+                    )))));
                 }
+                Value::Tuple(_) | Value::Range(_) | Value::Str(_) => collect(vm, &args[0])?,
                 Value::Dict(d) => d.borrow().keys().map(|k| k.0.clone()).collect(),
                 Value::View(_) => collect(vm, &args[0])?,
                 o => {
@@ -695,20 +732,22 @@ fn random(vm: &mut Vm, b: Builtin, args: &[Value], kwargs: &Kwargs) -> Result<Va
         }
         B::Randint => {
             arg_count("randint", args, 2, 2)?;
-            Value::Int(
-                vm.rng
-                    .randint(int(&args[0])?, int(&args[1])?)
-                    .map_err(value_err)?,
-            )
+            // randint(a, b) is randrange(a, b + 1): b's errors are the stop's.
+            let a = rr_int(&args[0], "arg 1")?;
+            let b = match &args[1] {
+                Value::Float(f) => rr_int(&Value::Float(f + 1.0), "stop")? - 1,
+                v => rr_int(v, "stop")?,
+            };
+            Value::Int(vm.rng.randint(a, b).map_err(value_err)?)
         }
         B::Randrange => {
             arg_count("randrange", args, 1, 3)?;
             let (start, stop) = match args.len() {
-                1 => (0, int(&args[0])?),
-                _ => (int(&args[0])?, int(&args[1])?),
+                1 => (0, rr_int(&args[0], "arg 1")?),
+                _ => (rr_int(&args[0], "arg 1")?, rr_int(&args[1], "stop")?),
             };
             let step = match args.get(2) {
-                Some(s) => int(s)?,
+                Some(s) => rr_int(s, "step")?,
                 None => 1,
             };
             if args.len() == 1 {
