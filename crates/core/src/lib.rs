@@ -17,6 +17,8 @@ mod random;
 mod run;
 pub mod syntax;
 mod trace;
+mod unicode_case;
+mod unicode_digits;
 mod value;
 mod vm;
 

@@ -299,7 +299,8 @@ fn str_method(
     let st = |x: String| Ok(Value::str(&x));
     match name {
         "upper" => st(s.to_uppercase()),
-        "lower" | "casefold" => st(s.to_lowercase()),
+        "lower" => st(s.to_lowercase()),
+        "casefold" => st(crate::unicode_case::casefold(s)),
         "swapcase" => st(s
             .chars()
             .map(|c| {
@@ -454,11 +455,12 @@ fn str_method(
         "title" => {
             let mut out = String::new();
             let mut prev_cased = false;
-            for c in s.chars() {
+            let chars: Vec<char> = s.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
                 if prev_cased {
-                    out.extend(c.to_lowercase());
+                    crate::unicode_case::push_lower_at(&mut out, &chars, i);
                 } else {
-                    out.extend(c.to_uppercase());
+                    crate::unicode_case::push_title(&mut out, c);
                 }
                 prev_cased = c.is_alphabetic();
             }
@@ -466,24 +468,29 @@ fn str_method(
         }
         "capitalize" => {
             let mut cs = s.chars();
-            st(match cs.next() {
-                Some(f) => f
-                    .to_uppercase()
-                    .chain(cs.flat_map(|c| c.to_lowercase()))
-                    .collect(),
-                None => String::new(),
-            })
+            let mut out = String::with_capacity(s.len());
+            if let Some(f) = cs.next() {
+                crate::unicode_case::push_title(&mut out, f);
+                let chars: Vec<char> = s.chars().collect();
+                for i in 1..chars.len() {
+                    crate::unicode_case::push_lower_at(&mut out, &chars, i);
+                }
+            }
+            st(out)
         }
         "isdigit" | "isnumeric" | "isdecimal" => Ok(Value::Bool(
             !s.is_empty()
-                && s.chars()
-                    .all(|c| c.is_ascii_digit() || (name != "isdecimal" && c.is_numeric())),
+                && s.chars().all(|c| match name {
+                    "isdecimal" => crate::unicode_digits::decimal_value(c).is_some(),
+                    "isdigit" => crate::unicode_digits::is_digit(c),
+                    _ => c.is_numeric(),
+                }),
         )),
         "istitle" => {
             // Uppercase letters only after uncased characters, lowercase only after cased ones.
             let (mut cased, mut prev_cased) = (false, false);
             for c in s.chars() {
-                if c.is_uppercase() {
+                if c.is_uppercase() || crate::unicode_case::is_titlecase(c) {
                     if prev_cased {
                         return Ok(Value::Bool(false));
                     }

@@ -28,6 +28,8 @@ fn strip_underscores(s: &str, is_digit: impl Fn(char) -> bool) -> Option<String>
 
 /// CPython's `float(s)` for a str; `None` means ValueError (see [`float_parse_error`]).
 pub(crate) fn parse_float(s: &str) -> Option<f64> {
+    let ascii = crate::unicode_digits::ascii_digits(s);
+    let s = ascii.as_ref();
     let t = s.trim_matches(is_py_space);
     let (negative, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
@@ -122,6 +124,8 @@ pub(crate) fn parse_int(s: &str, base: u32) -> Result<i64, ParseIntError> {
     if base == 1 || base > 36 {
         return Err(ParseIntError::InvalidBase);
     }
+    let ascii = crate::unicode_digits::ascii_digits(s);
+    let s = ascii.as_ref();
     let t = s.trim_matches(is_py_space);
     let (negative, mut body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
