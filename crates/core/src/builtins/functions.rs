@@ -304,7 +304,12 @@ pub(crate) fn call(
         }
         B::Sorted => {
             check_kwargs("sorted", &kwargs, &["key", "reverse"])?;
-            arg_count("sorted", &args, 1, 1)?;
+            if args.len() != 1 {
+                return Err(type_err(format!(
+                    "sorted expected 1 argument, got {}",
+                    args.len()
+                )));
+            }
             let items = collect(vm, &args[0])?;
             let rev = kwarg(&kwargs, "reverse").is_some_and(|v| v.truthy());
             Value::list(sort_values(vm, items, kwarg(&kwargs, "key"), rev)?)
@@ -362,7 +367,12 @@ pub(crate) fn call(
             Value::Iter(Rc::new(RefCell::new(IterObj::Zip { its, strict })))
         }
         B::Isinstance => {
-            arg_count("isinstance", &args, 2, 2)?;
+            if args.len() != 2 {
+                return Err(type_err(format!(
+                    "isinstance expected 2 arguments, got {}",
+                    args.len()
+                )));
+            }
             Value::Bool(isinstance_of(&args[0], &args[1])?)
         }
         B::Any | B::All => {

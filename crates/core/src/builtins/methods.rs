@@ -947,6 +947,58 @@ fn set_method(
     }
 }
 
+/// CPython's message when a method of a built-in type gets the wrong number
+/// of positional arguments, worded by its calling convention; `None` when
+/// the count is fine or the method checks it itself.
+fn arity_error(recv: &Value, name: &str, n: usize) -> Option<String> {
+    let ty = match recv {
+        Value::Str(_) => "str",
+        Value::List(_) => "list",
+        Value::Dict(_) => "dict",
+        Value::Set(_) => "set",
+        _ => return None,
+    };
+    let no_args = match ty {
+        "str" => {
+            matches!(
+                name,
+                "capitalize" | "casefold" | "lower" | "upper" | "swapcase" | "title"
+            ) || (name.starts_with("is") && name != "isdisjoint")
+        }
+        "list" => matches!(name, "clear" | "copy" | "reverse"),
+        "dict" => matches!(
+            name,
+            "keys" | "values" | "items" | "clear" | "copy" | "popitem"
+        ),
+        _ => matches!(name, "clear" | "copy" | "pop"),
+    };
+    let one_arg = match ty {
+        "str" => matches!(name, "join" | "zfill"),
+        "list" => matches!(name, "append" | "remove" | "count" | "extend"),
+        "set" => matches!(name, "add" | "remove" | "discard"),
+        _ => false,
+    };
+    let at_least_one = matches!(
+        (ty, name),
+        ("dict", "get" | "pop" | "setdefault") | ("list", "index")
+    );
+    if no_args && n > 0 {
+        Some(format!("{ty}.{name}() takes no arguments ({n} given)"))
+    } else if one_arg && n != 1 {
+        Some(format!(
+            "{ty}.{name}() takes exactly one argument ({n} given)"
+        ))
+    } else if at_least_one && n == 0 {
+        Some(format!("{name} expected at least 1 argument, got 0"))
+    } else if ty == "list" && name == "insert" && n != 2 {
+        Some(format!("insert expected 2 arguments, got {n}"))
+    } else if ty == "str" && matches!(name, "startswith" | "endswith") && n == 0 {
+        Some(format!("{name}() takes at least 1 argument (0 given)"))
+    } else {
+        None
+    }
+}
+
 /// `None` when `recv` has no such method here.
 pub(crate) fn call_method(
     vm: &mut Vm,
@@ -967,6 +1019,9 @@ pub(crate) fn call_method(
         return Some(Err(type_err(format!(
             "{name}() takes no keyword arguments"
         ))));
+    }
+    if let Some(msg) = arity_error(recv, name, args.len()) {
+        return Some(Err(type_err(msg)));
     }
     Some(match recv {
         Value::Str(s) => str_method(vm, s, name, &args, kwargs),
