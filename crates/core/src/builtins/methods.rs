@@ -241,20 +241,6 @@ fn index_between(items: &[Value], args: &[Value]) -> Result<Option<usize>, ExcRe
         .map(|i| i + start as usize))
 }
 
-/// `str.isprintable` for one character: not a control or format character,
-/// not a line/paragraph separator, not a space other than ' ', not private use.
-/// (An approximation of Unicode's categories without the tables: unassigned
-/// code points count as printable here.)
-fn is_printable(c: char) -> bool {
-    let format = matches!(c,
-        '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}' | '\u{180e}'
-        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'
-        | '\u{e0001}' | '\u{e0020}'..='\u{e007f}');
-    let private = matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{10ffff}');
-    c == ' ' || !(c.is_control() || c.is_whitespace() || format || private)
-}
-
 /// CPython's `ADJUST_INDICES` for the optional start/end of str methods:
 /// negatives count from the end (floored at 0), `end` is capped at the
 /// length, `start` is not (a start past the end matches nothing, not even "").
@@ -513,7 +499,7 @@ fn str_method(
         "isalnum" => Ok(Value::Bool(
             !s.is_empty() && s.chars().all(char::is_alphanumeric),
         )),
-        "isprintable" => Ok(Value::Bool(s.chars().all(is_printable))),
+        "isprintable" => Ok(Value::Bool(s.chars().all(crate::pyfmt::is_printable))),
         "isspace" => Ok(Value::Bool(
             !s.is_empty() && s.chars().all(char::is_whitespace),
         )),
