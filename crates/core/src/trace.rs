@@ -329,11 +329,60 @@ pub struct Snapshot {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct Checkpoint {
     step: u32,
+    state: Replayed,
+    timers: Vec<u32>,
+}
+
+/// What replaying events rebuilds (all of a snapshot but the timers): the one
+/// replay step shared by `Trace::finish` and `Trace::state_at`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Replayed {
     tasks: Vec<TaskState>,
     output_len: u32,
-    timers: Vec<u32>,
     threads: Vec<crate::machine::ThreadState>,
+    /// Each thread's (line, index into `Trace::functions`) from its latest event.
+    spots: Vec<(u32, u32)>,
     pool_queues: Vec<u32>,
+}
+
+impl Replayed {
+    fn start(trace: &Trace) -> Replayed {
+        Replayed {
+            tasks: vec![TaskState::UNBORN; trace.tasks.len()],
+            output_len: 0,
+            threads: vec![crate::machine::ThreadState::Idle; trace.threads.len()],
+            spots: vec![(0, NO_FUNCTION); trace.threads.len()],
+            pool_queues: vec![0; trace.pools.len()],
+        }
+    }
+
+    /// Apply event number `step`.
+    fn apply(&mut self, step: u32, e: &Event) {
+        if let Some(s) = self.tasks.get_mut(e.task as usize) {
+            s.apply(step, e);
+        }
+        match e.kind {
+            EventKind::Print { .. } => self.output_len += 1,
+            EventKind::Thread {
+                thread,
+                state,
+                function,
+            } => {
+                if let Some(t) = self.threads.get_mut(thread as usize) {
+                    *t = state;
+                }
+                if let Some(s) = self.spots.get_mut(thread as usize) {
+                    *s = (e.line, function);
+                }
+            }
+            EventKind::PoolQueue { pool, queued } => {
+                if let Some(q) = self.pool_queues.get_mut(pool as usize) {
+                    *q = queued;
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The whole record of a run.
@@ -395,10 +444,7 @@ impl Trace {
     /// Build the checkpoints and the summary; called once when the run ends.
     pub(crate) fn finish(&mut self) {
         self.interval = (self.tasks.len() as u32).clamp(256, 1 << 16);
-        let mut states = vec![TaskState::UNBORN; self.tasks.len()];
-        let mut output_len = 0;
-        let mut threads = vec![crate::machine::ThreadState::Idle; self.threads.len()];
-        let mut pool_queues = vec![0u32; self.pools.len()];
+        let mut state = Replayed::start(self);
         let mut pending: std::collections::BTreeSet<u32> = Default::default();
         let mut ends: Vec<(u32, u32)> = self
             .timers
@@ -425,31 +471,12 @@ impl Trace {
                 }
                 self.checkpoints.push(Checkpoint {
                     step,
-                    tasks: states.clone(),
-                    output_len,
+                    state: state.clone(),
                     timers: pending.iter().copied().collect(),
-                    threads: threads.clone(),
-                    pool_queues: pool_queues.clone(),
                 });
             }
             let Some(e) = self.events.get(i) else { break };
-            if let Some(s) = states.get_mut(e.task as usize) {
-                s.apply(step, e);
-            }
-            match e.kind {
-                EventKind::Print { .. } => output_len += 1,
-                EventKind::Thread { thread, state, .. } => {
-                    if let Some(t) = threads.get_mut(thread as usize) {
-                        *t = state;
-                    }
-                }
-                EventKind::PoolQueue { pool, queued } => {
-                    if let Some(q) = pool_queues.get_mut(pool as usize) {
-                        *q = queued;
-                    }
-                }
-                _ => {}
-            }
+            state.apply(step, e);
         }
         self.summary = Summary::compute(self);
     }
@@ -463,44 +490,12 @@ impl Trace {
             .checkpoints
             .get((step / self.interval.max(1)) as usize)
             .filter(|c| c.step <= step);
-        let (mut tasks, mut output_len, from, mut timers, mut threads, mut pool_queues) =
-            match checkpoint {
-                Some(c) => (
-                    c.tasks.clone(),
-                    c.output_len,
-                    c.step,
-                    c.timers.clone(),
-                    c.threads.clone(),
-                    c.pool_queues.clone(),
-                ),
-                None => (
-                    vec![TaskState::UNBORN; self.tasks.len()],
-                    0,
-                    0,
-                    Vec::new(),
-                    vec![crate::machine::ThreadState::Idle; self.threads.len()],
-                    vec![0; self.pools.len()],
-                ),
-            };
+        let (mut state, from, mut timers) = match checkpoint {
+            Some(c) => (c.state.clone(), c.step, c.timers.clone()),
+            None => (Replayed::start(self), 0, Vec::new()),
+        };
         for i in from..step {
-            let e = &self.events[i as usize];
-            if let Some(s) = tasks.get_mut(e.task as usize) {
-                s.apply(i, e);
-            }
-            match e.kind {
-                EventKind::Print { .. } => output_len += 1,
-                EventKind::Thread { thread, state, .. } => {
-                    if let Some(t) = threads.get_mut(thread as usize) {
-                        *t = state;
-                    }
-                }
-                EventKind::PoolQueue { pool, queued } => {
-                    if let Some(q) = pool_queues.get_mut(pool as usize) {
-                        *q = queued;
-                    }
-                }
-                _ => {}
-            }
+            state.apply(i, &self.events[i as usize]);
         }
         // Timers: those pending at the checkpoint that have not ended, plus
         // those scheduled since (timers are recorded in scheduling order).
@@ -525,6 +520,13 @@ impl Trace {
             Some(e) => (e.t, e.iter),
             None => (0.0, 0),
         };
+        let Replayed {
+            tasks,
+            output_len,
+            threads,
+            spots,
+            pool_queues,
+        } = state;
         let mut ready: Vec<u32> = tasks
             .iter()
             .enumerate()
@@ -540,37 +542,16 @@ impl Trace {
             ready,
             output_len,
             timers,
-            thread_spots: self.thread_spots_at(step),
+            thread_spots: spots
+                .into_iter()
+                .map(|(line, function)| ThreadSpot {
+                    line,
+                    function: self.functions.get(function as usize).cloned(),
+                })
+                .collect(),
             threads,
             pool_queues,
         }
-    }
-
-    /// Where the threads are after `step` events: each one's latest thread event.
-    /// Scans back from `step` until every thread is found (a thread with no
-    /// event before `step` makes it scan to the start).
-    fn thread_spots_at(&self, step: u32) -> Vec<ThreadSpot> {
-        let mut spots: Vec<Option<ThreadSpot>> = vec![None; self.threads.len()];
-        let mut found = 0;
-        let end = (step as usize).min(self.events.len());
-        for e in self.events[..end].iter().rev() {
-            if found == spots.len() {
-                break;
-            }
-            if let EventKind::Thread {
-                thread, function, ..
-            } = e.kind
-            {
-                if let Some(s @ None) = spots.get_mut(thread as usize) {
-                    *s = Some(ThreadSpot {
-                        line: e.line,
-                        function: self.functions.get(function as usize).cloned(),
-                    });
-                    found += 1;
-                }
-            }
-        }
-        spots.into_iter().map(Option::unwrap_or_default).collect()
     }
 
     /// The first step at or after virtual time `t` (for the timeline cursor).
