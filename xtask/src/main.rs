@@ -312,15 +312,22 @@ fn bless() -> bool {
         );
         return false;
     }
-    let dir = root.join("crates/core/tests/programs");
-    let Ok(rd) = std::fs::read_dir(&dir) else {
-        return false;
+    // Every fixture, and the samples that already have an expected output
+    // (the thread samples have none: the oracle cannot run threads).
+    let list = |dir: &str, all: bool| -> Vec<PathBuf> {
+        let Ok(rd) = std::fs::read_dir(root.join(dir)) else {
+            return Vec::new();
+        };
+        let mut programs: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "py"))
+            .filter(|p| all || p.with_extension("out").is_file())
+            .collect();
+        programs.sort();
+        programs
     };
-    let mut programs: Vec<PathBuf> = rd
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "py"))
-        .collect();
-    programs.sort();
+    let mut programs = list("crates/core/tests/programs", true);
+    programs.extend(list("crates/web/samples", false));
     for py in programs {
         let out = match Command::new("python3").arg(&oracle).arg(&py).output() {
             Ok(o) => o,
