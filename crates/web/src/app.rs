@@ -56,6 +56,31 @@ fn fragment_for(model: Model) -> String {
     }
 }
 
+/// The sample an `#example/NAME` link names, with the link's step and
+/// settings; else the message that there is no such sample.
+fn example_scenario(
+    name: &str,
+    step: Option<u32>,
+    cores: u32,
+    gil: bool,
+) -> Result<(Scenario, &'static str), String> {
+    match samples::find(name) {
+        Some(sample) => Ok((
+            Scenario {
+                step,
+                cores,
+                gil,
+                ..Scenario::new(sample.code.to_string())
+            },
+            sample.name,
+        )),
+        None => Err(format!(
+            "There is no sample called '{}'.",
+            name.chars().take(40).collect::<String>()
+        )),
+    }
+}
+
 /// What to show first: the link, else the last scenario of this browser, else the default sample.
 fn initial() -> (Scenario, Option<&'static str>, Option<String>) {
     let default = samples::default_sample();
@@ -67,24 +92,12 @@ fn initial() -> (Scenario, Option<&'static str>, Option<String>) {
             step,
             cores,
             gil,
-        }) => match samples::all().find(|s| s.name == name) {
-            Some(sample) => (
-                Scenario {
-                    step,
-                    cores,
-                    gil,
-                    ..Scenario::new(sample.code.to_string())
-                },
-                Some(sample.name),
-                None,
-            ),
-            None => (
+        }) => match example_scenario(&name, step, cores, gil) {
+            Ok((scenario, name)) => (scenario, Some(name), None),
+            Err(m) => (
                 fallback.0,
                 fallback.1,
-                Some(format!(
-                    "There is no sample called '{}'. Here is the default one.",
-                    name.chars().take(40).collect::<String>()
-                )),
+                Some(format!("{m} Here is the default one.")),
             ),
         },
         Ok(Link::Empty) => match storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) {
@@ -328,23 +341,12 @@ fn load_from_hash(model: Model) {
             step,
             cores,
             gil,
-        }) => match samples::find(&name) {
-            Some(sample) => {
+        }) => match example_scenario(&name, step, cores, gil) {
+            Ok((scenario, name)) => {
                 model.message.set(None);
-                model.load(
-                    Scenario {
-                        step,
-                        cores,
-                        gil,
-                        ..Scenario::new(sample.code.to_string())
-                    },
-                    Some(sample.name),
-                );
+                model.load(scenario, Some(name));
             }
-            None => model.message.set(Some(format!(
-                "There is no sample called '{}'.",
-                name.chars().take(40).collect::<String>()
-            ))),
+            Err(m) => model.message.set(Some(m)),
         },
         Ok(Link::Empty) => {}
         Err(m) => {
