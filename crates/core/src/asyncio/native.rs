@@ -130,6 +130,19 @@ pub(crate) enum WaitForState {
 }
 
 /// Wrap a native coroutine as a coroutine object (`asyncio.sleep(1)` evaluates to one).
+/// asyncio's `_cancel_and_wait(fut)`: cancel `fut` and wait until it is done.
+fn cancel_and_wait(vm: &mut Vm, fut: FutRef) -> Value {
+    coro_value(
+        vm,
+        "_cancel_and_wait",
+        NativeCoro::CancelAndWait {
+            fut,
+            waiter: None,
+            cb: 0,
+        },
+    )
+}
+
 pub(crate) fn coro_value(vm: &mut Vm, name: &str, n: NativeCoro) -> Value {
     let line = vm.line_of(vm.line_offset);
     let c = Rc::new(RefCell::new(Coro {
@@ -719,15 +732,7 @@ fn wait_for_resume(
                     return value_of(vm.future_result(&fut));
                 }
                 *st = WaitForState::ZeroCancel(fut.clone());
-                return NStep::Await(coro_value(
-                    vm,
-                    "_cancel_and_wait",
-                    NativeCoro::CancelAndWait {
-                        fut,
-                        waiter: None,
-                        cb: 0,
-                    },
-                ));
+                return NStep::Await(cancel_and_wait(vm, fut));
             }
             let until = vm.lp.now + timeout;
             let waiter = Future::new(WaitOn::WaitFor { until });
@@ -776,15 +781,7 @@ fn wait_for_resume(
                 }
                 vm.remove_done_callback(&fut, cb);
                 *st = WaitForState::CancelThenRaise { handle, exc: e };
-                NStep::Await(coro_value(
-                    vm,
-                    "_cancel_and_wait",
-                    NativeCoro::CancelAndWait {
-                        fut,
-                        waiter: None,
-                        cb: 0,
-                    },
-                ))
+                NStep::Await(cancel_and_wait(vm, fut))
             }
             Resume::Throw(e) => {
                 vm.cancel_timer(&handle);
@@ -800,15 +797,7 @@ fn wait_for_resume(
                     fut: fut.clone(),
                     handle,
                 };
-                NStep::Await(coro_value(
-                    vm,
-                    "_cancel_and_wait",
-                    NativeCoro::CancelAndWait {
-                        fut,
-                        waiter: None,
-                        cb: 0,
-                    },
-                ))
+                NStep::Await(cancel_and_wait(vm, fut))
             }
         },
         WaitForState::CancelThenRaise { handle, exc } => {
