@@ -25,9 +25,9 @@ mod vm;
 pub use machine::{ThreadInfo, ThreadState};
 pub use run::{check, run, CompileError, RunResult, Settings, Status, MAX_SOURCE_BYTES};
 pub use trace::{
-    explain, waits_on_label, BlockKind, Event, EventKind, Lane, Outcome, OutputLine, RunEnd,
-    Snapshot, Summary, TaskInfo, TaskState, TaskTimes, ThreadSpot, TimerKind, TimerRecord, Trace,
-    WaitOn, Warning, NO_FUNCTION, NO_TASK, TRACE_VERSION,
+    explain, waits_on_label, BlockKind, Event, EventKind, EventLog, Lane, Outcome, OutputLine,
+    RunEnd, Snapshot, Summary, TaskInfo, TaskState, TaskTimes, ThreadSpot, TimerKind, TimerRecord,
+    Trace, WaitOn, Warning, NO_FUNCTION, NO_TASK, TRACE_VERSION,
 };
 pub use vm::Limits;
 

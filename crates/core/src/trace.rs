@@ -4,18 +4,28 @@
 //! names, printed text, results) live once in side tables. After the run,
 //! `finish` adds checkpoints (every task's state every `interval` events) so a
 //! seek replays at most `interval` events; `interval` grows with the number of
-//! tasks so that checkpoints cost about as much memory as the events they cover.
+//! tasks so that checkpoints cost a fraction of the memory of the events they
+//! cover.
 
 mod explain;
+mod log;
 mod summary;
 
 use serde::{Deserialize, Serialize};
 
 pub use explain::{explain, waits_on_label};
+pub use log::EventLog;
 pub use summary::{Summary, TaskTimes};
 
 /// Bumped whenever the shape of the serialized trace changes.
 pub const TRACE_VERSION: u32 = 2;
+
+/// Checkpoints are `CHECKPOINT_SPACING × tasks` events apart (within
+/// [2¹⁰, 2¹⁷]): a checkpoint holds every task's state (48 bytes each), so
+/// checkpoints cost about a quarter of the memory of the events they cover
+/// (24 bytes each), and a seek replays at most 2¹⁷ events (under a
+/// millisecond).
+const CHECKPOINT_SPACING: u32 = 8;
 
 /// Marks "no task" in `Event::task`.
 pub const NO_TASK: u32 = u32::MAX;
@@ -396,7 +406,7 @@ pub struct Trace {
     pub pools: Vec<String>,
     /// Qualified names of the functions worker threads ran, by first appearance.
     pub functions: Vec<String>,
-    pub events: Vec<Event>,
+    pub events: EventLog,
     /// Every timer scheduled, in scheduling order (which breaks ties of due time).
     pub timers: Vec<TimerRecord>,
     pub output: Vec<OutputLine>,
@@ -421,7 +431,7 @@ impl Default for Trace {
             threads: Vec::new(),
             pools: Vec::new(),
             functions: Vec::new(),
-            events: Vec::new(),
+            events: EventLog::default(),
             timers: Vec::new(),
             output: Vec::new(),
             warnings: Vec::new(),
@@ -443,40 +453,33 @@ impl Trace {
 
     /// Build the checkpoints and the summary; called once when the run ends.
     pub(crate) fn finish(&mut self) {
-        self.interval = (self.tasks.len() as u32).clamp(256, 1 << 16);
+        self.interval = (self.tasks.len() as u32)
+            .saturating_mul(CHECKPOINT_SPACING)
+            .clamp(1 << 10, 1 << 17);
         let mut state = Replayed::start(self);
-        let mut pending: std::collections::BTreeSet<u32> = Default::default();
-        let mut ends: Vec<(u32, u32)> = self
-            .timers
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.ended != u32::MAX)
-            .map(|(i, t)| (t.ended, i as u32))
-            .collect();
-        ends.sort_unstable();
-        let (mut next_add, mut next_end) = (0usize, 0usize);
+        // The timers pending at the previous checkpoint, in scheduling order.
+        let mut pending: Vec<u32> = Vec::new();
+        let mut next_add = 0usize;
         self.checkpoints.clear();
+        let mut events = self.events.iter();
         for i in 0..=self.events.len() {
             let step = i as u32;
             if step.is_multiple_of(self.interval) {
+                pending.retain(|&t| self.timers[t as usize].ended > step);
                 while next_add < self.timers.len() && self.timers[next_add].added <= step {
                     if self.timers[next_add].ended > step {
-                        pending.insert(next_add as u32);
+                        pending.push(next_add as u32);
                     }
                     next_add += 1;
-                }
-                while next_end < ends.len() && ends[next_end].0 <= step {
-                    pending.remove(&ends[next_end].1);
-                    next_end += 1;
                 }
                 self.checkpoints.push(Checkpoint {
                     step,
                     state: state.clone(),
-                    timers: pending.iter().copied().collect(),
+                    timers: pending.clone(),
                 });
             }
-            let Some(e) = self.events.get(i) else { break };
-            state.apply(step, e);
+            let Some(e) = events.next() else { break };
+            state.apply(step, &e);
         }
         self.summary = Summary::compute(self);
     }
@@ -494,8 +497,8 @@ impl Trace {
             Some(c) => (c.state.clone(), c.step, c.timers.clone()),
             None => (Replayed::start(self), 0, Vec::new()),
         };
-        for i in from..step {
-            state.apply(i, &self.events[i as usize]);
+        for (i, e) in (from..step).zip(self.events.iter_from(from as usize)) {
+            state.apply(i, &e);
         }
         // Timers: those pending at the checkpoint that have not ended, plus
         // those scheduled since (timers are recorded in scheduling order).
@@ -556,7 +559,7 @@ impl Trace {
 
     /// The first step at or after virtual time `t` (for the timeline cursor).
     pub fn step_at_time(&self, t: f64) -> u32 {
-        self.events.partition_point(|e| e.t < t) as u32
+        self.events.count_before_time(t) as u32
     }
 
     pub fn task_label(&self, id: u32) -> String {

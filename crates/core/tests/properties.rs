@@ -165,7 +165,7 @@ fn check_invariants(name: &str, trace: &Trace) {
     for k in [0, 1, n / 3, n / 2, n.saturating_sub(1), n] {
         let snap = trace.state_at(k);
         let mut replay = vec![Lane::Unborn; trace.tasks.len()];
-        for e in &trace.events[..k as usize] {
+        for e in trace.events.iter().take(k as usize) {
             if let Some(l) = replay.get_mut(e.task as usize) {
                 *l = match e.kind {
                     EventKind::Created { .. } | EventKind::Ready => Lane::Ready,

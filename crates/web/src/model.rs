@@ -22,7 +22,7 @@ impl RunView {
 
     /// The number of events that happened at or before virtual time `t`.
     pub(crate) fn step_for_time(&self, t: f64) -> u32 {
-        self.trace.events.partition_point(|e| e.t <= t) as u32
+        self.trace.events.count_until_time(t) as u32
     }
 
     pub(crate) fn time_of_step(&self, step: u32) -> f64 {

@@ -38,7 +38,7 @@ fn advance(model: Model, dt: f64, budget: &mut f64) {
             model.playing.set(false);
             break;
         }
-        let next_t = run.trace.events[step as usize].t;
+        let next_t = run.trace.events.get(step as usize).map_or(t, |e| e.t);
         if next_t <= t + 1e-12 || film.is_none() {
             // The next event happens now: show it if the budget allows.
             if *budget < 1.0 {

@@ -145,7 +145,7 @@ fn machine_rows(trace: &Trace) -> Vec<Row> {
             }
         }
     };
-    for e in &trace.events {
+    for e in trace.events.iter() {
         match e.kind {
             EventKind::Thread { thread, state, .. } => {
                 let i = thread as usize;

@@ -579,12 +579,12 @@ impl Vm {
             }
         }
         let end = self.lp.now + CLOCK_RESOLUTION;
-        while let Some(t) = self.lp.timers.pop_due(end) {
-            if !t.handle.is_cancelled() {
-                if let Some(f) = &t.handle.cancelled {
+        while let Some(handle) = self.lp.timers.pop_due(end) {
+            if !handle.is_cancelled() {
+                if let Some(f) = &handle.cancelled {
                     self.end_timer(f.record);
                 }
-                self.lp.ready.push(t.handle);
+                self.lp.ready.push(handle);
             }
         }
         let n = self.lp.ready.len();

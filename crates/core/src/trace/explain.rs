@@ -39,7 +39,7 @@ pub fn waits_on_label(trace: &Trace, on: &WaitOn) -> String {
 
 /// A one-sentence explanation of event `step` (0-based index into `trace.events`).
 pub fn explain(trace: &Trace, step: usize) -> String {
-    let Some(e) = trace.events.get(step) else {
+    let Some(e) = &trace.events.get(step) else {
         return String::new();
     };
     let who = trace.task_label(e.task);

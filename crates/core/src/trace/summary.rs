@@ -40,7 +40,7 @@ impl Summary {
             Lane::Waiting => times[i].waiting += dt,
             _ => {}
         };
-        for e in &trace.events {
+        for e in trace.events.iter() {
             let i = e.task as usize;
             if let EventKind::Blocking { what, until } = e.kind {
                 let _ = what == BlockKind::Cpu;

@@ -24,7 +24,7 @@ fn trace_with(tasks: u32, events: Vec<Event>) -> Trace {
             result: None,
         });
     }
-    tr.events = events;
+    tr.events = events.into_iter().collect();
     tr.finish();
     tr
 }
@@ -37,7 +37,7 @@ fn state_at_uses_checkpoints_and_matches_a_full_replay() {
     for id in 0..3 {
         events.push(ev(0.0, id, EventKind::Created { parent: NO_TASK }));
     }
-    for k in 0..1000 {
+    for k in 0..4000 {
         let id = k % 3;
         let t = k as f64 * 0.01;
         events.push(ev(t, id, EventKind::Running));
@@ -52,11 +52,25 @@ fn state_at_uses_checkpoints_and_matches_a_full_replay() {
     }
     let tr = trace_with(3, events);
     assert!(tr.checkpoints.len() > 5);
-    for step in [0u32, 1, 3, 4, 5, 255, 256, 257, 1000, 2999, 3002, 3003] {
+    let i = tr.interval;
+    for step in [
+        0u32,
+        1,
+        3,
+        4,
+        5,
+        i - 1,
+        i,
+        i + 1,
+        2 * i + 7,
+        5000,
+        12002,
+        12003,
+    ] {
         let fast = tr.state_at(step);
         let mut slow = vec![TaskState::UNBORN; 3];
-        for (i, e) in tr.events[..step as usize].iter().enumerate() {
-            slow[e.task as usize].apply(i as u32, e);
+        for (i, e) in tr.events.iter().take(step as usize).enumerate() {
+            slow[e.task as usize].apply(i as u32, &e);
         }
         assert_eq!(fast.tasks, slow, "step {step}");
     }
@@ -77,7 +91,7 @@ fn ready_lane_is_in_queue_order() {
 #[test]
 fn pending_timers_follow_their_add_and_end_steps_across_checkpoints() {
     let mut events = vec![ev(0.0, 0, EventKind::Created { parent: NO_TASK })];
-    for k in 0..2000 {
+    for k in 0..6000 {
         events.push(ev(
             k as f64,
             0,
@@ -97,13 +111,13 @@ fn pending_timers_follow_their_add_and_end_steps_across_checkpoints() {
         parent: NO_TASK,
         result: None,
     });
-    tr.events = events;
-    // Timer i is pending from step 10 * i to step 10 * i + 700 (crossing checkpoints);
-    // every third one is still pending at the end.
-    for i in 0..150u32 {
-        let ended = if i % 3 == 0 { u32::MAX } else { 10 * i + 700 };
+    tr.events = events.into_iter().collect();
+    // Timer i is pending from step 10 * i to step 10 * i + 1500 (crossing
+    // checkpoints); every third one is still pending at the end.
+    for i in 0..500u32 {
+        let ended = if i % 3 == 0 { u32::MAX } else { 10 * i + 1500 };
         tr.timers.push(TimerRecord {
-            due: (300 - i) as f64,
+            due: (1000 - i) as f64,
             added: 10 * i,
             ended,
             task: 0,
@@ -111,8 +125,22 @@ fn pending_timers_follow_their_add_and_end_steps_across_checkpoints() {
         });
     }
     tr.finish();
-    for step in [0u32, 9, 10, 255, 256, 700, 701, 1000, 1500, 2001] {
-        let mut want: Vec<u32> = (0..150u32)
+    assert!(tr.checkpoints.len() > 4);
+    let i = tr.interval;
+    for step in [
+        0u32,
+        9,
+        10,
+        i - 1,
+        i,
+        i + 1,
+        1500,
+        2 * i,
+        3 * i + 5,
+        4000,
+        6001,
+    ] {
+        let mut want: Vec<u32> = (0..500u32)
             .filter(|&i| tr.timers[i as usize].added <= step && step < tr.timers[i as usize].ended)
             .collect();
         // Firing order: earliest due first (due falls as i grows).
