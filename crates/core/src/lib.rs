@@ -23,7 +23,7 @@ mod value;
 mod vm;
 
 pub use machine::{ThreadInfo, ThreadState};
-pub use run::{check, run, CompileError, RunResult, Settings, Status, MAX_SOURCE_BYTES};
+pub use run::{check, run, CompileError, RunResult, Session, Settings, Status, MAX_SOURCE_BYTES};
 pub use trace::{
     explain, waits_on_label, BlockKind, Event, EventKind, EventLog, Lane, Outcome, OutputLine,
     RunEnd, Snapshot, Summary, TaskInfo, TaskState, TaskTimes, ThreadSpot, TimerKind, TimerRecord,

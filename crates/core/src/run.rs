@@ -5,6 +5,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::asyncio::objects::FutState;
+use crate::asyncio::task::MainRun;
 use crate::compile;
 use crate::syntax::span::LineIndex;
 use crate::syntax::{self, Diagnostic};
@@ -133,67 +134,187 @@ fn too_big(n: usize) -> String {
 
 /// Run a program to the end (or to a limit) and return its trace.
 pub fn run(source: &str, settings: &Settings) -> RunResult {
-    let mut trace = Trace::default();
-    if source.len() > MAX_SOURCE_BYTES {
-        let m = too_big(source.len());
-        trace.end = RunEnd::Limit { message: m.clone() };
-        trace.finish();
-        return RunResult {
-            status: Status::Limit,
-            trace,
-            compile_errors: Vec::new(),
-            stderr: vec![format!("loopscope: {m}")],
-        };
-    }
-    let parsed = syntax::parse(source);
-    let program = if parsed.diagnostics.is_empty() {
-        compile::compile(&parsed.module)
-    } else {
-        Err(parsed.diagnostics)
-    };
-    let program = match program {
-        Ok(p) => p,
-        Err(d) => {
-            let errs = to_compile_errors(source, d);
+    Session::new(source, settings).finish()
+}
+
+/// A run that can be simulated a slice at a time: the page advances long runs
+/// in slices of events between frames, so the tab never freezes. Results are
+/// identical to [`run`]'s whatever the slices.
+///
+/// One session at a time per thread: drop a session before starting the next
+/// (coroutines that are never awaited are reported through a per-thread list).
+pub struct Session {
+    state: SessionState,
+}
+
+enum SessionState {
+    /// Refused or failed to compile: the result is ready.
+    Over(Box<RunResult>),
+    Running(Box<Live>),
+    /// `finish` took the result.
+    Taken,
+}
+
+struct Live {
+    vm: Vm,
+    frames: Vec<Frame>,
+    /// `None` only while `advance` works on it.
+    phase: Option<Phase>,
+}
+
+enum Phase {
+    /// The program's own stack runs (module code and what it calls).
+    Stack(Resume),
+    /// `asyncio.run`'s loop runs, pass by pass.
+    Loop(MainRun),
+    /// The program's stack ended.
+    Ended(Outcome),
+}
+
+impl Session {
+    /// Check and compile `source`, ready to run.
+    pub fn new(source: &str, settings: &Settings) -> Session {
+        let mut trace = Trace::default();
+        if source.len() > MAX_SOURCE_BYTES {
+            let m = too_big(source.len());
+            trace.end = RunEnd::Limit { message: m.clone() };
             trace.finish();
-            let stderr = errs
-                .iter()
-                .take(1)
-                .map(|e| format!("{}:{}: {}", e.line, e.col, e.message))
-                .collect();
-            return RunResult {
-                status: Status::CompileError,
+            return Session::over(RunResult {
+                status: Status::Limit,
                 trace,
-                compile_errors: errs,
-                stderr,
-            };
+                compile_errors: Vec::new(),
+                stderr: vec![format!("loopscope: {m}")],
+            });
         }
-    };
-    let lints = crate::lint::lint(&parsed.module, &LineIndex::new(source));
-    crate::value::take_never_awaited();
-    let mut vm = Vm::new(source, settings.limits.clone());
-    vm.machine = crate::machine::Machine::new(settings.cores, settings.gil);
-    vm.trace.cores = settings.cores.max(1);
-    vm.trace.gil = settings.gil;
-    // Lints are static: they go beside the events, not among them.
-    vm.trace.warnings.extend(lints);
-    vm.global_names = program.globals.clone();
-    vm.globals = program
-        .globals
-        .iter()
-        .map(|n| crate::builtins::global_builtin(n).unwrap_or(Value::Undefined))
-        .collect();
-    let mut frames = vec![Frame::Py(Box::new(PyFrame::new(program.module.clone())))];
-    let mut input = Resume::Start;
-    let outcome = loop {
-        match vm.run_stack(&mut frames, input) {
-            Outcome::Block(kind, secs) => {
-                vm.block_loop_thread(kind, secs);
-                input = Resume::Value(Value::None);
+        let parsed = syntax::parse(source);
+        let program = if parsed.diagnostics.is_empty() {
+            compile::compile(&parsed.module)
+        } else {
+            Err(parsed.diagnostics)
+        };
+        let program = match program {
+            Ok(p) => p,
+            Err(d) => {
+                let errs = to_compile_errors(source, d);
+                trace.finish();
+                let stderr = errs
+                    .iter()
+                    .take(1)
+                    .map(|e| format!("{}:{}: {}", e.line, e.col, e.message))
+                    .collect();
+                return Session::over(RunResult {
+                    status: Status::CompileError,
+                    trace,
+                    compile_errors: errs,
+                    stderr,
+                });
             }
-            other => break other,
+        };
+        let lints = crate::lint::lint(&parsed.module, &LineIndex::new(source));
+        crate::value::take_never_awaited();
+        let mut vm = Vm::new(source, settings.limits.clone());
+        vm.pausable = true;
+        vm.machine = crate::machine::Machine::new(settings.cores, settings.gil);
+        vm.trace.cores = settings.cores.max(1);
+        vm.trace.gil = settings.gil;
+        // Lints are static: they go beside the events, not among them.
+        vm.trace.warnings.extend(lints);
+        vm.global_names = program.globals.clone();
+        vm.globals = program
+            .globals
+            .iter()
+            .map(|n| crate::builtins::global_builtin(n).unwrap_or(Value::Undefined))
+            .collect();
+        let frames = vec![Frame::Py(Box::new(PyFrame::new(program.module.clone())))];
+        Session {
+            state: SessionState::Running(Box::new(Live {
+                vm,
+                frames,
+                phase: Some(Phase::Stack(Resume::Start)),
+            })),
         }
-    };
+    }
+
+    fn over(result: RunResult) -> Session {
+        Session {
+            state: SessionState::Over(Box::new(result)),
+        }
+    }
+
+    /// Simulate until about `events` more trace events exist (whole loop
+    /// passes: a slice can overshoot by one pass) or the run is over.
+    /// Returns true when the run is over.
+    pub fn advance(&mut self, events: usize) -> bool {
+        let SessionState::Running(live) = &mut self.state else {
+            return true;
+        };
+        let Live { vm, frames, phase } = &mut **live;
+        let start = vm.trace.events.len();
+        loop {
+            let next = match phase.take() {
+                Some(Phase::Stack(input)) => match vm.run_stack(frames, input) {
+                    Outcome::Block(kind, secs) => {
+                        vm.block_loop_thread(kind, secs);
+                        Phase::Stack(Resume::Value(Value::None))
+                    }
+                    Outcome::RunLoop(run) => Phase::Loop(run),
+                    other => Phase::Ended(other),
+                },
+                Some(Phase::Loop(run)) => {
+                    let left = events.saturating_sub(vm.trace.events.len() - start);
+                    match (left > 0).then(|| vm.run_passes(left)).flatten() {
+                        Some(ok) => Phase::Stack(Resume::from(vm.asyncio_run_finish(run, ok))),
+                        None => {
+                            *phase = Some(Phase::Loop(run));
+                            return false;
+                        }
+                    }
+                }
+                Some(ended @ Phase::Ended(_)) => {
+                    *phase = Some(ended);
+                    return true;
+                }
+                None => return true,
+            };
+            *phase = Some(next);
+        }
+    }
+
+    /// Trace events so far and the virtual time reached (for a progress bar).
+    pub fn progress(&self) -> (usize, f64) {
+        match &self.state {
+            SessionState::Running(live) => (live.vm.trace.events.len(), live.vm.lp.now),
+            SessionState::Over(r) => (r.trace.events.len(), r.trace.end_time),
+            SessionState::Taken => (0, 0.0),
+        }
+    }
+
+    /// Run to the end (if not there yet) and return the result.
+    pub fn finish(mut self) -> RunResult {
+        while !self.advance(usize::MAX) {}
+        match std::mem::replace(&mut self.state, SessionState::Taken) {
+            SessionState::Over(r) => *r,
+            SessionState::Running(live) => {
+                let Live { vm, frames, phase } = *live;
+                let outcome = match phase {
+                    Some(Phase::Ended(o)) => o,
+                    _ => Outcome::Abort,
+                };
+                conclude(vm, frames, outcome)
+            }
+            // `finish` consumes the session: it cannot have been taken.
+            SessionState::Taken => RunResult {
+                status: Status::Ok,
+                trace: Trace::default(),
+                compile_errors: Vec::new(),
+                stderr: Vec::new(),
+            },
+        }
+    }
+}
+
+/// The end of a run: status, stderr, late warnings, the finished trace.
+fn conclude(mut vm: Vm, frames: Vec<Frame>, outcome: Outcome) -> RunResult {
     drop(frames);
     vm.flush_out();
     let mut stderr = Vec::new();

@@ -86,6 +86,16 @@ pub(crate) enum Resume {
     Throw(ExcRef),
 }
 
+impl From<Result<Value, ExcRef>> for Resume {
+    /// Resume with a call's result: its value, or its exception raised.
+    fn from(r: Result<Value, ExcRef>) -> Resume {
+        match r {
+            Ok(v) => Resume::Value(v),
+            Err(e) => Resume::Throw(e),
+        }
+    }
+}
+
 /// Why a stack of frames stopped running.
 pub(crate) enum Outcome {
     Return(Value),
@@ -98,4 +108,9 @@ pub(crate) enum Outcome {
     Yield(Value),
     /// A limit was reached; the run is over.
     Abort,
+    /// `asyncio.run` started its loop at the top of the program's stack: the
+    /// caller drives `run_passes` (pausing between them if it likes), then
+    /// resumes the stack with `asyncio_run_finish`'s result. Elsewhere
+    /// `Vm::loop_to_end` does all of it at once.
+    RunLoop(crate::asyncio::task::MainRun),
 }

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use loopscope_core::{run, EventKind, Lane, Settings, Trace};
+use loopscope_core::{run, EventKind, Lane, Session, Settings, Trace};
 
 fn corpus() -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -201,6 +201,55 @@ fn the_same_program_gives_the_same_trace_twice() {
         assert!(!a.is_empty());
         assert!(a == b, "{name}: two runs gave different traces");
     }
+}
+
+/// A session advanced in slices (as the page does for long runs) gives the
+/// same run as `run`, whatever the slice size: same trace, status and stderr.
+#[test]
+fn a_run_in_slices_is_the_same_run() {
+    // Programs that block the loop, end with a limit, deadlock or raise are
+    // in the corpus too; the sliced run must stop the same way.
+    for (name, src) in corpus() {
+        let whole = run(&src, &Settings::default());
+        let want = serde_json::to_string(&whole.trace).unwrap_or_default();
+        assert!(!want.is_empty());
+        for slice in [1usize, 5, 64] {
+            let mut session = Session::new(&src, &Settings::default());
+            let mut slices = 0usize;
+            while !session.advance(slice) {
+                slices += 1;
+                assert!(
+                    slices <= whole.trace.events.len() + 2,
+                    "{name}: no progress"
+                );
+            }
+            // The end (a last partial line, say) may add an event or two.
+            let (events, _) = session.progress();
+            assert!(events <= whole.trace.events.len(), "{name}");
+            let sliced = session.finish();
+            assert_eq!(sliced.status, whole.status, "{name}, slices of {slice}");
+            assert_eq!(sliced.stderr, whole.stderr, "{name}, slices of {slice}");
+            let got = serde_json::to_string(&sliced.trace).unwrap_or_default();
+            assert!(got == want, "{name}: slices of {slice} gave another trace");
+        }
+    }
+}
+
+/// Slices really pause the loop: a program with many passes needs many slices.
+#[test]
+fn a_long_run_takes_many_slices() {
+    let src = "import asyncio\nasync def main():\n    for i in range(1000):\n        await asyncio.sleep(0.001)\nasyncio.run(main())\n";
+    let mut session = Session::new(src, &Settings::default());
+    let mut slices = 1;
+    while !session.advance(100) {
+        slices += 1;
+        let (events, t) = session.progress();
+        assert!(events > 0 && t > 0.0);
+    }
+    // 1,000 sleeps make 3 events each (waiting, clock jump, ready) and more:
+    // slices of 100 events need at least 30.
+    assert!(slices >= 30, "{slices} slices");
+    assert_eq!(session.finish().status.exit_code(), 0);
 }
 
 #[test]

@@ -10,7 +10,14 @@ use crate::trace::{
     BlockKind, EventKind, Outcome as TaskOutcome, TaskInfo, TimerKind, TimerRecord, WaitOn, NO_TASK,
 };
 use crate::value::{repr, CoroState, Value};
-use crate::vm::{make_cancelled_error, Abort, Frame, Outcome, Resume, Vm};
+use crate::vm::{make_cancelled_error, Abort, Called, Frame, Outcome, Resume, Vm};
+
+/// An `asyncio.run` between its start and its finish: the main task and the
+/// id of the done callback that stops the loop.
+pub(crate) struct MainRun {
+    pub(crate) main: FutRef,
+    stop: u64,
+}
 
 /// Event-loop passes before a run is stopped (each pass normally costs steps too).
 const MAX_PASSES: u32 = 20_000_000;
@@ -360,6 +367,7 @@ impl Vm {
                     self.block_loop_thread_at(kind, secs, line);
                     input = Resume::Value(Value::None);
                 }
+                Outcome::RunLoop(run) => input = Resume::from(self.loop_to_end(run)),
                 other => break other,
             }
         };
@@ -423,7 +431,7 @@ impl Vm {
                     None,
                 );
             }
-            Outcome::Block(..) | Outcome::Abort | Outcome::Yield(_) => {}
+            Outcome::Block(..) | Outcome::RunLoop(_) | Outcome::Abort | Outcome::Yield(_) => {}
         }
         self.current = prev;
     }
@@ -604,18 +612,33 @@ impl Vm {
     /// `run_forever` until `stop()`; false on deadlock or abort.
     fn run_until_stopped(&mut self) -> bool {
         loop {
+            if let Some(ok) = self.run_passes(usize::MAX) {
+                return ok;
+            }
+        }
+    }
+
+    /// Passes of `run_forever` until `stop()` (`Some(true)`), a deadlock or
+    /// an abort (`Some(false)`), or until the pass in which the trace reached
+    /// `max_events` more events (`None`: call again to go on).
+    pub(crate) fn run_passes(&mut self, max_events: usize) -> Option<bool> {
+        let stop_at = self.trace.events.len().saturating_add(max_events);
+        loop {
             if !self.run_once() {
-                return false;
+                return Some(false);
             }
             if self.abort.is_some() {
-                return false;
+                return Some(false);
             }
             if self.escaping.is_some() {
-                return true;
+                return Some(true);
             }
             if self.lp.stopping {
                 self.lp.stopping = false;
-                return true;
+                return Some(true);
+            }
+            if self.trace.events.len() >= stop_at {
+                return None;
             }
         }
     }
@@ -629,8 +652,27 @@ impl Vm {
     }
 
     /// `asyncio.run(coro)`: run the main task, then cancel what is left and
-    /// shut down like CPython's `Runner.close()`.
-    pub(crate) fn asyncio_run(&mut self, coro: Value) -> Result<Value, ExcRef> {
+    /// shut down like CPython's `Runner.close()`. At the top of the program's
+    /// stack (`Vm::pausable`), the loop is left to the caller instead
+    /// (`Called::RunLoop`), so that a long run can pause between passes.
+    pub(crate) fn asyncio_run(&mut self, coro: Value) -> Result<Called, ExcRef> {
+        let run = self.asyncio_run_start(coro)?;
+        if self.pausable && self.nested_depth == 0 && self.worker.is_none() {
+            return Ok(Called::RunLoop(run));
+        }
+        self.loop_to_end(run).map(Called::Value)
+    }
+
+    /// The rest of an `asyncio.run` at once.
+    pub(crate) fn loop_to_end(&mut self, run: MainRun) -> Result<Value, ExcRef> {
+        let ok = self.run_until_stopped();
+        self.asyncio_run_finish(run, ok)
+    }
+
+    /// The first half of `asyncio.run`: the main task, with the done callback
+    /// that stops the loop. Then `run_passes` until it is `Some(ok)`, then
+    /// `asyncio_run_finish` (so a run can pause between passes).
+    pub(crate) fn asyncio_run_start(&mut self, coro: Value) -> Result<MainRun, ExcRef> {
         if self.lp.running {
             return Err(ExcObj::msg(
                 ExcType::RuntimeError,
@@ -645,7 +687,15 @@ impl Vm {
         }
         self.lp.running = true;
         let main = self.create_task(coro, None)?;
-        let ok = self.run_until_complete(&main);
+        let stop = self.add_done_callback(&main, Callback::StopLoop);
+        Ok(MainRun { main, stop })
+    }
+
+    /// The second half of `asyncio.run`, once the loop stopped (`ok`) or
+    /// cannot go on: the main task's result, after shutting down.
+    pub(crate) fn asyncio_run_finish(&mut self, run: MainRun, ok: bool) -> Result<Value, ExcRef> {
+        let MainRun { main, stop } = run;
+        self.remove_done_callback(&main, stop);
         if let Some(e) = self.escaping.take() {
             // The exception left run_forever; Runner.close() still cancels the rest.
             self.shutdown();

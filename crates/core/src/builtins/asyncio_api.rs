@@ -47,6 +47,13 @@ pub(crate) fn call(
     args: &[Value],
     kwargs: &Kwargs,
 ) -> Option<Result<Called, ExcRef>> {
+    if b == Builtin::Run {
+        return Some((|| {
+            check_kwargs("run", kwargs, &["debug"])?;
+            arg_count("run", args, 1, 1)?;
+            vm.asyncio_run(args[0].clone())
+        })());
+    }
     Some(call_inner(vm, b, args, kwargs)?.map(Called::Value))
 }
 
@@ -59,11 +66,6 @@ fn call_inner(
     use Builtin as B;
     let r = (|| -> Result<Value, ExcRef> {
         match b {
-            B::Run => {
-                check_kwargs("run", kwargs, &["debug"])?;
-                arg_count("run", args, 1, 1)?;
-                vm.asyncio_run(args[0].clone())
-            }
             B::Sleep => {
                 check_kwargs("sleep", kwargs, &["result"])?;
                 arg_count("sleep", args, 1, 2)?;

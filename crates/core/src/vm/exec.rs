@@ -18,6 +18,8 @@ pub(crate) enum Called {
     Value(Value),
     Frame(Frame),
     Block(BlockKind, f64),
+    /// `asyncio.run` at the top of the stack (see `Outcome::RunLoop`).
+    RunLoop(crate::asyncio::task::MainRun),
 }
 
 enum PyExit {
@@ -27,6 +29,7 @@ enum PyExit {
     Call(Frame),
     Await(Value),
     Block(BlockKind, f64),
+    RunLoop(crate::asyncio::task::MainRun),
     Abort,
 }
 
@@ -111,6 +114,7 @@ impl Vm {
                         Err(o) => return o,
                     },
                     PyExit::Block(kind, secs) => return Outcome::Block(kind, secs),
+                    PyExit::RunLoop(run) => return Outcome::RunLoop(run),
                     PyExit::Yield(v) => return Outcome::Yield(v),
                     PyExit::Abort => return Outcome::Abort,
                 },
@@ -196,6 +200,7 @@ impl Vm {
                 self.block_loop_thread(kind, secs);
                 return Ok(Value::None);
             }
+            Called::RunLoop(run) => return self.loop_to_end(run),
             Called::Frame(f) => f,
         };
         // Each nested run is Rust recursion (a builtin calling back into Python):
@@ -221,6 +226,7 @@ impl Vm {
                     self.block_loop_thread(kind, secs);
                     input = Resume::Value(Value::None);
                 }
+                Outcome::RunLoop(run) => input = Resume::from(self.loop_to_end(run)),
                 Outcome::Suspend(_) | Outcome::Yield(_) => {
                     break Err(ExcObj::msg(
                         ExcType::RuntimeError,
@@ -280,6 +286,7 @@ impl Vm {
                     self.block_loop_thread(kind, secs);
                     input = Resume::Value(Value::None);
                 }
+                Outcome::RunLoop(run) => input = Resume::from(self.loop_to_end(run)),
                 Outcome::Suspend(_) => {
                     break Err(ExcObj::msg(
                         ExcType::RuntimeError,
@@ -1057,6 +1064,7 @@ fn called(f: &mut PyFrame, c: Called) -> Option<PyExit> {
         }
         Called::Frame(fr) => Some(PyExit::Call(fr)),
         Called::Block(kind, secs) => Some(PyExit::Block(kind, secs)),
+        Called::RunLoop(run) => Some(PyExit::RunLoop(run)),
     }
 }
 

@@ -71,6 +71,9 @@ pub(crate) struct Vm {
     pub(crate) worker: Option<u32>,
     /// SystemExit or KeyboardInterrupt raised in a task: it leaves the loop (`Task.__step` re-raises).
     pub(crate) escaping: Option<crate::exc::ExcRef>,
+    /// Set by a [`crate::Session`]: `asyncio.run` at the top of the stack
+    /// hands its loop to the session (`Called::RunLoop`) instead of running it.
+    pub(crate) pausable: bool,
 }
 
 impl Vm {
@@ -97,6 +100,7 @@ impl Vm {
             function_ids: Default::default(),
             worker: None,
             escaping: None,
+            pausable: false,
         }
     }
 

@@ -285,6 +285,10 @@ impl Vm {
                 }
                 Ok(Called::Value(v)) => return self.finish_item(t, Ok(v)),
                 Ok(Called::Block(kind, secs)) => return self.worker_block(t, frames, kind, secs),
+                Ok(Called::RunLoop(run)) => {
+                    let r = self.loop_to_end(run);
+                    return self.finish_item(t, r);
+                }
                 Err(e) => return self.finish_item(t, Err(e)),
             }
         }
@@ -304,6 +308,12 @@ impl Vm {
                     "a function running in a thread cannot await",
                 )),
             ),
+            // Never: a loop is running while threads run, so asyncio.run
+            // raises before it could hand its loop over.
+            Outcome::RunLoop(run) => {
+                let r = self.loop_to_end(run);
+                self.finish_item(t, r)
+            }
             Outcome::Abort => {}
         }
     }
