@@ -51,6 +51,9 @@ pub(crate) struct TaskData {
     pub(crate) func: Rc<str>,
     /// The coroutine's frames, innermost last; taken out while the task runs.
     pub(crate) frames: Vec<Frame>,
+    /// The line `frames` are at (kept with them: a wake-up reads it without
+    /// walking the frames).
+    pub(crate) line: u32,
     pub(crate) fut_waiter: Option<FutRef>,
     pub(crate) must_cancel: bool,
     pub(crate) num_cancels_requested: u32,

@@ -87,13 +87,10 @@ impl Vm {
     /// The line a task's innermost Python frame is at.
     pub(crate) fn task_line(&self, task: &FutRef) -> u32 {
         let t = task.borrow();
-        let Some(td) = t.task.as_ref() else { return 0 };
-        for f in td.frames.iter().rev() {
-            if let Frame::Py(p) = f {
-                return self.line_of(p.span_start());
-            }
+        match t.task.as_ref() {
+            Some(td) if !td.frames.is_empty() => td.line,
+            _ => 0,
         }
-        0
     }
 
     fn frames_line(&self, frames: &[Frame]) -> u32 {
@@ -141,12 +138,14 @@ impl Vm {
         };
         let func = c.borrow().name.clone();
         let id = self.tasks.len() as u32;
+        let line = self.frames_line(std::slice::from_ref(&frame));
         let fut = Future::new(WaitOn::Task { task: id });
         fut.borrow_mut().task = Some(Box::new(TaskData {
             id,
             name: name.clone(),
             func: func.clone(),
             frames: vec![frame],
+            line,
             fut_waiter: None,
             must_cancel: false,
             num_cancels_requested: 0,
@@ -374,6 +373,7 @@ impl Vm {
         let line = self.frames_line(&frames);
         if let Some(td) = task.borrow_mut().task.as_mut() {
             td.frames = frames;
+            td.line = line;
         }
         match outcome {
             Outcome::Return(v) => {
