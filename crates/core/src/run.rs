@@ -266,6 +266,9 @@ impl Session {
                         Some(ok) => Phase::Stack(Resume::from(vm.asyncio_run_finish(run, ok))),
                         None => {
                             *phase = Some(Phase::Loop(run));
+                            // Checkpoint as we go, so the end does not
+                            // replay the whole run at once.
+                            vm.trace.index(false);
                             return false;
                         }
                     }

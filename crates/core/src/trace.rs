@@ -2,10 +2,11 @@
 //!
 //! Events are appended on the hot path as small `Copy` records; strings (task
 //! names, printed text, results) live once in side tables. After the run,
-//! `finish` adds checkpoints (every task's state every `interval` events) so a
-//! seek replays at most `interval` events; `interval` grows with the number of
-//! tasks so that checkpoints cost a fraction of the memory of the events they
-//! cover.
+//! Checkpoints (every task's state every `interval` events) are built as the
+//! run goes (`index`, after each slice of a session) and completed by
+//! `finish`, so a seek replays at most `interval` events; `interval` grows
+//! with the number of tasks so that checkpoints cost a fraction of the memory
+//! of the events they cover.
 
 mod explain;
 mod log;
@@ -336,6 +337,40 @@ pub struct Snapshot {
     pub pool_queues: Vec<u32>,
 }
 
+/// Events between checkpoints once there are `tasks` tasks.
+fn checkpoint_interval(tasks: usize) -> u32 {
+    (tasks as u32)
+        .saturating_mul(CHECKPOINT_SPACING)
+        .clamp(1 << 10, 1 << 17)
+}
+
+/// Where the checkpointing of a growing trace stands.
+#[derive(Clone, Debug, Default)]
+struct Indexer {
+    /// The state after the first `applied` events (`None` before any).
+    state: Option<Replayed>,
+    applied: usize,
+    /// Timers pending at the last checkpoint, in scheduling order, and the
+    /// first timer not looked at yet.
+    pending: Vec<u32>,
+    next_timer: usize,
+}
+
+impl Indexer {
+    /// The timers pending at `step` (at or after the previous call's step).
+    fn pending_at(&mut self, timers: &[TimerRecord], step: u32) -> Vec<u32> {
+        self.pending
+            .retain(|&t| timers.get(t as usize).is_some_and(|t| t.ended > step));
+        while let Some(t) = timers.get(self.next_timer).filter(|t| t.added <= step) {
+            if t.ended > step {
+                self.pending.push(self.next_timer as u32);
+            }
+            self.next_timer += 1;
+        }
+        self.pending.clone()
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct Checkpoint {
     step: u32,
@@ -357,13 +392,26 @@ struct Replayed {
 
 impl Replayed {
     fn start(trace: &Trace) -> Replayed {
-        Replayed {
-            tasks: vec![TaskState::UNBORN; trace.tasks.len()],
+        let mut r = Replayed {
+            tasks: Vec::new(),
             output_len: 0,
-            threads: vec![crate::machine::ThreadState::Idle; trace.threads.len()],
-            spots: vec![(0, NO_FUNCTION); trace.threads.len()],
-            pool_queues: vec![0; trace.pools.len()],
-        }
+            threads: Vec::new(),
+            spots: Vec::new(),
+            pool_queues: Vec::new(),
+        };
+        r.grow(trace);
+        r
+    }
+
+    /// Make room for the tasks, threads and pools the trace has now (those
+    /// born after a checkpoint are unborn or idle in it).
+    fn grow(&mut self, trace: &Trace) {
+        self.tasks.resize(trace.tasks.len(), TaskState::UNBORN);
+        let threads = trace.threads.len();
+        self.threads
+            .resize(threads, crate::machine::ThreadState::Idle);
+        self.spots.resize(threads, (0, NO_FUNCTION));
+        self.pool_queues.resize(trace.pools.len(), 0);
     }
 
     /// Apply event number `step`.
@@ -419,8 +467,11 @@ pub struct Trace {
     pub summary: Summary,
     #[serde(skip)]
     checkpoints: Vec<Checkpoint>,
+    /// The spacing of the latest checkpoints.
     #[serde(skip)]
     interval: u32,
+    #[serde(skip)]
+    indexer: Indexer,
 }
 
 impl Default for Trace {
@@ -441,7 +492,8 @@ impl Default for Trace {
             gil: true,
             summary: Summary::default(),
             checkpoints: Vec::new(),
-            interval: 256,
+            interval: checkpoint_interval(0),
+            indexer: Indexer::default(),
         }
     }
 }
@@ -451,37 +503,49 @@ impl Trace {
         self.events.push(e);
     }
 
-    /// Build the checkpoints and the summary; called once when the run ends.
+    /// Complete the checkpoints and compute the summary; called once when the run ends.
     pub(crate) fn finish(&mut self) {
-        self.interval = (self.tasks.len() as u32)
-            .saturating_mul(CHECKPOINT_SPACING)
-            .clamp(1 << 10, 1 << 17);
-        let mut state = Replayed::start(self);
-        // The timers pending at the previous checkpoint, in scheduling order.
-        let mut pending: Vec<u32> = Vec::new();
-        let mut next_add = 0usize;
-        self.checkpoints.clear();
-        let mut events = self.events.iter();
-        for i in 0..=self.events.len() {
-            let step = i as u32;
-            if step.is_multiple_of(self.interval) {
-                pending.retain(|&t| self.timers[t as usize].ended > step);
-                while next_add < self.timers.len() && self.timers[next_add].added <= step {
-                    if self.timers[next_add].ended > step {
-                        pending.push(next_add as u32);
-                    }
-                    next_add += 1;
-                }
+        self.index(true);
+        self.summary = Summary::compute(self);
+    }
+
+    /// Checkpoint the events recorded since the last call. While the run goes
+    /// on (`over` false) the latest event is left for the next call: a timer
+    /// may still end at that very step, which a checkpoint there must know.
+    pub(crate) fn index(&mut self, over: bool) {
+        let mut ix = std::mem::take(&mut self.indexer);
+        let mut state = ix.state.take().unwrap_or_else(|| Replayed::start(self));
+        state.grow(self);
+        if self.checkpoints.is_empty() {
+            self.checkpoints.push(Checkpoint {
+                step: 0,
+                state: state.clone(),
+                timers: ix.pending_at(&self.timers, 0),
+            });
+        }
+        let end = if over {
+            self.events.len()
+        } else {
+            self.events.len().saturating_sub(1)
+        };
+        self.interval = checkpoint_interval(self.tasks.len());
+        let mut last = self.checkpoints.last().map_or(0, |c| c.step);
+        let from = ix.applied;
+        for (i, e) in (from..end).zip(self.events.iter_from(from)) {
+            state.apply(i as u32, &e);
+            let step = i as u32 + 1;
+            if step - last >= self.interval && (step as usize) < end {
                 self.checkpoints.push(Checkpoint {
                     step,
                     state: state.clone(),
-                    timers: pending.clone(),
+                    timers: ix.pending_at(&self.timers, step),
                 });
+                last = step;
             }
-            let Some(e) = events.next() else { break };
-            state.apply(step, &e);
         }
-        self.summary = Summary::compute(self);
+        ix.applied = end.max(from);
+        ix.state = Some(state);
+        self.indexer = ix;
     }
 
     /// The state after the first `step` events (clamped to the end). Cost: one
@@ -491,12 +555,14 @@ impl Trace {
         let step = step.min(self.events.len() as u32);
         let checkpoint = self
             .checkpoints
-            .get((step / self.interval.max(1)) as usize)
-            .filter(|c| c.step <= step);
+            .partition_point(|c| c.step <= step)
+            .checked_sub(1)
+            .and_then(|k| self.checkpoints.get(k));
         let (mut state, from, mut timers) = match checkpoint {
             Some(c) => (c.state.clone(), c.step, c.timers.clone()),
             None => (Replayed::start(self), 0, Vec::new()),
         };
+        state.grow(self);
         for (i, e) in (from..step).zip(self.events.iter_from(from as usize)) {
             state.apply(i, &e);
         }

@@ -235,6 +235,48 @@ fn a_run_in_slices_is_the_same_run() {
     }
 }
 
+/// Checkpoints built slice by slice (as a session goes) seek exactly as those
+/// of a run built at once, and both agree with the timers table and a replay:
+/// on a run long enough for many checkpoints, with timers that are cancelled
+/// (wait_for timeouts) as well as fired.
+#[test]
+fn checkpoints_built_in_slices_seek_like_a_whole_run() {
+    let src = "import asyncio\n\nasync def w(i):\n    for k in range(30):\n        try:\n            await asyncio.wait_for(asyncio.sleep(0.001 * ((i * 7 + k) % 5)), 0.003)\n        except TimeoutError:\n            pass\n\nasync def main():\n    await asyncio.gather(*(w(i) for i in range(300)))\n\nasyncio.run(main())\n";
+    let whole = run(src, &Settings::default());
+    assert_eq!(whole.status.exit_code(), 0, "{:?}", whole.stderr);
+    let trace = &whole.trace;
+    let n = trace.events.len() as u32;
+    assert!(n > 30_000, "{n} events: too few for many checkpoints");
+    for slice in [333usize, 5_000] {
+        let mut session = Session::new(src, &Settings::default());
+        while !session.advance(slice) {}
+        let sliced = session.finish();
+        for k in (0..=n).step_by(997).chain([1, n - 1, n]) {
+            let want = trace.state_at(k);
+            assert_eq!(
+                sliced.trace.state_at(k),
+                want,
+                "step {k}, slices of {slice}"
+            );
+            // Pending timers by the table: scheduled by step k, not ended by it.
+            let mut timers: Vec<u32> = (0..trace.timers.len() as u32)
+                .filter(|&t| {
+                    let r = &trace.timers[t as usize];
+                    r.added <= k && k < r.ended
+                })
+                .collect();
+            timers.sort_by(|&a, &b| {
+                trace.timers[a as usize]
+                    .due
+                    .total_cmp(&trace.timers[b as usize].due)
+                    .then(a.cmp(&b))
+            });
+            assert_eq!(want.timers, timers, "step {k}");
+        }
+    }
+    check_invariants("wait_for fan-out", trace);
+}
+
 /// Slices really pause the loop: a program with many passes needs many slices.
 #[test]
 fn a_long_run_takes_many_slices() {
