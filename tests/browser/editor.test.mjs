@@ -127,3 +127,19 @@ test("the editor follows prefers-color-scheme live", () =>
     const dark = await bg();
     assert.notEqual(light, dark);
   }));
+
+test("LoopscopeEditor.of finds the editor of a parent until it is destroyed", () =>
+  withPage(async (page) => {
+    await mount(page, "x = 1\n");
+    const found = await page.evaluate(() => {
+      const host = document.getElementById("t-editor");
+      const same = window.LoopscopeEditor.of(host) === t.ed;
+      const other = window.LoopscopeEditor.of(document.createElement("div"));
+      t.ed.destroy();
+      return { same, other, after: window.LoopscopeEditor.of(host) };
+    });
+    assert.deepEqual(found, { same: true, other: null, after: null });
+    // The app's editor is found from its host too.
+    await page.waitForSelector('[data-testid="editor"] .cm-content');
+    assert.equal(await page.evaluate(() => window.LoopscopeEditor.of(document.querySelector('[data-testid="editor"]')) !== null), true);
+  }));

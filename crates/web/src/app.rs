@@ -157,10 +157,6 @@ pub(crate) fn App() -> impl IntoView {
     let (scenario, sample, message) = initial();
     let model = Model::new(scenario, sample);
     model.message.set(message);
-    match model.scenario.get_untracked().step {
-        Some(step) => model.seek(step),
-        None => model.seek(model.first_step()),
-    }
     set_hash(&fragment_for(model), false);
     crate::playback::install(model);
 
@@ -278,6 +274,10 @@ pub(crate) fn App() -> impl IntoView {
             <span>{move || compile_banner.get().or_else(|| model.message.get()).unwrap_or_default()}</span>
             <button class="banner-close" aria-label="Dismiss message" class:hidden=move || model.message.with(|m| m.is_none()) on:click=move |_| model.message.set(None)>"×"</button>
         </div>
+        <div class="simulating" data-testid="simulating" role="status" class:hidden=move || model.simulating.with(|p| p.is_none())>
+            <progress aria-label="Simulating"></progress>
+            <span>{move || model.simulating.get().map(|p| format!("Simulating… {} events, {:.3} s of virtual time", group_thousands(p.events), p.t)).unwrap_or_default()}</span>
+        </div>
         <main class="layout">
             <section class="pane editor-pane" aria-label="Program">
                 <div class="about" class:hidden=move || about.with(|a| a.is_none())>
@@ -355,4 +355,17 @@ fn load_from_hash(model: Model) {
             model.message.set(Some(m));
         }
     }
+}
+
+/// `1234567` as `1,234,567`.
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

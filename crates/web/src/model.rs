@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use loopscope_core::{run, CompileError, Settings, Snapshot, Trace};
+use loopscope_core::{CompileError, RunResult, Session, Settings, Snapshot, Trace};
 
 use crate::share::Scenario;
 
@@ -36,18 +36,62 @@ impl RunView {
     }
 }
 
-pub(crate) fn simulate(s: &Scenario) -> RunView {
+impl RunView {
+    /// Nothing run yet (the stage before the first simulation lands).
+    fn empty() -> RunView {
+        RunView {
+            trace: Trace::default(),
+            errors: Vec::new(),
+            stderr: Vec::new(),
+        }
+    }
+
+    fn of(r: RunResult) -> RunView {
+        RunView {
+            trace: r.trace,
+            errors: r.compile_errors,
+            stderr: r.stderr,
+        }
+    }
+}
+
+fn session_for(s: &Scenario) -> Session {
     let settings = Settings {
         cores: s.cores,
         gil: s.gil,
         ..Settings::default()
     };
-    let r = run(&s.code, &settings);
-    RunView {
-        trace: r.trace,
-        errors: r.compile_errors,
-        stderr: r.stderr,
-    }
+    Session::new(&s.code, &settings)
+}
+
+/// A long run is simulated in slices of about this many milliseconds with the
+/// browser free in between (to paint the progress bar, take clicks and keys),
+/// so the tab never freezes; a short run finishes within the first slice.
+const SLICE_MS: f64 = 30.0;
+/// Events per `Session::advance` inside a slice (the clock is read between them).
+const SLICE_EVENTS: usize = 20_000;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// A simulation under way: events so far and the virtual time reached.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Progress {
+    pub(crate) events: usize,
+    pub(crate) t: f64,
+}
+
+/// Where the cursor goes when a simulation lands.
+#[derive(Clone, Copy)]
+enum Target {
+    /// After an edit: the same virtual time (or the start); a run with
+    /// compile errors only updates the errors, the stage keeps the last run.
+    SameTime,
+    /// A new scenario: this step, or the start.
+    Step(Option<u32>),
 }
 
 /// How playback advances.
@@ -79,19 +123,27 @@ pub(crate) struct Model {
     /// Bumped when the program text is replaced from outside the editor.
     pub(crate) loads: RwSignal<u64>,
     pub(crate) snapshot: Memo<Arc<Snapshot>>,
+    /// Set while a long run is being simulated in slices.
+    pub(crate) simulating: RwSignal<Option<Progress>>,
+    /// The simulation under way, if any, and its number (a newer one makes
+    /// the slices of an older one stop).
+    job: StoredValue<Option<(u64, Session)>, LocalStorage>,
+    jobs: StoredValue<u64>,
 }
 
 impl Model {
+    /// The page's model; its first simulation starts at once (and lands at
+    /// once unless the run is long), the cursor at the scenario's step.
     pub(crate) fn new(initial: Scenario, sample: Option<&'static str>) -> Model {
-        let first = simulate(&initial);
-        let errors = RwSignal::new(first.errors.clone());
-        let run = RwSignal::new(Arc::new(first));
+        let errors = RwSignal::new(Vec::new());
+        let run = RwSignal::new(Arc::new(RunView::empty()));
         let step = RwSignal::new(0u32);
         let snapshot = Memo::new(move |_| {
             let r = run.get();
             Arc::new(r.trace.state_at(step.get()))
         });
-        Model {
+        let target = Target::Step(initial.step);
+        let model = Model {
             scenario: RwSignal::new(initial),
             run,
             errors,
@@ -103,7 +155,12 @@ impl Model {
             sample: RwSignal::new(sample),
             loads: RwSignal::new(0),
             snapshot,
-        }
+            simulating: RwSignal::new(None),
+            job: StoredValue::new_local(None),
+            jobs: StoredValue::new(0),
+        };
+        model.simulate(target);
+        model
     }
 
     /// Where "the start" is: after the first event (asyncio.run creating main),
@@ -122,21 +179,76 @@ impl Model {
 
     /// Re-simulate after an edit; the playhead stays at the same virtual time if it still exists.
     pub(crate) fn resimulate(&self) {
-        let s = self.scenario.get_untracked();
-        let view = simulate(&s);
-        self.errors.set(view.errors.clone());
-        if !view.errors.is_empty() {
-            return;
+        self.simulate(Target::SameTime);
+    }
+
+    /// Start simulating the current scenario (dropping any simulation under
+    /// way first: one session at a time) and run its first slice now.
+    fn simulate(self, target: Target) {
+        self.job.set_value(None);
+        let session = session_for(&self.scenario.get_untracked());
+        let id = self.jobs.get_value() + 1;
+        self.jobs.set_value(id);
+        self.job.set_value(Some((id, session)));
+        self.slice(id, target);
+    }
+
+    /// One slice of simulation `id`; then the next one after the browser
+    /// had its turn, or the run lands.
+    fn slice(self, id: u64, target: Target) {
+        let deadline = now_ms() + SLICE_MS;
+        let over = self.job.try_update_value(|job| match job {
+            Some((j, session)) if *j == id => loop {
+                if session.advance(SLICE_EVENTS) {
+                    break Some(true);
+                }
+                if now_ms() >= deadline {
+                    let (events, t) = session.progress();
+                    self.simulating.set(Some(Progress { events, t }));
+                    break Some(false);
+                }
+            },
+            _ => None,
+        });
+        match over.flatten() {
+            Some(true) => {
+                let done = self.job.try_update_value(Option::take).flatten();
+                self.simulating.set(None);
+                if let Some((_, session)) = done {
+                    self.land(RunView::of(session.finish()), target);
+                }
+            }
+            Some(false) => set_timeout(
+                move || self.slice(id, target),
+                std::time::Duration::from_millis(0),
+            ),
+            None => {}
         }
-        let t = self.playhead.get_untracked();
-        let at_start = self.step.get_untracked() <= 1;
-        let step = if at_start {
-            view.total_steps().min(1)
-        } else {
-            view.step_for_time(t)
-        };
-        self.run.set(Arc::new(view));
-        self.seek(step);
+    }
+
+    /// Show a finished run.
+    fn land(&self, view: RunView, target: Target) {
+        self.errors.set(view.errors.clone());
+        match target {
+            Target::SameTime => {
+                if !view.errors.is_empty() {
+                    return;
+                }
+                let t = self.playhead.get_untracked();
+                let at_start = self.step.get_untracked() <= 1;
+                let step = if at_start {
+                    view.total_steps().min(1)
+                } else {
+                    view.step_for_time(t)
+                };
+                self.run.set(Arc::new(view));
+                self.seek(step);
+            }
+            Target::Step(step) => {
+                self.run.set(Arc::new(view));
+                self.seek(step.unwrap_or_else(|| self.first_step()));
+            }
+        }
     }
 
     /// Load a whole new scenario (a sample, a link): back to the start.
@@ -145,10 +257,7 @@ impl Model {
         let step = s.step;
         self.scenario.set(s);
         self.sample.set(sample);
-        let view = simulate(&self.scenario.get_untracked());
-        self.errors.set(view.errors.clone());
-        self.run.set(Arc::new(view));
-        self.seek(step.unwrap_or_else(|| self.first_step()));
+        self.simulate(Target::Step(step));
         self.loads.update(|n| *n += 1);
     }
 }

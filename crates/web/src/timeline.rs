@@ -19,9 +19,24 @@ struct Segment {
     t1: f64,
     lane: Lane,
     blocking: bool,
-    tip: String,
+    tip: Tip,
     /// The CSS class for thread and core rows (task rows use the lane).
     class: Option<String>,
+}
+
+/// A segment's tooltip, made when the pointer is over it (a long run's chart
+/// has tens of thousands of segments: explaining each up front would cost
+/// more than drawing them).
+#[derive(Clone, PartialEq)]
+enum Tip {
+    /// A task's segment: the event that began it (the running step if the
+    /// segment stands for several changes within a pixel) and how many
+    /// changes it stands for.
+    Event {
+        ev: usize,
+        changes: u32,
+    },
+    Text(String),
 }
 
 #[derive(Clone, PartialEq)]
@@ -43,6 +58,10 @@ fn lane_word(l: Lane, blocking: bool) -> &'static str {
 
 fn rows(trace: &Trace) -> Vec<Row> {
     let n = trace.tasks.len().min(MAX_ROWS);
+    // State changes closer than a pixel are drawn as one segment, so a row
+    // never holds more segments than the chart has pixels (a million-event
+    // run would otherwise make millions of SVG rectangles).
+    let pixel = trace.end_time.max(1e-9) / WIDTH;
     let mut rows: Vec<Row> = trace
         .tasks
         .iter()
@@ -56,20 +75,27 @@ fn rows(trace: &Trace) -> Vec<Row> {
     let mut open: Vec<Option<(Lane, f64, bool, usize)>> = vec![None; n];
     let close = |rows: &mut Vec<Row>, i: usize, o: (Lane, f64, bool, usize), t1: f64| {
         let (lane, t0, blocking, ev) = o;
-        let tip = format!(
-            "{}: {} {:.3}–{:.3} s — {}",
-            rows[i].label,
-            lane_word(lane, blocking),
-            t0,
-            t1,
-            explain(trace, ev)
-        );
+        if let Some(last) = rows[i].segments.last_mut() {
+            if let (true, Tip::Event { ev: first, changes }) = (t1 - last.t0 < pixel, &mut last.tip)
+            {
+                // Within a pixel of where the last segment started: one
+                // segment, shown (and explained) as running if the task ran.
+                last.t1 = t1;
+                *changes += 1;
+                if lane == Lane::Running && last.lane != Lane::Running {
+                    last.lane = Lane::Running;
+                    last.blocking = blocking;
+                    *first = ev;
+                }
+                return;
+            }
+        }
         rows[i].segments.push(Segment {
             t0,
             t1,
             lane,
             blocking,
-            tip,
+            tip: Tip::Event { ev, changes: 1 },
             class: None,
         });
     };
@@ -139,7 +165,7 @@ fn machine_rows(trace: &Trace) -> Vec<Row> {
                     t1,
                     lane: Lane::Running,
                     blocking: false,
-                    tip,
+                    tip: Tip::Text(tip),
                     class: Some(class.into()),
                 });
             }
@@ -194,7 +220,7 @@ fn machine_rows(trace: &Trace) -> Vec<Row> {
                 t1: t,
                 lane: Lane::Running,
                 blocking: false,
-                tip,
+                tip: Tip::Text(tip),
                 class: Some(format!("seg-cores-{q}")),
             });
         }
@@ -203,6 +229,71 @@ fn machine_rows(trace: &Trace) -> Vec<Row> {
     }
     rows.push(cores_row);
     rows
+}
+
+/// Where a pointer event is on the chart: the fraction of the time axis and
+/// the row.
+fn pointer_at(ev: &web_sys::PointerEvent) -> Option<(f64, usize)> {
+    let el = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())?;
+    let r = el.get_bounding_client_rect();
+    if r.width() <= 0.0 {
+        return None;
+    }
+    let frac = ((ev.client_x() as f64 - r.left()) / r.width()).clamp(0.0, 1.0);
+    let row = ((ev.client_y() as f64 - r.top()) / ROW_H).floor().max(0.0) as usize;
+    Some((frac, row))
+}
+
+/// The SVG rectangles of all rows.
+fn segments_markup(rows: &[Row], total: f64) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (i, r) in rows.iter().enumerate() {
+        let y = i as f64 * ROW_H + 3.0;
+        for s in &r.segments {
+            let x0 = s.t0 / total * WIDTH;
+            let min = if s.lane == Lane::Running { 2.0 } else { 0.0 };
+            let w = (s.t1 / total * WIDTH - x0).max(min);
+            let (prefix, class) = match &s.class {
+                Some(c) => ("", c.as_str()),
+                None => ("seg-", lane_word(s.lane, s.blocking)),
+            };
+            let _ = write!(
+                out,
+                r#"<rect class="seg {prefix}{class}" x="{x0:.2}" y="{y}" width="{w:.2}" height="{}"/>"#,
+                ROW_H - 6.0
+            );
+        }
+    }
+    out
+}
+
+/// The tooltip of the segment of `row` at time `t`, if any.
+fn tip_at(trace: &Trace, row: &Row, t: f64) -> Option<String> {
+    let i = row.segments.partition_point(|s| s.t0 <= t).checked_sub(1)?;
+    let s = &row.segments[i];
+    if t > s.t1 + trace.end_time.max(1e-9) / WIDTH {
+        return None;
+    }
+    Some(match &s.tip {
+        Tip::Text(text) => text.clone(),
+        Tip::Event { ev, changes } => {
+            let more = match changes {
+                1 => String::new(),
+                n => format!(" (and {} more changes within this pixel)", n - 1),
+            };
+            format!(
+                "{}: {} {:.3}–{:.3} s — {}{more}",
+                row.label,
+                lane_word(s.lane, s.blocking),
+                s.t0,
+                s.t1,
+                explain(trace, *ev)
+            )
+        }
+    })
 }
 
 /// "Nice" tick spacing for an axis of length `span`: 1, 2 or 5 × 10^k, about 8 ticks.
@@ -245,17 +336,9 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
     });
     let dragging = RwSignal::new(false);
     let seek_to = move |ev: &web_sys::PointerEvent| {
-        let Some(el) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
+        let Some((frac, _)) = pointer_at(ev) else {
             return;
         };
-        let r = el.get_bounding_client_rect();
-        if r.width() <= 0.0 {
-            return;
-        }
-        let frac = ((ev.client_x() as f64 - r.left()) / r.width()).clamp(0.0, 1.0);
         let (total, step) = model.run.with_untracked(|run| {
             let total = run.trace.end_time;
             (total, run.step_for_time(frac * total))
@@ -265,6 +348,17 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         model.playhead.set(frac * total);
     };
     let x = move |t: f64, total: f64| t / total * WIDTH;
+    // The tooltip of the segment under the pointer.
+    let hover = RwSignal::new(String::new());
+    let point = move |ev: &web_sys::PointerEvent| {
+        let Some((frac, row)) = pointer_at(ev) else {
+            return;
+        };
+        let tip = model.run.with_untracked(|run| {
+            data.with_untracked(|(rows, total, _)| tip_at(&run.trace, rows.get(row)?, frac * total))
+        });
+        hover.set(tip.unwrap_or_default());
+    };
     view! {
         <div class="timeline" data-testid="timeline">
             <div class="timeline-labels" aria-hidden="true">
@@ -278,29 +372,15 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                     preserveAspectRatio="none"
                     style:height=move || data.with(|d| format!("{}px", (d.0.len().max(1) as f64) * ROW_H))
                     on:pointerdown=move |ev| { dragging.set(true); seek_to(&ev) }
-                    on:pointermove=move |ev| if dragging.get_untracked() { seek_to(&ev) }
+                    on:pointermove=move |ev| if dragging.get_untracked() { seek_to(&ev) } else { point(&ev) }
                     on:pointerup=move |_| dragging.set(false)
                     on:pointerleave=move |_| dragging.set(false)
                 >
-                    {move || data.with(|(rows, total, _)| {
-                        let total = *total;
-                        rows.iter().enumerate().map(|(i, r)| {
-                            let y = i as f64 * ROW_H;
-                            r.segments.iter().map(|s| {
-                                let x0 = x(s.t0, total);
-                                let w = (x(s.t1, total) - x0).max(if s.lane == Lane::Running { 2.0 } else { 0.0 });
-                                let class = match &s.class {
-                                    Some(c) => format!("seg {c}"),
-                                    None => format!("seg seg-{}", lane_word(s.lane, s.blocking)),
-                                };
-                                view! {
-                                    <rect class=class x=x0 y=y + 3.0 width=w height=ROW_H - 6.0>
-                                        <title>{s.tip.clone()}</title>
-                                    </rect>
-                                }
-                            }).collect_view()
-                        }).collect_view()
-                    })}
+                    <title>{move || hover.get()}</title>
+                    // Thousands of rectangles: written as one piece of markup
+                    // (numbers and the code's own class names only; every text
+                    // that comes from the program goes through `hover`).
+                    <g inner_html=move || data.with(|(rows, total, _)| segments_markup(rows, *total))></g>
                     <line class="cursor" x1=move || x(model.playhead.get(), data.with(|d| d.1)) x2=move || x(model.playhead.get(), data.with(|d| d.1)) y1="0" y2=move || data.with(|d| (d.0.len().max(1) as f64) * ROW_H)></line>
                 </svg>
                 <div class="timeline-axis" aria-hidden="true">

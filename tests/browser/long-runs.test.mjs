@@ -1,0 +1,49 @@
+// Long runs are simulated in slices with the browser free in between: a
+// progress bar shows how far the simulation is, the page keeps answering,
+// and the run lands exactly as a short one would.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { withPage, encodeScenario } from "./helpers.mjs";
+
+// 4,000 tasks × 100 sleeps: about 1.2 million events, far more than one slice.
+const LONG = `import asyncio
+
+async def worker(i):
+    for k in range(100):
+        await asyncio.sleep(0.001 * ((i + k) % 7 + 1))
+
+async def main():
+    await asyncio.gather(*(worker(i) for i in range(4000)))
+    print("all done")
+
+asyncio.run(main())
+`;
+
+test("a long run shows a progress bar, keeps the page answering, then lands", () =>
+  withPage(
+    async (page, server) => {
+      // A timer in the page notes what the progress bar says each time it
+      // gets to run: it only runs if the simulation leaves the thread free.
+      await page.addInitScript(() => {
+        window.__seen = [];
+        setInterval(() => {
+          const bar = document.querySelector('[data-testid="simulating"]');
+          if (bar && !bar.classList.contains("hidden")) window.__seen.push(bar.textContent);
+        }, 5);
+      });
+      await page.goto(`${server.url}#code/${encodeScenario(LONG)}`, { waitUntil: "load" });
+      await page.waitForFunction(() => window.__seen.length > 0, null, { timeout: 20_000 });
+      const bar = page.locator('[data-testid="simulating"]');
+      await bar.waitFor({ state: "hidden", timeout: 120_000 });
+      const seen = await page.evaluate(() => window.__seen);
+      assert.ok(seen.every((t) => /Simulating… [\d,]+ events, [\d.]+ s of virtual time/.test(t)), seen[0]);
+      assert.ok(new Set(seen).size >= 2, `the bar moved while the page kept answering: ${seen.length} readings`);
+      const count = await page.locator(".step-count").textContent();
+      const total = Number(count.split("/")[1].trim());
+      assert.ok(total > 1_000_000, `the whole run landed: ${count}`);
+      await page.click('[data-testid="to-end"]');
+      const out = await page.locator('[data-testid="console"]').textContent();
+      assert.match(out, /all done/);
+    },
+    { goto: false },
+  ));
