@@ -67,9 +67,9 @@ fn session_for(s: &Scenario) -> Session {
 /// A long run is simulated in slices of about this many milliseconds with the
 /// browser free in between (to paint the progress bar, take clicks and keys),
 /// so the tab never freezes; a short run finishes within the first slice.
-const SLICE_MS: f64 = 30.0;
+const SLICE_MS: f64 = 20.0;
 /// Events per `Session::advance` inside a slice (the clock is read between them).
-const SLICE_EVENTS: usize = 20_000;
+const SLICE_EVENTS: usize = 5_000;
 
 fn now_ms() -> f64 {
     web_sys::window()

@@ -1,6 +1,7 @@
 //! gather, shield, wait, as_completed, TaskGroup and timeout: CPython's callbacks, one for one.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::asyncio::event_loop::Callback;
@@ -39,15 +40,17 @@ pub(crate) fn gather(
         nfinished: Cell::new(0),
         return_exceptions,
     });
-    let mut seen: Vec<(usize, FutRef)> = Vec::new();
+    // CPython's `arg_to_fut`: the same awaitable twice is one child. Looked
+    // up, never iterated (so the order stays the arguments' order).
+    let mut seen: HashMap<usize, FutRef> = HashMap::with_capacity(args.len());
     for arg in args {
         let ident = arg.identity();
-        let fut = match seen.iter().find(|(i, _)| *i == ident) {
-            Some((_, f)) => f.clone(),
+        let fut = match seen.get(&ident) {
+            Some(f) => f.clone(),
             None => {
                 let fut = vm.ensure_future(arg)?;
                 state.nfuts.set(state.nfuts.get() + 1);
-                seen.push((ident, fut.clone()));
+                seen.insert(ident, fut.clone());
                 vm.add_done_callback(
                     &fut,
                     Callback::GatherChildDone {
