@@ -72,7 +72,15 @@ test("opens the default sample with its first task ready and a hint to press Pla
     assert.equal(await card.getAttribute("data-state"), "ready");
     assert.match(await page.locator('[data-testid="explanation"]').textContent(), /Press Play/);
     assert.equal(await page.locator('[data-testid="clock"]').textContent(), "0.000");
-    assert.ok(await page.locator('[data-testid="timeline"] svg rect').count() > 3, "the timeline has segments");
+    // The timeline's canvas is painted, in more than one colour (states).
+    await page.waitForFunction(() => {
+      const c = document.querySelector('[data-testid="timeline"] canvas');
+      if (!c || !c.width) return false;
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set();
+      for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0) colours.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+      return colours.size >= 2;
+    }, null, { timeout: 5000 });
   }, OPTS));
 
 test("stepping and seeking show the lanes the core's trace says", () =>
@@ -206,9 +214,14 @@ test("keyboard shortcuts move through the run", () =>
 test("clicking the timeline seeks to that virtual time", () =>
   withPage(async (page) => {
     await page.waitForSelector(READY);
-    const svg = page.locator('[data-testid="timeline"] svg');
+    const svg = page.locator('[data-testid="timeline"] svg.timeline-overlay');
     await svg.scrollIntoViewIfNeeded();
     const box = await svg.boundingBox();
+    // Hovering a row explains the segment under the pointer (the first row
+    // is main's task).
+    await page.mouse.move(box.x + box.width / 2, box.y + 9);
+    const tip = await svg.locator("title").textContent();
+    assert.match(tip, /^main · Task-1: (waiting|running|ready) \d+\.\d{3}–\d+\.\d{3} s — /);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const t = Number(await page.locator('[data-testid="clock"]').textContent());
     assert.ok(Math.abs(t - 2.0) < 0.05, `clock ${t} after clicking the middle of a 4 s run`);

@@ -190,12 +190,12 @@ impl Model {
         let id = self.jobs.get_value() + 1;
         self.jobs.set_value(id);
         self.job.set_value(Some((id, session)));
-        self.slice(id, target);
+        self.slice(id, target, true);
     }
 
     /// One slice of simulation `id`; then the next one after the browser
-    /// had its turn, or the run lands.
-    fn slice(self, id: u64, target: Target) {
+    /// had its turn, or the run lands (at once if this is the first slice).
+    fn slice(self, id: u64, target: Target, first: bool) {
         let deadline = now_ms() + SLICE_MS;
         let over = self.job.try_update_value(|job| match job {
             Some((j, session)) if *j == id => loop {
@@ -211,15 +211,41 @@ impl Model {
             _ => None,
         });
         match over.flatten() {
-            Some(true) => {
-                let done = self.job.try_update_value(Option::take).flatten();
-                self.simulating.set(None);
-                if let Some((_, session)) = done {
+            Some(true) if first => {
+                if let Some((_, session)) = self.job.try_update_value(Option::take).flatten() {
+                    self.simulating.set(None);
                     self.land(RunView::of(session.finish()), target);
                 }
             }
+            Some(true) => {
+                // Finishing (the last checkpoints, the summary) and showing
+                // the run each get a task of their own: after a long run,
+                // each is tens of milliseconds.
+                set_timeout(
+                    move || {
+                        let Some((j, session)) = self.job.try_update_value(Option::take).flatten()
+                        else {
+                            return;
+                        };
+                        if j != id {
+                            return;
+                        }
+                        let view = RunView::of(session.finish());
+                        set_timeout(
+                            move || {
+                                if self.jobs.get_value() == id {
+                                    self.simulating.set(None);
+                                    self.land(view, target);
+                                }
+                            },
+                            std::time::Duration::from_millis(0),
+                        );
+                    },
+                    std::time::Duration::from_millis(0),
+                );
+            }
             Some(false) => set_timeout(
-                move || self.slice(id, target),
+                move || self.slice(id, target, false),
                 std::time::Duration::from_millis(0),
             ),
             None => {}

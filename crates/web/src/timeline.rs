@@ -21,7 +21,7 @@ struct Segment {
     blocking: bool,
     tip: Tip,
     /// The CSS class for thread and core rows (task rows use the lane).
-    class: Option<String>,
+    class: Option<&'static str>,
 }
 
 /// A segment's tooltip, made when the pointer is over it (a long run's chart
@@ -32,11 +32,11 @@ enum Tip {
     /// A task's segment: the event that began it (the running step if the
     /// segment stands for several changes within a pixel) and how many
     /// changes it stands for.
-    Event {
-        ev: usize,
-        changes: u32,
-    },
-    Text(String),
+    Event { ev: usize, changes: u32 },
+    /// A thread's segment: what it was doing.
+    Thread(&'static str),
+    /// The cores row: how many cores were busy.
+    Cores(i32),
 }
 
 #[derive(Clone, PartialEq)]
@@ -127,6 +127,9 @@ fn rows(trace: &Trace) -> Vec<Row> {
     rows
 }
 
+/// The cores row's shades: up to a quarter, a half, three quarters, all busy.
+const CORE_CLASSES: [&str; 4] = ["seg-cores-1", "seg-cores-2", "seg-cores-3", "seg-cores-4"];
+
 fn thread_class(s: &ThreadState) -> Option<(&'static str, &'static str)> {
     match s {
         ThreadState::Python | ThreadState::Cpu { on_core: true, .. } => {
@@ -156,20 +159,34 @@ fn machine_rows(trace: &Trace) -> Vec<Row> {
         .collect();
     let mut open: Vec<(ThreadState, f64)> = vec![(ThreadState::Idle, 0.0); n];
     let mut busy_changes: Vec<(f64, i32)> = Vec::new();
+    let pixel = trace.end_time.max(1e-9) / WIDTH;
     let close = |rows: &mut Vec<Row>, i: usize, st: &ThreadState, t0: f64, t1: f64| {
-        if let Some((class, word)) = thread_class(st) {
-            if t1 > t0 || matches!(st, ThreadState::Python) {
-                let tip = format!("{}: {word} {t0:.3}–{t1:.3} s", rows[i].label);
-                rows[i].segments.push(Segment {
-                    t0,
-                    t1,
-                    lane: Lane::Running,
-                    blocking: false,
-                    tip: Tip::Text(tip),
-                    class: Some(class.into()),
-                });
+        let Some((class, word)) = thread_class(st) else {
+            return;
+        };
+        if t1 <= t0 && !matches!(st, ThreadState::Python) {
+            return;
+        }
+        if let Some(last) = rows[i].segments.last_mut() {
+            if t1 - last.t0 < pixel && last.t1 >= t0 - pixel {
+                // Changes within a pixel (a GIL hand-over every 5 ms seen
+                // from far away): one segment, running if it ran at all.
+                last.t1 = t1;
+                if class == "seg-thread-running" {
+                    last.class = Some(class);
+                    last.tip = Tip::Thread(word);
+                }
+                return;
             }
         }
+        rows[i].segments.push(Segment {
+            t0,
+            t1,
+            lane: Lane::Running,
+            blocking: false,
+            tip: Tip::Thread(word),
+            class: Some(class),
+        });
     };
     for e in trace.events.iter() {
         match e.kind {
@@ -213,15 +230,14 @@ fn machine_rows(trace: &Trace) -> Vec<Row> {
         .chain(std::iter::once((trace.end_time, 0)))
     {
         if t > since && busy > 0 {
-            let q = ((busy as f64 / cores) * 4.0).ceil().clamp(1.0, 4.0) as u32;
-            let tip = format!("{busy} of {} cores busy {since:.3}–{t:.3} s", trace.cores);
+            let q = ((busy as f64 / cores) * 4.0).ceil().clamp(1.0, 4.0) as usize;
             cores_row.segments.push(Segment {
                 t0: since,
                 t1: t,
                 lane: Lane::Running,
                 blocking: false,
-                tip: Tip::Text(tip),
-                class: Some(format!("seg-cores-{q}")),
+                tip: Tip::Cores(busy),
+                class: Some(CORE_CLASSES[q - 1]),
             });
         }
         since = t;
@@ -246,28 +262,89 @@ fn pointer_at(ev: &web_sys::PointerEvent) -> Option<(f64, usize)> {
     Some((frac, row))
 }
 
-/// The SVG rectangles of all rows.
-fn segments_markup(rows: &[Row], total: f64) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    for (i, r) in rows.iter().enumerate() {
-        let y = i as f64 * ROW_H + 3.0;
-        for s in &r.segments {
-            let x0 = s.t0 / total * WIDTH;
-            let min = if s.lane == Lane::Running { 2.0 } else { 0.0 };
-            let w = (s.t1 / total * WIDTH - x0).max(min);
-            let (prefix, class) = match &s.class {
-                Some(c) => ("", c.as_str()),
-                None => ("seg-", lane_word(s.lane, s.blocking)),
-            };
-            let _ = write!(
-                out,
-                r#"<rect class="seg {prefix}{class}" x="{x0:.2}" y="{y}" width="{w:.2}" height="{}"/>"#,
-                ROW_H - 6.0
-            );
+/// The stylesheet's class for a segment (its colour), "" for none.
+fn seg_class(s: &Segment) -> &'static str {
+    match (s.class, s.lane, s.blocking) {
+        (Some(c), _, _) => c,
+        (None, Lane::Running, true) => "seg-blocking",
+        (None, Lane::Running, false) => "seg-running",
+        (None, Lane::Ready, _) => "seg-ready",
+        (None, Lane::Waiting, _) => "seg-waiting",
+        (None, Lane::Done | Lane::Unborn, _) => "",
+    }
+}
+
+/// Every class a segment can have: the hidden swatches carry them, so the
+/// canvas paints in the stylesheet's colours (and themes).
+const SEG_CLASSES: [&str; 11] = [
+    "seg-waiting",
+    "seg-ready",
+    "seg-running",
+    "seg-blocking",
+    "seg-thread-running",
+    "seg-thread-waiting",
+    "seg-thread-sleep",
+    "seg-cores-1",
+    "seg-cores-2",
+    "seg-cores-3",
+    "seg-cores-4",
+];
+
+/// Paint the rows on the canvas, a class (colour) at a time. A canvas keeps a
+/// chart of tens of thousands of segments cheap to draw and to lay out.
+fn paint(canvas: &web_sys::HtmlCanvasElement, rows: &[Row], total: f64) {
+    let Some(win) = web_sys::window() else {
+        return;
+    };
+    let ratio = win.device_pixel_ratio().max(1.0);
+    let width = f64::from(canvas.client_width().max(1));
+    let height = (rows.len().max(1) as f64) * ROW_H;
+    canvas.set_width((width * ratio).round() as u32);
+    canvas.set_height((height * ratio).round() as u32);
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let _ = ctx.scale(ratio, ratio);
+    let swatches = canvas
+        .parent_element()
+        .and_then(|p| p.query_selector_all(".timeline-swatches rect").ok());
+    let Some(swatches) = swatches else { return };
+    for k in 0..swatches.length() {
+        let Some(rect) = swatches
+            .item(k)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let Some(class) = rect.get_attribute("data-class") else {
+            continue;
+        };
+        let Some(colour) = win
+            .get_computed_style(&rect)
+            .ok()
+            .flatten()
+            .and_then(|st| st.get_property_value("fill").ok())
+        else {
+            continue;
+        };
+        ctx.set_fill_style_str(&colour);
+        for (i, r) in rows.iter().enumerate() {
+            let y = i as f64 * ROW_H + 3.0;
+            for s in r.segments.iter().filter(|s| seg_class(s) == class) {
+                let x0 = s.t0 / total * width;
+                let min = if s.lane == Lane::Running { 2.0 } else { 0.0 };
+                let w = (s.t1 / total * width - x0).max(min);
+                if w > 0.0 {
+                    ctx.fill_rect(x0, y, w, ROW_H - 6.0);
+                }
+            }
         }
     }
-    out
 }
 
 /// The tooltip of the segment of `row` at time `t`, if any.
@@ -278,7 +355,11 @@ fn tip_at(trace: &Trace, row: &Row, t: f64) -> Option<String> {
         return None;
     }
     Some(match &s.tip {
-        Tip::Text(text) => text.clone(),
+        Tip::Thread(word) => format!("{}: {word} {:.3}–{:.3} s", row.label, s.t0, s.t1),
+        Tip::Cores(busy) => format!(
+            "{busy} of {} cores busy {:.3}–{:.3} s",
+            trace.cores, s.t0, s.t1
+        ),
         Tip::Event { ev, changes } => {
             let more = match changes {
                 1 => String::new(),
@@ -327,8 +408,17 @@ fn fmt_tick(t: f64, step: f64) -> String {
 
 #[component]
 pub(crate) fn Timeline(model: Model) -> impl IntoView {
+    // The chart follows the run a task later: after a long run, drawing it
+    // is work of its own, best not added to the task that shows the stage.
+    let shown = RwSignal::new(model.run.get_untracked());
+    Effect::new(move |_| {
+        let run = model.run.get();
+        if !Arc::ptr_eq(&run, &shown.get_untracked()) {
+            set_timeout(move || shown.set(run), std::time::Duration::from_millis(0));
+        }
+    });
     let data = Memo::new(move |_| {
-        let run: Arc<RunView> = model.run.get();
+        let run: Arc<RunView> = shown.get();
         let total = run.trace.end_time.max(1e-9);
         let mut all = rows(&run.trace);
         all.extend(machine_rows(&run.trace));
@@ -354,35 +444,49 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         let Some((frac, row)) = pointer_at(ev) else {
             return;
         };
-        let tip = model.run.with_untracked(|run| {
+        let tip = shown.with_untracked(|run| {
             data.with_untracked(|(rows, total, _)| tip_at(&run.trace, rows.get(row)?, frac * total))
         });
         hover.set(tip.unwrap_or_default());
     };
+    // Paint when the run changes, and when the window (so the chart) resizes.
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let resized = RwSignal::new(0u32);
+    let _resize = window_event_listener(leptos::ev::resize, move |_| {
+        resized.update(|n| *n = n.wrapping_add(1))
+    });
+    Effect::new(move |_| {
+        resized.track();
+        if let Some(c) = canvas.get() {
+            data.with(|(rows, total, _)| paint(&c, rows, *total));
+        }
+    });
     view! {
         <div class="timeline" data-testid="timeline">
             <div class="timeline-labels" aria-hidden="true">
                 {move || data.with(|d| d.0.iter().map(|r| view! { <div class="timeline-label" title=r.label.clone()>{r.label.clone()}</div> }).collect_view())}
             </div>
             <div class="timeline-chart">
-                <svg
-                    role="img"
-                    aria-label="Timeline of task states over virtual time; click or drag to seek"
-                    viewBox=move || data.with(|d| format!("0 0 {WIDTH} {}", (d.0.len().max(1) as f64) * ROW_H))
-                    preserveAspectRatio="none"
-                    style:height=move || data.with(|d| format!("{}px", (d.0.len().max(1) as f64) * ROW_H))
-                    on:pointerdown=move |ev| { dragging.set(true); seek_to(&ev) }
-                    on:pointermove=move |ev| if dragging.get_untracked() { seek_to(&ev) } else { point(&ev) }
-                    on:pointerup=move |_| dragging.set(false)
-                    on:pointerleave=move |_| dragging.set(false)
-                >
-                    <title>{move || hover.get()}</title>
-                    // Thousands of rectangles: written as one piece of markup
-                    // (numbers and the code's own class names only; every text
-                    // that comes from the program goes through `hover`).
-                    <g inner_html=move || data.with(|(rows, total, _)| segments_markup(rows, *total))></g>
-                    <line class="cursor" x1=move || x(model.playhead.get(), data.with(|d| d.1)) x2=move || x(model.playhead.get(), data.with(|d| d.1)) y1="0" y2=move || data.with(|d| (d.0.len().max(1) as f64) * ROW_H)></line>
-                </svg>
+                <div class="timeline-plot" style:height=move || data.with(|d| format!("{}px", (d.0.len().max(1) as f64) * ROW_H))>
+                    <canvas node_ref=canvas aria-hidden="true"></canvas>
+                    <svg class="timeline-swatches" aria-hidden="true">
+                        {SEG_CLASSES.map(|c| view! { <rect class=format!("seg {c}") data-class=c></rect> }).to_vec()}
+                    </svg>
+                    <svg
+                        class="timeline-overlay"
+                        role="img"
+                        aria-label="Timeline of task states over virtual time; click or drag to seek"
+                        viewBox=move || data.with(|d| format!("0 0 {WIDTH} {}", (d.0.len().max(1) as f64) * ROW_H))
+                        preserveAspectRatio="none"
+                        on:pointerdown=move |ev| { dragging.set(true); seek_to(&ev) }
+                        on:pointermove=move |ev| if dragging.get_untracked() { seek_to(&ev) } else { point(&ev) }
+                        on:pointerup=move |_| dragging.set(false)
+                        on:pointerleave=move |_| dragging.set(false)
+                    >
+                        <title>{move || hover.get()}</title>
+                        <line class="cursor" x1=move || x(model.playhead.get(), data.with(|d| d.1)) x2=move || x(model.playhead.get(), data.with(|d| d.1)) y1="0" y2=move || data.with(|d| (d.0.len().max(1) as f64) * ROW_H)></line>
+                    </svg>
+                </div>
                 <div class="timeline-axis" aria-hidden="true">
                     {move || data.with(|(_, total, _)| {
                         let step = tick_step(*total);
