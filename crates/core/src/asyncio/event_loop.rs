@@ -2,7 +2,9 @@
 
 use std::cell::Cell;
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::hash_map::Entry;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 use crate::asyncio::combinators::{AsCompletedState, GatherState, WaitState};
@@ -124,109 +126,120 @@ impl Handle {
     }
 }
 
-/// What the heap sifts: a timer's due time and scheduling order, the two keys
-/// CPython's heap orders by (with ties broken by scheduling order, as the
-/// oracle does), and the slot where its handle waits. Keeping
-/// handles out of the heap makes each sift move 24 bytes instead of a whole
-/// callback.
-struct Key {
-    due: f64,
-    seq: u64,
-    slot: u32,
-}
+/// A due time in the heap of distinct due times; earliest first.
+struct Due(f64);
 
-impl PartialEq for Key {
-    fn eq(&self, other: &Key) -> bool {
+impl PartialEq for Due {
+    fn eq(&self, other: &Due) -> bool {
         self.cmp(other) == Ordering::Equal
     }
 }
-impl Eq for Key {}
-impl PartialOrd for Key {
-    fn partial_cmp(&self, other: &Key) -> Option<Ordering> {
+impl Eq for Due {}
+impl PartialOrd for Due {
+    fn partial_cmp(&self, other: &Due) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
-impl Ord for Key {
-    fn cmp(&self, other: &Key) -> Ordering {
+impl Ord for Due {
+    fn cmp(&self, other: &Due) -> Ordering {
         // Reversed: BinaryHeap is a max-heap and we want the earliest first.
-        other
-            .due
-            .total_cmp(&self.due)
-            .then(other.seq.cmp(&self.seq))
+        other.0.total_cmp(&self.0)
     }
 }
 
-/// Timers by (due, seq). Cancelled timers stay until they reach the top, as in CPython.
+/// Hashes a due time's bits with one multiplication (keys are only looked
+/// up, never iterated, so the order of the map cannot leak into a run).
+#[derive(Default)]
+pub(crate) struct DueHasher(u64);
+
+impl std::hash::Hasher for DueHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (x ^ (x >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Timers by (due, scheduling order), as CPython's heap with the oracle's
+/// tie-break. Timers due at the very same instant (the usual case: many
+/// tasks sleeping the same delay in the same pass) share a FIFO bucket, so
+/// the heap holds each distinct due time once and stays small. Cancelled
+/// timers stay until they reach the front, as in CPython.
 #[derive(Default)]
 pub(crate) struct TimerHeap {
-    heap: BinaryHeap<Key>,
-    /// The handles of the timers in the heap, by slot; freed slots are reused.
-    slots: Vec<Option<Handle>>,
-    free: Vec<u32>,
-    seq: u64,
+    dues: BinaryHeap<Due>,
+    /// The timers of each pending due time (by its bits), in scheduling order.
+    buckets: HashMap<u64, VecDeque<Handle>, BuildHasherDefault<DueHasher>>,
+    /// Emptied buckets, kept for reuse.
+    spare: Vec<VecDeque<Handle>>,
 }
 
 impl TimerHeap {
     pub(crate) fn push(&mut self, due: f64, handle: Handle) {
         // A NaN due time is never `>=` the end of a pass in CPython: it fires at once.
         let due = if due.is_nan() { f64::NEG_INFINITY } else { due };
-        self.seq += 1;
-        let slot = match self.free.pop() {
-            Some(slot) => {
-                self.slots[slot as usize] = Some(handle);
-                slot
-            }
-            None => {
-                self.slots.push(Some(handle));
-                self.slots.len() as u32 - 1
-            }
-        };
-        self.heap.push(Key {
-            due,
-            seq: self.seq,
-            slot,
-        });
-    }
-
-    fn take(&mut self, key: Key) -> Option<Handle> {
-        let handle = self.slots.get_mut(key.slot as usize)?.take()?;
-        self.free.push(key.slot);
-        Some(handle)
-    }
-
-    fn top_is_cancelled(&self) -> bool {
-        self.heap.peek().is_some_and(|k| {
-            self.slots
-                .get(k.slot as usize)
-                .and_then(Option::as_ref)
-                .is_none_or(Handle::is_cancelled)
-        })
-    }
-
-    /// Drop cancelled timers from the top; then the earliest live due time.
-    pub(crate) fn next_due(&mut self) -> Option<f64> {
-        while self.top_is_cancelled() {
-            if let Some(key) = self.heap.pop() {
-                self.take(key);
+        match self.buckets.entry(due.to_bits()) {
+            Entry::Occupied(mut e) => e.get_mut().push_back(handle),
+            Entry::Vacant(v) => {
+                let mut bucket = self.spare.pop().unwrap_or_default();
+                bucket.push_back(handle);
+                v.insert(bucket);
+                self.dues.push(Due(due));
             }
         }
-        self.heap.peek().map(|k| k.due)
+    }
+
+    /// The earliest timer.
+    fn front(&self) -> Option<(f64, &Handle)> {
+        let due = self.dues.peek()?.0;
+        let h = self.buckets.get(&due.to_bits())?.front()?;
+        Some((due, h))
+    }
+
+    /// Remove the earliest timer.
+    fn pop_front(&mut self) -> Option<Handle> {
+        let due = self.dues.peek()?.0;
+        let bits = due.to_bits();
+        let bucket = self.buckets.get_mut(&bits)?;
+        let h = bucket.pop_front();
+        if bucket.is_empty() {
+            if let Some(empty) = self.buckets.remove(&bits) {
+                self.spare.push(empty);
+            }
+            self.dues.pop();
+        }
+        h
+    }
+
+    /// Drop cancelled timers from the front; then the earliest live due time.
+    pub(crate) fn next_due(&mut self) -> Option<f64> {
+        while self.front().is_some_and(|(_, h)| h.is_cancelled()) {
+            self.pop_front();
+        }
+        self.front().map(|(due, _)| due)
     }
 
     /// Pop the earliest timer if it is due before `end` (`now + clock resolution`).
     pub(crate) fn pop_due(&mut self, end: f64) -> Option<Handle> {
-        if self.heap.peek().is_some_and(|k| k.due < end) {
-            let key = self.heap.pop()?;
-            self.take(key)
+        if self.front().is_some_and(|(due, _)| due < end) {
+            self.pop_front()
         } else {
             None
         }
     }
 
     pub(crate) fn clear(&mut self) {
-        self.heap.clear();
-        self.slots.clear();
-        self.free.clear();
+        self.dues.clear();
+        self.buckets.clear();
+        self.spare.clear();
     }
 }
 
@@ -296,13 +309,15 @@ mod tests {
             order.push(t.cancelled.map_or(0, |f| f.record));
         }
         assert_eq!(order, vec![4, 1, 3, 2]);
-        // Slots are reused: the heap does not grow with timers that came and went.
+        // Emptied buckets are reused: nothing grows with timers that came and went.
+        assert_eq!(h.spare.len(), 3);
         h.push(1.0, marked(5));
-        assert_eq!(h.slots.len(), 4);
+        assert_eq!(h.spare.len(), 2);
         assert_eq!(
             h.pop_due(2.0).and_then(|t| t.cancelled).map(|f| f.record),
             Some(5)
         );
+        assert!(h.buckets.is_empty() && h.dues.is_empty());
     }
 
     #[test]

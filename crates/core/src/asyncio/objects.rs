@@ -29,7 +29,9 @@ pub(crate) struct DoneCallback {
 /// An asyncio Future. A Task is a Future with `task` set.
 pub(crate) struct Future {
     pub(crate) state: FutState,
-    pub(crate) callbacks: Vec<DoneCallback>,
+    /// Almost always one (the waiting task's wake-up): kept inline, so an
+    /// await allocates no list for it.
+    pub(crate) callbacks: smallvec::SmallVec<[DoneCallback; 1]>,
     pub(crate) cancel_message: Option<Value>,
     pub(crate) cancelled_exc: Option<ExcRef>,
     /// An exception was set and nobody has retrieved it yet.
@@ -64,7 +66,7 @@ impl Future {
     pub(crate) fn new(waits_on: WaitOn) -> FutRef {
         Rc::new(RefCell::new(Future {
             state: FutState::Pending,
-            callbacks: Vec::new(),
+            callbacks: smallvec::SmallVec::new(),
             cancel_message: None,
             cancelled_exc: None,
             log_traceback: false,
