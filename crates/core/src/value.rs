@@ -221,7 +221,7 @@ pub(crate) struct Coro {
 }
 
 pub(crate) enum CoroState {
-    Created(Box<crate::vm::Frame>),
+    Created(crate::vm::Frame),
     Started,
 }
 

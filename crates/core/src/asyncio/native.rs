@@ -129,7 +129,6 @@ pub(crate) enum WaitForState {
     },
 }
 
-/// Wrap a native coroutine as a coroutine object (`asyncio.sleep(1)` evaluates to one).
 /// asyncio's `_cancel_and_wait(fut)`: cancel `fut` and wait until it is done.
 fn cancel_and_wait(vm: &mut Vm, fut: FutRef) -> Value {
     coro_value(
@@ -143,11 +142,13 @@ fn cancel_and_wait(vm: &mut Vm, fut: FutRef) -> Value {
     )
 }
 
-pub(crate) fn coro_value(vm: &mut Vm, name: &str, n: NativeCoro) -> Value {
+/// Wrap a native coroutine as a coroutine object (`asyncio.sleep(1)` evaluates to one).
+pub(crate) fn coro_value(vm: &mut Vm, name: &'static str, n: NativeCoro) -> Value {
     let line = vm.line_of(vm.line_offset);
+    let name = vm.native_name(name);
     let c = Rc::new(RefCell::new(Coro {
-        state: CoroState::Created(Box::new(Frame::Native(Box::new(n)))),
-        name: Rc::from(name),
+        state: CoroState::Created(Frame::Native(Box::new(n))),
+        name,
         created_line: line,
     }));
     Value::Coro(c)

@@ -123,7 +123,7 @@ impl Vm {
         }
         let state = std::mem::replace(&mut c.borrow_mut().state, CoroState::Started);
         let frame = match state {
-            CoroState::Created(f) => *f,
+            CoroState::Created(f) => f,
             CoroState::Started => {
                 return Err(ExcObj::msg(
                     ExcType::RuntimeError,

@@ -137,7 +137,7 @@ impl Vm {
                             )));
                             return Err(Outcome::Abort);
                         }
-                        frames.push(*frame);
+                        frames.push(frame);
                         Ok(Resume::Start)
                     }
                     CoroState::Started => Ok(Resume::Throw(ExcObj::msg(
@@ -326,7 +326,7 @@ impl Vm {
                 if f.code.is_async {
                     let line = self.line_of(self.line_offset);
                     let coro = Rc::new(RefCell::new(Coro {
-                        state: CoroState::Created(Box::new(Frame::Py(Box::new(frame)))),
+                        state: CoroState::Created(Frame::Py(Box::new(frame))),
                         name: f.code.name.clone(),
                         created_line: line,
                     }));

@@ -74,6 +74,9 @@ pub(crate) struct Vm {
     /// Set by a [`crate::Session`]: `asyncio.run` at the top of the stack
     /// hands its loop to the session (`Called::RunLoop`) instead of running it.
     pub(crate) pausable: bool,
+    /// The names of asyncio's own coroutines, made once (`sleep` is created
+    /// a million times in a big run).
+    native_names: Vec<(&'static str, Rc<str>)>,
 }
 
 impl Vm {
@@ -101,6 +104,7 @@ impl Vm {
             worker: None,
             escaping: None,
             pausable: false,
+            native_names: Vec::new(),
         }
     }
 
@@ -114,6 +118,15 @@ impl Vm {
             .as_ref()
             .and_then(|t| t.borrow().task_id())
             .unwrap_or(NO_TASK)
+    }
+
+    pub(crate) fn native_name(&mut self, name: &'static str) -> Rc<str> {
+        if let Some((_, rc)) = self.native_names.iter().find(|(n, _)| *n == name) {
+            return rc.clone();
+        }
+        let rc: Rc<str> = Rc::from(name);
+        self.native_names.push((name, rc.clone()));
+        rc
     }
 
     pub(crate) fn line_of(&self, offset: u32) -> u32 {
