@@ -22,11 +22,11 @@ pub use summary::{Summary, TaskTimes};
 pub const TRACE_VERSION: u32 = 2;
 
 /// Checkpoints are `CHECKPOINT_SPACING × tasks` events apart (within
-/// [2¹⁰, 2¹⁷]): a checkpoint holds every task's state (48 bytes each), so
-/// checkpoints cost about a quarter of the memory of the events they cover
-/// (24 bytes each), and a seek replays at most 2¹⁷ events (under a
-/// millisecond).
-const CHECKPOINT_SPACING: u32 = 8;
+/// [2¹⁰, 2¹⁶]): a checkpoint holds every task's state (32 bytes each,
+/// packed), so checkpoints cost about a third of the memory of the events
+/// they cover (24 bytes each), and a seek replays at most 2¹⁶ events (well
+/// under a millisecond).
+const CHECKPOINT_SPACING: u32 = 4;
 
 /// Marks "no task" in `Event::task`.
 pub const NO_TASK: u32 = u32::MAX;
@@ -341,7 +341,7 @@ pub struct Snapshot {
 fn checkpoint_interval(tasks: usize) -> u32 {
     (tasks as u32)
         .saturating_mul(CHECKPOINT_SPACING)
-        .clamp(1 << 10, 1 << 17)
+        .clamp(1 << 10, 1 << 16)
 }
 
 /// Where the checkpointing of a growing trace stands.
@@ -371,11 +371,104 @@ impl Indexer {
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 struct Checkpoint {
     step: u32,
-    state: Replayed,
+    /// Every task's state, packed.
+    tasks: Vec<PackedTask>,
+    /// The rest of the replayed state (its `tasks` left empty).
+    rest: Replayed,
     timers: Vec<u32>,
+}
+
+impl Checkpoint {
+    fn new(step: u32, state: &Replayed, timers: Vec<u32>) -> Checkpoint {
+        Checkpoint {
+            step,
+            tasks: state.tasks.iter().map(PackedTask::pack).collect(),
+            rest: Replayed {
+                tasks: Vec::new(),
+                output_len: state.output_len,
+                threads: state.threads.clone(),
+                spots: state.spots.clone(),
+                pool_queues: state.pool_queues.clone(),
+            },
+            timers,
+        }
+    }
+
+    fn state(&self) -> Replayed {
+        Replayed {
+            tasks: self.tasks.iter().map(PackedTask::unpack).collect(),
+            ..self.rest.clone()
+        }
+    }
+}
+
+/// A `TaskState` in a checkpoint: 32 bytes instead of 48, so checkpoints
+/// can be twice as close for the same memory.
+#[derive(Clone, Copy, Debug)]
+struct PackedTask {
+    line: u32,
+    since: u32,
+    wait_arg: u32,
+    lane: u8,
+    /// 0: none, else `Outcome` code + 1.
+    outcome: u8,
+    /// 0: not waiting, else the `WaitOn` code (never 0).
+    wait: u8,
+    /// 0: not blocking, else `BlockKind` code + 1.
+    block: u8,
+    wait_until: f64,
+    block_until: f64,
+}
+
+impl PackedTask {
+    fn pack(s: &TaskState) -> PackedTask {
+        let (wait, wait_arg, wait_until) = match s.waits_on {
+            Some(on) => log::split_wait(on),
+            None => (0, 0, None),
+        };
+        let (block, block_until) = match s.blocking {
+            Some((what, until)) => (log::block_code(what) + 1, until),
+            None => (0, 0.0),
+        };
+        PackedTask {
+            line: s.line,
+            since: s.since,
+            wait_arg,
+            lane: match s.lane {
+                Lane::Unborn => 0,
+                Lane::Running => 1,
+                Lane::Ready => 2,
+                Lane::Waiting => 3,
+                Lane::Done => 4,
+            },
+            outcome: s.outcome.map_or(0, |o| log::outcome_code(o) + 1),
+            wait,
+            block,
+            wait_until: wait_until.unwrap_or(0.0),
+            block_until,
+        }
+    }
+
+    fn unpack(&self) -> TaskState {
+        TaskState {
+            lane: match self.lane {
+                1 => Lane::Running,
+                2 => Lane::Ready,
+                3 => Lane::Waiting,
+                4 => Lane::Done,
+                _ => Lane::Unborn,
+            },
+            waits_on: (self.wait != 0)
+                .then(|| log::join_wait(self.wait, self.wait_arg, || self.wait_until)),
+            blocking: (self.block != 0).then(|| (log::block_of(self.block - 1), self.block_until)),
+            line: self.line,
+            since: self.since,
+            outcome: (self.outcome != 0).then(|| log::outcome_of(self.outcome - 1)),
+        }
+    }
 }
 
 /// What replaying events rebuilds (all of a snapshot but the timers): the one
@@ -517,11 +610,9 @@ impl Trace {
         let mut state = ix.state.take().unwrap_or_else(|| Replayed::start(self));
         state.grow(self);
         if self.checkpoints.is_empty() {
-            self.checkpoints.push(Checkpoint {
-                step: 0,
-                state: state.clone(),
-                timers: ix.pending_at(&self.timers, 0),
-            });
+            let mut timers = ix.pending_at(&self.timers, 0);
+            self.sort_by_firing(&mut timers);
+            self.checkpoints.push(Checkpoint::new(0, &state, timers));
         }
         let end = if over {
             self.events.len()
@@ -531,15 +622,13 @@ impl Trace {
         self.interval = checkpoint_interval(self.tasks.len());
         let mut last = self.checkpoints.last().map_or(0, |c| c.step);
         let from = ix.applied;
-        for (i, e) in (from..end).zip(self.events.iter_from(from)) {
+        for (i, e) in (from..end).zip(self.events.iter_untimed_from(from)) {
             state.apply(i as u32, &e);
             let step = i as u32 + 1;
             if step - last >= self.interval && (step as usize) < end {
-                self.checkpoints.push(Checkpoint {
-                    step,
-                    state: state.clone(),
-                    timers: ix.pending_at(&self.timers, step),
-                });
+                let mut timers = ix.pending_at(&self.timers, step);
+                self.sort_by_firing(&mut timers);
+                self.checkpoints.push(Checkpoint::new(step, &state, timers));
                 last = step;
             }
         }
@@ -559,29 +648,25 @@ impl Trace {
             .checked_sub(1)
             .and_then(|k| self.checkpoints.get(k));
         let (mut state, from, mut timers) = match checkpoint {
-            Some(c) => (c.state.clone(), c.step, c.timers.clone()),
+            Some(c) => (c.state(), c.step, c.timers.clone()),
             None => (Replayed::start(self), 0, Vec::new()),
         };
         state.grow(self);
-        for (i, e) in (from..step).zip(self.events.iter_from(from as usize)) {
+        for (i, e) in (from..step).zip(self.events.iter_untimed_from(from as usize)) {
             state.apply(i, &e);
         }
-        // Timers: those pending at the checkpoint that have not ended, plus
-        // those scheduled since (timers are recorded in scheduling order).
+        // Timers: those pending at the checkpoint that have not ended (kept
+        // in firing order), merged with those scheduled since (timers are
+        // recorded in scheduling order; only these few need sorting).
         timers.retain(|&t| self.timers[t as usize].ended > step);
         let first_new = self.timers.partition_point(|t| t.added <= from);
         let last_new = self.timers.partition_point(|t| t.added <= step);
-        for t in first_new..last_new {
-            if self.timers[t].ended > step {
-                timers.push(t as u32);
-            }
-        }
-        timers.sort_by(|&a, &b| {
-            self.timers[a as usize]
-                .due
-                .total_cmp(&self.timers[b as usize].due)
-                .then(a.cmp(&b))
-        });
+        let mut new: Vec<u32> = (first_new..last_new)
+            .filter(|&t| self.timers[t].ended > step)
+            .map(|t| t as u32)
+            .collect();
+        self.sort_by_firing(&mut new);
+        let timers = self.merge_by_firing(&timers, &new);
         let (t, iter) = match step
             .checked_sub(1)
             .and_then(|i| self.events.get(i as usize))
@@ -621,6 +706,34 @@ impl Trace {
             threads,
             pool_queues,
         }
+    }
+
+    /// Whether timer `a` fires before timer `b`: by due time, then scheduling order.
+    fn fires_before(&self, a: u32, b: u32) -> std::cmp::Ordering {
+        let due = |t: u32| self.timers.get(t as usize).map_or(f64::INFINITY, |r| r.due);
+        due(a).total_cmp(&due(b)).then(a.cmp(&b))
+    }
+
+    fn sort_by_firing(&self, timers: &mut [u32]) {
+        timers.sort_by(|&a, &b| self.fires_before(a, b));
+    }
+
+    /// Two lists in firing order, merged.
+    fn merge_by_firing(&self, a: &[u32], b: &[u32]) -> Vec<u32> {
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            if self.fires_before(a[i], b[j]).is_le() {
+                out.push(a[i]);
+                i += 1;
+            } else {
+                out.push(b[j]);
+                j += 1;
+            }
+        }
+        out.extend_from_slice(&a[i..]);
+        out.extend_from_slice(&b[j..]);
+        out
     }
 
     /// The first step at or after virtual time `t` (for the timeline cursor).

@@ -89,32 +89,17 @@ impl EventLog {
             EventKind::Ready => (READY, 0, 0, 0),
             EventKind::Running => (RUNNING, 0, 0, 0),
             EventKind::Waiting { on } => {
-                let (sub, a) = match on {
-                    WaitOn::Sleep { until } => (1, self.real(until)),
-                    WaitOn::WaitFor { until } => (2, self.real(until)),
-                    WaitOn::Task { task } => (3, task),
-                    WaitOn::Gather { children } => (4, children),
-                    WaitOn::Wait { tasks } => (5, tasks),
-                    WaitOn::TaskGroup { tasks } => (6, tasks),
-                    other => (16 + plain_wait_code(other), 0),
+                let (sub, a, until) = split_wait(on);
+                let a = match until {
+                    Some(t) => self.real(t),
+                    None => a,
                 };
                 (WAITING, sub, a, 0)
             }
             EventKind::Blocking { what, until } => {
-                let sub = match what {
-                    BlockKind::Sleep => 0,
-                    BlockKind::Cpu => 1,
-                };
-                (BLOCKING, sub, self.real(until), 0)
+                (BLOCKING, block_code(what), self.real(until), 0)
             }
-            EventKind::Done { outcome } => {
-                let sub = match outcome {
-                    Outcome::Returned => 0,
-                    Outcome::Raised => 1,
-                    Outcome::Cancelled => 2,
-                };
-                (DONE, sub, 0, 0)
-            }
+            EventKind::Done { outcome } => (DONE, outcome_code(outcome), 0, 0),
             EventKind::Print { line } => (PRINT, 0, line, 0),
             EventKind::ClockJump { from } => (CLOCK_JUMP, 0, self.real(from), 0),
             EventKind::Warning { index } => (WARNING, 0, index, 0),
@@ -133,30 +118,14 @@ impl EventLog {
             READY => EventKind::Ready,
             RUNNING => EventKind::Running,
             WAITING => EventKind::Waiting {
-                on: match p.sub {
-                    1 => WaitOn::Sleep { until: real(p.a) },
-                    2 => WaitOn::WaitFor { until: real(p.a) },
-                    3 => WaitOn::Task { task: p.a },
-                    4 => WaitOn::Gather { children: p.a },
-                    5 => WaitOn::Wait { tasks: p.a },
-                    6 => WaitOn::TaskGroup { tasks: p.a },
-                    code => plain_wait(code.wrapping_sub(16)),
-                },
+                on: join_wait(p.sub, p.a, || real(p.a)),
             },
             BLOCKING => EventKind::Blocking {
-                what: if p.sub == 1 {
-                    BlockKind::Cpu
-                } else {
-                    BlockKind::Sleep
-                },
+                what: block_of(p.sub),
                 until: real(p.a),
             },
             DONE => EventKind::Done {
-                outcome: match p.sub {
-                    1 => Outcome::Raised,
-                    2 => Outcome::Cancelled,
-                    _ => Outcome::Returned,
-                },
+                outcome: outcome_of(p.sub),
             },
             PRINT => EventKind::Print { line: p.a },
             CLOCK_JUMP => EventKind::ClockJump { from: real(p.a) },
@@ -212,6 +181,16 @@ impl EventLog {
             })
     }
 
+    /// Events `from..` without their time (`t` is 0): replaying states needs
+    /// no clock, and skips reading it.
+    pub(crate) fn iter_untimed_from(&self, from: usize) -> impl Iterator<Item = Event> + '_ {
+        self.packed
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .map(|p| self.decode(p, 0.0))
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = Event> + '_ {
         self.iter_from(0)
     }
@@ -231,6 +210,63 @@ impl EventLog {
         self.clock
             .get(k)
             .map_or(self.len(), |&(step, _)| step as usize)
+    }
+}
+
+/// A `WaitOn` as a code (never 0), an integer operand and a time operand.
+pub(super) fn split_wait(on: WaitOn) -> (u8, u32, Option<f64>) {
+    match on {
+        WaitOn::Sleep { until } => (1, 0, Some(until)),
+        WaitOn::WaitFor { until } => (2, 0, Some(until)),
+        WaitOn::Task { task } => (3, task, None),
+        WaitOn::Gather { children } => (4, children, None),
+        WaitOn::Wait { tasks } => (5, tasks, None),
+        WaitOn::TaskGroup { tasks } => (6, tasks, None),
+        other => (16 + plain_wait_code(other), 0, None),
+    }
+}
+
+/// The inverse of `split_wait`; `until` gives the time operand when the code has one.
+pub(super) fn join_wait(code: u8, a: u32, until: impl Fn() -> f64) -> WaitOn {
+    match code {
+        1 => WaitOn::Sleep { until: until() },
+        2 => WaitOn::WaitFor { until: until() },
+        3 => WaitOn::Task { task: a },
+        4 => WaitOn::Gather { children: a },
+        5 => WaitOn::Wait { tasks: a },
+        6 => WaitOn::TaskGroup { tasks: a },
+        code => plain_wait(code.wrapping_sub(16)),
+    }
+}
+
+pub(super) fn block_code(what: BlockKind) -> u8 {
+    match what {
+        BlockKind::Sleep => 0,
+        BlockKind::Cpu => 1,
+    }
+}
+
+pub(super) fn block_of(code: u8) -> BlockKind {
+    if code == 1 {
+        BlockKind::Cpu
+    } else {
+        BlockKind::Sleep
+    }
+}
+
+pub(super) fn outcome_code(outcome: Outcome) -> u8 {
+    match outcome {
+        Outcome::Returned => 0,
+        Outcome::Raised => 1,
+        Outcome::Cancelled => 2,
+    }
+}
+
+pub(super) fn outcome_of(code: u8) -> Outcome {
+    match code {
+        1 => Outcome::Raised,
+        2 => Outcome::Cancelled,
+        _ => Outcome::Returned,
     }
 }
 

@@ -148,3 +148,58 @@ fn pending_timers_follow_their_add_and_end_steps_across_checkpoints() {
         assert_eq!(tr.state_at(step).timers, want, "step {step}");
     }
 }
+
+#[test]
+fn a_packed_task_state_unpacks_to_itself() {
+    let waits = [
+        None,
+        Some(WaitOn::Future),
+        Some(WaitOn::Sleep { until: 0.1 + 0.2 }),
+        Some(WaitOn::WaitFor { until: -0.0 }),
+        Some(WaitOn::Task { task: 7 }),
+        Some(WaitOn::Gather { children: 3 }),
+        Some(WaitOn::Wait { tasks: 2 }),
+        Some(WaitOn::TaskGroup { tasks: 9 }),
+        Some(WaitOn::Lock),
+        Some(WaitOn::QueuePut),
+        Some(WaitOn::ProcessPool),
+    ];
+    let lanes = [
+        Lane::Unborn,
+        Lane::Running,
+        Lane::Ready,
+        Lane::Waiting,
+        Lane::Done,
+    ];
+    let blocks = [
+        None,
+        Some((BlockKind::Sleep, 1.5)),
+        Some((BlockKind::Cpu, f64::INFINITY)),
+    ];
+    let outcomes = [
+        None,
+        Some(Outcome::Returned),
+        Some(Outcome::Raised),
+        Some(Outcome::Cancelled),
+    ];
+    let mut n = 0;
+    for (i, &waits_on) in waits.iter().enumerate() {
+        for &lane in &lanes {
+            for &blocking in &blocks {
+                for &outcome in &outcomes {
+                    let s = TaskState {
+                        lane,
+                        waits_on,
+                        blocking,
+                        line: i as u32 * 3,
+                        since: 1000 + i as u32,
+                        outcome,
+                    };
+                    assert_eq!(PackedTask::pack(&s).unpack(), s);
+                    n += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(n, 11 * 5 * 3 * 4);
+}
