@@ -59,10 +59,13 @@ fn advance(model: Model, dt: f64, budget: &mut f64) {
             break;
         }
     }
+    // Only what changed is set: a frame in which nothing happens renders nothing.
     if step != model.step.get_untracked() {
         model.step.set(step);
     }
-    model.playhead.set(t);
+    if t != model.playhead.get_untracked() {
+        model.playhead.set(t);
+    }
 }
 
 /// Start the animation loop whenever `playing` turns on; it stops itself when paused.
