@@ -89,8 +89,11 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
         });
     });
 
-    // The line of the task that is running (or that the current event is about).
-    Effect::new(move |_| {
+    // The line of the task that is running (or that the current event is about);
+    // sent to the editor only when it changes (a film at 10x steps every frame).
+    // (A new program in the editor is sent again: `loads` is part of the key.)
+    Effect::new(move |shown: Option<Option<(u32, u64)>>| {
+        let loads = model.loads.get();
         let snap = model.snapshot.get();
         let run = model.run.get();
         let line = snap
@@ -105,11 +108,15 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
                     .map(|e| e.line)
             })
             .unwrap_or(0);
+        if shown.flatten() == Some((line, loads)) {
+            return Some((line, loads));
+        }
         handle.with_value(|h| {
-            if let Some(h) = h {
+            h.as_ref().map(|h| {
                 h.highlight_line(line);
-            }
-        });
+                (line, loads)
+            })
+        })
     });
 
     view! {
