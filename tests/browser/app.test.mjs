@@ -89,10 +89,20 @@ test("stepping and seeking show the lanes the core's trace says", () =>
     const trace = cliTrace(join(ROOT, "crates/web/samples/burgers.py"));
     const n = trace.events.length;
     // Step forward event by event through the first part of the run.
+    const source = readFileSync(join(ROOT, "crates/web/samples/burgers.py"), "utf8").split("\n");
+    let highlighted = 0;
     for (let step = 1; step <= 14; step++) {
       assert.deepEqual(await pageLanes(page), lanesAt(trace, step), `after ${step} events (stepping)`);
+      // While a task runs, the editor marks the line it runs.
+      const e = trace.events[step - 1];
+      if (e.kind.kind === "running" && e.line > 0) {
+        const marked = page.locator('[data-testid="editor"] .cm-ls-running');
+        assert.equal((await marked.innerText()).trimEnd(), source[e.line - 1].trimEnd(), `line marked after ${step} events`);
+        highlighted++;
+      }
       await page.click('[data-testid="step-forward"]');
     }
+    assert.ok(highlighted >= 2, "some steps ran a task");
     await page.click('[data-testid="step-back"]');
     assert.deepEqual(await pageLanes(page), lanesAt(trace, 14), "after stepping back");
     for (const step of [0, 3, Math.floor(n / 2), n - 1, n]) {
