@@ -38,27 +38,100 @@ const WARNING: u8 = 8;
 const WIDE: u8 = 9;
 const POOL_QUEUE: u8 = 10;
 
+/// Entries per chunk of a `Chunked` list.
+const CHUNK: usize = 1 << 16;
+
+/// A growing list kept in chunks of `CHUNK` entries: a push never moves what
+/// is stored (a doubling `Vec` of 70 MB would copy it all at once, a long
+/// pause in the browser, and hold both copies for that moment).
+#[derive(Clone, Debug)]
+struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Chunked<T> {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunked<T> {
+    fn push(&mut self, x: T) {
+        if self.len.is_multiple_of(CHUNK) {
+            self.chunks.push(Vec::with_capacity(CHUNK));
+        }
+        if let Some(last) = self.chunks.last_mut() {
+            last.push(x);
+            self.len += 1;
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<&T> {
+        self.chunks.get(i / CHUNK)?.get(i % CHUNK)
+    }
+
+    /// Entries `from..`.
+    fn iter_from(&self, from: usize) -> ChunkIter<'_, T> {
+        let k = from / CHUNK;
+        let first = self
+            .chunks
+            .get(k)
+            .and_then(|c| c.get(from % CHUNK..))
+            .unwrap_or_default();
+        ChunkIter {
+            rest: self.chunks.get(k + 1..).unwrap_or_default(),
+            current: first.iter(),
+        }
+    }
+}
+
+/// `Chunked::iter_from`: a chunk's slice at a time.
+struct ChunkIter<'a, T> {
+    current: std::slice::Iter<'a, T>,
+    rest: &'a [Vec<T>],
+}
+
+impl<'a, T> Iterator for ChunkIter<'a, T> {
+    type Item = &'a T;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a T> {
+        loop {
+            if let Some(x) = self.current.next() {
+                return Some(x);
+            }
+            let (next, rest) = self.rest.split_first()?;
+            self.current = next.iter();
+            self.rest = rest;
+        }
+    }
+}
+
 /// The events of a run, in order.
 #[derive(Clone, Debug, Default)]
 pub struct EventLog {
-    packed: Vec<Packed>,
+    packed: Chunked<Packed>,
     /// `(first event, time)` each time the clock changes.
     clock: Vec<(u32, f64)>,
-    reals: Vec<f64>,
+    reals: Chunked<f64>,
     wide: Vec<EventKind>,
 }
 
 impl EventLog {
     pub fn len(&self) -> usize {
-        self.packed.len()
+        self.packed.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.packed.is_empty()
+        self.packed.len == 0
     }
 
     pub(crate) fn push(&mut self, e: Event) {
-        let step = self.packed.len() as u32;
+        let step = self.packed.len as u32;
         if self
             .clock
             .last()
@@ -80,7 +153,7 @@ impl EventLog {
 
     fn real(&mut self, x: f64) -> u32 {
         self.reals.push(x);
-        self.reals.len() as u32 - 1
+        self.reals.len as u32 - 1
     }
 
     fn encode(&mut self, kind: EventKind) -> (u8, u8, u32, u32) {
@@ -168,27 +241,19 @@ impl EventLog {
     /// Events `from..` in order (decoding as it goes, the clock read in step).
     pub fn iter_from(&self, from: usize) -> impl Iterator<Item = Event> + '_ {
         let mut clock = self.clock.partition_point(|&(s, _)| s as usize <= from);
-        self.packed
-            .iter()
-            .enumerate()
-            .skip(from)
-            .map(move |(i, p)| {
-                while self.clock.get(clock).is_some_and(|&(s, _)| s as usize <= i) {
-                    clock += 1;
-                }
-                let t = clock.checked_sub(1).map_or(0.0, |k| self.clock[k].1);
-                self.decode(p, t)
-            })
+        self.packed.iter_from(from).zip(from..).map(move |(p, i)| {
+            while self.clock.get(clock).is_some_and(|&(s, _)| s as usize <= i) {
+                clock += 1;
+            }
+            let t = clock.checked_sub(1).map_or(0.0, |k| self.clock[k].1);
+            self.decode(p, t)
+        })
     }
 
     /// Events `from..` without their time (`t` is 0): replaying states needs
     /// no clock, and skips reading it.
     pub(crate) fn iter_untimed_from(&self, from: usize) -> impl Iterator<Item = Event> + '_ {
-        self.packed
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .map(|p| self.decode(p, 0.0))
+        self.packed.iter_from(from).map(|p| self.decode(p, 0.0))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Event> + '_ {
@@ -340,6 +405,29 @@ impl<'de> Deserialize<'de> for EventLog {
 mod tests {
     use super::*;
     use crate::machine::ThreadState;
+
+    #[test]
+    fn a_chunked_list_reads_back_across_chunks() {
+        let mut c = Chunked::default();
+        let n = 2 * CHUNK + 5;
+        for i in 0..n {
+            c.push(i as u32);
+        }
+        assert_eq!(c.len, n);
+        assert_eq!(c.chunks.len(), 3);
+        for i in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, n - 1] {
+            assert_eq!(c.get(i), Some(&(i as u32)), "get {i}");
+            let rest: Vec<u32> = c.iter_from(i).copied().collect();
+            assert_eq!(rest.len(), n - i, "from {i}");
+            assert!(
+                rest.iter().zip(i..).all(|(&x, k)| x as usize == k),
+                "from {i}"
+            );
+        }
+        assert_eq!(c.get(n), None);
+        assert_eq!(c.iter_from(n).count(), 0);
+        assert_eq!(c.iter_from(n + 10).count(), 0);
+    }
 
     /// Every kind of event (and every `WaitOn`) comes back as it went in,
     /// with its time.
