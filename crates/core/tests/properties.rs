@@ -277,6 +277,28 @@ fn checkpoints_built_in_slices_seek_like_a_whole_run() {
     check_invariants("wait_for fan-out", trace);
 }
 
+/// A slice can end in the middle of a pass: 300 tasks stepping in the same
+/// pass are not one slice.
+#[test]
+fn a_slice_can_end_inside_a_pass() {
+    let src = "import asyncio\n\nasync def w():\n    await asyncio.sleep(0)\n\nasync def main():\n    await asyncio.gather(*(w() for _ in range(300)))\n\nasyncio.run(main())\n";
+    let whole = run(src, &Settings::default());
+    let passes = whole.trace.summary.iterations;
+    assert!(passes < 10, "{passes} passes");
+    let mut session = Session::new(src, &Settings::default());
+    let mut slices = 1;
+    while !session.advance(50) {
+        slices += 1;
+    }
+    // About 1,500 events in slices of 50: many more slices than passes.
+    assert!(slices > 20, "{slices} slices for {passes} passes");
+    let sliced = session.finish();
+    assert_eq!(
+        serde_json::to_string(&sliced.trace).unwrap_or_default(),
+        serde_json::to_string(&whole.trace).unwrap_or_default()
+    );
+}
+
 /// Slices really pause the loop: a program with many passes needs many slices.
 #[test]
 fn a_long_run_takes_many_slices() {

@@ -274,6 +274,9 @@ pub(crate) struct EventLoop {
     pub(crate) ready: ReadyQueue,
     pub(crate) timers: TimerHeap,
     pub(crate) iteration: u32,
+    /// Callbacks of the current pass not run yet (a session may pause
+    /// between two of them).
+    pub(crate) pass_left: usize,
     pub(crate) stopping: bool,
     pub(crate) running: bool,
 }

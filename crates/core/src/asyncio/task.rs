@@ -554,7 +554,10 @@ impl Vm {
     }
 
     /// One pass of `BaseEventLoop._run_once`. Returns false when nothing can ever run again.
-    fn run_once(&mut self) -> bool {
+    ///
+    /// This is its first half: the clock, the due timers, and how many
+    /// callbacks the pass runs (`pass_left`); `run_pass` runs them.
+    fn start_pass(&mut self) -> bool {
         self.lp.iteration = self.lp.iteration.saturating_add(1);
         // Passes that run no Python (timers re-arming themselves, say) still end.
         if self.lp.iteration >= MAX_PASSES {
@@ -595,18 +598,33 @@ impl Vm {
                 self.lp.ready.push(handle);
             }
         }
-        let n = self.lp.ready.len();
-        for _ in 0..n {
-            let Some(h) = self.lp.ready.pop() else { break };
+        self.lp.pass_left = self.lp.ready.len();
+        true
+    }
+
+    /// The callbacks of the pass under way, until they are done, the run is
+    /// aborted or escaped (the rest then belong to the next pass, as in
+    /// CPython), or the trace reaches `stop_at` events: a session can pause
+    /// in the middle of a pass of ten thousand steps.
+    fn run_pass(&mut self, stop_at: usize) {
+        while self.lp.pass_left > 0 {
+            if self.trace.events.len() >= stop_at {
+                return;
+            }
+            self.lp.pass_left -= 1;
+            let Some(h) = self.lp.ready.pop() else {
+                self.lp.pass_left = 0;
+                break;
+            };
             if h.is_cancelled() {
                 continue;
             }
             self.run_callback(h);
             if self.abort.is_some() || self.escaping.is_some() {
-                return true;
+                self.lp.pass_left = 0;
+                return;
             }
         }
-        true
     }
 
     /// `run_forever` until `stop()`; false on deadlock or abort.
@@ -624,14 +642,20 @@ impl Vm {
     pub(crate) fn run_passes(&mut self, max_events: usize) -> Option<bool> {
         let stop_at = self.trace.events.len().saturating_add(max_events);
         loop {
-            if !self.run_once() {
+            if self.lp.pass_left == 0 && !self.start_pass() {
                 return Some(false);
+            }
+            if self.abort.is_none() {
+                self.run_pass(stop_at);
             }
             if self.abort.is_some() {
                 return Some(false);
             }
             if self.escaping.is_some() {
                 return Some(true);
+            }
+            if self.lp.pass_left > 0 {
+                return None;
             }
             if self.lp.stopping {
                 self.lp.stopping = false;
