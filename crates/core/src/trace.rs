@@ -354,6 +354,7 @@ struct Indexer {
     /// first timer not looked at yet.
     pending: Vec<u32>,
     next_timer: usize,
+    summary: summary::SummaryBuilder,
 }
 
 impl Indexer {
@@ -599,7 +600,7 @@ impl Trace {
     /// Complete the checkpoints and compute the summary; called once when the run ends.
     pub(crate) fn finish(&mut self) {
         self.index(true);
-        self.summary = Summary::compute(self);
+        self.summary = self.indexer.summary.summary(self);
     }
 
     /// Checkpoint the events recorded since the last call. While the run goes
@@ -622,8 +623,10 @@ impl Trace {
         self.interval = checkpoint_interval(self.tasks.len());
         let mut last = self.checkpoints.last().map_or(0, |c| c.step);
         let from = ix.applied;
-        for (i, e) in (from..end).zip(self.events.iter_untimed_from(from)) {
+        ix.summary.grow(self.tasks.len());
+        for (i, e) in (from..end).zip(self.events.iter_from(from)) {
             state.apply(i as u32, &e);
+            ix.summary.apply(&e);
             let step = i as u32 + 1;
             if step - last >= self.interval && (step as usize) < end {
                 let mut timers = ix.pending_at(&self.timers, step);

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BlockKind, EventKind, Lane, Trace, WaitOn};
+use super::{Event, EventKind, Lane, Trace, WaitOn};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TaskTimes {
@@ -26,56 +26,75 @@ pub struct Summary {
     pub iterations: u32,
 }
 
-impl Summary {
-    pub(crate) fn compute(trace: &Trace) -> Summary {
-        let n = trace.tasks.len();
-        let mut lane = vec![Lane::Unborn; n];
-        let mut since = vec![0.0f64; n];
-        let mut times = vec![TaskTimes::default(); n];
-        let mut busy = 0.0;
-        let mut sequential = 0.0;
-        let add = |times: &mut Vec<TaskTimes>, i: usize, l: Lane, dt: f64| match l {
-            Lane::Running => times[i].running += dt,
-            Lane::Ready => times[i].ready += dt,
-            Lane::Waiting => times[i].waiting += dt,
+/// A summary built event by event as the trace is indexed (so the end of a
+/// long run does not go over all its events once more).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SummaryBuilder {
+    lane: Vec<Lane>,
+    since: Vec<f64>,
+    times: Vec<TaskTimes>,
+    busy: f64,
+    sequential: f64,
+}
+
+fn add(times: &mut [TaskTimes], i: usize, l: Lane, dt: f64) {
+    if let Some(t) = times.get_mut(i) {
+        match l {
+            Lane::Running => t.running += dt,
+            Lane::Ready => t.ready += dt,
+            Lane::Waiting => t.waiting += dt,
             _ => {}
-        };
-        for e in trace.events.iter() {
-            let i = e.task as usize;
-            if let EventKind::Blocking { what, until } = e.kind {
-                let _ = what == BlockKind::Cpu;
-                busy += until - e.t;
-                sequential += until - e.t;
-            }
-            if let EventKind::Waiting {
-                on: WaitOn::Sleep { until },
-            } = e.kind
-            {
-                sequential += (until - e.t).max(0.0);
-            }
-            if i >= n {
-                continue;
-            }
-            let new_lane = match e.kind {
-                EventKind::Created { .. } | EventKind::Ready => Lane::Ready,
-                EventKind::Running => Lane::Running,
-                EventKind::Waiting { .. } => Lane::Waiting,
-                EventKind::Done { .. } => Lane::Done,
-                _ => continue,
-            };
-            add(&mut times, i, lane[i], e.t - since[i]);
-            lane[i] = new_lane;
-            since[i] = e.t;
         }
+    }
+}
+
+impl SummaryBuilder {
+    /// Make room for the tasks the trace has now.
+    pub(crate) fn grow(&mut self, tasks: usize) {
+        self.lane.resize(tasks, Lane::Unborn);
+        self.since.resize(tasks, 0.0);
+        self.times.resize(tasks, TaskTimes::default());
+    }
+
+    pub(crate) fn apply(&mut self, e: &Event) {
+        let i = e.task as usize;
+        if let EventKind::Blocking { until, .. } = e.kind {
+            self.busy += until - e.t;
+            self.sequential += until - e.t;
+        }
+        if let EventKind::Waiting {
+            on: WaitOn::Sleep { until },
+        } = e.kind
+        {
+            self.sequential += (until - e.t).max(0.0);
+        }
+        if i >= self.lane.len() {
+            return;
+        }
+        let new_lane = match e.kind {
+            EventKind::Created { .. } | EventKind::Ready => Lane::Ready,
+            EventKind::Running => Lane::Running,
+            EventKind::Waiting { .. } => Lane::Waiting,
+            EventKind::Done { .. } => Lane::Done,
+            _ => return,
+        };
+        add(&mut self.times, i, self.lane[i], e.t - self.since[i]);
+        self.lane[i] = new_lane;
+        self.since[i] = e.t;
+    }
+
+    /// The summary once every event is applied.
+    pub(crate) fn summary(&self, trace: &Trace) -> Summary {
         let total = trace.end_time;
-        for i in 0..n {
-            add(&mut times, i, lane[i], total - since[i]);
+        let mut times = self.times.clone();
+        for (i, (&lane, &since)) in self.lane.iter().zip(&self.since).enumerate() {
+            add(&mut times, i, lane, total - since);
         }
         Summary {
             total,
-            loop_busy: busy,
-            loop_busy_share: if total > 0.0 { busy / total } else { 0.0 },
-            sequential,
+            loop_busy: self.busy,
+            loop_busy_share: if total > 0.0 { self.busy / total } else { 0.0 },
+            sequential: self.sequential,
             tasks: times,
             events: trace.events.len() as u32,
             iterations: trace.events.last().map_or(0, |e| e.iter),
