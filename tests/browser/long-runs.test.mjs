@@ -47,3 +47,22 @@ test("a long run shows a progress bar, keeps the page answering, then lands", ()
     },
     { goto: false },
   ));
+
+test("a long run can be stopped half way and shows what ran so far", () =>
+  withPage(
+    async (page, server) => {
+      await page.goto(`${server.url}#code/${encodeScenario(LONG)}`, { waitUntil: "load" });
+      const bar = page.locator('[data-testid="simulating"]');
+      await bar.waitFor({ state: "visible", timeout: 20_000 });
+      await page.click('[data-testid="stop-simulation"]');
+      await bar.waitFor({ state: "hidden", timeout: 20_000 });
+      const count = await page.locator(".step-count").textContent();
+      const total = Number(count.split("/")[1].trim());
+      assert.ok(total > 0 && total < 1_000_000, `part of the run: ${count}`);
+      await page.click('[data-testid="to-end"]');
+      const out = await page.locator('[data-testid="console"]').textContent();
+      assert.doesNotMatch(out, /all done/);
+      assert.match(await page.locator("body").textContent(), /stopped before the end, after [\d]+ events/);
+    },
+    { goto: false },
+  ));

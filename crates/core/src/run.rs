@@ -283,6 +283,18 @@ impl Session {
         }
     }
 
+    /// Stop a run before its end (the person does not want to wait): the
+    /// next `advance` ends it as a limit does, and `finish` gives the run so
+    /// far, with the message that it was stopped.
+    pub fn stop(&mut self) {
+        if let SessionState::Running(live) = &mut self.state {
+            let events = live.vm.trace.events.len();
+            live.vm.set_abort(Abort::Limit(format!(
+                "stopped before the end, after {events} events"
+            )));
+        }
+    }
+
     /// Trace events so far and the virtual time reached (for a progress bar).
     pub fn progress(&self) -> (usize, f64) {
         match &self.state {

@@ -299,6 +299,38 @@ fn a_slice_can_end_inside_a_pass() {
     );
 }
 
+/// A run stopped half way ends as a limit does, with the events so far.
+#[test]
+fn a_stopped_session_ends_with_what_ran() {
+    let src = "import asyncio\n\nasync def main():\n    for i in range(1000):\n        await asyncio.sleep(0.001)\n    print('end')\n\nasyncio.run(main())\n";
+    let whole = run(src, &Settings::default());
+    let mut session = Session::new(src, &Settings::default());
+    assert!(!session.advance(500));
+    let (so_far, _) = session.progress();
+    session.stop();
+    assert!(
+        session.advance(10),
+        "a stopped run is over at the next advance"
+    );
+    let r = session.finish();
+    assert_eq!(r.status, loopscope_core::Status::Limit);
+    let n = r.trace.events.len();
+    assert!(
+        n >= so_far && n < whole.trace.events.len() / 2,
+        "{n} events"
+    );
+    assert!(r.trace.output.is_empty(), "it did not print 'end'");
+    assert!(
+        r.stderr
+            .last()
+            .is_some_and(|l| l.contains("stopped before the end")),
+        "{:?}",
+        r.stderr
+    );
+    // The trace is whole as far as it goes: seeking works to its end.
+    check_invariants("stopped", &r.trace);
+}
+
 /// Slices really pause the loop: a program with many passes needs many slices.
 #[test]
 fn a_long_run_takes_many_slices() {

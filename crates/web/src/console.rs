@@ -10,7 +10,11 @@ use crate::model::Model;
 pub(crate) fn Explanation(model: Model) -> impl IntoView {
     let text = Memo::new(move |_| {
         let step = model.step.get();
+        let simulating = model.simulating.with(Option::is_some);
         model.run.with(|r| match step {
+            0 if simulating && r.trace.events.is_empty() => {
+                "Simulating the program: the stage shows it as soon as the run is ready.".into()
+            }
             0 => "The program is about to start. Press Play (or Space) to watch the event loop run it, or step with →.".into(),
             1 => format!("{}. Press Play (or Space) to watch it run, or step with →.", explain(&r.trace, 0)),
             n => explain(&r.trace, (n - 1) as usize),

@@ -182,6 +182,16 @@ impl Model {
         self.simulate(Target::SameTime);
     }
 
+    /// Stop the simulation under way: it lands with what ran so far (and
+    /// says it was stopped).
+    pub(crate) fn stop_simulation(&self) {
+        self.job.update_value(|job| {
+            if let Some((_, session)) = job {
+                session.stop();
+            }
+        });
+    }
+
     /// Start simulating the current scenario (dropping any simulation under
     /// way first: one session at a time) and run its first slice now.
     fn simulate(self, target: Target) {

@@ -489,10 +489,11 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                 </div>
                 <div class="timeline-axis" aria-hidden="true">
                     {move || data.with(|(_, total, _)| {
-                        let step = tick_step(*total);
+                        // A run that takes no virtual time (or none yet) has one tick: 0s.
+                        let (end, step) = if *total < 1e-6 { (0.0, 1.0) } else { (*total, tick_step(*total)) };
                         let mut ticks = Vec::new();
                         let mut t = 0.0;
-                        while t <= *total + step * 1e-6 && ticks.len() < 40 {
+                        while t <= end + step * 1e-6 && ticks.len() < 40 {
                             ticks.push(t);
                             t += step;
                         }

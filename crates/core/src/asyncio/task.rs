@@ -642,6 +642,10 @@ impl Vm {
     pub(crate) fn run_passes(&mut self, max_events: usize) -> Option<bool> {
         let stop_at = self.trace.events.len().saturating_add(max_events);
         loop {
+            if self.abort.is_some() {
+                self.lp.pass_left = 0;
+                return Some(false);
+            }
             if self.lp.pass_left == 0 && !self.start_pass() {
                 return Some(false);
             }
