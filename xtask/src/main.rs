@@ -256,7 +256,12 @@ const DOWNLOAD_TARGET: u64 = 350 * 1024;
 /// unnoticed. Lower the baseline as the download shrinks; once the total is under
 /// DOWNLOAD_TARGET, enforce the target instead.
 const DOWNLOAD_LIMIT: u64 = DOWNLOAD_BASELINE + DOWNLOAD_BASELINE / 50;
-const DOWNLOAD_BASELINE: u64 = 517_934;
+/// Raised once, from 517,934 to 542,391, on purpose: long runs simulated in
+/// slices (with progress and Stop), the timeline on a canvas and the stage's
+/// cards updated in place cost about 24 KB of gzipped wasm (twiggy: mostly
+/// leptos' reactive code for the per-card memos and effects), bought for the
+/// tab never freezing and 60 frames a second with 500 tasks.
+const DOWNLOAD_BASELINE: u64 = 542_391;
 
 /// The size of `path` compressed with `gzip -9` (no name or time stamp in the header,
 /// so the count is the same on every machine with the same gzip).
