@@ -151,8 +151,6 @@ enum SessionState {
     /// Refused or failed to compile: the result is ready.
     Over(Box<RunResult>),
     Running(Box<Live>),
-    /// `finish` took the result.
-    Taken,
 }
 
 struct Live {
@@ -241,9 +239,9 @@ impl Session {
         }
     }
 
-    /// Simulate until about `events` more trace events exist (whole loop
-    /// passes: a slice can overshoot by one pass) or the run is over.
-    /// Returns true when the run is over.
+    /// Simulate until about `events` more trace events exist (whole
+    /// callbacks: a slice can overshoot by what one callback records) or the
+    /// run is over. Returns true when the run is over.
     pub fn advance(&mut self, events: usize) -> bool {
         let SessionState::Running(live) = &mut self.state else {
             return true;
@@ -300,14 +298,13 @@ impl Session {
         match &self.state {
             SessionState::Running(live) => (live.vm.trace.events.len(), live.vm.lp.now),
             SessionState::Over(r) => (r.trace.events.len(), r.trace.end_time),
-            SessionState::Taken => (0, 0.0),
         }
     }
 
     /// Run to the end (if not there yet) and return the result.
     pub fn finish(mut self) -> RunResult {
         while !self.advance(usize::MAX) {}
-        match std::mem::replace(&mut self.state, SessionState::Taken) {
+        match self.state {
             SessionState::Over(r) => *r,
             SessionState::Running(live) => {
                 let Live { vm, frames, phase } = *live;
@@ -317,13 +314,6 @@ impl Session {
                 };
                 conclude(vm, frames, outcome)
             }
-            // `finish` consumes the session: it cannot have been taken.
-            SessionState::Taken => RunResult {
-                status: Status::Ok,
-                trace: Trace::default(),
-                compile_errors: Vec::new(),
-                stderr: Vec::new(),
-            },
         }
     }
 }

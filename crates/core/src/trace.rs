@@ -330,11 +330,38 @@ pub struct Snapshot {
     pub timers: Vec<u32>,
     /// Every thread's state (empty while the loop runs alone).
     pub threads: Vec<crate::machine::ThreadState>,
-    /// The source line each thread is at (0 when it runs no Python function).
     /// Where each thread is: its function and line (from its latest thread event).
     pub thread_spots: Vec<ThreadSpot>,
     /// Work items queued in each executor.
     pub pool_queues: Vec<u32>,
+}
+
+/// Whether timer `a` fires before timer `b`: by due time, then scheduling order.
+fn fires_before(timers: &[TimerRecord], a: u32, b: u32) -> std::cmp::Ordering {
+    let due = |t: u32| timers.get(t as usize).map_or(f64::INFINITY, |r| r.due);
+    due(a).total_cmp(&due(b)).then(a.cmp(&b))
+}
+
+fn sort_by_firing(timers: &[TimerRecord], list: &mut [u32]) {
+    list.sort_by(|&a, &b| fires_before(timers, a, b));
+}
+
+/// Two lists in firing order, merged.
+fn merge_by_firing(timers: &[TimerRecord], a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if fires_before(timers, a[i], b[j]).is_le() {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// Events between checkpoints once there are `tasks` tasks.
@@ -358,7 +385,8 @@ struct Indexer {
 }
 
 impl Indexer {
-    /// The timers pending at `step` (at or after the previous call's step).
+    /// The timers pending at `step` (at or after the previous call's step),
+    /// in firing order.
     fn pending_at(&mut self, timers: &[TimerRecord], step: u32) -> Vec<u32> {
         self.pending
             .retain(|&t| timers.get(t as usize).is_some_and(|t| t.ended > step));
@@ -368,7 +396,9 @@ impl Indexer {
             }
             self.next_timer += 1;
         }
-        self.pending.clone()
+        let mut firing = self.pending.clone();
+        sort_by_firing(timers, &mut firing);
+        firing
     }
 }
 
@@ -561,9 +591,6 @@ pub struct Trace {
     pub summary: Summary,
     #[serde(skip)]
     checkpoints: Vec<Checkpoint>,
-    /// The spacing of the latest checkpoints.
-    #[serde(skip)]
-    interval: u32,
     #[serde(skip)]
     indexer: Indexer,
 }
@@ -586,7 +613,6 @@ impl Default for Trace {
             gil: true,
             summary: Summary::default(),
             checkpoints: Vec::new(),
-            interval: checkpoint_interval(0),
             indexer: Indexer::default(),
         }
     }
@@ -611,8 +637,7 @@ impl Trace {
         let mut state = ix.state.take().unwrap_or_else(|| Replayed::start(self));
         state.grow(self);
         if self.checkpoints.is_empty() {
-            let mut timers = ix.pending_at(&self.timers, 0);
-            self.sort_by_firing(&mut timers);
+            let timers = ix.pending_at(&self.timers, 0);
             self.checkpoints.push(Checkpoint::new(0, &state, timers));
         }
         let end = if over {
@@ -620,7 +645,7 @@ impl Trace {
         } else {
             self.events.len().saturating_sub(1)
         };
-        self.interval = checkpoint_interval(self.tasks.len());
+        let interval = checkpoint_interval(self.tasks.len());
         let mut last = self.checkpoints.last().map_or(0, |c| c.step);
         let from = ix.applied;
         ix.summary.grow(self.tasks.len());
@@ -628,9 +653,8 @@ impl Trace {
             state.apply(i as u32, &e);
             ix.summary.apply(&e);
             let step = i as u32 + 1;
-            if step - last >= self.interval && (step as usize) < end {
-                let mut timers = ix.pending_at(&self.timers, step);
-                self.sort_by_firing(&mut timers);
+            if step - last >= interval && (step as usize) < end {
+                let timers = ix.pending_at(&self.timers, step);
                 self.checkpoints.push(Checkpoint::new(step, &state, timers));
                 last = step;
             }
@@ -641,8 +665,8 @@ impl Trace {
     }
 
     /// The state after the first `step` events (clamped to the end). Cost: one
-    /// checkpoint copy (O(tasks + pending timers)) plus at most `interval`
-    /// events and the timers scheduled among them.
+    /// checkpoint copy (O(tasks + pending timers)) plus at most the events
+    /// between two checkpoints and the timers scheduled among them.
     pub fn state_at(&self, step: u32) -> Snapshot {
         let step = step.min(self.events.len() as u32);
         let checkpoint = self
@@ -668,8 +692,8 @@ impl Trace {
             .filter(|&t| self.timers[t].ended > step)
             .map(|t| t as u32)
             .collect();
-        self.sort_by_firing(&mut new);
-        let timers = self.merge_by_firing(&timers, &new);
+        sort_by_firing(&self.timers, &mut new);
+        let timers = merge_by_firing(&self.timers, &timers, &new);
         let (t, iter) = match step
             .checked_sub(1)
             .and_then(|i| self.events.get(i as usize))
@@ -709,34 +733,6 @@ impl Trace {
             threads,
             pool_queues,
         }
-    }
-
-    /// Whether timer `a` fires before timer `b`: by due time, then scheduling order.
-    fn fires_before(&self, a: u32, b: u32) -> std::cmp::Ordering {
-        let due = |t: u32| self.timers.get(t as usize).map_or(f64::INFINITY, |r| r.due);
-        due(a).total_cmp(&due(b)).then(a.cmp(&b))
-    }
-
-    fn sort_by_firing(&self, timers: &mut [u32]) {
-        timers.sort_by(|&a, &b| self.fires_before(a, b));
-    }
-
-    /// Two lists in firing order, merged.
-    fn merge_by_firing(&self, a: &[u32], b: &[u32]) -> Vec<u32> {
-        let mut out = Vec::with_capacity(a.len() + b.len());
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            if self.fires_before(a[i], b[j]).is_le() {
-                out.push(a[i]);
-                i += 1;
-            } else {
-                out.push(b[j]);
-                j += 1;
-            }
-        }
-        out.extend_from_slice(&a[i..]);
-        out.extend_from_slice(&b[j..]);
-        out
     }
 
     /// The first step at or after virtual time `t` (for the timeline cursor).

@@ -263,15 +263,18 @@ impl EventLog {
     /// The number of events before the first one at or after time `t`
     /// (time never goes back).
     pub fn count_before_time(&self, t: f64) -> usize {
-        let k = self.clock.partition_point(|&(_, c)| c < t);
-        self.clock
-            .get(k)
-            .map_or(self.len(), |&(step, _)| step as usize)
+        self.count_while(|c| c < t)
     }
 
     /// The number of events at or before time `t`.
     pub fn count_until_time(&self, t: f64) -> usize {
-        let k = self.clock.partition_point(|&(_, c)| c <= t);
+        self.count_while(|c| c <= t)
+    }
+
+    /// The number of events whose time satisfies `earlier` (true for a
+    /// prefix of the clock's changes).
+    fn count_while(&self, earlier: impl Fn(f64) -> bool) -> usize {
+        let k = self.clock.partition_point(|&(_, c)| earlier(c));
         self.clock
             .get(k)
             .map_or(self.len(), |&(step, _)| step as usize)

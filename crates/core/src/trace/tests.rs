@@ -52,7 +52,7 @@ fn state_at_uses_checkpoints_and_matches_a_full_replay() {
     }
     let tr = trace_with(3, events);
     assert!(tr.checkpoints.len() > 5);
-    let i = tr.interval;
+    let i = checkpoint_interval(tr.tasks.len());
     for step in [
         0u32,
         1,
@@ -126,7 +126,7 @@ fn pending_timers_follow_their_add_and_end_steps_across_checkpoints() {
     }
     tr.finish();
     assert!(tr.checkpoints.len() > 4);
-    let i = tr.interval;
+    let i = checkpoint_interval(tr.tasks.len());
     for step in [
         0u32,
         9,
