@@ -125,9 +125,10 @@ pub(crate) struct Model {
     pub(crate) snapshot: Memo<Arc<Snapshot>>,
     /// Set while a long run is being simulated in slices.
     pub(crate) simulating: RwSignal<Option<Progress>>,
-    /// The simulation under way, if any, and its number (a newer one makes
-    /// the slices of an older one stop).
-    job: StoredValue<Option<(u64, Session)>, LocalStorage>,
+    /// The simulation under way, if any.
+    job: StoredValue<Option<Session>, LocalStorage>,
+    /// The number of the latest simulation: the slices (and the landing) of
+    /// an older one see it and stop.
     jobs: StoredValue<u64>,
 }
 
@@ -186,7 +187,7 @@ impl Model {
     /// says it was stopped).
     pub(crate) fn stop_simulation(&self) {
         self.job.update_value(|job| {
-            if let Some((_, session)) = job {
+            if let Some(session) = job {
                 session.stop();
             }
         });
@@ -199,7 +200,7 @@ impl Model {
         let session = session_for(&self.scenario.get_untracked());
         let id = self.jobs.get_value() + 1;
         self.jobs.set_value(id);
-        self.job.set_value(Some((id, session)));
+        self.job.set_value(Some(session));
         self.slice(id, target, true);
     }
 
@@ -207,8 +208,9 @@ impl Model {
     /// had its turn, or the run lands (at once if this is the first slice).
     fn slice(self, id: u64, target: Target, first: bool) {
         let deadline = now_ms() + SLICE_MS;
+        let current = self.jobs.get_value() == id;
         let over = self.job.try_update_value(|job| match job {
-            Some((j, session)) if *j == id => loop {
+            Some(session) if current => loop {
                 if session.advance(SLICE_EVENTS) {
                     break Some(true);
                 }
@@ -222,7 +224,7 @@ impl Model {
         });
         match over.flatten() {
             Some(true) if first => {
-                if let Some((_, session)) = self.job.try_update_value(Option::take).flatten() {
+                if let Some(session) = self.job.try_update_value(Option::take).flatten() {
                     self.simulating.set(None);
                     self.land(RunView::of(session.finish()), target);
                 }
@@ -233,13 +235,15 @@ impl Model {
                 // each is tens of milliseconds.
                 set_timeout(
                     move || {
-                        let Some((j, session)) = self.job.try_update_value(Option::take).flatten()
+                        // A newer simulation started meanwhile: its session
+                        // is not this one to take.
+                        if self.jobs.get_value() != id {
+                            return;
+                        }
+                        let Some(session) = self.job.try_update_value(Option::take).flatten()
                         else {
                             return;
                         };
-                        if j != id {
-                            return;
-                        }
                         let view = RunView::of(session.finish());
                         set_timeout(
                             move || {
