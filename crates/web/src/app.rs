@@ -174,11 +174,19 @@ pub(crate) fn App() -> impl IntoView {
         let h = set_timeout_with_handle(
             move || {
                 model.resimulate();
-                let frag = fragment_for(model);
-                set_hash(&frag, false);
-                if let Some(s) = storage() {
-                    let _ = s.set_item(STORAGE_KEY, &frag);
-                }
+                // In a task of its own: writing the URL and localStorage
+                // sometimes takes the browser several milliseconds, which a
+                // long run's first slice leaves no room for.
+                set_timeout(
+                    move || {
+                        let frag = fragment_for(model);
+                        set_hash(&frag, false);
+                        if let Some(s) = storage() {
+                            let _ = s.set_item(STORAGE_KEY, &frag);
+                        }
+                    },
+                    std::time::Duration::from_millis(0),
+                );
             },
             std::time::Duration::from_millis(DEBOUNCE_MS),
         )

@@ -70,8 +70,14 @@ fn session_for(s: &Scenario) -> Session {
 const SLICE_MS: f64 = 20.0;
 /// Events per `Session::advance` inside a slice (the clock is read between them).
 const SLICE_EVENTS: usize = 5_000;
+/// A run simulated within this many milliseconds lands in the task that
+/// simulated it (a small program's edit shows at once); one that took longer
+/// is finished and shown in tasks of their own, as a long run is, so that no
+/// task is much longer than a slice.
+const LAND_AT_ONCE_MS: f64 = SLICE_MS / 2.0;
 
-fn now_ms() -> f64 {
+/// The page's clock (for slices of work), milliseconds.
+pub(crate) fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or_else(js_sys::Date::now, |p| p.now())
@@ -205,9 +211,11 @@ impl Model {
     }
 
     /// One slice of simulation `id`; then the next one after the browser
-    /// had its turn, or the run lands (at once if this is the first slice).
+    /// had its turn, or the run lands (at once if the whole run was a short
+    /// first slice).
     fn slice(self, id: u64, target: Target, first: bool) {
-        let deadline = now_ms() + SLICE_MS;
+        let start = now_ms();
+        let deadline = start + SLICE_MS;
         let current = self.jobs.get_value() == id;
         let over = self.job.try_update_value(|job| match job {
             Some(session) if current => loop {
@@ -223,7 +231,7 @@ impl Model {
             _ => None,
         });
         match over.flatten() {
-            Some(true) if first => {
+            Some(true) if first && now_ms() - start < LAND_AT_ONCE_MS => {
                 if let Some(session) = self.job.try_update_value(Option::take).flatten() {
                     self.simulating.set(None);
                     self.land(RunView::of(session.finish()), target);

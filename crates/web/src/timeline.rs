@@ -1,49 +1,18 @@
-//! The timeline: an SVG Gantt chart, a row per task coloured by state over virtual time, with a cursor.
+//! The timeline: a Gantt chart painted on a canvas (a row per task, then threads and cores, coloured by state over virtual time), with an SVG overlay for the cursor and tooltips.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use loopscope_core::{explain, BlockKind, EventKind, Lane, ThreadState, Trace};
+use loopscope_core::{explain, Lane, Trace};
 use wasm_bindgen::JsCast;
 
-use crate::model::{Model, RunView};
+use crate::model::{now_ms, Model, RunView};
 
-/// Rows drawn before "+N more tasks" (the chart stays light with thousands of tasks).
-const MAX_ROWS: usize = 60;
+mod rows;
+
+use rows::{Row, RowsBuilder, Segment, Tip, MAX_ROWS, WIDTH};
+
 const ROW_H: f64 = 18.0;
-const WIDTH: f64 = 1000.0;
-
-#[derive(Clone, PartialEq)]
-struct Segment {
-    t0: f64,
-    t1: f64,
-    lane: Lane,
-    blocking: bool,
-    tip: Tip,
-    /// The CSS class for thread and core rows (task rows use the lane).
-    class: Option<&'static str>,
-}
-
-/// A segment's tooltip, made when the pointer is over it (a long run's chart
-/// has tens of thousands of segments: explaining each up front would cost
-/// more than drawing them).
-#[derive(Clone, PartialEq)]
-enum Tip {
-    /// A task's segment: the event that began it (the running step if the
-    /// segment stands for several changes within a pixel) and how many
-    /// changes it stands for.
-    Event { ev: usize, changes: u32 },
-    /// A thread's segment: what it was doing.
-    Thread(&'static str),
-    /// The cores row: how many cores were busy.
-    Cores(i32),
-}
-
-#[derive(Clone, PartialEq)]
-struct Row {
-    label: String,
-    segments: Vec<Segment>,
-}
 
 fn lane_word(l: Lane, blocking: bool) -> &'static str {
     match (l, blocking) {
@@ -54,197 +23,6 @@ fn lane_word(l: Lane, blocking: bool) -> &'static str {
         (Lane::Done, _) => "done",
         (Lane::Unborn, _) => "",
     }
-}
-
-fn rows(trace: &Trace) -> Vec<Row> {
-    let n = trace.tasks.len().min(MAX_ROWS);
-    // State changes closer than a pixel are drawn as one segment, so a row
-    // never holds more segments than the chart has pixels (a million-event
-    // run would otherwise make millions of SVG rectangles).
-    let pixel = trace.end_time.max(1e-9) / WIDTH;
-    let mut rows: Vec<Row> = trace
-        .tasks
-        .iter()
-        .take(n)
-        .map(|t| Row {
-            label: t.label(),
-            segments: Vec::new(),
-        })
-        .collect();
-    // Per task: current lane, since when, whether blocking, and the event that started it.
-    let mut open: Vec<Option<(Lane, f64, bool, usize)>> = vec![None; n];
-    let close = |rows: &mut Vec<Row>, i: usize, o: (Lane, f64, bool, usize), t1: f64| {
-        let (lane, t0, blocking, ev) = o;
-        if let Some(last) = rows[i].segments.last_mut() {
-            if let (true, Tip::Event { ev: first, changes }) = (t1 - last.t0 < pixel, &mut last.tip)
-            {
-                // Within a pixel of where the last segment started: one
-                // segment, shown (and explained) as running if the task ran.
-                last.t1 = t1;
-                *changes += 1;
-                if lane == Lane::Running && last.lane != Lane::Running {
-                    last.lane = Lane::Running;
-                    last.blocking = blocking;
-                    *first = ev;
-                }
-                return;
-            }
-        }
-        rows[i].segments.push(Segment {
-            t0,
-            t1,
-            lane,
-            blocking,
-            tip: Tip::Event { ev, changes: 1 },
-            class: None,
-        });
-    };
-    for (k, e) in trace.events.iter().enumerate() {
-        let i = e.task as usize;
-        if i >= n {
-            continue;
-        }
-        let (lane, blocking) = match e.kind {
-            EventKind::Created { .. } | EventKind::Ready => (Lane::Ready, false),
-            EventKind::Running => (Lane::Running, false),
-            EventKind::Waiting { .. } => (Lane::Waiting, false),
-            EventKind::Blocking { .. } => (Lane::Running, true),
-            EventKind::Done { .. } => (Lane::Done, false),
-            _ => continue,
-        };
-        if let Some(o) = open[i].take() {
-            close(&mut rows, i, o, e.t);
-        }
-        if lane != Lane::Done {
-            open[i] = Some((lane, e.t, blocking, k));
-        }
-    }
-    for (i, o) in open.into_iter().enumerate() {
-        if let Some(o) = o {
-            close(&mut rows, i, o, trace.end_time);
-        }
-    }
-    rows
-}
-
-/// The cores row's shades: up to a quarter, a half, three quarters, all busy.
-const CORE_CLASSES: [&str; 4] = ["seg-cores-1", "seg-cores-2", "seg-cores-3", "seg-cores-4"];
-
-fn thread_class(s: &ThreadState) -> Option<(&'static str, &'static str)> {
-    match s {
-        ThreadState::Python | ThreadState::Cpu { on_core: true, .. } => {
-            Some(("seg-thread-running", "running"))
-        }
-        ThreadState::WaitGil | ThreadState::Cpu { on_core: false, .. } => {
-            Some(("seg-thread-waiting", "waiting for the GIL or a core"))
-        }
-        ThreadState::Sleep { .. } => Some(("seg-thread-sleep", "in time.sleep")),
-        ThreadState::Idle => None,
-    }
-}
-
-/// A row per thread (once threads exist) and a row of busy cores.
-fn machine_rows(trace: &Trace) -> Vec<Row> {
-    if trace.threads.is_empty() {
-        return Vec::new();
-    }
-    let n = trace.threads.len();
-    let mut rows: Vec<Row> = trace
-        .threads
-        .iter()
-        .map(|t| Row {
-            label: format!("⚙ {}", t.name),
-            segments: Vec::new(),
-        })
-        .collect();
-    let mut open: Vec<(ThreadState, f64)> = vec![(ThreadState::Idle, 0.0); n];
-    let mut busy_changes: Vec<(f64, i32)> = Vec::new();
-    let pixel = trace.end_time.max(1e-9) / WIDTH;
-    let close = |rows: &mut Vec<Row>, i: usize, st: &ThreadState, t0: f64, t1: f64| {
-        let Some((class, word)) = thread_class(st) else {
-            return;
-        };
-        if t1 <= t0 && !matches!(st, ThreadState::Python) {
-            return;
-        }
-        if let Some(last) = rows[i].segments.last_mut() {
-            if t1 - last.t0 < pixel && last.t1 >= t0 - pixel {
-                // Changes within a pixel (a GIL hand-over every 5 ms seen
-                // from far away): one segment, running if it ran at all.
-                last.t1 = t1;
-                if class == "seg-thread-running" {
-                    last.class = Some(class);
-                    last.tip = Tip::Thread(word);
-                }
-                return;
-            }
-        }
-        rows[i].segments.push(Segment {
-            t0,
-            t1,
-            lane: Lane::Running,
-            blocking: false,
-            tip: Tip::Thread(word),
-            class: Some(class),
-        });
-    };
-    for e in trace.events.iter() {
-        match e.kind {
-            EventKind::Thread { thread, state, .. } => {
-                let i = thread as usize;
-                if i >= n {
-                    continue;
-                }
-                let (old, t0) = open[i];
-                close(&mut rows, i, &old, t0, e.t);
-                let was = matches!(old, ThreadState::Cpu { on_core: true, .. });
-                let is = matches!(state, ThreadState::Cpu { on_core: true, .. });
-                if was != is {
-                    busy_changes.push((e.t, if is { 1 } else { -1 }));
-                }
-                open[i] = (state, e.t);
-            }
-            EventKind::Blocking {
-                what: BlockKind::Cpu,
-                until,
-            } if trace.threads.is_empty() => {
-                busy_changes.push((e.t, 1));
-                busy_changes.push((until, -1));
-            }
-            _ => {}
-        }
-    }
-    for (i, (st, t0)) in open.iter().enumerate() {
-        close(&mut rows, i, st, *t0, trace.end_time);
-    }
-    // Cores in use over time.
-    busy_changes.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let cores = trace.cores.max(1) as f64;
-    let mut cores_row = Row {
-        label: format!("cores ({})", trace.cores),
-        segments: Vec::new(),
-    };
-    let (mut busy, mut since) = (0i32, 0.0f64);
-    for (t, d) in busy_changes
-        .into_iter()
-        .chain(std::iter::once((trace.end_time, 0)))
-    {
-        if t > since && busy > 0 {
-            let q = ((busy as f64 / cores) * 4.0).ceil().clamp(1.0, 4.0) as usize;
-            cores_row.segments.push(Segment {
-                t0: since,
-                t1: t,
-                lane: Lane::Running,
-                blocking: false,
-                tip: Tip::Cores(busy),
-                class: Some(CORE_CLASSES[q - 1]),
-            });
-        }
-        since = t;
-        busy += d;
-    }
-    rows.push(cores_row);
-    rows
 }
 
 /// Where a pointer event is on the chart: the fraction of the time axis and
@@ -377,6 +155,84 @@ fn tip_at(trace: &Trace, row: &Row, t: f64) -> Option<String> {
     })
 }
 
+/// A long run's chart is built in slices of about this many milliseconds
+/// (the last one also paints it), with the browser free in between.
+const BUILD_MS: f64 = 15.0;
+/// Events read between two looks at the clock.
+const BUILD_EVENTS: usize = 20_000;
+
+/// What the chart draws: the rows, the run's length (the time axis) and how
+/// many tasks it has.
+type ChartData = (Vec<Row>, f64, usize);
+
+fn chart_data(trace: &Trace, rows: Vec<Row>) -> ChartData {
+    (rows, trace.end_time.max(1e-9), trace.tasks.len())
+}
+
+/// The chart on screen and the building of the next one.
+#[derive(Clone, Copy)]
+struct Chart {
+    /// The run the chart shows (its tooltips explain this run's events).
+    shown: RwSignal<Arc<RunView>>,
+    data: RwSignal<ChartData>,
+    /// Set from when a run lands until its chart is shown.
+    building: RwSignal<bool>,
+    /// The number of the latest build: the slices of an older one stop.
+    builds: StoredValue<u64>,
+}
+
+impl Chart {
+    /// The chart of `run`, built now.
+    fn new(run: Arc<RunView>) -> Chart {
+        let data = chart_data(&run.trace, RowsBuilder::build(&run.trace));
+        Chart {
+            shown: RwSignal::new(run),
+            data: RwSignal::new(data),
+            building: RwSignal::new(false),
+            builds: StoredValue::new(0),
+        }
+    }
+
+    /// Build `run`'s chart (dropping any build under way) from the next task
+    /// on, so that it is not added to the task that shows the stage.
+    fn build(self, run: Arc<RunView>) {
+        let id = self.builds.get_value() + 1;
+        self.builds.set_value(id);
+        self.building.set(true);
+        let rows = RowsBuilder::new(&run.trace);
+        set_timeout(
+            move || self.slice(id, run, rows),
+            std::time::Duration::from_millis(0),
+        );
+    }
+
+    /// One slice of build `id`; then the next one after the browser had its
+    /// turn, or the chart is shown.
+    fn slice(self, id: u64, run: Arc<RunView>, mut rows: RowsBuilder) {
+        if self.builds.get_value() != id {
+            return;
+        }
+        let deadline = now_ms() + BUILD_MS;
+        while !rows.read(&run.trace, BUILD_EVENTS) {
+            if now_ms() >= deadline {
+                set_timeout(
+                    move || self.slice(id, run, rows),
+                    std::time::Duration::from_millis(0),
+                );
+                return;
+            }
+        }
+        let data = chart_data(&run.trace, rows.finish(&run.trace));
+        self.shown.set(run);
+        // As a memo would: an unchanged chart (an edit of a comment) is not
+        // laid out and painted again.
+        if self.data.with_untracked(|d| *d != data) {
+            self.data.set(data);
+        }
+        self.building.set(false);
+    }
+}
+
 /// "Nice" tick spacing for an axis of length `span`: 1, 2 or 5 × 10^k, about 8 ticks.
 pub(crate) fn tick_step(span: f64) -> f64 {
     if span <= 0.0 || !span.is_finite() {
@@ -408,21 +264,20 @@ fn fmt_tick(t: f64, step: f64) -> String {
 
 #[component]
 pub(crate) fn Timeline(model: Model) -> impl IntoView {
-    // The chart follows the run a task later: after a long run, drawing it
-    // is work of its own, best not added to the task that shows the stage.
-    let shown = RwSignal::new(model.run.get_untracked());
+    // The chart follows the run: built a task after it lands (after a long
+    // run, in slices of their own), while the stage already shows it.
+    let chart = Chart::new(model.run.get_untracked());
+    let Chart {
+        shown,
+        data,
+        building,
+        ..
+    } = chart;
     Effect::new(move |_| {
         let run = model.run.get();
         if !Arc::ptr_eq(&run, &shown.get_untracked()) {
-            set_timeout(move || shown.set(run), std::time::Duration::from_millis(0));
+            chart.build(run);
         }
-    });
-    let data = Memo::new(move |_| {
-        let run: Arc<RunView> = shown.get();
-        let total = run.trace.end_time.max(1e-9);
-        let mut all = rows(&run.trace);
-        all.extend(machine_rows(&run.trace));
-        (all, total, run.trace.tasks.len())
     });
     let dragging = RwSignal::new(false);
     let seek_to = move |ev: &web_sys::PointerEvent| {
@@ -462,7 +317,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         }
     });
     view! {
-        <div class="timeline" data-testid="timeline">
+        <div class="timeline" data-testid="timeline" aria-busy=move || if building.get() { "true" } else { "false" }>
             <div class="timeline-labels" aria-hidden="true">
                 {move || data.with(|d| d.0.iter().map(|r| view! { <div class="timeline-label" title=r.label.clone()>{r.label.clone()}</div> }).collect_view())}
             </div>
