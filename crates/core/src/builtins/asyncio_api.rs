@@ -445,8 +445,7 @@ fn future_method(
             f.borrow()
                 .task
                 .as_ref()
-                .map(|t| t.name.clone())
-                .unwrap_or_else(|| Rc::from("")),
+                .map_or_else(|| Rc::from(""), |t| Rc::from(&*t.name)),
         )),
         "set_name" if is_task => {
             arg_count("set_name", args, 1, 1)?;
@@ -711,13 +710,14 @@ fn obj_method(
             let cb = Callback::User { func, args: cargs };
             let (flag, when) = match name {
                 "call_soon" => {
-                    let flag = crate::asyncio::event_loop::TimerFlag::new(
-                        crate::asyncio::event_loop::NO_RECORD,
-                    );
+                    let flag = vm
+                        .lp
+                        .cancelled
+                        .new_flag(crate::asyncio::event_loop::NO_RECORD);
                     vm.lp.ready.push(crate::asyncio::event_loop::Handle {
                         cb,
                         arg: None,
-                        cancelled: Some(flag.clone()),
+                        cancelled: Some(flag),
                     });
                     (flag, None)
                 }
@@ -777,7 +777,7 @@ fn obj_method(
             vm.cancel_timer(h);
             Ok(Value::None)
         }
-        (AsyncObj::Handle(h, _), "cancelled") => Ok(Value::Bool(h.get())),
+        (AsyncObj::Handle(h, _), "cancelled") => Ok(Value::Bool(vm.lp.cancelled.get(*h))),
         _ => Err(ExcObj::msg(
             ExcType::AttributeError,
             format!("'{}' object has no attribute '{name}'", o.kind().name()),

@@ -1111,6 +1111,21 @@ pub(crate) fn bind_args(
     let p = &code.params;
     let mut frame = PyFrame::new(code.clone());
     let nparams = p.args.len();
+    // The usual call, `f(a, b)` with every parameter given by position and
+    // no closure: nothing to check, default or wrap in a cell.
+    if args.len() == nparams
+        && kwargs.is_empty()
+        && p.vararg.is_none()
+        && p.kwarg.is_none()
+        && p.kwonly.is_empty()
+        && code.cell_slots.is_empty()
+        && code.free_slots.is_empty()
+    {
+        for (slot, a) in frame.locals.iter_mut().zip(args) {
+            *slot = a;
+        }
+        return Ok(frame);
+    }
     let name = &code.name;
     let mut args = args;
     if args.len() > nparams {
