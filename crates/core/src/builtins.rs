@@ -1,6 +1,6 @@
 //! Builtin functions, modules and their attributes, constructors and context managers.
 
-mod asyncio_api;
+pub(crate) mod asyncio_api;
 mod functions;
 mod methods;
 
@@ -243,7 +243,7 @@ pub(crate) fn import(name: &str) -> Result<Value, ExcRef> {
     Ok(Value::Module(m))
 }
 
-fn module_attr(m: ModuleId, name: &str) -> Option<Value> {
+pub(crate) fn module_attr(m: ModuleId, name: &str) -> Option<Value> {
     use Builtin as B;
     let b = match (m, name) {
         (ModuleId::Asyncio, n) => match n {

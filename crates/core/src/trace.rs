@@ -13,6 +13,7 @@ mod log;
 mod summary;
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 pub use explain::{explain, waits_on_label};
 pub use log::EventLog;
@@ -159,10 +160,11 @@ pub struct Event {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TaskInfo {
     pub id: u32,
-    /// `Task-3` or the `name=` given.
-    pub name: String,
-    /// The coroutine's function (`fetch`).
-    pub func: String,
+    /// `Task-3` or the `name=` given. Shared with the task itself (a run
+    /// of 100,000 tasks makes each name once).
+    pub name: Arc<str>,
+    /// The coroutine's function (`fetch`), shared by its tasks.
+    pub func: Arc<str>,
     pub created_step: u32,
     pub parent: u32,
     /// How it ended, `repr` of the result or `Name: message` of the exception.

@@ -368,3 +368,71 @@ fn generated_programs_finish_cleanly() {
         assert_eq!(r.trace.output.len(), 1, "generated #{seed} prints one line");
     }
 }
+
+/// `await asyncio.sleep(…)`, `await queue.get()` and the like are made
+/// without a coroutine object; awaiting the object kept in a variable (on
+/// the same line) must give the very same run, event for event.
+#[test]
+fn awaiting_a_call_directly_is_awaiting_its_coroutine() {
+    let template = r#"import asyncio
+from asyncio import sleep
+
+
+async def worker(i, q, lock, ev, sem):
+    AWAIT ev.wait()
+    AWAIT asyncio.sleep(0.01 * i)
+    AWAIT lock.acquire()
+    try:
+        AWAIT sleep(0)
+    finally:
+        lock.release()
+    AWAIT sem.acquire()
+    AWAIT q.put(i)
+    sem.release()
+    try:
+        AWAIT asyncio.sleep("later")
+    except TypeError as e:
+        print(i, e)
+
+
+async def main():
+    q = asyncio.Queue(maxsize=1)
+    lock, ev, sem = asyncio.Lock(), asyncio.Event(), asyncio.Semaphore(2)
+    ts = [asyncio.create_task(worker(i, q, lock, ev, sem)) for i in range(4)]
+    AWAIT asyncio.sleep(0.5, "set")
+    ev.set()
+    for _ in range(4):
+        print("got", await q.get())
+    long = asyncio.create_task(asyncio.sleep(10))
+    AWAIT sleep(0)
+    long.cancel()
+    AWAIT asyncio.gather(*ts, long, return_exceptions=True)
+    print("end", asyncio.get_running_loop().time())
+
+
+asyncio.run(main())
+"#;
+    let direct = template.replace("AWAIT ", "await ");
+    let mut kept = String::new();
+    for line in template.lines() {
+        match line.split_once("AWAIT ") {
+            Some((indent, call)) => kept.push_str(&format!("{indent}c = {call}; await c\n")),
+            None => kept.push_str(&format!("{line}\n")),
+        }
+    }
+    let a = run(&direct, &Settings::default());
+    let b = run(&kept, &Settings::default());
+    assert_eq!(a.status, loopscope_core::Status::Ok, "{:?}", a.stderr);
+    assert_eq!(b.status, loopscope_core::Status::Ok, "{:?}", b.stderr);
+    let text = |r: &loopscope_core::RunResult| -> Vec<String> {
+        r.trace.output.iter().map(|o| o.text.clone()).collect()
+    };
+    assert_eq!(text(&a), text(&b));
+    assert!(text(&a).contains(&"got 3".to_string()), "{:?}", text(&a));
+    let (ta, tb) = (&a.trace, &b.trace);
+    assert_eq!(ta.events.len(), tb.events.len());
+    for (i, (x, y)) in ta.events.iter().zip(tb.events.iter()).enumerate() {
+        assert_eq!(x, y, "event {i}");
+    }
+    assert_eq!(ta.timers.len(), tb.timers.len());
+}

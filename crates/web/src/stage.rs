@@ -140,7 +140,7 @@ fn lane_cards(run: &RunView, snap: &Snapshot, lane: Lane, shown: usize) -> LaneC
             let info = trace.tasks.get(id as usize)?;
             Some(Card {
                 id,
-                name: info.name.clone(),
+                name: info.name.to_string(),
                 label: info.label(),
                 detail: detail(trace, s, snap.t, id),
                 line: s.line,

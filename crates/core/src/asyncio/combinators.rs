@@ -697,12 +697,14 @@ pub(crate) fn timeout_reschedule(
     }
     let Some(when) = when else { return Ok(()) };
     let flag = if when <= vm.lp.now {
-        let flag =
-            crate::asyncio::event_loop::TimerFlag::new(crate::asyncio::event_loop::NO_RECORD);
+        let flag = vm
+            .lp
+            .cancelled
+            .new_flag(crate::asyncio::event_loop::NO_RECORD);
         vm.lp.ready.push(crate::asyncio::event_loop::Handle {
             cb: Callback::TimeoutFire { tm: tm.clone() },
             arg: None,
-            cancelled: Some(flag.clone()),
+            cancelled: Some(flag),
         });
         flag
     } else {

@@ -1,6 +1,5 @@
 //! The ready queue and the timer heap of `BaseEventLoop._run_once`, and the callbacks they hold.
 
-use std::cell::Cell;
 use std::cmp::Ordering;
 use std::collections::hash_map::Entry;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
@@ -73,35 +72,19 @@ pub(crate) enum Callback {
     },
 }
 
-/// The cancelled flag of a scheduled callback, shared with whoever may cancel
-/// it (the program's `TimerHandle`, `sleep`'s `finally`, …), and the index of
-/// its record in the trace's timer table (`NO_RECORD` for `call_soon` handles).
-pub(crate) struct TimerFlag {
-    cancelled: Cell<bool>,
+/// A scheduled callback's cancelled flag, by number: the flag itself lives
+/// in [`EventLoop::cancelled`], shared with whoever may cancel it (the
+/// program's `TimerHandle`, `sleep`'s `finally`, …). `record` is the index
+/// of its record in the trace's timer table (`NO_RECORD` for `call_soon`
+/// handles). A number, not a shared cell: a million sleeps allocate nothing
+/// for their handles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TimerRef {
+    flag: u32,
     pub(crate) record: u32,
 }
 
 pub(crate) const NO_RECORD: u32 = u32::MAX;
-
-impl TimerFlag {
-    pub(crate) fn new(record: u32) -> Rc<TimerFlag> {
-        Rc::new(TimerFlag {
-            cancelled: Cell::new(false),
-            record,
-        })
-    }
-
-    pub(crate) fn get(&self) -> bool {
-        self.cancelled.get()
-    }
-
-    /// Only `Vm::cancel_timer` calls this, so the trace learns of every cancellation.
-    pub(crate) fn set_cancelled(&self) -> bool {
-        !self.cancelled.replace(true)
-    }
-}
-
-pub(crate) type TimerRef = Rc<TimerFlag>;
 
 /// A scheduled callback: the callback, the future it is a done callback of,
 /// and a cancelled flag shared with the program's `TimerHandle`.
@@ -121,8 +104,36 @@ impl Handle {
         }
     }
 
-    pub(crate) fn is_cancelled(&self) -> bool {
-        self.cancelled.as_ref().is_some_and(|c| c.get())
+    pub(crate) fn is_cancelled(&self, flags: &TimerFlags) -> bool {
+        self.cancelled.is_some_and(|c| flags.get(c))
+    }
+}
+
+/// The cancelled flags of every cancellable handle ever made, by number.
+#[derive(Default)]
+pub(crate) struct TimerFlags(Vec<bool>);
+
+impl TimerFlags {
+    /// A new, uncancelled flag.
+    pub(crate) fn new_flag(&mut self, record: u32) -> TimerRef {
+        self.0.push(false);
+        TimerRef {
+            flag: self.0.len() as u32 - 1,
+            record,
+        }
+    }
+
+    pub(crate) fn get(&self, t: TimerRef) -> bool {
+        self.0.get(t.flag as usize).copied().unwrap_or(false)
+    }
+
+    /// Only `Vm::cancel_timer` calls this, so the trace learns of every
+    /// cancellation. True if it was not cancelled before.
+    pub(crate) fn set_cancelled(&mut self, t: TimerRef) -> bool {
+        match self.0.get_mut(t.flag as usize) {
+            Some(f) => !std::mem::replace(f, true),
+            None => false,
+        }
     }
 }
 
@@ -220,8 +231,8 @@ impl TimerHeap {
     }
 
     /// Drop cancelled timers from the front; then the earliest live due time.
-    pub(crate) fn next_due(&mut self) -> Option<f64> {
-        while self.front().is_some_and(|(_, h)| h.is_cancelled()) {
+    pub(crate) fn next_due(&mut self, flags: &TimerFlags) -> Option<f64> {
+        while self.front().is_some_and(|(_, h)| h.is_cancelled(flags)) {
             self.pop_front();
         }
         self.front().map(|(due, _)| due)
@@ -273,6 +284,7 @@ pub(crate) struct EventLoop {
     pub(crate) now: f64,
     pub(crate) ready: ReadyQueue,
     pub(crate) timers: TimerHeap,
+    pub(crate) cancelled: TimerFlags,
     pub(crate) iteration: u32,
     /// Callbacks of the current pass not run yet (a session may pause
     /// between two of them).
@@ -295,7 +307,7 @@ mod tests {
     /// A handle that carries `id` (as its timer record) to tell it apart.
     fn marked(id: u32) -> Handle {
         Handle {
-            cancelled: Some(TimerFlag::new(id)),
+            cancelled: Some(TimerFlags::default().new_flag(id)),
             ..handle()
         }
     }
@@ -327,8 +339,10 @@ mod tests {
     fn only_timers_due_before_the_end_pop_and_cancelled_ones_are_skipped_at_the_top() {
         let mut h = TimerHeap::default();
         let cancelled = handle();
-        let flag = TimerFlag::new(NO_RECORD);
-        flag.set_cancelled();
+        let mut flags = TimerFlags::default();
+        let flag = flags.new_flag(NO_RECORD);
+        assert!(flags.set_cancelled(flag));
+        assert!(!flags.set_cancelled(flag));
         h.push(
             1.0,
             Handle {
@@ -337,9 +351,9 @@ mod tests {
             },
         );
         h.push(2.0, handle());
-        assert_eq!(h.next_due(), Some(2.0));
+        assert_eq!(h.next_due(&flags), Some(2.0));
         assert!(h.pop_due(2.0).is_none());
         assert!(h.pop_due(2.0 + CLOCK_RESOLUTION).is_some());
-        assert_eq!(h.next_due(), None);
+        assert_eq!(h.next_due(&flags), None);
     }
 }

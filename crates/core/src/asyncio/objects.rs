@@ -48,7 +48,8 @@ pub(crate) struct Future {
 pub(crate) struct TaskData {
     /// Index in the trace's task table (creation order).
     pub(crate) id: u32,
-    pub(crate) name: Rc<str>,
+    /// Shared with the trace's task table.
+    pub(crate) name: std::sync::Arc<str>,
     /// The coroutine's function name (`fetch`).
     pub(crate) func: Rc<str>,
     /// The coroutine's frames, innermost last; taken out while the task runs.

@@ -1,9 +1,10 @@
 //! Task and Future mechanics (`__step`, `__wakeup`, callbacks) and the loop driver (`_run_once`, `asyncio.run`).
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::asyncio::combinators;
-use crate::asyncio::event_loop::{Callback, Handle, TimerFlag, TimerRef, CLOCK_RESOLUTION};
+use crate::asyncio::event_loop::{Callback, Handle, TimerRef, CLOCK_RESOLUTION};
 use crate::asyncio::objects::{DoneCallback, FutRef, FutState, Future, TaskData};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::trace::{
@@ -56,13 +57,13 @@ impl Vm {
             task: self.current_task_id(),
             kind,
         });
-        let flag = TimerFlag::new(record);
+        let flag = self.lp.cancelled.new_flag(record);
         self.lp.timers.push(
             when,
             Handle {
                 cb,
                 arg: None,
-                cancelled: Some(flag.clone()),
+                cancelled: Some(flag),
             },
         );
         flag
@@ -70,7 +71,7 @@ impl Vm {
 
     /// `TimerHandle.cancel()`: the timer will not fire and is no longer pending.
     pub(crate) fn cancel_timer(&mut self, t: &TimerRef) {
-        if t.set_cancelled() {
+        if self.lp.cancelled.set_cancelled(*t) {
             self.end_timer(t.record);
         }
     }
@@ -132,18 +133,24 @@ impl Vm {
             }
         };
         self.task_counter += 1;
-        let name: Rc<str> = match name {
-            Some(n) => Rc::from(n.as_str()),
-            None => Rc::from(format!("Task-{}", self.task_counter).as_str()),
+        let name: Arc<str> = match name {
+            Some(n) => Arc::from(n),
+            None => {
+                use std::fmt::Write as _;
+                self.name_buf.clear();
+                let _ = write!(self.name_buf, "Task-{}", self.task_counter);
+                Arc::from(self.name_buf.as_str())
+            }
         };
         let func = c.borrow().name.clone();
+        let func_shared = self.shared_name(&func);
         let id = self.tasks.len() as u32;
         let line = self.frames_line(std::slice::from_ref(&frame));
         let fut = Future::new(WaitOn::Task { task: id });
         fut.borrow_mut().task = Some(Box::new(TaskData {
             id,
             name: name.clone(),
-            func: func.clone(),
+            func,
             frames: vec![frame],
             line,
             fut_waiter: None,
@@ -156,8 +163,8 @@ impl Vm {
         let step = self.trace.events.len() as u32;
         self.trace.tasks.push(TaskInfo {
             id,
-            name: name.to_string(),
-            func: func.to_string(),
+            name,
+            func: func_shared,
             created_step: step,
             parent,
             result: None,
@@ -174,9 +181,9 @@ impl Vm {
     pub(crate) fn rename_task(&mut self, task: &FutRef, name: String) {
         let mut t = task.borrow_mut();
         if let Some(td) = t.task.as_mut() {
-            td.name = Rc::from(name.as_str());
+            td.name = Arc::from(name);
             if let Some(info) = self.trace.tasks.get_mut(td.id as usize) {
-                info.name = name;
+                info.name = td.name.clone();
             }
         }
     }
@@ -330,7 +337,7 @@ impl Vm {
     /// `Task.__step`: run the task's coroutine until it waits, yields, or ends.
     fn task_step(&mut self, task: &FutRef, input: Resume) {
         let mut input = input;
-        let mut frames = {
+        let (id, line, mut frames) = {
             let mut fb = task.borrow_mut();
             if fb.done() {
                 return;
@@ -353,10 +360,8 @@ impl Vm {
                     input = Resume::Start;
                 }
             }
-            std::mem::take(&mut td.frames)
+            (td.id, td.line, std::mem::take(&mut td.frames))
         };
-        let id = task.borrow().task_id().unwrap_or(NO_TASK);
-        let line = self.frames_line(&frames);
         self.event(id, line, EventKind::Running);
         let prev = self.current.replace(task.clone());
         let outcome = loop {
@@ -567,7 +572,7 @@ impl Vm {
             return true;
         }
         self.drain_never_awaited();
-        let next = self.lp.timers.next_due();
+        let next = self.lp.timers.next_due(&self.lp.cancelled);
         if self.machine.active() && self.lp.ready.is_empty() && !self.lp.stopping {
             // Threads exist: wait for a timer or a thread's completion, then for the GIL.
             if !self.loop_wait_for_event(next) {
@@ -591,8 +596,8 @@ impl Vm {
         }
         let end = self.lp.now + CLOCK_RESOLUTION;
         while let Some(handle) = self.lp.timers.pop_due(end) {
-            if !handle.is_cancelled() {
-                if let Some(f) = &handle.cancelled {
+            if !handle.is_cancelled(&self.lp.cancelled) {
+                if let Some(f) = handle.cancelled {
                     self.end_timer(f.record);
                 }
                 self.lp.ready.push(handle);
@@ -616,7 +621,7 @@ impl Vm {
                 self.lp.pass_left = 0;
                 break;
             };
-            if h.is_cancelled() {
+            if h.is_cancelled(&self.lp.cancelled) {
                 continue;
             }
             self.run_callback(h);

@@ -57,6 +57,54 @@ pub(crate) fn call(
     Some(call_inner(vm, b, args, kwargs)?.map(Called::Value))
 }
 
+/// `asyncio.sleep(delay, result=None)`'s coroutine. `sleep` is a Python
+/// function in CPython: its argument errors are worded as for one.
+fn sleep(args: &[Value], kwargs: &Kwargs) -> Result<NativeCoro, ExcRef> {
+    check_kwargs("sleep", kwargs, &["delay", "result"])?;
+    if args.len() > 2 {
+        return Err(type_err(format!(
+            "sleep() takes from 1 to 2 positional arguments but {} were given",
+            args.len()
+        )));
+    }
+    let param = |i: usize, name: &str| match (args.get(i), kwarg(kwargs, name)) {
+        (Some(_), Some(_)) => Err(type_err(format!(
+            "sleep() got multiple values for argument '{name}'"
+        ))),
+        (a, k) => Ok(a.or(k)),
+    };
+    let Some(delay) = param(0, "delay")? else {
+        return Err(type_err(
+            "sleep() missing 1 required positional argument: 'delay'",
+        ));
+    };
+    let result = param(1, "result")?.cloned().unwrap_or(Value::None);
+    let delay = delay.as_float().ok_or_else(|| {
+        type_err(format!(
+            "'<=' not supported between instances of '{}' and 'int'",
+            delay.type_name()
+        ))
+    })?;
+    Ok(NativeCoro::Sleep {
+        delay,
+        result,
+        fut: None,
+        handle: None,
+        yielded: false,
+    })
+}
+
+/// `await b(*args)` made in one go when `b` is one of asyncio's own
+/// coroutine functions that can be: the coroutine's frame without the
+/// coroutine object around it (which nothing could ever see). `None`: call
+/// and await as usual.
+pub(crate) fn awaited_call(b: Builtin, args: &[Value]) -> Option<Result<NativeCoro, ExcRef>> {
+    match b {
+        Builtin::Sleep => Some(sleep(args, &Vec::new())),
+        _ => None,
+    }
+}
+
 fn call_inner(
     vm: &mut Vm,
     b: Builtin,
@@ -66,32 +114,7 @@ fn call_inner(
     use Builtin as B;
     let r = (|| -> Result<Value, ExcRef> {
         match b {
-            B::Sleep => {
-                check_kwargs("sleep", kwargs, &["result"])?;
-                arg_count("sleep", args, 1, 2)?;
-                let delay = args[0].as_float().ok_or_else(|| {
-                    type_err(format!(
-                        "'<=' not supported between instances of '{}' and 'int'",
-                        args[0].type_name()
-                    ))
-                })?;
-                let result = args
-                    .get(1)
-                    .or_else(|| kwarg(kwargs, "result"))
-                    .cloned()
-                    .unwrap_or(Value::None);
-                Ok(coro_value(
-                    vm,
-                    "sleep",
-                    NativeCoro::Sleep {
-                        delay,
-                        result,
-                        fut: None,
-                        handle: None,
-                        yielded: false,
-                    },
-                ))
-            }
+            B::Sleep => Ok(coro_value(vm, "sleep", sleep(args, kwargs)?)),
             B::Gather => {
                 check_kwargs("gather", kwargs, &["return_exceptions"])?;
                 let re = kwarg(kwargs, "return_exceptions").is_some_and(|v| v.truthy());
@@ -445,8 +468,7 @@ fn future_method(
             f.borrow()
                 .task
                 .as_ref()
-                .map(|t| t.name.clone())
-                .unwrap_or_else(|| Rc::from("")),
+                .map_or_else(|| Rc::from(""), |t| Rc::from(&*t.name)),
         )),
         "set_name" if is_task => {
             arg_count("set_name", args, 1, 1)?;
@@ -515,6 +537,70 @@ fn future_method(
     }
 }
 
+/// The coroutine of an object's coroutine method (`lock.acquire()`,
+/// `queue.get()`, …) and its name; `None` for other methods.
+pub(crate) fn obj_coro(
+    o: &Rc<AsyncObj>,
+    name: &str,
+    args: &[Value],
+) -> Option<Result<(&'static str, NativeCoro), ExcRef>> {
+    let made = match (&**o, name) {
+        (AsyncObj::Lock(_), "acquire") => (
+            "acquire",
+            NativeCoro::LockAcquire {
+                lock: o.clone(),
+                fut: None,
+                ret: Value::Bool(true),
+            },
+        ),
+        (AsyncObj::Event(_), "wait") => (
+            "wait",
+            NativeCoro::EventWait {
+                ev: o.clone(),
+                fut: None,
+            },
+        ),
+        (AsyncObj::Semaphore(_), "acquire") => (
+            "acquire",
+            NativeCoro::SemAcquire {
+                sem: o.clone(),
+                fut: None,
+                ret: Value::Bool(true),
+            },
+        ),
+        (AsyncObj::Queue(_), "put") => {
+            // A Python method in CPython: its wording (`self` counts).
+            if args.len() != 1 {
+                return Some(Err(type_err(if args.is_empty() {
+                    "Queue.put() missing 1 required positional argument: 'item'".to_string()
+                } else {
+                    format!(
+                        "Queue.put() takes 2 positional arguments but {} were given",
+                        args.len() + 1
+                    )
+                })));
+            }
+            (
+                "put",
+                NativeCoro::QueuePut {
+                    q: o.clone(),
+                    item: args[0].clone(),
+                    putter: None,
+                },
+            )
+        }
+        (AsyncObj::Queue(_), "get") => (
+            "get",
+            NativeCoro::QueueGet {
+                q: o.clone(),
+                getter: None,
+            },
+        ),
+        _ => return None,
+    };
+    Some(Ok(made))
+}
+
 fn obj_method(
     vm: &mut Vm,
     o: &Rc<AsyncObj>,
@@ -522,16 +608,10 @@ fn obj_method(
     args: &[Value],
     kwargs: &Kwargs,
 ) -> Result<Value, ExcRef> {
+    if let Some(made) = obj_coro(o, name, args) {
+        return made.map(|(name, n)| coro_value(vm, name, n));
+    }
     match (&**o, name) {
-        (AsyncObj::Lock(_), "acquire") => Ok(coro_value(
-            vm,
-            "acquire",
-            NativeCoro::LockAcquire {
-                lock: o.clone(),
-                fut: None,
-                ret: Value::Bool(true),
-            },
-        )),
         (AsyncObj::Lock(_), "release") => native::lock_release(vm, o).map(|_| Value::None),
         (AsyncObj::Lock(l), "locked") => Ok(Value::Bool(l.borrow().locked)),
         (AsyncObj::Condition { lock, .. }, "acquire") => Ok(native::acquire_coro(vm, lock.clone())),
@@ -601,45 +681,8 @@ fn obj_method(
             Ok(Value::None)
         }
         (AsyncObj::Event(e), "is_set") => Ok(Value::Bool(e.borrow().value)),
-        (AsyncObj::Event(_), "wait") => Ok(coro_value(
-            vm,
-            "wait",
-            NativeCoro::EventWait {
-                ev: o.clone(),
-                fut: None,
-            },
-        )),
-        (AsyncObj::Semaphore(_), "acquire") => Ok(coro_value(
-            vm,
-            "acquire",
-            NativeCoro::SemAcquire {
-                sem: o.clone(),
-                fut: None,
-                ret: Value::Bool(true),
-            },
-        )),
         (AsyncObj::Semaphore(_), "release") => native::sem_release(vm, o).map(|_| Value::None),
         (AsyncObj::Semaphore(_), "locked") => Ok(Value::Bool(native::sem_locked(o))),
-        (AsyncObj::Queue(_), "put") => {
-            arg_count("put", args, 1, 1)?;
-            Ok(coro_value(
-                vm,
-                "put",
-                NativeCoro::QueuePut {
-                    q: o.clone(),
-                    item: args[0].clone(),
-                    putter: None,
-                },
-            ))
-        }
-        (AsyncObj::Queue(_), "get") => Ok(coro_value(
-            vm,
-            "get",
-            NativeCoro::QueueGet {
-                q: o.clone(),
-                getter: None,
-            },
-        )),
         (AsyncObj::Queue(_), "put_nowait") => {
             arg_count("put_nowait", args, 1, 1)?;
             native::queue_put_nowait(vm, o, args[0].clone()).map(|_| Value::None)
@@ -711,13 +754,14 @@ fn obj_method(
             let cb = Callback::User { func, args: cargs };
             let (flag, when) = match name {
                 "call_soon" => {
-                    let flag = crate::asyncio::event_loop::TimerFlag::new(
-                        crate::asyncio::event_loop::NO_RECORD,
-                    );
+                    let flag = vm
+                        .lp
+                        .cancelled
+                        .new_flag(crate::asyncio::event_loop::NO_RECORD);
                     vm.lp.ready.push(crate::asyncio::event_loop::Handle {
                         cb,
                         arg: None,
-                        cancelled: Some(flag.clone()),
+                        cancelled: Some(flag),
                     });
                     (flag, None)
                 }
@@ -777,7 +821,7 @@ fn obj_method(
             vm.cancel_timer(h);
             Ok(Value::None)
         }
-        (AsyncObj::Handle(h, _), "cancelled") => Ok(Value::Bool(h.get())),
+        (AsyncObj::Handle(h, _), "cancelled") => Ok(Value::Bool(vm.lp.cancelled.get(*h))),
         _ => Err(ExcObj::msg(
             ExcType::AttributeError,
             format!("'{}' object has no attribute '{name}'", o.kind().name()),

@@ -17,7 +17,7 @@ fn trace_with(tasks: u32, events: Vec<Event>) -> Trace {
     for id in 0..tasks {
         tr.tasks.push(TaskInfo {
             id,
-            name: format!("Task-{}", id + 1),
+            name: format!("Task-{}", id + 1).into(),
             func: "f".into(),
             created_step: 0,
             parent: NO_TASK,

@@ -7,7 +7,7 @@ use super::{Abort, Block, Frame, Outcome, PyFrame, Resume, Vm};
 use crate::asyncio::native::NStep;
 use crate::asyncio::objects::{FutRef, FutState};
 use crate::builtins;
-use crate::compile::Op;
+use crate::compile::{Code, Op};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::ops;
 use crate::trace::BlockKind;
@@ -28,6 +28,9 @@ enum PyExit {
     Raise(ExcRef),
     Call(Frame),
     Await(Value),
+    /// `await f(…)` of one of asyncio's own coroutines, made without the
+    /// coroutine object: its frame starts on top.
+    AwaitFrame(Frame),
     Block(BlockKind, f64),
     RunLoop(crate::asyncio::task::MainRun),
     Abort,
@@ -113,6 +116,13 @@ impl Vm {
                         Ok(r) => input = r,
                         Err(o) => return o,
                     },
+                    PyExit::AwaitFrame(frame) => {
+                        if let Err(o) = self.check_await_depth(frames) {
+                            return o;
+                        }
+                        frames.push(frame);
+                        input = Resume::Start;
+                    }
                     PyExit::Block(kind, secs) => return Outcome::Block(kind, secs),
                     PyExit::RunLoop(run) => return Outcome::RunLoop(run),
                     PyExit::Yield(v) => return Outcome::Yield(v),
@@ -120,6 +130,18 @@ impl Vm {
                 },
             }
         }
+    }
+
+    /// Room for one more awaited frame, or the recursion limit.
+    fn check_await_depth(&mut self, frames: &[Frame]) -> Result<(), Outcome> {
+        if frames.len() as u32 + self.nested_depth >= self.limits.max_depth {
+            self.set_abort(Abort::Limit(format!(
+                "recursion limit reached: more than {} nested awaits",
+                self.limits.max_depth
+            )));
+            return Err(Outcome::Abort);
+        }
+        Ok(())
     }
 
     /// `await v` from the top frame: run a coroutine inline, or take a finished
@@ -130,13 +152,7 @@ impl Vm {
                 let state = std::mem::replace(&mut c.borrow_mut().state, CoroState::Started);
                 match state {
                     CoroState::Created(frame) => {
-                        if frames.len() as u32 + self.nested_depth >= self.limits.max_depth {
-                            self.set_abort(Abort::Limit(format!(
-                                "recursion limit reached: more than {} nested awaits",
-                                self.limits.max_depth
-                            )));
-                            return Err(Outcome::Abort);
-                        }
+                        self.check_await_depth(frames)?;
                         frames.push(frame);
                         Ok(Resume::Start)
                     }
@@ -782,18 +798,22 @@ impl Vm {
                         Err(e) => Err(e),
                     }
                 }
-                Op::Call(n) => {
-                    let args = popn(f, n);
-                    let callee = pop(f);
-                    self.line_offset = f.span_start();
-                    match self.call(callee, args, Vec::new()) {
-                        Ok(c) => match called(f, c) {
-                            Some(exit) => return exit,
-                            None => Ok(()),
-                        },
-                        Err(e) => Err(e),
+                Op::Call(n) => match self.awaited_call(f, &code, n) {
+                    Some(Ok(exit)) => return exit,
+                    Some(Err(e)) => Err(e),
+                    None => {
+                        let args = popn(f, n);
+                        let callee = pop(f);
+                        self.line_offset = f.span_start();
+                        match self.call(callee, args, Vec::new()) {
+                            Ok(c) => match called(f, c) {
+                                Some(exit) => return exit,
+                                None => Ok(()),
+                            },
+                            Err(e) => Err(e),
+                        }
                     }
-                }
+                },
                 Op::CallKw(n) => {
                     let names = pop(f);
                     let mut args = popn(f, n);
@@ -860,15 +880,21 @@ impl Vm {
                 Op::CallAttr(arg) => {
                     let name = &code.names[(arg & 0xff_ffff) as usize];
                     let n = arg >> 24;
-                    let args = popn(f, n);
-                    let recv = pop(f);
-                    self.line_offset = f.span_start();
-                    match builtins::call_method(self, &recv, name, args, Vec::new()) {
-                        Ok(c) => match called(f, c) {
-                            Some(exit) => return exit,
-                            None => Ok(()),
-                        },
-                        Err(e) => Err(e),
+                    match self.awaited_method(f, &code, name, n) {
+                        Some(Ok(exit)) => return exit,
+                        Some(Err(e)) => Err(e),
+                        None => {
+                            let args = popn(f, n);
+                            let recv = pop(f);
+                            self.line_offset = f.span_start();
+                            match builtins::call_method(self, &recv, name, args, Vec::new()) {
+                                Ok(c) => match called(f, c) {
+                                    Some(exit) => return exit,
+                                    None => Ok(()),
+                                },
+                                Err(e) => Err(e),
+                            }
+                        }
                     }
                 }
                 Op::MakeFunction(k) => {
@@ -1055,6 +1081,86 @@ fn set_context(e: &ExcRef, handling: Option<&ExcRef>) {
     *e.context.borrow_mut() = Some(h.clone());
 }
 
+impl Vm {
+    /// `await b(…)` with the `n` arguments on top of the stack and the
+    /// callee (or module) under them, when the next instruction is the
+    /// `await` and `b` is one of asyncio's coroutines that
+    /// [`asyncio_api::awaited_call`] makes directly: the call and the await
+    /// in one step (both counted), with no coroutine object. `None` (and
+    /// the stack untouched): call as usual.
+    fn awaited_call(
+        &mut self,
+        f: &mut PyFrame,
+        code: &Code,
+        n: u32,
+    ) -> Option<Result<PyExit, ExcRef>> {
+        if !matches!(code.ops.get(f.ip as usize), Some(Op::Await)) {
+            return None;
+        }
+        let at = f.stack.len().checked_sub(n as usize)?;
+        let &Value::Builtin(b) = f.stack.get(at.checked_sub(1)?)? else {
+            return None;
+        };
+        let made = crate::builtins::asyncio_api::awaited_call(b, f.stack.get(at..)?)?;
+        self.start_awaited(f, at, made)
+    }
+
+    /// [`Vm::awaited_call`] for `await recv.name(…)`: `asyncio.sleep(…)`,
+    /// `queue.get()`, `lock.acquire()`, ….
+    fn awaited_method(
+        &mut self,
+        f: &mut PyFrame,
+        code: &Code,
+        name: &str,
+        n: u32,
+    ) -> Option<Result<PyExit, ExcRef>> {
+        if !matches!(code.ops.get(f.ip as usize), Some(Op::Await)) {
+            return None;
+        }
+        let at = f.stack.len().checked_sub(n as usize)?;
+        let args = f.stack.get(at..)?;
+        let made = match f.stack.get(at.checked_sub(1)?)? {
+            Value::Module(m) => match builtins::module_attr(*m, name)? {
+                Value::Builtin(b) => crate::builtins::asyncio_api::awaited_call(b, args)?,
+                _ => return None,
+            },
+            Value::Obj(o) => crate::builtins::asyncio_api::obj_coro(o, name, args)?.map(|(_, n)| n),
+            _ => return None,
+        };
+        self.start_awaited(f, at, made)
+    }
+
+    /// The end of [`Vm::awaited_call`]: the callee and arguments (from
+    /// `at - 1`) leave the stack; the coroutine's frame goes on top.
+    fn start_awaited(
+        &mut self,
+        f: &mut PyFrame,
+        at: usize,
+        made: Result<crate::asyncio::native::NativeCoro, ExcRef>,
+    ) -> Option<Result<PyExit, ExcRef>> {
+        for v in f.stack.drain(at - 1..) {
+            crate::value::drop_deep(v);
+        }
+        self.line_offset = f.span_start();
+        match made {
+            Ok(native) => {
+                f.ip += 1;
+                self.steps += 1;
+                if self.steps > self.limits.max_steps {
+                    self.set_abort(Abort::Limit(format!(
+                        "step limit reached: the program ran more than {} interpreter steps",
+                        self.limits.max_steps
+                    )));
+                    return Some(Ok(PyExit::Abort));
+                }
+                self.line_offset = f.span_start();
+                Some(Ok(PyExit::AwaitFrame(Frame::Native(Box::new(native)))))
+            }
+            Err(e) => Some(Err(e)),
+        }
+    }
+}
+
 /// Put a call's result where the caller expects it.
 fn called(f: &mut PyFrame, c: Called) -> Option<PyExit> {
     match c {
@@ -1111,6 +1217,21 @@ pub(crate) fn bind_args(
     let p = &code.params;
     let mut frame = PyFrame::new(code.clone());
     let nparams = p.args.len();
+    // The usual call, `f(a, b)` with every parameter given by position and
+    // no closure: nothing to check, default or wrap in a cell.
+    if args.len() == nparams
+        && kwargs.is_empty()
+        && p.vararg.is_none()
+        && p.kwarg.is_none()
+        && p.kwonly.is_empty()
+        && code.cell_slots.is_empty()
+        && code.free_slots.is_empty()
+    {
+        for (slot, a) in frame.locals.iter_mut().zip(args) {
+            *slot = a;
+        }
+        return Ok(frame);
+    }
     let name = &code.name;
     let mut args = args;
     if args.len() > nparams {

@@ -77,6 +77,11 @@ pub(crate) struct Vm {
     /// The names of asyncio's own coroutines, made once (`sleep` is created
     /// a million times in a big run).
     native_names: Vec<(&'static str, Rc<str>)>,
+    /// Function names as the trace's task table holds them, made once per
+    /// function (a gather of 10,000 `fetch` tasks shares one).
+    shared_names: std::collections::HashMap<Rc<str>, std::sync::Arc<str>>,
+    /// Where `Task-N` names are written before they are shared.
+    pub(crate) name_buf: String,
 }
 
 impl Vm {
@@ -105,6 +110,8 @@ impl Vm {
             escaping: None,
             pausable: false,
             native_names: Vec::new(),
+            shared_names: Default::default(),
+            name_buf: String::new(),
         }
     }
 
@@ -127,6 +134,16 @@ impl Vm {
         let rc: Rc<str> = Rc::from(name);
         self.native_names.push((name, rc.clone()));
         rc
+    }
+
+    /// `name` as the trace's task table holds it, made once per name.
+    pub(crate) fn shared_name(&mut self, name: &Rc<str>) -> std::sync::Arc<str> {
+        if let Some(s) = self.shared_names.get(name) {
+            return s.clone();
+        }
+        let s: std::sync::Arc<str> = std::sync::Arc::from(&**name);
+        self.shared_names.insert(name.clone(), s.clone());
+        s
     }
 
     pub(crate) fn line_of(&self, offset: u32) -> u32 {
