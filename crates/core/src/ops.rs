@@ -246,6 +246,20 @@ pub(crate) fn int_of(v: &Value) -> Option<i64> {
     }
 }
 
+/// `binary`'s hot case, on borrowed operands: two numbers (ints, floats, or
+/// one of each). `None` for anything else, and for an operator numbers do
+/// not support (`binary` then says why).
+#[inline]
+pub(crate) fn binary_numbers(op: BinOp, a: &Value, b: &Value) -> Option<Result<Value, ExcRef>> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => int_binary(op, *x, *y),
+        (Value::Float(x), Value::Float(y)) => float_binary(op, *x, *y),
+        (Value::Int(x), Value::Float(y)) => float_binary(op, *x as f64, *y),
+        (Value::Float(x), Value::Int(y)) => float_binary(op, *x, *y as f64),
+        _ => None,
+    }
+}
+
 fn int_binary(op: BinOp, x: i64, y: i64) -> Option<Result<Value, ExcRef>> {
     let int = |r: Option<i64>| Some(r.map(Value::Int).ok_or_else(overflow));
     match op {

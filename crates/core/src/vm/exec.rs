@@ -533,10 +533,24 @@ impl Vm {
                     Ok(())
                 }
                 Op::Binary(b) | Op::Inplace(b) => {
-                    let rhs = pop(f);
-                    let lhs = pop(f);
-                    let inplace = matches!(op, Op::Inplace(_));
-                    ops::binary(b, lhs, rhs, inplace).map(|v| f.stack.push(v))
+                    let n = f.stack.len();
+                    let numbers = match (f.stack.get(n.wrapping_sub(2)), f.stack.last()) {
+                        (Some(lhs), Some(rhs)) => ops::binary_numbers(b, lhs, rhs),
+                        _ => None,
+                    };
+                    match numbers {
+                        Some(r) => {
+                            // Both operands are numbers: nothing to drop.
+                            f.stack.truncate(n - 2);
+                            r.map(|v| f.stack.push(v))
+                        }
+                        None => {
+                            let rhs = pop(f);
+                            let lhs = pop(f);
+                            let inplace = matches!(op, Op::Inplace(_));
+                            ops::binary(b, lhs, rhs, inplace).map(|v| f.stack.push(v))
+                        }
+                    }
                 }
                 Op::Unary(u) => {
                     let v = pop(f);
