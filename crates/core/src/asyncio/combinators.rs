@@ -1,7 +1,6 @@
 //! gather, shield, wait, as_completed, TaskGroup and timeout: CPython's callbacks, one for one.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::asyncio::event_loop::Callback;
@@ -42,7 +41,9 @@ pub(crate) fn gather(
     });
     // CPython's `arg_to_fut`: the same awaitable twice is one child. Looked
     // up, never iterated (so the order stays the arguments' order).
-    let mut seen: HashMap<usize, FutRef> = HashMap::with_capacity(args.len());
+    let mut seen: crate::asyncio::event_loop::BitsMap<usize, FutRef> = Default::default();
+    seen.reserve(args.len());
+    state.children.borrow_mut().reserve(args.len());
     for arg in args {
         let ident = arg.identity();
         let fut = match seen.get(&ident) {

@@ -158,12 +158,16 @@ impl Ord for Due {
     }
 }
 
-/// Hashes a due time's bits with one multiplication (keys are only looked
-/// up, never iterated, so the order of the map cannot leak into a run).
+/// Hashes a number (a due time's bits, an object's identity) with one
+/// multiplication. For maps whose keys are only looked up, never iterated,
+/// so the order of the map cannot leak into a run.
 #[derive(Default)]
-pub(crate) struct DueHasher(u64);
+pub(crate) struct BitsHasher(u64);
 
-impl std::hash::Hasher for DueHasher {
+/// A map keyed by numbers, hashed by [`BitsHasher`].
+pub(crate) type BitsMap<K, V> = HashMap<K, V, BuildHasherDefault<BitsHasher>>;
+
+impl std::hash::Hasher for BitsHasher {
     fn finish(&self) -> u64 {
         self.0
     }
@@ -177,6 +181,10 @@ impl std::hash::Hasher for DueHasher {
     fn write_u64(&mut self, x: u64) {
         self.0 = (x ^ (x >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
+
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
 }
 
 /// Timers by (due, scheduling order), as CPython's heap with the oracle's
@@ -188,7 +196,7 @@ impl std::hash::Hasher for DueHasher {
 pub(crate) struct TimerHeap {
     dues: BinaryHeap<Due>,
     /// The timers of each pending due time (by its bits), in scheduling order.
-    buckets: HashMap<u64, VecDeque<Handle>, BuildHasherDefault<DueHasher>>,
+    buckets: BitsMap<u64, VecDeque<Handle>>,
     /// Emptied buckets, kept for reuse.
     spare: Vec<VecDeque<Handle>>,
 }

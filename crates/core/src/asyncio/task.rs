@@ -136,9 +136,23 @@ impl Vm {
         let name: Arc<str> = match name {
             Some(n) => Arc::from(n),
             None => {
-                use std::fmt::Write as _;
+                // `Task-N`, without the formatting machinery (a gather of
+                // 10,000 makes 10,000 names).
+                let mut digits = [0u8; 20];
+                let mut n = self.task_counter;
+                let mut at = digits.len();
+                loop {
+                    at -= 1;
+                    digits[at] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
                 self.name_buf.clear();
-                let _ = write!(self.name_buf, "Task-{}", self.task_counter);
+                self.name_buf.push_str("Task-");
+                self.name_buf
+                    .extend(digits[at..].iter().map(|&d| char::from(d)));
                 Arc::from(self.name_buf.as_str())
             }
         };
@@ -146,12 +160,16 @@ impl Vm {
         let func_shared = self.shared_name(&func);
         let id = self.tasks.len() as u32;
         let line = self.frames_line(std::slice::from_ref(&frame));
+        // Room for the frames of what it awaits (a sleep, a call): no
+        // reallocation at its first await.
+        let mut frames = Vec::with_capacity(4);
+        frames.push(frame);
         let fut = Future::new(WaitOn::Task { task: id });
         fut.borrow_mut().task = Some(Box::new(TaskData {
             id,
             name: name.clone(),
             func,
-            frames: vec![frame],
+            frames,
             line,
             fut_waiter: None,
             must_cancel: false,

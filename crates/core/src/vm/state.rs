@@ -80,6 +80,7 @@ pub(crate) struct Vm {
     /// Function names as the trace's task table holds them, made once per
     /// function (a gather of 10,000 `fetch` tasks shares one).
     shared_names: std::collections::HashMap<Rc<str>, std::sync::Arc<str>>,
+    last_shared_name: Option<(Rc<str>, std::sync::Arc<str>)>,
     /// Where `Task-N` names are written before they are shared.
     pub(crate) name_buf: String,
 }
@@ -111,6 +112,7 @@ impl Vm {
             pausable: false,
             native_names: Vec::new(),
             shared_names: Default::default(),
+            last_shared_name: None,
             name_buf: String::new(),
         }
     }
@@ -138,11 +140,22 @@ impl Vm {
 
     /// `name` as the trace's task table holds it, made once per name.
     pub(crate) fn shared_name(&mut self, name: &Rc<str>) -> std::sync::Arc<str> {
-        if let Some(s) = self.shared_names.get(name) {
-            return s.clone();
+        // The same function as last time (a gather of one function's
+        // tasks): the very same string, kept alive here, so no lookup.
+        if let Some((last, s)) = &self.last_shared_name {
+            if Rc::ptr_eq(last, name) {
+                return s.clone();
+            }
         }
-        let s: std::sync::Arc<str> = std::sync::Arc::from(&**name);
-        self.shared_names.insert(name.clone(), s.clone());
+        let s = match self.shared_names.get(name) {
+            Some(s) => s.clone(),
+            None => {
+                let s: std::sync::Arc<str> = std::sync::Arc::from(&**name);
+                self.shared_names.insert(name.clone(), s.clone());
+                s
+            }
+        };
+        self.last_shared_name = Some((name.clone(), s.clone()));
         s
     }
 
