@@ -109,29 +109,41 @@ impl Handle {
     }
 }
 
-/// The cancelled flags of every cancellable handle ever made, by number.
+/// The cancelled flags of every cancellable handle ever made, by number: a
+/// bit each (a million sleeps make a million handles).
 #[derive(Default)]
-pub(crate) struct TimerFlags(Vec<bool>);
+pub(crate) struct TimerFlags {
+    bits: Vec<u64>,
+    len: u32,
+}
 
 impl TimerFlags {
     /// A new, uncancelled flag.
     pub(crate) fn new_flag(&mut self, record: u32) -> TimerRef {
-        self.0.push(false);
-        TimerRef {
-            flag: self.0.len() as u32 - 1,
-            record,
+        let flag = self.len;
+        if flag % 64 == 0 {
+            self.bits.push(0);
         }
+        self.len += 1;
+        TimerRef { flag, record }
     }
 
     pub(crate) fn get(&self, t: TimerRef) -> bool {
-        self.0.get(t.flag as usize).copied().unwrap_or(false)
+        self.bits
+            .get(t.flag as usize / 64)
+            .is_some_and(|w| w >> (t.flag % 64) & 1 == 1)
     }
 
     /// Only `Vm::cancel_timer` calls this, so the trace learns of every
     /// cancellation. True if it was not cancelled before.
     pub(crate) fn set_cancelled(&mut self, t: TimerRef) -> bool {
-        match self.0.get_mut(t.flag as usize) {
-            Some(f) => !std::mem::replace(f, true),
+        match self.bits.get_mut(t.flag as usize / 64) {
+            Some(w) => {
+                let bit = 1u64 << (t.flag % 64);
+                let was = *w & bit != 0;
+                *w |= bit;
+                !was
+            }
             None => false,
         }
     }
@@ -348,9 +360,14 @@ mod tests {
         let mut h = TimerHeap::default();
         let cancelled = handle();
         let mut flags = TimerFlags::default();
+        // Flags in more than one word, each on its own.
+        let others: Vec<TimerRef> = (0..70).map(|_| flags.new_flag(NO_RECORD)).collect();
         let flag = flags.new_flag(NO_RECORD);
+        assert!(!flags.get(flag));
         assert!(flags.set_cancelled(flag));
         assert!(!flags.set_cancelled(flag));
+        assert!(flags.get(flag));
+        assert!(others.iter().all(|&o| !flags.get(o)));
         h.push(
             1.0,
             Handle {
