@@ -16,13 +16,21 @@ use crate::value::Value;
 #[derive(Clone)]
 pub(crate) enum Callback {
     /// `Task.__step(exc)`.
+    /// `id` and `line` are the task's number and the line it waits at
+    /// (for the Ready event `call_soon` records without reading the task,
+    /// which by then has long left the cache).
     TaskStep {
         task: FutRef,
         exc: Option<ExcRef>,
+        id: u32,
+        line: u32,
     },
-    /// `Task.__wakeup(future)`: the done callback a waiting task leaves on its future.
+    /// `Task.__wakeup(future)`: the done callback a waiting task leaves on
+    /// its future; `id` and `line` as for `TaskStep`.
     TaskWakeup {
         task: FutRef,
+        id: u32,
+        line: u32,
     },
     /// `futures._set_result_unless_cancelled(fut, result)`: the timer of `sleep`.
     SetResultUnlessCancelled {
@@ -121,7 +129,7 @@ impl TimerFlags {
     /// A new, uncancelled flag.
     pub(crate) fn new_flag(&mut self, record: u32) -> TimerRef {
         let flag = self.len;
-        if flag % 64 == 0 {
+        if flag.is_multiple_of(64) {
             self.bits.push(0);
         }
         self.len += 1;

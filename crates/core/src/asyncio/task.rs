@@ -26,12 +26,8 @@ const MAX_PASSES: u32 = 20_000_000;
 impl Vm {
     /// `loop.call_soon`: append to the ready queue.
     pub(crate) fn call_soon(&mut self, cb: Callback, arg: Option<FutRef>) {
-        if let Callback::TaskStep { task, .. } | Callback::TaskWakeup { task } = &cb {
-            let id = task.borrow().task_id().unwrap_or(NO_TASK);
-            let line = self.task_line(task);
-            if id != NO_TASK {
-                self.event(id, line, EventKind::Ready);
-            }
+        if let Callback::TaskStep { id, line, .. } | Callback::TaskWakeup { id, line, .. } = cb {
+            self.event(id, line, EventKind::Ready);
         }
         self.lp.ready.push(Handle {
             cb,
@@ -159,7 +155,7 @@ impl Vm {
         let func = c.borrow().name.clone();
         let func_shared = self.shared_name(&func);
         let id = self.tasks.len() as u32;
-        let line = self.frames_line(std::slice::from_ref(&frame));
+        let first_line = self.frames_line(std::slice::from_ref(&frame));
         // Room for the frames of what it awaits (a sleep, a call): no
         // reallocation at its first await.
         let mut frames = Vec::with_capacity(4);
@@ -170,7 +166,7 @@ impl Vm {
             name: name.clone(),
             func,
             frames,
-            line,
+            line: first_line,
             fut_waiter: None,
             must_cancel: false,
             num_cancels_requested: 0,
@@ -192,6 +188,8 @@ impl Vm {
         self.lp.ready.push(Handle::new(Callback::TaskStep {
             task: fut.clone(),
             exc: None,
+            id,
+            line: first_line,
         }));
         Ok(fut)
     }
@@ -426,7 +424,14 @@ impl Vm {
             Outcome::Suspend(Some(f)) => {
                 let on = f.borrow().waits_on;
                 self.event(id, line, EventKind::Waiting { on });
-                self.add_done_callback(&f, Callback::TaskWakeup { task: task.clone() });
+                self.add_done_callback(
+                    &f,
+                    Callback::TaskWakeup {
+                        task: task.clone(),
+                        id,
+                        line,
+                    },
+                );
                 let must_cancel = {
                     let mut fb = task.borrow_mut();
                     let td = fb.task.as_mut();
@@ -450,6 +455,8 @@ impl Vm {
                     Callback::TaskStep {
                         task: task.clone(),
                         exc: None,
+                        id,
+                        line,
                     },
                     None,
                 );
@@ -490,14 +497,14 @@ impl Vm {
     fn run_callback(&mut self, h: Handle) {
         let arg = h.arg;
         match h.cb {
-            Callback::TaskStep { task, exc } => {
+            Callback::TaskStep { task, exc, .. } => {
                 let input = match exc {
                     Some(e) => Resume::Throw(e),
                     None => Resume::Value(Value::None),
                 };
                 self.task_step(&task, input);
             }
-            Callback::TaskWakeup { task } => {
+            Callback::TaskWakeup { task, .. } => {
                 let Some(f) = arg else { return };
                 let input = match self.future_result(&f) {
                     Ok(v) => Resume::Value(v),
