@@ -12,6 +12,7 @@ use crate::asyncio::objects::AsyncObj;
 use crate::exc::{ExcObj, ExcRef, ExcType, ALL_EXC_TYPES};
 use crate::value::{ModuleId, TypeId, Value};
 use crate::vm::{Called, Kwargs, Vm};
+use std::rc::Rc;
 
 /// Every builtin function a program can call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -467,7 +468,12 @@ pub(crate) fn with_enter(vm: &mut Vm, mgr: &Value, is_async: bool) -> Result<Val
             _ => Err(no_protocol(mgr, is_async)),
         };
     }
-    let n = match &**o {
+    aenter(vm, o).map(|n| coro_value(vm, "__aenter__", n))
+}
+
+/// `__aenter__` of an asyncio object (`async with lock:`), as its coroutine.
+pub(crate) fn aenter(vm: &mut Vm, o: &Rc<AsyncObj>) -> Result<NativeCoro, ExcRef> {
+    Ok(match &**o {
         AsyncObj::Lock(_) => NativeCoro::LockAcquire {
             lock: o.clone(),
             fut: None,
@@ -485,9 +491,8 @@ pub(crate) fn with_enter(vm: &mut Vm, mgr: &Value, is_async: bool) -> Result<Val
         },
         AsyncObj::TaskGroup(_) => NativeCoro::Ready(Some(combinators::taskgroup_enter(vm, o))),
         AsyncObj::Timeout(_) => NativeCoro::Ready(Some(combinators::timeout_enter(vm, o))),
-        _ => return Err(no_protocol(mgr, is_async)),
-    };
-    Ok(coro_value(vm, "__aenter__", n))
+        _ => return Err(no_protocol(&Value::Obj(o.clone()), true)),
+    })
 }
 
 /// `__aexit__`/`__exit__` with the exception being handled (if any).
@@ -505,7 +510,17 @@ pub(crate) fn with_exit(
         vm.shutdown_executor(*id, true);
         return Ok(Value::None);
     }
-    let n = match &**o {
+    aexit(vm, o, exc).map(|n| coro_value(vm, "__aexit__", n))
+}
+
+/// `__aexit__` of an asyncio object with the exception being handled (if
+/// any), as its coroutine.
+pub(crate) fn aexit(
+    vm: &mut Vm,
+    o: &Rc<AsyncObj>,
+    exc: Option<ExcRef>,
+) -> Result<NativeCoro, ExcRef> {
+    Ok(match &**o {
         AsyncObj::Lock(_) => {
             NativeCoro::Ready(Some(native::lock_release(vm, o).map(|_| Value::None)))
         }
@@ -522,9 +537,8 @@ pub(crate) fn with_exit(
             started: false,
         },
         AsyncObj::Timeout(_) => NativeCoro::Ready(Some(combinators::timeout_exit(vm, o, exc))),
-        _ => return Err(no_protocol(mgr, is_async)),
-    };
-    Ok(coro_value(vm, "__aexit__", n))
+        _ => return Err(no_protocol(&Value::Obj(o.clone()), true)),
+    })
 }
 
 pub(crate) fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {

@@ -986,11 +986,32 @@ impl Vm {
                 Op::WithEnter(is_async) => {
                     let mgr = pop(f);
                     f.stack.push(mgr.clone());
-                    builtins::with_enter(self, &mgr, is_async != 0).map(|v| f.stack.push(v))
+                    match (self.awaits_next(f, &code, is_async), &mgr) {
+                        (true, Value::Obj(o)) => {
+                            let made = builtins::aenter(self, o);
+                            match self.enter_awaited(f, made) {
+                                Ok(exit) => return exit,
+                                Err(e) => Err(e),
+                            }
+                        }
+                        _ => {
+                            builtins::with_enter(self, &mgr, is_async != 0).map(|v| f.stack.push(v))
+                        }
+                    }
                 }
                 Op::WithExit(is_async) => {
                     let mgr = pop(f);
-                    builtins::with_exit(self, &mgr, None, is_async != 0).map(|v| f.stack.push(v))
+                    match (self.awaits_next(f, &code, is_async), &mgr) {
+                        (true, Value::Obj(o)) => {
+                            let made = builtins::aexit(self, o, None);
+                            match self.enter_awaited(f, made) {
+                                Ok(exit) => return exit,
+                                Err(e) => Err(e),
+                            }
+                        }
+                        _ => builtins::with_exit(self, &mgr, None, is_async != 0)
+                            .map(|v| f.stack.push(v)),
+                    }
                 }
                 Op::WithExcept(is_async) => {
                     let n = f.stack.len();
@@ -1156,22 +1177,35 @@ impl Vm {
             crate::value::drop_deep(v);
         }
         self.line_offset = f.span_start();
-        match made {
-            Ok(native) => {
-                f.ip += 1;
-                self.steps += 1;
-                if self.steps > self.limits.max_steps {
-                    self.set_abort(Abort::Limit(format!(
-                        "step limit reached: the program ran more than {} interpreter steps",
-                        self.limits.max_steps
-                    )));
-                    return Some(Ok(PyExit::Abort));
-                }
-                self.line_offset = f.span_start();
-                Some(Ok(PyExit::AwaitFrame(Frame::Native(Box::new(native)))))
-            }
-            Err(e) => Some(Err(e)),
+        Some(self.enter_awaited(f, made))
+    }
+
+    /// An `async with` whose `__aenter__`/`__aexit__` is awaited next, on an
+    /// asyncio object: the coroutine is made without its object, as in
+    /// [`Vm::awaited_call`].
+    fn awaits_next(&self, f: &PyFrame, code: &Code, is_async: u32) -> bool {
+        is_async != 0 && matches!(code.ops.get(f.ip as usize), Some(Op::Await))
+    }
+
+    /// A coroutine made for the `await` that follows: that instruction is
+    /// taken now (its step counted) and the coroutine's frame goes on top.
+    fn enter_awaited(
+        &mut self,
+        f: &mut PyFrame,
+        made: Result<crate::asyncio::native::NativeCoro, ExcRef>,
+    ) -> Result<PyExit, ExcRef> {
+        let native = made?;
+        f.ip += 1;
+        self.steps += 1;
+        if self.steps > self.limits.max_steps {
+            self.set_abort(Abort::Limit(format!(
+                "step limit reached: the program ran more than {} interpreter steps",
+                self.limits.max_steps
+            )));
+            return Ok(PyExit::Abort);
         }
+        self.line_offset = f.span_start();
+        Ok(PyExit::AwaitFrame(Frame::Native(Box::new(native))))
     }
 }
 
