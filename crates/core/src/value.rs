@@ -451,13 +451,18 @@ impl Value {
 /// Drop a value without recursion: a uniquely owned container gives its items
 /// to a work list before it goes, so a 100,000-deep chain of dicts cannot
 /// overflow the native (or wasm) stack when it is freed.
+#[inline]
 pub(crate) fn drop_deep(v: Value) {
-    if !matches!(
+    if matches!(
         v,
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_)
     ) {
-        return;
+        drop_containers(v);
     }
+}
+
+/// `drop_deep` of a container: its items first, without recursion.
+fn drop_containers(v: Value) {
     let mut work = vec![v];
     while let Some(mut v) = work.pop() {
         match &mut v {

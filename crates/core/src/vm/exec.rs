@@ -400,7 +400,7 @@ impl Vm {
             }
             let r: Result<(), ExcRef> = match op {
                 Op::LoadConst(i) => {
-                    f.stack.push(code.consts[i as usize].clone());
+                    f.stack.push(copy(&code.consts[i as usize]));
                     Ok(())
                 }
                 Op::LoadNone => {
@@ -410,7 +410,7 @@ impl Vm {
                 Op::LoadLocal(i) => match &f.locals[i as usize] {
                     Value::Undefined => Err(unbound_local(&code.local_names[i as usize])),
                     v => {
-                        f.stack.push(v.clone());
+                        f.stack.push(copy(v));
                         Ok(())
                     }
                 },
@@ -465,7 +465,7 @@ impl Vm {
                         ),
                     )),
                     Some(v) => {
-                        f.stack.push(v.clone());
+                        f.stack.push(copy(v));
                         Ok(())
                     }
                 },
@@ -798,8 +798,11 @@ impl Vm {
                     ops::get_iter(&v).map(|it| f.stack.push(it))
                 }
                 Op::ForIter(t) => {
-                    let it = f.stack.last().cloned().unwrap_or_default();
-                    match ops::iter_next(self, &it) {
+                    let next = match f.stack.last() {
+                        Some(it) => ops::iter_next(self, it),
+                        None => Ok(None),
+                    };
+                    match next {
                         Ok(Some(v)) => {
                             f.stack.push(v);
                             Ok(())
@@ -1229,6 +1232,19 @@ pub(crate) fn make_cancelled_error(f: &mut crate::asyncio::objects::Future) -> E
     match &f.cancel_message {
         Some(m) => ExcObj::new(ExcType::CancelledError, vec![m.clone()]),
         None => ExcObj::bare(ExcType::CancelledError),
+    }
+}
+
+/// `v.clone()`, with numbers and the like copied inline (loading a local or
+/// a constant is most of what a program does; `Value::clone` is a call).
+#[inline(always)]
+fn copy(v: &Value) -> Value {
+    match v {
+        Value::Int(i) => Value::Int(*i),
+        Value::Float(x) => Value::Float(*x),
+        Value::Bool(b) => Value::Bool(*b),
+        Value::None => Value::None,
+        other => other.clone(),
     }
 }
 
