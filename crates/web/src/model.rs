@@ -224,7 +224,18 @@ impl Model {
                 }
                 if now_ms() >= deadline {
                     let (events, t) = session.progress();
-                    self.simulating.set(Some(Progress { events, t }));
+                    // The progress bar (and what it dims and says) is
+                    // redrawn in a task of its own: a slice that ran long
+                    // (one Python statement making 10,000 tasks) leaves no
+                    // room for it.
+                    set_timeout(
+                        move || {
+                            if self.jobs.get_value() == id {
+                                self.simulating.set(Some(Progress { events, t }));
+                            }
+                        },
+                        std::time::Duration::from_millis(0),
+                    );
                     break Some(false);
                 }
             },
