@@ -1132,7 +1132,7 @@ impl Vm {
         code: &Code,
         n: u32,
     ) -> Option<Result<PyExit, ExcRef>> {
-        if !matches!(code.ops.get(f.ip as usize), Some(Op::Await)) {
+        if !next_is_await(f, code) {
             return None;
         }
         let at = f.stack.len().checked_sub(n as usize)?;
@@ -1152,7 +1152,7 @@ impl Vm {
         name: &str,
         n: u32,
     ) -> Option<Result<PyExit, ExcRef>> {
-        if !matches!(code.ops.get(f.ip as usize), Some(Op::Await)) {
+        if !next_is_await(f, code) {
             return None;
         }
         let at = f.stack.len().checked_sub(n as usize)?;
@@ -1187,7 +1187,7 @@ impl Vm {
     /// asyncio object: the coroutine is made without its object, as in
     /// [`Vm::awaited_call`].
     fn awaits_next(&self, f: &PyFrame, code: &Code, is_async: u32) -> bool {
-        is_async != 0 && matches!(code.ops.get(f.ip as usize), Some(Op::Await))
+        is_async != 0 && next_is_await(f, code)
     }
 
     /// A coroutine made for the `await` that follows: that instruction is
@@ -1210,6 +1210,11 @@ impl Vm {
         self.line_offset = f.span_start();
         Ok(PyExit::AwaitFrame(Frame::Native(Box::new(native))))
     }
+}
+
+/// The instruction after the one being executed is an `await`.
+fn next_is_await(f: &PyFrame, code: &Code) -> bool {
+    matches!(code.ops.get(f.ip as usize), Some(Op::Await))
 }
 
 /// Put a call's result where the caller expects it.
