@@ -558,6 +558,84 @@ pub(crate) fn check_kwargs(fname: &str, kwargs: &Kwargs, allowed: &[&str]) -> Re
     Ok(())
 }
 
+/// The arguments of a function written in Python in CPython (asyncio's own:
+/// `asyncio.wait_for(fut, timeout)`, `Queue.put_nowait(self, item)`, …),
+/// checked with CPython's wording: too many positional arguments, a
+/// keyword given twice or unknown (`strict_keywords`: functions and
+/// constructors check their keyword-only parameters themselves), then the
+/// required ones missing.
+/// `qualname` is what CPython prints (`Queue.put_nowait`); for a method,
+/// `self` counts among the positional arguments as it does there.
+pub(crate) struct PySignature {
+    pub(crate) qualname: &'static str,
+    pub(crate) params: &'static [&'static str],
+    pub(crate) required: usize,
+    /// `self` counts among the positional arguments (methods, `__init__`).
+    pub(crate) method: bool,
+    /// Keywords other than the parameters are refused here (methods).
+    pub(crate) strict_keywords: bool,
+}
+
+impl PySignature {
+    pub(crate) fn check(&self, args: &[Value], kwargs: &Kwargs) -> Result<(), ExcRef> {
+        let name = self.qualname;
+        let this = usize::from(self.method);
+        let (total, given) = (self.params.len(), args.len());
+        if given > total {
+            let (lo, hi) = (self.required + this, total + this);
+            let takes = if lo == hi {
+                format!("{hi} positional argument{}", if hi == 1 { "" } else { "s" })
+            } else {
+                format!("from {lo} to {hi} positional arguments")
+            };
+            let given = given + this;
+            let was = if given == 1 { "was" } else { "were" };
+            return Err(ExcObj::msg(
+                ExcType::TypeError,
+                format!("{name}() takes {takes} but {given} {was} given"),
+            ));
+        }
+        for (k, _) in kwargs {
+            match self.params.iter().position(|p| **p == **k) {
+                Some(i) if i < given => {
+                    return Err(ExcObj::msg(
+                        ExcType::TypeError,
+                        format!("{name}() got multiple values for argument '{k}'"),
+                    ))
+                }
+                Some(_) => {}
+                None if self.strict_keywords => {
+                    return Err(ExcObj::msg(
+                        ExcType::TypeError,
+                        format!("{name}() got an unexpected keyword argument '{k}'"),
+                    ))
+                }
+                None => {}
+            }
+        }
+        let missing: Vec<String> = self.params[..self.required]
+            .iter()
+            .enumerate()
+            .filter(|&(i, p)| i >= given && !kwargs.iter().any(|(k, _)| &**k == *p))
+            .map(|(_, p)| format!("'{p}'"))
+            .collect();
+        let list = match missing.as_slice() {
+            [] => return Ok(()),
+            [one] => one.clone(),
+            [a, b] => format!("{a} and {b}"),
+            [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+        };
+        let n = missing.len();
+        Err(ExcObj::msg(
+            ExcType::TypeError,
+            format!(
+                "{name}() missing {n} required positional argument{}: {list}",
+                if n == 1 { "" } else { "s" }
+            ),
+        ))
+    }
+}
+
 pub(crate) fn arg_count(fname: &str, args: &[Value], min: usize, max: usize) -> Result<(), ExcRef> {
     if args.len() < min || args.len() > max {
         // CPython's wording for functions of fixed arity (METH_NOARGS / METH_O).

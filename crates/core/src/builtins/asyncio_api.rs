@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{arg_count, check_kwargs, kwarg, Builtin};
+use super::{arg_count, check_kwargs, kwarg, Builtin, PySignature};
 use crate::asyncio::combinators;
 use crate::asyncio::event_loop::Callback;
 use crate::asyncio::native::{self, coro_value, CondPhase, NativeCoro, WaitForState};
@@ -41,12 +41,96 @@ fn new_obj(o: AsyncObj) -> Value {
 }
 
 /// asyncio functions and constructors; `None` for builtins handled elsewhere.
+/// The signatures of asyncio's functions and classes that CPython writes
+/// in Python, for its wording of argument errors.
+fn python_signature(b: Builtin) -> Option<PySignature> {
+    use Builtin as B;
+    let (qualname, params, required, method): (&'static str, &'static [&'static str], usize, bool) =
+        match b {
+            B::Run => ("run", &["main"], 1, false),
+            B::CreateTask => ("create_task", &["coro"], 1, false),
+            B::EnsureFuture => ("ensure_future", &["coro_or_future"], 1, false),
+            B::WaitFor => ("wait_for", &["fut", "timeout"], 2, false),
+            B::Shield => ("shield", &["arg"], 1, false),
+            B::Wait => ("wait", &["fs"], 1, false),
+            B::AsCompleted => ("as_completed", &["fs"], 1, false),
+            B::Timeout => ("timeout", &["delay"], 1, false),
+            B::TimeoutAt => ("timeout_at", &["when"], 1, false),
+            B::CurrentTask => ("current_task", &["loop"], 0, false),
+            B::AllTasks => ("all_tasks", &["loop"], 0, false),
+            B::Queue => ("Queue.__init__", &["maxsize"], 0, true),
+            B::Lock => ("Lock.__init__", &[], 0, true),
+            B::Event => ("Event.__init__", &[], 0, true),
+            B::Semaphore => ("Semaphore.__init__", &["value"], 0, true),
+            B::BoundedSemaphore => ("BoundedSemaphore.__init__", &["value"], 0, true),
+            B::Condition => ("Condition.__init__", &["lock"], 0, true),
+            _ => return None,
+        };
+    Some(PySignature {
+        qualname,
+        params,
+        required,
+        method,
+        strict_keywords: false,
+    })
+}
+
+/// The signatures of the asyncio objects' methods CPython writes in Python.
+fn method_signature(o: &AsyncObj, name: &str) -> Option<PySignature> {
+    let (qualname, params, required): (&'static str, &'static [&'static str], usize) =
+        match (o, name) {
+            (AsyncObj::Queue(_), "put") => ("Queue.put", &["item"], 1),
+            (AsyncObj::Queue(_), "put_nowait") => ("Queue.put_nowait", &["item"], 1),
+            (AsyncObj::Queue(_), "get") => ("Queue.get", &[], 0),
+            (AsyncObj::Queue(_), "get_nowait") => ("Queue.get_nowait", &[], 0),
+            (AsyncObj::Queue(_), "qsize") => ("Queue.qsize", &[], 0),
+            (AsyncObj::Queue(_), "empty") => ("Queue.empty", &[], 0),
+            (AsyncObj::Queue(_), "full") => ("Queue.full", &[], 0),
+            (AsyncObj::Queue(_), "task_done") => ("Queue.task_done", &[], 0),
+            (AsyncObj::Queue(_), "join") => ("Queue.join", &[], 0),
+            // A Condition's acquire, release and locked are its lock's.
+            (AsyncObj::Lock(_) | AsyncObj::Condition { .. }, "acquire") => ("Lock.acquire", &[], 0),
+            (AsyncObj::Lock(_) | AsyncObj::Condition { .. }, "release") => ("Lock.release", &[], 0),
+            (AsyncObj::Lock(_) | AsyncObj::Condition { .. }, "locked") => ("Lock.locked", &[], 0),
+            (AsyncObj::Condition { .. }, "wait") => ("Condition.wait", &[], 0),
+            (AsyncObj::Condition { .. }, "wait_for") => ("Condition.wait_for", &["predicate"], 1),
+            (AsyncObj::Condition { .. }, "notify") => ("Condition.notify", &["n"], 0),
+            (AsyncObj::Condition { .. }, "notify_all") => ("Condition.notify_all", &[], 0),
+            (AsyncObj::Event(_), "set") => ("Event.set", &[], 0),
+            (AsyncObj::Event(_), "clear") => ("Event.clear", &[], 0),
+            (AsyncObj::Event(_), "is_set") => ("Event.is_set", &[], 0),
+            (AsyncObj::Event(_), "wait") => ("Event.wait", &[], 0),
+            (AsyncObj::Semaphore(_), "acquire") => ("Semaphore.acquire", &[], 0),
+            (AsyncObj::Semaphore(_), "locked") => ("Semaphore.locked", &[], 0),
+            (AsyncObj::Semaphore(s), "release") => {
+                if s.borrow().bound.is_some() {
+                    ("BoundedSemaphore.release", &[], 0)
+                } else {
+                    ("Semaphore.release", &[], 0)
+                }
+            }
+            _ => return None,
+        };
+    Some(PySignature {
+        qualname,
+        params,
+        required,
+        method: true,
+        strict_keywords: true,
+    })
+}
+
 pub(crate) fn call(
     vm: &mut Vm,
     b: Builtin,
     args: &[Value],
     kwargs: &Kwargs,
 ) -> Option<Result<Called, ExcRef>> {
+    if let Some(sig) = python_signature(b) {
+        if let Err(e) = sig.check(args, kwargs) {
+            return Some(Err(e));
+        }
+    }
     if b == Builtin::Run {
         return Some((|| {
             check_kwargs("run", kwargs, &["debug"])?;
@@ -539,11 +623,20 @@ fn future_method(
 
 /// The coroutine of an object's coroutine method (`lock.acquire()`,
 /// `queue.get()`, …) and its name; `None` for other methods.
+///
+/// Checks the arguments of every method CPython writes in Python first:
+/// `Some(Err(…))` for a bad call of any of them.
 pub(crate) fn obj_coro(
     o: &Rc<AsyncObj>,
     name: &str,
     args: &[Value],
+    kwargs: &Kwargs,
 ) -> Option<Result<(&'static str, NativeCoro), ExcRef>> {
+    if let Some(sig) = method_signature(o, name) {
+        if let Err(e) = sig.check(args, kwargs) {
+            return Some(Err(e));
+        }
+    }
     let made = match (&**o, name) {
         (AsyncObj::Lock(_), "acquire") => (
             "acquire",
@@ -568,27 +661,14 @@ pub(crate) fn obj_coro(
                 ret: Value::Bool(true),
             },
         ),
-        (AsyncObj::Queue(_), "put") => {
-            // A Python method in CPython: its wording (`self` counts).
-            if args.len() != 1 {
-                return Some(Err(type_err(if args.is_empty() {
-                    "Queue.put() missing 1 required positional argument: 'item'".to_string()
-                } else {
-                    format!(
-                        "Queue.put() takes 2 positional arguments but {} were given",
-                        args.len() + 1
-                    )
-                })));
-            }
-            (
-                "put",
-                NativeCoro::QueuePut {
-                    q: o.clone(),
-                    item: args[0].clone(),
-                    putter: None,
-                },
-            )
-        }
+        (AsyncObj::Queue(_), "put") => (
+            "put",
+            NativeCoro::QueuePut {
+                q: o.clone(),
+                item: args.first().or_else(|| kwarg(kwargs, "item"))?.clone(),
+                putter: None,
+            },
+        ),
         (AsyncObj::Queue(_), "get") => (
             "get",
             NativeCoro::QueueGet {
@@ -608,7 +688,7 @@ fn obj_method(
     args: &[Value],
     kwargs: &Kwargs,
 ) -> Result<Value, ExcRef> {
-    if let Some(made) = obj_coro(o, name, args) {
+    if let Some(made) = obj_coro(o, name, args, kwargs) {
         return made.map(|(name, n)| coro_value(vm, name, n));
     }
     match (&**o, name) {
@@ -684,8 +764,9 @@ fn obj_method(
         (AsyncObj::Semaphore(_), "release") => native::sem_release(vm, o).map(|_| Value::None),
         (AsyncObj::Semaphore(_), "locked") => Ok(Value::Bool(native::sem_locked(o))),
         (AsyncObj::Queue(_), "put_nowait") => {
-            arg_count("put_nowait", args, 1, 1)?;
-            native::queue_put_nowait(vm, o, args[0].clone()).map(|_| Value::None)
+            let item = args.first().or_else(|| kwarg(kwargs, "item"));
+            let item = item.cloned().unwrap_or(Value::None);
+            native::queue_put_nowait(vm, o, item).map(|_| Value::None)
         }
         (AsyncObj::Queue(_), "get_nowait") => native::queue_get_nowait(vm, o),
         (AsyncObj::Queue(q), "task_done") => {

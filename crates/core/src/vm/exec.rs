@@ -1162,7 +1162,9 @@ impl Vm {
                 Value::Builtin(b) => crate::builtins::asyncio_api::awaited_call(b, args)?,
                 _ => return None,
             },
-            Value::Obj(o) => crate::builtins::asyncio_api::obj_coro(o, name, args)?.map(|(_, n)| n),
+            Value::Obj(o) => {
+                crate::builtins::asyncio_api::obj_coro(o, name, args, &Vec::new())?.map(|(_, n)| n)
+            }
             _ => return None,
         };
         self.start_awaited(f, at, made)
