@@ -20,6 +20,26 @@ pub(crate) struct MainRun {
     stop: u64,
 }
 
+/// `Task-N`, written without the formatting machinery (a gather of 10,000
+/// makes 10,000 names): the digits from the end of a buffer, the prefix
+/// just before them.
+fn default_task_name(n: u64) -> Arc<str> {
+    let mut buf = [0u8; 25];
+    let mut at = buf.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    at -= 5;
+    buf[at..at + 5].copy_from_slice(b"Task-");
+    std::str::from_utf8(&buf[at..]).map_or_else(|_| Arc::from("Task"), Arc::from)
+}
+
 /// Event-loop passes before a run is stopped (each pass normally costs steps too).
 const MAX_PASSES: u32 = 20_000_000;
 
@@ -131,26 +151,7 @@ impl Vm {
         self.task_counter += 1;
         let name: Arc<str> = match name {
             Some(n) => Arc::from(n),
-            None => {
-                // `Task-N`, without the formatting machinery (a gather of
-                // 10,000 makes 10,000 names).
-                let mut digits = [0u8; 20];
-                let mut n = self.task_counter;
-                let mut at = digits.len();
-                loop {
-                    at -= 1;
-                    digits[at] = b'0' + (n % 10) as u8;
-                    n /= 10;
-                    if n == 0 {
-                        break;
-                    }
-                }
-                self.name_buf.clear();
-                self.name_buf.push_str("Task-");
-                self.name_buf
-                    .extend(digits[at..].iter().map(|&d| char::from(d)));
-                Arc::from(self.name_buf.as_str())
-            }
+            None => default_task_name(self.task_counter),
         };
         let func = c.borrow().name.clone();
         let func_shared = self.shared_name(&func);
@@ -846,5 +847,18 @@ impl Vm {
         if self.abort.is_none() {
             self.set_abort(Abort::Deadlock);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::default_task_name;
+
+    #[test]
+    fn default_task_names_are_task_and_the_number() {
+        assert_eq!(&*default_task_name(1), "Task-1");
+        assert_eq!(&*default_task_name(10), "Task-10");
+        assert_eq!(&*default_task_name(111_111), "Task-111111");
+        assert_eq!(&*default_task_name(u64::MAX), "Task-18446744073709551615");
     }
 }

@@ -40,7 +40,6 @@ fn new_obj(o: AsyncObj) -> Value {
     Value::Obj(Rc::new(o))
 }
 
-/// asyncio functions and constructors; `None` for builtins handled elsewhere.
 /// The signatures of asyncio's functions and classes that CPython writes
 /// in Python, for its wording of argument errors.
 fn python_signature(b: Builtin) -> Option<PySignature> {
@@ -120,6 +119,7 @@ fn method_signature(o: &AsyncObj, name: &str) -> Option<PySignature> {
     })
 }
 
+/// asyncio functions and constructors; `None` for builtins handled elsewhere.
 pub(crate) fn call(
     vm: &mut Vm,
     b: Builtin,

@@ -989,7 +989,7 @@ impl Vm {
                 Op::WithEnter(is_async) => {
                     let mgr = pop(f);
                     f.stack.push(mgr.clone());
-                    match (self.awaits_next(f, &code, is_async), &mgr) {
+                    match (is_async != 0 && next_is_await(f, &code), &mgr) {
                         (true, Value::Obj(o)) => {
                             let made = builtins::aenter(self, o);
                             match self.enter_awaited(f, made) {
@@ -1004,7 +1004,7 @@ impl Vm {
                 }
                 Op::WithExit(is_async) => {
                     let mgr = pop(f);
-                    match (self.awaits_next(f, &code, is_async), &mgr) {
+                    match (is_async != 0 && next_is_await(f, &code), &mgr) {
                         (true, Value::Obj(o)) => {
                             let made = builtins::aexit(self, o, None);
                             match self.enter_awaited(f, made) {
@@ -1185,15 +1185,9 @@ impl Vm {
         Some(self.enter_awaited(f, made))
     }
 
-    /// An `async with` whose `__aenter__`/`__aexit__` is awaited next, on an
-    /// asyncio object: the coroutine is made without its object, as in
-    /// [`Vm::awaited_call`].
-    fn awaits_next(&self, f: &PyFrame, code: &Code, is_async: u32) -> bool {
-        is_async != 0 && next_is_await(f, code)
-    }
-
-    /// A coroutine made for the `await` that follows: that instruction is
-    /// taken now (its step counted) and the coroutine's frame goes on top.
+    /// A coroutine made for the `await` that follows (an awaited call, or
+    /// an `async with` on an asyncio object): that instruction is taken now
+    /// (its step counted) and the coroutine's frame goes on top.
     fn enter_awaited(
         &mut self,
         f: &mut PyFrame,

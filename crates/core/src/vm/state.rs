@@ -78,11 +78,10 @@ pub(crate) struct Vm {
     /// a million times in a big run).
     native_names: Vec<(&'static str, Rc<str>)>,
     /// Function names as the trace's task table holds them, made once per
-    /// function (a gather of 10,000 `fetch` tasks shares one).
-    shared_names: std::collections::HashMap<Rc<str>, std::sync::Arc<str>>,
-    last_shared_name: Option<(Rc<str>, std::sync::Arc<str>)>,
-    /// Where `Task-N` names are written before they are shared.
-    pub(crate) name_buf: String,
+    /// function: keyed by the address of the name's `Rc`, kept here so the
+    /// address stays its own (a gather of 10,000 `fetch` tasks hashes one
+    /// number per task, not the name).
+    shared_names: crate::asyncio::event_loop::BitsMap<usize, (Rc<str>, std::sync::Arc<str>)>,
 }
 
 impl Vm {
@@ -112,8 +111,6 @@ impl Vm {
             pausable: false,
             native_names: Vec::new(),
             shared_names: Default::default(),
-            last_shared_name: None,
-            name_buf: String::new(),
         }
     }
 
@@ -140,23 +137,12 @@ impl Vm {
 
     /// `name` as the trace's task table holds it, made once per name.
     pub(crate) fn shared_name(&mut self, name: &Rc<str>) -> std::sync::Arc<str> {
-        // The same function as last time (a gather of one function's
-        // tasks): the very same string, kept alive here, so no lookup.
-        if let Some((last, s)) = &self.last_shared_name {
-            if Rc::ptr_eq(last, name) {
-                return s.clone();
-            }
-        }
-        let s = match self.shared_names.get(name) {
-            Some(s) => s.clone(),
-            None => {
-                let s: std::sync::Arc<str> = std::sync::Arc::from(&**name);
-                self.shared_names.insert(name.clone(), s.clone());
-                s
-            }
-        };
-        self.last_shared_name = Some((name.clone(), s.clone()));
-        s
+        let key = Rc::as_ptr(name) as *const u8 as usize;
+        let (_, shared) = self
+            .shared_names
+            .entry(key)
+            .or_insert_with(|| (name.clone(), std::sync::Arc::from(&**name)));
+        shared.clone()
     }
 
     pub(crate) fn line_of(&self, offset: u32) -> u32 {
