@@ -13,9 +13,11 @@ mod icons;
 mod model;
 mod playback;
 mod samples;
-mod share;
 mod stage;
 mod timeline;
+
+/// Scenario links live in a crate of their own, so that they can be fuzzed natively.
+use loopscope_share as share;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

@@ -6,16 +6,16 @@ use loopscope_core::MAX_SOURCE_BYTES;
 
 /// A program and the settings it runs with.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Scenario {
-    pub(crate) code: String,
-    pub(crate) cores: u32,
-    pub(crate) gil: bool,
+pub struct Scenario {
+    pub code: String,
+    pub cores: u32,
+    pub gil: bool,
     /// The step to show when opening the link.
-    pub(crate) step: Option<u32>,
+    pub step: Option<u32>,
 }
 
 impl Scenario {
-    pub(crate) fn new(code: String) -> Scenario {
+    pub fn new(code: String) -> Scenario {
         Scenario {
             code,
             cores: 4,
@@ -27,7 +27,7 @@ impl Scenario {
 
 /// What a fragment asks for.
 #[derive(Debug, PartialEq)]
-pub(crate) enum Link {
+pub enum Link {
     Empty,
     Example {
         name: String,
@@ -39,10 +39,10 @@ pub(crate) enum Link {
 }
 
 /// Fragments longer than this are refused before any decoding.
-pub(crate) const MAX_FRAGMENT: usize = 256 * 1024;
+pub const MAX_FRAGMENT: usize = 256 * 1024;
 
 /// Encode a scenario as a URL fragment (without the `#`).
-pub(crate) fn encode(s: &Scenario) -> String {
+pub fn encode(s: &Scenario) -> String {
     let mut out = format!(
         "code/{}",
         lz_str::compress_to_encoded_uri_component(&s.code)
@@ -51,7 +51,7 @@ pub(crate) fn encode(s: &Scenario) -> String {
     out
 }
 
-pub(crate) fn encode_example(name: &str, cores: u32, gil: bool, step: Option<u32>) -> String {
+pub fn encode_example(name: &str, cores: u32, gil: bool, step: Option<u32>) -> String {
     let mut out = format!("example/{name}");
     push_settings(&mut out, cores, gil, step);
     out
@@ -70,7 +70,7 @@ fn push_settings(out: &mut String, cores: u32, gil: bool, step: Option<u32>) {
 }
 
 /// Decode a fragment (with or without its leading `#`).
-pub(crate) fn decode(fragment: &str) -> Result<Link, String> {
+pub fn decode(fragment: &str) -> Result<Link, String> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.is_empty() {
         return Ok(Link::Empty);
@@ -140,7 +140,7 @@ const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 
 /// lz-string's `decompressFromEncodedURIComponent`, written here so that the
 /// output can be capped: a crafted link can otherwise expand quadratically.
-pub(crate) fn decompress(input: &str, max_bytes: usize) -> Result<String, String> {
+pub fn decompress(input: &str, max_bytes: usize) -> Result<String, String> {
     let mut rev = [255u8; 128];
     for (i, &c) in ALPHABET.iter().enumerate() {
         rev[c as usize] = i as u8;
