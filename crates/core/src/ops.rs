@@ -113,10 +113,31 @@ fn float_floordiv(a: f64, b: f64) -> f64 {
     }
 }
 
+/// The most items one list, tuple or set is built with in one operation
+/// (about 160 MB), and the longest string one operation builds. Beyond them
+/// an operation raises MemoryError at once rather than exhausting the
+/// browser tab's memory; the memory limit ([`crate::Limits::max_memory`])
+/// bounds what many operations build together.
+pub(crate) const MAX_ITEMS: usize = 10_000_000;
+pub(crate) const MAX_STR_BYTES: usize = 100_000_000;
+
+/// The MemoryError of an operation that would pass [`MAX_ITEMS`] or [`MAX_STR_BYTES`].
+pub(crate) fn too_big(what: &str) -> ExcRef {
+    let limit = if what == "string" {
+        format!("{} MB", MAX_STR_BYTES / 1_000_000)
+    } else {
+        format!("{} million items", MAX_ITEMS / 1_000_000)
+    };
+    ExcObj::msg(
+        ExcType::MemoryError,
+        format!("loopscope builds a {what} of at most {limit}"),
+    )
+}
+
 fn repeat(items: &[Value], n: i64) -> Result<Vec<Value>, ExcRef> {
     let n = n.max(0) as usize;
-    if items.len().saturating_mul(n) > 50_000_000 {
-        return Err(ExcObj::bare(ExcType::OverflowError));
+    if items.len().saturating_mul(n) > MAX_ITEMS {
+        return Err(too_big("list"));
     }
     let mut out = Vec::with_capacity(items.len() * n);
     for _ in 0..n {
@@ -136,6 +157,9 @@ pub(crate) fn binary(op: BinOp, a: Value, b: Value, inplace: bool) -> Result<Val
     }
     match (op, &a, &b) {
         (BinOp::Add, Str(x), Str(y)) => {
+            if x.len() + y.len() > MAX_STR_BYTES {
+                return Err(too_big("string"));
+            }
             let mut s = String::with_capacity(x.len() + y.len());
             s.push_str(x);
             s.push_str(y);
@@ -146,6 +170,9 @@ pub(crate) fn binary(op: BinOp, a: Value, b: Value, inplace: bool) -> Result<Val
             b.type_name()
         ))),
         (BinOp::Add, List(x), List(y)) => {
+            if x.borrow().len() + y.borrow().len() > MAX_ITEMS {
+                return Err(too_big("list"));
+            }
             if inplace {
                 let extra = y.borrow().clone();
                 x.borrow_mut().extend(extra);
@@ -174,8 +201,8 @@ pub(crate) fn binary(op: BinOp, a: Value, b: Value, inplace: bool) -> Result<Val
         ))),
         (BinOp::Mult, Str(s), n) | (BinOp::Mult, n, Str(s)) if int_of(n).is_some() => {
             let k = int_of(n).unwrap_or(0).max(0) as usize;
-            if s.len().saturating_mul(k) > 100_000_000 {
-                return Err(ExcObj::bare(ExcType::OverflowError));
+            if s.len().saturating_mul(k) > MAX_STR_BYTES {
+                return Err(too_big("string"));
             }
             Ok(Value::str(&s.repeat(k)))
         }
@@ -723,6 +750,9 @@ pub(crate) fn setitem(obj: &Value, idx: Value, v: Value) -> Result<(), ExcRef> {
                 _ => return Err(type_error("can only assign an iterable".into())),
             };
             let mut l = l.borrow_mut();
+            if l.len() + items.len() > MAX_ITEMS {
+                return Err(too_big("list"));
+            }
             let pos = slice_positions(s, l.len())?;
             let step1 = matches!(s.2, Value::None) || int_of(&s.2) == Some(1);
             if step1 {
@@ -1016,7 +1046,18 @@ pub(crate) fn iter_next(vm: &mut Vm, it: &Value) -> Result<Option<Value>, ExcRef
 }
 
 /// Iterate a value to the end.
+/// Builtins (`sum`, `sorted`, `list`, `str.join`, …) read whole iterables
+/// this way; their items count against the step budget (a step per
+/// [`crate::vm::ITEMS_PER_STEP`]), so that builtins called over and over on
+/// big lists stop like a loop would: otherwise
+/// `sum(map(sum, [[0] * 10**4] * 10**4))` runs for seconds in one step.
 pub(crate) fn collect(vm: &mut Vm, v: &Value) -> Result<Vec<Value>, ExcRef> {
+    let out = collect_items(vm, v)?;
+    vm.charge_steps(out.len() as u64 / crate::vm::ITEMS_PER_STEP)?;
+    Ok(out)
+}
+
+fn collect_items(vm: &mut Vm, v: &Value) -> Result<Vec<Value>, ExcRef> {
     match v {
         Value::List(l) => return Ok(l.borrow().clone()),
         Value::Tuple(t) => return Ok(t.to_vec()),
@@ -1026,8 +1067,8 @@ pub(crate) fn collect(vm: &mut Vm, v: &Value) -> Result<Vec<Value>, ExcRef> {
     let mut out = Vec::new();
     while let Some(x) = iter_next(vm, &it)? {
         out.push(x);
-        if out.len() > 50_000_000 {
-            return Err(ExcObj::msg(ExcType::OverflowError, "iterable too long"));
+        if out.len() > MAX_ITEMS {
+            return Err(too_big("list"));
         }
     }
     Ok(out)

@@ -616,9 +616,19 @@ pub(crate) fn to_str(v: &Value) -> String {
     }
 }
 
+/// A repr longer than this is cut short with `...`: a list holding the same
+/// big string ten million times would otherwise need terabytes. (CPython
+/// would raise MemoryError; nothing this long can be printed anyway, as the
+/// output limit is smaller.)
+pub(crate) const MAX_REPR_BYTES: usize = 64 << 20;
+
 fn write_seq(out: &mut String, items: &[Value], open: &str, close: &str, seen: &mut Vec<usize>) {
     out.push_str(open);
     for (i, item) in items.iter().enumerate() {
+        if out.len() > MAX_REPR_BYTES {
+            out.push_str("...");
+            break;
+        }
         if i > 0 {
             out.push_str(", ");
         }
@@ -646,6 +656,10 @@ fn write_container(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             Ok(d) => {
                 out.push('{');
                 for (i, (k, val)) in d.iter().enumerate() {
+                    if out.len() > MAX_REPR_BYTES {
+                        out.push_str("...");
+                        break;
+                    }
                     if i > 0 {
                         out.push_str(", ");
                     }

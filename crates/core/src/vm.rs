@@ -20,7 +20,7 @@ use crate::value::Value;
 
 pub(crate) use exec::{make_cancelled_error, unhashable, Called, Kwargs};
 pub use state::Limits;
-pub(crate) use state::{Abort, Vm};
+pub(crate) use state::{Abort, Vm, ITEMS_PER_STEP};
 
 /// One activation: a Python function or coroutine, or a native coroutine.
 pub(crate) enum Frame {

@@ -358,6 +358,9 @@ fn str_method(
             let items = collect(vm, &args[0])?;
             let mut out = String::new();
             for (i, it) in items.iter().enumerate() {
+                if out.len() > crate::ops::MAX_STR_BYTES {
+                    return Err(crate::ops::too_big("string"));
+                }
                 if i > 0 {
                     out.push_str(s);
                 }
@@ -377,6 +380,19 @@ fn str_method(
             arg_count("replace", args, 2, 3)?;
             let old = str_arg("replace", &args[0])?;
             let new = str_arg("replace", &args[1])?;
+            // Every match (and, for an empty `old`, every gap) may grow the text.
+            let grows = new.len().saturating_sub(old.len());
+            let mut places = if old.is_empty() {
+                s.len() + 1
+            } else {
+                s.matches(old).count()
+            };
+            if let Some(c) = args.get(2) {
+                places = places.min(usize::try_from(int_arg(c)?).unwrap_or(places));
+            }
+            if s.len().saturating_add(grows.saturating_mul(places)) > crate::ops::MAX_STR_BYTES {
+                return Err(crate::ops::too_big("string"));
+            }
             match args.get(2) {
                 Some(c) if int_arg(c)? >= 0 => st(s.replacen(old, new, int_arg(c)? as usize)),
                 _ => st(s.replace(old, new)),
@@ -663,6 +679,9 @@ fn list_method(
         "extend" => {
             arg_count("list.extend", args, 1, 1)?;
             let items = collect(vm, &args[0])?;
+            if l.borrow().len() + items.len() > crate::ops::MAX_ITEMS {
+                return Err(crate::ops::too_big("list"));
+            }
             l.borrow_mut().extend(items);
             Ok(Value::None)
         }

@@ -10,6 +10,7 @@ use crate::builtins;
 use crate::compile::{Code, Op};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::ops;
+use crate::syntax::ast::CmpOp;
 use crate::trace::BlockKind;
 use crate::value::{Coro, CoroState, Dict, Function, Key, TypeId, Value};
 
@@ -391,9 +392,8 @@ impl Vm {
             {
                 self.steps += 1;
                 if self.steps > self.limits.max_steps {
-                    self.set_abort(Abort::Limit(format!(
-                        "step limit reached: the program ran more than {} interpreter steps",
-                        self.limits.max_steps
+                    self.set_abort(Abort::Limit(crate::vm::state::step_limit_message(
+                        self.limits.max_steps,
                     )));
                     return PyExit::Abort;
                 }
@@ -518,7 +518,16 @@ impl Vm {
                     let idx = pop(f);
                     let obj = pop(f);
                     let v = pop(f);
-                    ops::setitem(&obj, idx, v)
+                    // A slice assignment can grow a list by a whole list.
+                    let before = container_len(&obj);
+                    let r = ops::setitem(&obj, idx, v);
+                    if let (Some((n, item)), Some((m, _))) = (before, container_len(&obj)) {
+                        self.charge_growth(n, m, item);
+                        if self.abort.is_some() {
+                            return PyExit::Abort;
+                        }
+                    }
+                    r
                 }
                 Op::DeleteSubscr => {
                     let idx = pop(f);
@@ -548,7 +557,22 @@ impl Vm {
                             let rhs = pop(f);
                             let lhs = pop(f);
                             let inplace = matches!(op, Op::Inplace(_));
-                            ops::binary(b, lhs, rhs, inplace).map(|v| f.stack.push(v))
+                            let before = container_len(&lhs);
+                            match ops::binary(b, lhs, rhs, inplace) {
+                                Ok(v) => {
+                                    self.charge_built(&v);
+                                    if let Some((n, item)) = before {
+                                        let after = container_len(&v).map_or(n, |(m, _)| m);
+                                        self.charge_growth(n, after, item);
+                                    }
+                                    if self.abort.is_some() {
+                                        return PyExit::Abort;
+                                    }
+                                    f.stack.push(v);
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            }
                         }
                     }
                 }
@@ -559,7 +583,19 @@ impl Vm {
                 Op::Compare(c) => {
                     let rhs = pop(f);
                     let lhs = pop(f);
-                    ops::compare(c, &lhs, &rhs).map(|b| f.stack.push(Value::Bool(b)))
+                    // `x in big_list` and `big == other` look at every item.
+                    let work = match c {
+                        CmpOp::In | CmpOp::NotIn => seq_len(&rhs),
+                        CmpOp::Is | CmpOp::IsNot => 0,
+                        _ => seq_len(&lhs).min(seq_len(&rhs)),
+                    };
+                    let charged = match work {
+                        0..=1023 => Ok(()),
+                        n => self.charge_steps(n as u64 / super::ITEMS_PER_STEP),
+                    };
+                    charged.and_then(|()| {
+                        ops::compare(c, &lhs, &rhs).map(|b| f.stack.push(Value::Bool(b)))
+                    })
                 }
                 Op::Jump(t) => {
                     f.ip = t;
@@ -823,7 +859,7 @@ impl Vm {
                         let callee = pop(f);
                         self.line_offset = f.span_start();
                         match self.call(callee, args, Vec::new()) {
-                            Ok(c) => match called(f, c) {
+                            Ok(c) => match self.called(f, c) {
                                 Some(exit) => return exit,
                                 None => Ok(()),
                             },
@@ -852,7 +888,7 @@ impl Vm {
                     let kwargs: Kwargs = names.into_iter().zip(kwvals).collect();
                     self.line_offset = f.span_start();
                     match self.call(callee, args, kwargs) {
-                        Ok(c) => match called(f, c) {
+                        Ok(c) => match self.called(f, c) {
                             Some(exit) => return exit,
                             None => Ok(()),
                         },
@@ -886,7 +922,7 @@ impl Vm {
                     match bad {
                         Some(e) => Err(e),
                         None => match self.call(callee, args, kw) {
-                            Ok(c) => match called(f, c) {
+                            Ok(c) => match self.called(f, c) {
                                 Some(exit) => return exit,
                                 None => Ok(()),
                             },
@@ -904,8 +940,24 @@ impl Vm {
                             let args = popn(f, n);
                             let recv = pop(f);
                             self.line_offset = f.span_start();
-                            match builtins::call_method(self, &recv, name, args, Vec::new()) {
-                                Ok(c) => match called(f, c) {
+                            let before = container_len(&recv);
+                            // Methods that look at every item count them as steps.
+                            let r = match before {
+                                Some((n, _)) if n >= 1024 && LINEAR_METHODS.contains(&&**name) => {
+                                    self.charge_steps(n as u64 / super::ITEMS_PER_STEP)
+                                }
+                                _ => Ok(()),
+                            }
+                            .and_then(|()| {
+                                builtins::call_method(self, &recv, name, args, Vec::new())
+                            });
+                            // `extend`, `update` and the like grow the receiver in place.
+                            if let (Some((n, item)), Some((m, _))) = (before, container_len(&recv))
+                            {
+                                self.charge_growth(n, m, item);
+                            }
+                            match r {
+                                Ok(c) => match self.called(f, c) {
                                     Some(exit) => return exit,
                                     None => Ok(()),
                                 },
@@ -1197,9 +1249,8 @@ impl Vm {
         f.ip += 1;
         self.steps += 1;
         if self.steps > self.limits.max_steps {
-            self.set_abort(Abort::Limit(format!(
-                "step limit reached: the program ran more than {} interpreter steps",
-                self.limits.max_steps
+            self.set_abort(Abort::Limit(crate::vm::state::step_limit_message(
+                self.limits.max_steps,
             )));
             return Ok(PyExit::Abort);
         }
@@ -1214,15 +1265,45 @@ fn next_is_await(f: &PyFrame, code: &Code) -> bool {
 }
 
 /// Put a call's result where the caller expects it.
-fn called(f: &mut PyFrame, c: Called) -> Option<PyExit> {
-    match c {
-        Called::Value(v) => {
-            f.stack.push(v);
-            None
+/// List, dict and set methods whose work grows with the container.
+const LINEAR_METHODS: &[&str] = &[
+    "count", "index", "remove", "copy", "sort", "reverse", "insert", "values", "items", "keys",
+];
+
+/// The number of items of a list or tuple (what comparing it looks at).
+fn seq_len(v: &Value) -> usize {
+    match v {
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        _ => 0,
+    }
+}
+
+/// The number of items of a list, dict or set, and what one costs in memory.
+fn container_len(v: &Value) -> Option<(usize, usize)> {
+    match v {
+        Value::List(l) => Some((l.borrow().len(), crate::vm::state::ITEM_BYTES)),
+        Value::Dict(d) | Value::Set(d) => Some((d.borrow().len(), crate::vm::state::ENTRY_BYTES)),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// Push what a call returned, or say what the frame must do next.
+    fn called(&mut self, f: &mut PyFrame, c: Called) -> Option<PyExit> {
+        match c {
+            Called::Value(v) => {
+                self.charge_built(&v);
+                if self.abort.is_some() {
+                    return Some(PyExit::Abort);
+                }
+                f.stack.push(v);
+                None
+            }
+            Called::Frame(fr) => Some(PyExit::Call(fr)),
+            Called::Block(kind, secs) => Some(PyExit::Block(kind, secs)),
+            Called::RunLoop(run) => Some(PyExit::RunLoop(run)),
         }
-        Called::Frame(fr) => Some(PyExit::Call(fr)),
-        Called::Block(kind, secs) => Some(PyExit::Block(kind, secs)),
-        Called::RunLoop(run) => Some(PyExit::RunLoop(run)),
     }
 }
 

@@ -19,6 +19,10 @@ pub struct Limits {
     pub max_tasks: u32,
     pub max_depth: u32,
     pub max_output_bytes: usize,
+    /// Bytes of strings and containers a program may build over its run: see
+    /// [`Vm::charge`]. SPEC §5 names no memory limit, but without one a
+    /// doubling loop (`s += s`) takes a browser tab down in 30 steps.
+    pub max_memory: usize,
 }
 
 impl Default for Limits {
@@ -29,7 +33,38 @@ impl Default for Limits {
             max_tasks: 200_000,
             max_depth: 1000,
             max_output_bytes: 16 << 20,
+            max_memory: 512 << 20,
         }
+    }
+}
+
+/// Values smaller than this are not counted against the memory limit.
+const BIG_BYTES: usize = 4096;
+/// What a list or tuple item costs, and a dict or set entry (with its hash).
+pub(crate) const ITEM_BYTES: usize = std::mem::size_of::<Value>();
+pub(crate) const ENTRY_BYTES: usize = 3 * std::mem::size_of::<Value>();
+
+/// Items a builtin looks at per interpreter step: a step of Python code
+/// costs about as much as reading this many items in a builtin.
+pub(crate) const ITEMS_PER_STEP: u64 = 4;
+
+/// The memory and the steps of building a container of `n` items.
+fn items(n: usize, item_bytes: usize) -> (usize, usize) {
+    (n * item_bytes, n / ITEMS_PER_STEP as usize)
+}
+
+/// What a run that reached its step budget says.
+pub(crate) fn step_limit_message(max_steps: u64) -> String {
+    format!("step limit reached: the program ran more than {max_steps} interpreter steps")
+}
+
+/// `1 GB`, `16 MB`, `64 KB`: a limit as a person reads it.
+fn human_bytes(n: usize) -> String {
+    match n {
+        n if n >= 1 << 30 && n % (1 << 30) == 0 => format!("{} GB", n >> 30),
+        n if n >= 1 << 20 => format!("{} MB", n >> 20),
+        n if n >= 1 << 10 => format!("{} KB", n >> 10),
+        n => format!("{n} bytes"),
     }
 }
 
@@ -55,6 +90,8 @@ pub(crate) struct Vm {
     pub(crate) out_pending: String,
     pub(crate) out_bytes: usize,
     pub(crate) steps: u64,
+    /// Bytes of big values built so far: [`Vm::charge_built`].
+    pub(crate) built_bytes: usize,
     pub(crate) limits: Limits,
     /// Python frames alive in nested runs (builtins calling back into Python).
     pub(crate) nested_depth: u32,
@@ -98,6 +135,7 @@ impl Vm {
             out_pending: String::new(),
             out_bytes: 0,
             steps: 0,
+            built_bytes: 0,
             limits,
             nested_depth: 0,
             abort: None,
@@ -165,17 +203,21 @@ impl Vm {
         self.out_bytes += s.len();
         if self.out_bytes > self.limits.max_output_bytes {
             self.set_abort(Abort::Limit(format!(
-                "output limit reached: the program printed more than {} MB",
-                self.limits.max_output_bytes >> 20
+                "output limit reached: the program printed more than {}",
+                human_bytes(self.limits.max_output_bytes)
             )));
             return;
         }
-        self.out_pending.push_str(s);
-        while let Some(nl) = self.out_pending.find('\n') {
-            let text: String = self.out_pending[..nl].to_string();
-            self.out_pending.drain(..=nl);
+        // Split in one pass: draining line by line from the front of a
+        // megabytes-long text of short lines would move the rest every time.
+        let mut rest = s;
+        while let Some(nl) = rest.find('\n') {
+            let mut text = std::mem::take(&mut self.out_pending);
+            text.push_str(&rest[..nl]);
             self.emit_line(text);
+            rest = &rest[nl + 1..];
         }
+        self.out_pending.push_str(rest);
     }
 
     fn emit_line(&mut self, text: String) {
@@ -210,6 +252,64 @@ impl Vm {
         for (name, line) in crate::value::take_never_awaited() {
             self.warn(line, crate::run::never_awaited(&name));
         }
+    }
+
+    /// Count a value the program just built (it is referred to only from
+    /// here) against the memory limit. Small values are free: the step
+    /// budget bounds how many a run makes. Big ones are counted when made,
+    /// never given back, so the limit bounds what is alive at any moment
+    /// without tracking frees.
+    #[inline]
+    pub(crate) fn charge_built(&mut self, v: &Value) {
+        // (bytes, steps): building a string of a repr costs about a step of
+        // Python code per 8 bytes; a list, a step per few items. Charging the
+        // steps too keeps a program that builds big values over and over
+        // from running for seconds within its step budget.
+        let (bytes, steps) = match v {
+            Value::Str(s) if s.len() >= BIG_BYTES && Rc::strong_count(s) == 1 => {
+                (s.len(), s.len() / 8)
+            }
+            Value::List(l) if Rc::strong_count(l) == 1 => items(l.borrow().len(), ITEM_BYTES),
+            Value::Tuple(t) if Rc::strong_count(t) == 1 => items(t.len(), ITEM_BYTES),
+            Value::Dict(d) | Value::Set(d) if Rc::strong_count(d) == 1 => {
+                items(d.borrow().len(), ENTRY_BYTES)
+            }
+            _ => return,
+        };
+        if bytes >= BIG_BYTES {
+            self.charge_bytes(bytes);
+            let _ = self.charge_steps(steps as u64);
+        }
+    }
+
+    /// Count a container's growth in place (`extend`, `+=`, `update`, a
+    /// slice assignment) against the memory limit.
+    pub(crate) fn charge_growth(&mut self, before: usize, after: usize, item_bytes: usize) {
+        let bytes = after.saturating_sub(before) * item_bytes;
+        if bytes >= BIG_BYTES {
+            self.charge_bytes(bytes);
+        }
+    }
+
+    fn charge_bytes(&mut self, bytes: usize) {
+        self.built_bytes = self.built_bytes.saturating_add(bytes);
+        if self.built_bytes > self.limits.max_memory {
+            self.set_abort(Abort::Limit(format!(
+                "memory limit reached: the program built more than {} of strings, lists and dicts",
+                human_bytes(self.limits.max_memory)
+            )));
+        }
+    }
+
+    /// Count `n` steps of work done inside a builtin against the step budget;
+    /// past it the run stops (the error returned is never seen by the program).
+    pub(crate) fn charge_steps(&mut self, n: u64) -> Result<(), crate::exc::ExcRef> {
+        self.steps += n;
+        if self.steps > self.limits.max_steps {
+            self.set_abort(Abort::Limit(step_limit_message(self.limits.max_steps)));
+            return Err(crate::exc::ExcObj::bare(crate::exc::ExcType::SystemError));
+        }
+        Ok(())
     }
 
     pub(crate) fn set_abort(&mut self, a: Abort) {
