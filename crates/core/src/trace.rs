@@ -9,6 +9,7 @@
 //! of the events they cover.
 
 mod explain;
+mod invariants;
 mod log;
 mod summary;
 

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use loopscope_core::{run, EventKind, Lane, Session, Settings, Trace};
+use loopscope_core::{run, Session, Settings, Trace};
 
 fn corpus() -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -81,107 +81,8 @@ fn generated_program(seed: u64) -> String {
 }
 
 fn check_invariants(name: &str, trace: &Trace) {
-    let mut last_t = 0.0f64;
-    let mut last_iter = 0;
-    let mut lanes = vec![Lane::Unborn; trace.tasks.len()];
-    let mut running = None;
-    for (i, e) in trace.events.iter().enumerate() {
-        assert!(
-            e.t >= last_t,
-            "{name}: time went back at event {i}: {} < {last_t}",
-            e.t
-        );
-        assert!(
-            e.iter >= last_iter,
-            "{name}: loop pass went back at event {i}"
-        );
-        last_t = e.t;
-        last_iter = e.iter;
-        let Some(lane) = lanes.get_mut(e.task as usize) else {
-            continue;
-        };
-        let from = *lane;
-        let to = match e.kind {
-            EventKind::Created { .. } => {
-                assert_eq!(from, Lane::Unborn, "{name}: task {} created twice", e.task);
-                Lane::Ready
-            }
-            EventKind::Ready => {
-                assert!(
-                    matches!(from, Lane::Waiting | Lane::Running),
-                    "{name}: event {i}: {from:?} -> Ready"
-                );
-                Lane::Ready
-            }
-            EventKind::Running => {
-                assert_eq!(
-                    from,
-                    Lane::Ready,
-                    "{name}: event {i}: task {} runs from {from:?}",
-                    e.task
-                );
-                assert!(
-                    running.is_none(),
-                    "{name}: event {i}: two tasks run at once"
-                );
-                running = Some(e.task);
-                Lane::Running
-            }
-            EventKind::Waiting { .. } => {
-                assert_eq!(
-                    from,
-                    Lane::Running,
-                    "{name}: event {i}: waits from {from:?}"
-                );
-                running = None;
-                Lane::Waiting
-            }
-            EventKind::Done { .. } => {
-                assert_eq!(
-                    from,
-                    Lane::Running,
-                    "{name}: event {i}: finishes from {from:?}"
-                );
-                running = None;
-                Lane::Done
-            }
-            EventKind::Blocking { .. } => {
-                assert_eq!(
-                    from,
-                    Lane::Running,
-                    "{name}: event {i}: blocks while {from:?}"
-                );
-                from
-            }
-            _ => from,
-        };
-        if from == Lane::Running && to == Lane::Ready {
-            running = None;
-        }
-        *lane = to;
-    }
-    // state_at agrees with this replay at a spread of steps.
-    let n = trace.events.len() as u32;
-    for k in [0, 1, n / 3, n / 2, n.saturating_sub(1), n] {
-        let snap = trace.state_at(k);
-        let mut replay = vec![Lane::Unborn; trace.tasks.len()];
-        for e in trace.events.iter().take(k as usize) {
-            if let Some(l) = replay.get_mut(e.task as usize) {
-                *l = match e.kind {
-                    EventKind::Created { .. } | EventKind::Ready => Lane::Ready,
-                    EventKind::Running => Lane::Running,
-                    EventKind::Waiting { .. } => Lane::Waiting,
-                    EventKind::Done { .. } => Lane::Done,
-                    _ => *l,
-                };
-            }
-        }
-        let got: Vec<Lane> = snap.tasks.iter().map(|s| s.lane).collect();
-        assert_eq!(got, replay, "{name}: state_at({k}) disagrees with a replay");
-        assert!(snap
-            .ready
-            .iter()
-            .all(|&t| snap.tasks[t as usize].lane == Lane::Ready));
+    if let Err(e) = trace.check_invariants() {
+        panic!("{name}: {e}");
     }
 }
 

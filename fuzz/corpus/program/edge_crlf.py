@@ -1,0 +1,7 @@
+import asyncio
+
+async def main():
+    await asyncio.sleep(1)
+    print('crlf')
+
+asyncio.run(main())

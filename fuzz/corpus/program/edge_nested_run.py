@@ -1,0 +1,6 @@
+import asyncio
+
+async def main():
+    asyncio.run(main())
+
+asyncio.run(main())

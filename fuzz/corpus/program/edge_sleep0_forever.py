@@ -1,0 +1,7 @@
+import asyncio
+
+async def main():
+    while True:
+        await asyncio.sleep(0)
+
+asyncio.run(main())

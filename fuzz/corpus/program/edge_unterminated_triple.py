@@ -1,0 +1,2 @@
+s = '''
+still going
