@@ -8,6 +8,7 @@
 //! with the number of tasks so that checkpoints cost a fraction of the memory
 //! of the events they cover.
 
+mod digest;
 mod explain;
 mod invariants;
 mod log;

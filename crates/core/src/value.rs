@@ -411,6 +411,10 @@ impl Value {
             (Value::None, Value::None) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b,
+            // By all 64 bits: `identity()` is a `usize`, which on wasm32 keeps
+            // only the low half (0.5 and 1.0 were one object there, and a sort
+            // of (time, name) tuples went by the names).
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Type(a), Value::Type(b)) => a == b,
             (Value::Module(a), Value::Module(b)) => a == b,
             (Value::Builtin(a), Value::Builtin(b)) => a == b,
