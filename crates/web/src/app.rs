@@ -1,50 +1,25 @@
 //! The app: the model above the components, the layout, and the page-level wiring
-//! (URL fragment, history, localStorage, keyboard, debounced re-simulation).
+//! (links and history, saving on every edit, keyboard, debounced re-simulation).
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::console::{Console, Explanation, SummaryPane};
 use crate::controls::{toggle_play, Controls};
 use crate::editor::Editor;
 use crate::icons::{Icon, IconSvg};
-use crate::model::Model;
+use crate::model::{group_thousands, Model};
+use crate::persist::{location_hash, set_hash};
 use crate::samples;
 use crate::share::{self, Link, Scenario};
 use crate::stage::Stage;
 use crate::timeline::Timeline;
 
-const STORAGE_KEY: &str = "loopscope.scenario";
 /// Milliseconds after the last keystroke before re-simulating.
 const DEBOUNCE_MS: u64 = 250;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
-}
-
-fn location_hash() -> String {
-    window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    window()?.local_storage().ok().flatten()
-}
-
-fn set_hash(fragment: &str, push: bool) {
-    let Some(w) = window() else { return };
-    let Ok(history) = w.history() else { return };
-    let url = format!("#{fragment}");
-    if location_hash() == url {
-        return;
-    }
-    let _ = if push {
-        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-    } else {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-    };
 }
 
 /// The fragment for the current scenario: a sample's short name while unedited.
@@ -81,33 +56,68 @@ fn example_scenario(
     }
 }
 
-/// What to show first: the link, else the last scenario of this browser, else the default sample.
-fn initial() -> (Scenario, Option<&'static str>, Option<String>) {
-    let default = samples::default_sample();
-    let fallback = (Scenario::new(default.code.to_string()), Some(default.name));
-    match share::decode(&location_hash()) {
-        Ok(Link::Code(s)) => (s, None, None),
+/// What a link opens: its scenario (and the sample it names), or why it
+/// cannot be opened, said so that the default sample can follow.
+fn scenario_of(link: Result<Link, String>) -> Result<(Scenario, Option<&'static str>), String> {
+    match link {
+        Ok(Link::Code(s)) => Ok((s, None)),
         Ok(Link::Example {
             name,
             step,
             cores,
             gil,
-        }) => match example_scenario(&name, step, cores, gil) {
-            Ok((scenario, name)) => (scenario, Some(name), None),
-            Err(m) => (
-                fallback.0,
-                fallback.1,
-                Some(format!("{m} Here is the default one.")),
+        }) => example_scenario(&name, step, cores, gil)
+            .map(|(s, name)| (s, Some(name)))
+            .map_err(|m| format!("{m} Here is the default one.")),
+        // Callers look at the empty link before.
+        Ok(Link::Empty) => Err(String::new()),
+        // The decoder's messages about the link's data say so already.
+        Err(m) if m.ends_with("shown instead.") => Err(m),
+        Err(m) => Err(format!("{m} The default sample is shown instead.")),
+    }
+}
+
+/// The default sample, unedited.
+fn default_scenario() -> (Scenario, Option<&'static str>) {
+    let d = samples::default_sample();
+    (Scenario::new(d.code.to_string()), Some(d.name))
+}
+
+/// What to show first: the link, else the last scenario of this browser, else the default sample.
+/// A link that cannot be opened gives the default sample and a message, and leaves the
+/// saved scenario alone (nothing is saved until the person edits).
+fn initial() -> (Scenario, Option<&'static str>, Option<String>) {
+    let link = share::decode(&location_hash());
+    if link == Ok(Link::Empty) {
+        let saved = crate::persist::saved().map(|saved| share::decode(&saved));
+        let (s, name) = default_scenario();
+        return match saved {
+            Some(Ok(Link::Code(saved))) => (saved, None, None),
+            Some(Err(_)) => (
+                s,
+                name,
+                Some("The program saved in this browser could not be read. The default sample is shown instead.".into()),
             ),
-        },
-        Ok(Link::Empty) => match storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) {
-            Some(saved) => match share::decode(&saved) {
-                Ok(Link::Code(s)) => (s, None, None),
-                _ => (fallback.0, fallback.1, None),
-            },
-            None => (fallback.0, fallback.1, None),
-        },
-        Err(m) => (fallback.0, fallback.1, Some(m)),
+            _ => (s, name, None),
+        };
+    }
+    match scenario_of(link) {
+        Ok((s, name)) => (s, name, None),
+        Err(m) => {
+            let (s, name) = default_scenario();
+            (s, name, Some(m))
+        }
+    }
+}
+
+/// Keep the scenario as it is now: in the URL, and once edited (not a
+/// sample) in localStorage too; a failure to save is said once.
+fn keep(model: Model) {
+    let frag = fragment_for(model);
+    if model.sample.get_untracked().is_some() {
+        set_hash(&frag, false);
+    } else if let Some(m) = crate::persist::save_edit(&frag) {
+        model.message.set(Some(m.to_string()));
     }
 }
 
@@ -156,11 +166,23 @@ fn on_key(model: Model, ev: web_sys::KeyboardEvent) {
 pub(crate) fn App() -> impl IntoView {
     let (scenario, sample, message) = initial();
     let model = Model::new(scenario, sample);
-    model.message.set(message);
+    // (The first run may have said something already: a step past its end.)
+    if message.is_some() {
+        model.message.set(message);
+    }
     set_hash(&fragment_for(model), false);
     crate::playback::install(model);
+    // A deliberate panic where it hurts most, inside a signal's update (its
+    // lock is never released): the error panel and the editor must cope.
+    crate::panic::install_debug(move || {
+        model.scenario.update(|_| {
+            panic!("loopscopeDebug.panic() was called: a deliberate panic, to test the error panel")
+        })
+    });
 
-    // Debounced re-simulation after edits; the URL and localStorage follow.
+    // Every edit is saved at once (URL and localStorage, before anything is
+    // simulated: a tab closed right after a keystroke loses nothing); the
+    // re-simulation waits for a pause in the typing.
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     let on_edit = Callback::new(move |code: String| {
         if model.scenario.with_untracked(|s| s.code == code) {
@@ -168,25 +190,15 @@ pub(crate) fn App() -> impl IntoView {
         }
         model.scenario.update(|s| s.code = code);
         model.sample.set(None);
+        keep(model);
         if let Some(h) = pending.get_value() {
             h.clear();
         }
         let h = set_timeout_with_handle(
             move || {
-                model.resimulate();
-                // In a task of its own: writing the URL and localStorage
-                // sometimes takes the browser several milliseconds, which a
-                // long run's first slice leaves no room for.
-                set_timeout(
-                    move || {
-                        let frag = fragment_for(model);
-                        set_hash(&frag, false);
-                        if let Some(s) = storage() {
-                            let _ = s.set_item(STORAGE_KEY, &frag);
-                        }
-                    },
-                    std::time::Duration::from_millis(0),
-                );
+                if !crate::panic::happened() {
+                    model.resimulate()
+                }
             },
             std::time::Duration::from_millis(DEBOUNCE_MS),
         )
@@ -195,9 +207,23 @@ pub(crate) fn App() -> impl IntoView {
     });
 
     // Back/forward and hand-edited fragments load the scenario they name.
-    let _hash = window_event_listener(leptos::ev::hashchange, move |_| load_from_hash(model));
-    let _pop = window_event_listener(leptos::ev::popstate, move |_| load_from_hash(model));
-    let _keys = window_event_listener(leptos::ev::keydown, move |ev| on_key(model, ev));
+    // After a panic the model may be unusable: these leave it alone.
+    let alive = || !crate::panic::happened();
+    let _hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        if alive() {
+            load_from_hash(model)
+        }
+    });
+    let _pop = window_event_listener(leptos::ev::popstate, move |_| {
+        if alive() {
+            load_from_hash(model)
+        }
+    });
+    let _keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if alive() {
+            on_key(model, ev)
+        }
+    });
 
     let copied = RwSignal::new(false);
     let copy_link = move |_| {
@@ -326,55 +352,32 @@ fn change_settings(model: Model, cores: Option<u32>, gil: Option<bool>) {
         }
     });
     model.resimulate();
-    let frag = fragment_for(model);
-    set_hash(&frag, false);
-    if model.sample.get_untracked().is_none() {
-        if let Some(s) = storage() {
-            let _ = s.set_item(STORAGE_KEY, &frag);
-        }
-    }
+    keep(model);
 }
 
+/// A fragment navigated to while the page is open (typed, pasted, back and
+/// forward). One that cannot be opened shows the default sample and a message,
+/// as on opening the page, and its address gives way to the sample's (so a
+/// reload does not open it again); the saved scenario is left alone.
 fn load_from_hash(model: Model) {
     let hash = location_hash();
     if hash == format!("#{}", fragment_for(model)) {
         return;
     }
-    match share::decode(&hash) {
-        Ok(Link::Code(s)) => {
+    let link = share::decode(&hash);
+    if link == Ok(Link::Empty) {
+        return;
+    }
+    match scenario_of(link) {
+        Ok((s, name)) => {
             model.message.set(None);
-            model.load(s, None);
+            model.load(s, name);
         }
-        Ok(Link::Example {
-            name,
-            step,
-            cores,
-            gil,
-        }) => match example_scenario(&name, step, cores, gil) {
-            Ok((scenario, name)) => {
-                model.message.set(None);
-                model.load(scenario, Some(name));
-            }
-            Err(m) => model.message.set(Some(m)),
-        },
-        Ok(Link::Empty) => {}
         Err(m) => {
-            let d = samples::default_sample();
-            model.load(Scenario::new(d.code.to_string()), Some(d.name));
+            let (s, name) = default_scenario();
+            model.load(s, name);
             model.message.set(Some(m));
+            set_hash(&fragment_for(model), false);
         }
     }
-}
-
-/// `1234567` as `1,234,567`.
-fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -20,6 +20,13 @@ extern "C" {
         on_change: &js_sys::Function,
     ) -> EditorHandle;
 
+    /// The editor made in `parent`, or null; throws if the bundle is missing.
+    #[wasm_bindgen(js_namespace = LoopscopeEditor, js_name = of, catch)]
+    fn editor_of(parent: &web_sys::Element) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(method, js_name = getDoc)]
+    fn get_doc(this: &EditorHandle) -> String;
+
     #[wasm_bindgen(method, js_name = setDoc)]
     fn set_doc(this: &EditorHandle, doc: &str);
 
@@ -35,6 +42,34 @@ fn bundle_loaded() -> bool {
         return false;
     };
     js_sys::Reflect::get(&w, &JsValue::from_str("LoopscopeEditor")).is_ok_and(|v| v.is_object())
+}
+
+/// The program in the editor, read from the page (CodeMirror, or the
+/// fallback textarea) without leptos: for the error panel after a panic.
+pub(crate) fn text_in_page() -> Option<String> {
+    let host = web_sys::window()?
+        .document()?
+        .query_selector("[data-testid=editor]")
+        .ok()??;
+    if let Ok(handle) = editor_of(&host) {
+        if handle.is_object() {
+            return Some(handle.unchecked_into::<EditorHandle>().get_doc());
+        }
+    }
+    let textarea = host.query_selector("textarea").ok()??;
+    js_sys::Reflect::get(&textarea, &"value".into())
+        .ok()?
+        .as_string()
+}
+
+/// A user edit: the app's handler, or after a panic the one that avoids
+/// the (possibly broken) reactive state.
+fn edited(on_edit: Callback<String>, doc: String) {
+    if crate::panic::happened() {
+        crate::panic::edited_after(doc);
+    } else {
+        on_edit.run(doc);
+    }
 }
 
 /// The editor pane. `on_edit` gets the new text after each user edit.
@@ -53,7 +88,7 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
             fallback.set(true);
             return;
         }
-        let cb = Closure::<dyn FnMut(String)>::new(move |doc: String| on_edit.run(doc));
+        let cb = Closure::<dyn FnMut(String)>::new(move |doc: String| edited(on_edit, doc));
         let doc = model.scenario.get_untracked().code;
         let h = editor_create(&el, &doc, cb.as_ref().unchecked_ref());
         cb.forget();
@@ -127,7 +162,7 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
                     aria-label="Python program"
                     spellcheck="false"
                     prop:value=move || model.scenario.with(|s| s.code.clone())
-                    on:input=move |ev| on_edit.run(event_target_value(&ev))
+                    on:input=move |ev| edited(on_edit, event_target_value(&ev))
                 ></textarea>
             </Show>
         </div>

@@ -1,4 +1,4 @@
-//! The playground page's entry point: mount the app, nothing else.
+//! The playground page's entry point: install the error panel's panic hook, mount the app.
 
 // leptos' #[component] expands crate-visible functions into public items, and
 // nothing in a binary is reachable from outside anyway.
@@ -11,6 +11,8 @@ mod controls;
 mod editor;
 mod icons;
 mod model;
+mod panic;
+mod persist;
 mod playback;
 mod samples;
 mod stage;
@@ -20,5 +22,7 @@ mod timeline;
 use loopscope_share as share;
 
 fn main() {
+    // First, so that a panic anywhere after shows the error panel.
+    panic::install();
     leptos::mount::mount_to_body(app::App);
 }

@@ -214,6 +214,10 @@ impl Model {
     /// had its turn, or the run lands (at once if the whole run was a short
     /// first slice).
     fn slice(self, id: u64, target: Target, first: bool) {
+        // After a panic the state may be half-updated: let the run go.
+        if crate::panic::happened() {
+            return;
+        }
         let start = now_ms();
         let deadline = start + SLICE_MS;
         let current = self.jobs.get_value() == id;
@@ -230,7 +234,7 @@ impl Model {
                     // room for it.
                     set_timeout(
                         move || {
-                            if self.jobs.get_value() == id {
+                            if !crate::panic::happened() && self.jobs.get_value() == id {
                                 self.simulating.set(Some(Progress { events, t }));
                             }
                         },
@@ -256,7 +260,7 @@ impl Model {
                     move || {
                         // A newer simulation started meanwhile: its session
                         // is not this one to take.
-                        if self.jobs.get_value() != id {
+                        if crate::panic::happened() || self.jobs.get_value() != id {
                             return;
                         }
                         let Some(session) = self.job.try_update_value(Option::take).flatten()
@@ -266,7 +270,7 @@ impl Model {
                         let view = RunView::of(session.finish());
                         set_timeout(
                             move || {
-                                if self.jobs.get_value() == id {
+                                if !crate::panic::happened() && self.jobs.get_value() == id {
                                     self.simulating.set(None);
                                     self.land(view, target);
                                 }
@@ -304,8 +308,14 @@ impl Model {
                 self.seek(step);
             }
             Target::Step(step) => {
+                let past_end = step
+                    .filter(|&s| view.errors.is_empty() && s > view.total_steps())
+                    .map(|s| past_end_message(s, view.total_steps()));
                 self.run.set(Arc::new(view));
                 self.seek(step.unwrap_or_else(|| self.first_step()));
+                if past_end.is_some() {
+                    self.message.set(past_end);
+                }
             }
         }
     }
@@ -319,4 +329,28 @@ impl Model {
         self.simulate(Target::Step(step));
         self.loads.update(|n| *n += 1);
     }
+}
+
+/// A link's step past the end of its run: the program is still the person's,
+/// so it is shown at its last step (rather than replaced by the default
+/// sample, as a link that cannot be read at all is), and this says so.
+fn past_end_message(step: u32, total: u32) -> String {
+    format!(
+        "This link asks for step {}, but its run has {} steps: it is shown at the last one.",
+        group_thousands(step as usize),
+        group_thousands(total as usize)
+    )
+}
+
+/// `1234567` as `1,234,567`.
+pub(crate) fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -75,7 +75,8 @@ pub(crate) fn install(model: Model) {
     let budget = Rc::new(RefCell::new(0.0f64));
     let f2 = frame.clone();
     *frame.borrow_mut() = Some(Closure::new(move |now: f64| {
-        if !model.playing.get_untracked() {
+        // After a panic the state (and these cells) may be mid-update: stop.
+        if crate::panic::happened() || !model.playing.get_untracked() {
             *last.borrow_mut() = None;
             return;
         }

@@ -209,7 +209,7 @@ impl Chart {
     /// One slice of build `id`; then the next one after the browser had its
     /// turn, or the chart is shown.
     fn slice(self, id: u64, run: Arc<RunView>, mut rows: RowsBuilder) {
-        if self.builds.get_value() != id {
+        if crate::panic::happened() || self.builds.get_value() != id {
             return;
         }
         let deadline = now_ms() + BUILD_MS;
