@@ -239,7 +239,7 @@ test("a hostile link's message shows the link as text", () =>
     // ...and followed later.
     await page.evaluate((hash) => (location.hash = hash), `#example/burgers&${SCRIPT}=1`);
     await page.waitForFunction((s) => document.querySelector('[data-testid="message"]').textContent.includes(s), setting.slice(0, 20));
-    assert.equal(await banner.locator("span").textContent(), `This link has an unknown setting '${clip(setting)}'.`);
+    assert.equal(await banner.locator("span").textContent(), `This link has an unknown setting '${clip(setting)}'. The default sample is shown instead.`);
     await assertNoInjection(page, "hostile links");
   }, watched()));
 
