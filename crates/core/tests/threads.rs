@@ -237,3 +237,30 @@ fn submit_is_refused_with_a_pointer_to_run_in_executor() {
         "{last}"
     );
 }
+
+// Found by the scheduler's property test over generated programs (issue 6).
+//
+// Two tasks each block the loop with time.sleep(0.1), then hand
+// time.sleep(0.5) to a thread. The first task's thread starts at 0.1 (its
+// sleep releases the GIL, so the loop's second time.sleep runs meanwhile,
+// 0.1-0.2) and ends at 0.6; the second's starts at 0.2 and ends at 0.7, when
+// gather completes. The loop used to spin forever when it woke from its own
+// time.sleep and got the GIL in the same turn (the wait ended on "waiting for
+// the GIL", a state it had already passed), and a zero-length sleep in a
+// thread left it waiting for a GIL nobody would grant.
+#[test]
+fn waking_from_time_sleep_straight_into_the_gil_is_not_a_livelock() {
+    let src = "import asyncio, time
+async def w():
+    time.sleep(0.1)
+    await asyncio.to_thread(time.sleep, 0.5)
+    return time.monotonic()
+async def main():
+    print(await asyncio.gather(w(), w()))
+    print(await asyncio.to_thread(time.sleep, 0), time.monotonic())
+asyncio.run(main())
+";
+    let out = lines(src, 4, true);
+    assert_eq!(ms(&times(&out[0])), vec![0.6, 0.7], "{out:?}");
+    assert_eq!(out[1], "None 0.7");
+}

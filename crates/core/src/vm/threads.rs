@@ -249,8 +249,11 @@ impl Vm {
                             self.run_worker_python(t);
                             progressed = true;
                         } else {
+                            // (A zero-length sleep released the GIL.) Asking
+                            // for it again is progress: the next turn may grant it.
                             self.machine.threads[t as usize].state = ThreadState::WaitGil;
                             self.machine.request_gil(t, now);
+                            progressed = true;
                         }
                     }
                     _ => {}
@@ -437,8 +440,10 @@ impl Vm {
             BlockKind::Sleep => {
                 self.machine.release_gil(0, now);
                 self.set_thread_state(0, ThreadState::Sleep { until: now + secs });
+                // Over once the thread wakes: it may already have been
+                // granted the GIL (and be running Python) in the same turn.
                 self.advance(None, &|vm| {
-                    vm.machine.threads[0].state == ThreadState::WaitGil
+                    !matches!(vm.machine.threads[0].state, ThreadState::Sleep { .. })
                 });
             }
             BlockKind::Cpu => {
