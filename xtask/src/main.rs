@@ -18,6 +18,10 @@ const HELP: &str = "cargo xtask <command>
   bench        setup, build the CLI and the page, then bench/compare.py: loopscope native and
                wasm (Chromium) beside CPython asyncio and SimPy on bench/*.py, the table into
                BENCHMARKS.md (e.g. `cargo xtask bench --runs 3 --only fanout`)
+  fuzz         the cargo-fuzz targets (fuzz/: parse, run, link, schedule), each for SECONDS
+               (default 60; `cargo xtask fuzz 1800 run` for one target), seeded from
+               fuzz/corpus/ with new inputs kept in target/fuzz-corpus/; installs the
+               nightly toolchain and cargo-fuzz if missing. `test` runs each for 20 s
   screenshots  setup, build the page, and save PNGs of it to docs/screenshots/
   bless        regenerate tests/programs/*.out|.exit|.err with CPython via ../shared/tools/asyncio_oracle.py
                (review the result with git diff)";
@@ -218,6 +222,73 @@ fn ensure_node_modules() -> bool {
 }
 
 /// Install what building and testing the page needs, skipping what is already there.
+/// The fuzz targets (fuzz/Cargo.toml) and the seed corpus each starts from.
+const FUZZ_TARGETS: &[(&str, &str)] = &[
+    ("parse", "program"),
+    ("run", "program"),
+    ("link", "link"),
+    ("schedule", "schedule"),
+];
+
+/// cargo-fuzz builds with the nightly toolchain (libFuzzer and sanitizers).
+fn ensure_fuzz_tools() -> bool {
+    let nightly = Command::new("rustup")
+        .args(["run", "nightly", "rustc", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let have_nightly = nightly
+        || run(
+            "install the nightly toolchain (for cargo-fuzz)",
+            Command::new("rustup").args([
+                "toolchain",
+                "install",
+                "nightly",
+                "--profile",
+                "minimal",
+            ]),
+        );
+    let have_fuzz = output(&cargo(), &["fuzz", "--version"]).starts_with("cargo-fuzz")
+        || run(
+            "install cargo-fuzz",
+            Command::new(cargo()).args(["install", "cargo-fuzz", "--locked"]),
+        );
+    have_nightly && have_fuzz
+}
+
+/// Run every fuzz target (or those named) for `seconds` each; a crash, a
+/// hang (10 s for one input) or running out of memory (2 GB) fails.
+fn fuzz(seconds: u64, only: &[String]) -> bool {
+    if !ensure_fuzz_tools() {
+        return false;
+    }
+    let fuzz_dir = root().join("fuzz");
+    for (target, seeds) in FUZZ_TARGETS {
+        if !only.is_empty() && !only.iter().any(|o| o == target) {
+            continue;
+        }
+        let scratch = root().join("target/fuzz-corpus").join(target);
+        if let Err(e) = std::fs::create_dir_all(&scratch) {
+            eprintln!("xtask: cannot make {}: {e}", scratch.display());
+            return false;
+        }
+        let mut cmd = Command::new("rustup");
+        cmd.args(["run", "nightly", "cargo", "fuzz", "run", "-O", target])
+            .arg(&scratch)
+            .arg(fuzz_dir.join("corpus").join(seeds))
+            .args(["--", "-timeout=10", "-rss_limit_mb=2048", "-max_len=16384"])
+            .arg(format!("-max_total_time={seconds}"))
+            .arg("-print_final_stats=1");
+        if *target != "link" {
+            cmd.arg(format!("-dict={}", fuzz_dir.join("python.dict").display()));
+        }
+        if !run(&format!("fuzz {target} for {seconds} s"), &mut cmd) {
+            eprintln!("xtask: the input that failed is in fuzz/artifacts/{target}/ (rerun it: cd fuzz && cargo +nightly fuzz run {target} FILE)");
+            return false;
+        }
+    }
+    true
+}
+
 fn setup() -> bool {
     ensure_wasm_target()
         && ensure_trunk()
@@ -435,6 +506,7 @@ fn test() -> bool {
                 "--locked",
             ]),
         )
+        && fuzz(20, &[])
         && build_page()
         && download_size()
         && run(
@@ -510,6 +582,15 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("size") => download_size(),
         Some("bench") => bench(&std::env::args().skip(2).collect::<Vec<_>>()),
+        Some("fuzz") => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            let seconds = args.first().and_then(|a| a.parse().ok()).unwrap_or(60);
+            let only: Vec<String> = args
+                .into_iter()
+                .filter(|a| a.parse::<u64>().is_err())
+                .collect();
+            fuzz(seconds, &only)
+        }
         Some("screenshots") => screenshots(),
         Some("bless") => bless(),
         _ => {

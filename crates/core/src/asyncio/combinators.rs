@@ -68,6 +68,7 @@ pub(crate) fn gather(
         children: children.len() as u32,
     });
     outer.borrow_mut().children = Some(children);
+    vm.remember_links(&outer);
     *state.outer.borrow_mut() = Some(outer.clone());
     Ok(outer)
 }
@@ -149,6 +150,8 @@ pub(crate) fn shield(vm: &mut Vm, arg: Value) -> Result<FutRef, ExcRef> {
             outer: outer.clone(),
         },
     );
+    vm.remember_links(&outer);
+    vm.remember_links(&inner);
     vm.add_done_callback(&outer, Callback::ShieldOuterDone { inner, inner_cb });
     Ok(outer)
 }
@@ -229,6 +232,10 @@ pub(crate) fn wait_start(
     let waiter = Future::new(WaitOn::Wait {
         tasks: fs.len() as u32,
     });
+    vm.remember_links(&waiter);
+    for f in &fs {
+        vm.remember_links(f);
+    }
     let handle = timeout.map(|t| {
         let when = vm.lp.now + t;
         vm.call_at(
@@ -623,6 +630,7 @@ pub(crate) fn taskgroup_exit_resume(
     if !s.borrow().tasks.is_empty() {
         let n = s.borrow().tasks.len() as u32;
         let f = Future::new(WaitOn::TaskGroup { tasks: n });
+        vm.remember_links(&f);
         s.borrow_mut().on_completed = Some(f.clone());
         return NStep::Await(Value::Future(f));
     }

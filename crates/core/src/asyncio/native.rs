@@ -737,6 +737,7 @@ fn wait_for_resume(
             }
             let until = vm.lp.now + timeout;
             let waiter = Future::new(WaitOn::WaitFor { until });
+            vm.remember_links(&waiter);
             let handle = vm.call_at(
                 until,
                 Callback::ReleaseWaiter {
@@ -750,6 +751,7 @@ fn wait_for_resume(
                     return NStep::Raise(e);
                 }
             };
+            vm.remember_links(&fut);
             if let Some(t) = fut.borrow().task_id() {
                 waiter.borrow_mut().waits_on = WaitOn::Task { task: t };
             }

@@ -92,6 +92,8 @@ pub(crate) struct Vm {
     pub(crate) steps: u64,
     /// Bytes of big values built so far: [`Vm::charge_built`].
     pub(crate) built_bytes: usize,
+    /// Futures whose links to others only [`Drop`] can break: [`Vm::remember_links`].
+    pub(crate) linked: Vec<std::rc::Weak<std::cell::RefCell<crate::asyncio::objects::Future>>>,
     pub(crate) limits: Limits,
     /// Python frames alive in nested runs (builtins calling back into Python).
     pub(crate) nested_depth: u32,
@@ -136,6 +138,7 @@ impl Vm {
             out_bytes: 0,
             steps: 0,
             built_bytes: 0,
+            linked: Vec::new(),
             limits,
             nested_depth: 0,
             abort: None,
@@ -319,6 +322,17 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// Remember a future that a combinator (`gather`, `shield`, `wait`,
+    /// `wait_for`, a TaskGroup) links to others through done callbacks or
+    /// children: such links form cycles that no task owns, which [`Drop`]
+    /// breaks. (Futures on the await path are not remembered: a task's own
+    /// links are broken through the task.)
+    pub(crate) fn remember_links(&mut self, f: &FutRef) {
+        self.linked.push(Rc::downgrade(f));
+    }
+}
+
 impl Drop for Vm {
     /// Tasks, futures and frames refer to each other; break the cycles so a
     /// page that re-runs programs all day does not leak.
@@ -338,6 +352,18 @@ impl Drop for Vm {
         }
         for ex in self.machine.executors.iter_mut() {
             ex.queue.clear();
+        }
+        for f in self.linked.drain(..) {
+            if let Some(f) = f.upgrade() {
+                let children = {
+                    let mut f = f.borrow_mut();
+                    f.callbacks.clear();
+                    f.children.take()
+                };
+                for c in children.into_iter().flatten() {
+                    c.borrow_mut().callbacks.clear();
+                }
+            }
         }
         self.lp.ready.queue.clear();
         self.lp.timers.clear();
