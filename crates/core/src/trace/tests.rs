@@ -203,3 +203,50 @@ fn a_packed_task_state_unpacks_to_itself() {
     }
     assert_eq!(n, 11 * 5 * 3 * 4);
 }
+
+/// `check_invariants` accepts a well-formed trace and names what is wrong
+/// with each broken one (the fuzzers rely on it failing).
+#[test]
+fn invariants_hold_and_each_break_is_caught() {
+    let sleep = || EventKind::Waiting {
+        on: WaitOn::Sleep { until: 1.0 },
+    };
+    let good = vec![
+        ev(0.0, 0, EventKind::Created { parent: NO_TASK }),
+        ev(0.0, 1, EventKind::Created { parent: NO_TASK }),
+        ev(0.0, 0, EventKind::Running),
+        ev(0.0, 0, sleep()),
+        ev(0.0, 1, EventKind::Running),
+        ev(0.0, 1, sleep()),
+        ev(1.0, 0, EventKind::Ready),
+    ];
+    assert_eq!(trace_with(2, good.clone()).check_invariants(), Ok(()));
+    let broken: [(&str, Vec<Event>); 4] = [
+        ("time went back", {
+            let mut e = good.clone();
+            e.push(ev(0.5, 1, EventKind::Ready));
+            e
+        }),
+        ("two tasks run at once", {
+            let mut e = good.clone();
+            e.remove(3);
+            e
+        }),
+        ("created again", {
+            let mut e = good.clone();
+            e.push(ev(1.0, 1, EventKind::Created { parent: NO_TASK }));
+            e
+        }),
+        ("runs from Waiting", {
+            let mut e = good.clone();
+            e.push(ev(1.0, 1, EventKind::Running));
+            e
+        }),
+    ];
+    for (what, events) in broken {
+        match trace_with(2, events).check_invariants() {
+            Err(e) => assert!(e.contains(what), "{what}: {e}"),
+            Ok(()) => panic!("{what}: not caught"),
+        }
+    }
+}
