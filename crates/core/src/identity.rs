@@ -179,6 +179,8 @@ fn hash_depth(v: &Value, id: &mut dyn FnMut(&Value) -> i64, depth: u32) -> Resul
             };
             hash_tuple(&[hash_int(n), start, step])
         }
+        // As CPython's `meth_hash`: the object's and the function's.
+        Value::Method(m) => not_minus_one((id(&m.0) >> 4) ^ hash_str(&m.1)),
         v if !v.is_hashable() => return Err(crate::vm::unhashable(v)),
         v => id(v) >> 4,
     })

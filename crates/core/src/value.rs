@@ -99,6 +99,10 @@ fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
                 r.step.hash(state);
             }
         }
+        Value::Method(m) => {
+            m.0.identity().hash(state);
+            m.1.hash(state);
+        }
         other => other.identity().hash(state),
     }
 }
@@ -582,6 +586,9 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
                 && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)))
         }
         (Value::Exc(x), Value::Exc(y)) => Rc::ptr_eq(x, y),
+        // Bound methods are made afresh at each `l.append`: equal when they
+        // bind the same object to the same function, as in CPython.
+        (Value::Method(x), Value::Method(y)) => x.0.is(&y.0) && x.1 == y.1,
         _ => a.is(b),
     }
 }
