@@ -9,6 +9,7 @@ mod asyncio;
 mod builtins;
 mod compile;
 mod exc;
+mod identity;
 mod lint;
 mod machine;
 mod ops;

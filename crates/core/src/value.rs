@@ -88,6 +88,21 @@ fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
                 hash_value(i, state)
             }
         }
+        // Ranges are equal when they hold the same numbers.
+        Value::Range(r) => {
+            let n = r.len();
+            n.hash(state);
+            if n > 0 {
+                r.start.hash(state);
+            }
+            if n > 1 {
+                r.step.hash(state);
+            }
+        }
+        Value::Method(m) => {
+            m.0.identity().hash(state);
+            m.1.hash(state);
+        }
         other => other.identity().hash(state),
     }
 }
@@ -313,9 +328,10 @@ impl Value {
         Value::Tuple(Rc::from(items))
     }
 
-    /// A number that stands for this object's identity (`is`, hashing of
-    /// unhashable-by-value objects). Pointers are not used, so nothing
-    /// address-dependent reaches the trace: it is only compared, never ordered.
+    /// A number that stands for this object's identity (`is`, dict keys
+    /// compared by identity, cycle detection in reprs): the address of heap
+    /// objects, so it is only compared, never ordered or shown. What a program
+    /// sees, `id()` and `hash()`, is numbered by the run instead (`identity`).
     pub(crate) fn identity(&self) -> usize {
         match self {
             Value::Undefined => 0,
@@ -446,6 +462,8 @@ impl Value {
     pub(crate) fn is_hashable(&self) -> bool {
         match self {
             Value::List(_) | Value::Dict(_) | Value::Set(_) => false,
+            // Set-like views compare as sets, so CPython makes them unhashable.
+            Value::View(v) => v.0 == ViewKind::Values,
             Value::Tuple(t) => t.iter().all(Value::is_hashable),
             _ => true,
         }
@@ -470,14 +488,16 @@ fn drop_containers(v: Value) {
     let mut work = vec![v];
     while let Some(mut v) = work.pop() {
         match &mut v {
-            Value::List(rc) => {
-                if let Some(cell) = Rc::get_mut(rc) {
-                    work.extend(std::mem::take(cell.get_mut()));
+            // By the strong count, not `Rc::get_mut`: an object `id()` was
+            // asked about has a weak reference too (see `identity`).
+            Value::List(rc) if Rc::strong_count(rc) == 1 => {
+                if let Ok(mut items) = rc.try_borrow_mut() {
+                    work.extend(std::mem::take(&mut *items));
                 }
             }
-            Value::Dict(rc) | Value::Set(rc) => {
-                if let Some(cell) = Rc::get_mut(rc) {
-                    for (k, val) in std::mem::take(cell.get_mut()) {
+            Value::Dict(rc) | Value::Set(rc) if Rc::strong_count(rc) == 1 => {
+                if let Ok(mut d) = rc.try_borrow_mut() {
+                    for (k, val) in std::mem::take(&mut *d) {
                         work.push(k.0);
                         work.push(val);
                     }
@@ -566,6 +586,9 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
                 && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)))
         }
         (Value::Exc(x), Value::Exc(y)) => Rc::ptr_eq(x, y),
+        // Bound methods are made afresh at each `l.append`: equal when they
+        // bind the same object to the same function, as in CPython.
+        (Value::Method(x), Value::Method(y)) => x.0.is(&y.0) && x.1 == y.1,
         _ => a.is(b),
     }
 }

@@ -337,3 +337,56 @@ asyncio.run(main())
     }
     assert_eq!(ta.timers.len(), tb.timers.len());
 }
+
+/// `id()` and `hash()` are numbers of the run, not addresses: a program that
+/// prints them gives the same output and digest every time, whatever the
+/// allocator did before (here: another run, and memory held between runs), and
+/// on every platform (the numbers are written out below, so a wasm32 run is
+/// held to them too). Strings hash as CPython's under `PYTHONHASHSEED=0`.
+#[test]
+fn ids_and_hashes_are_the_same_in_every_run() {
+    let src = r#"
+import asyncio
+
+
+async def work(n):
+    await asyncio.sleep(0)
+    return n
+
+
+async def main():
+    tasks = [asyncio.create_task(work(i)) for i in range(3)]
+    print([id(t) for t in tasks], [hash(t) for t in tasks])
+    for i in range(3):
+        junk = [i] * (i + 1)
+        print(id(junk), id([i]), hash(str(i) * 3), hash((i, str(i))))
+    print(id(2**40), id(2**40) == id(2**40), id(0.5), hash(0.5), id(None), id(main), id(print))
+    print(hash("abc"), hash(""), hash("é€"), sorted(tasks, key=id) == tasks)
+    print(await asyncio.gather(*tasks))
+
+
+asyncio.run(main())
+"#;
+    let expected = "\
+[139637976727568, 139637976727584, 139637976727600] [8727373545473, 8727373545474, 8727373545475]
+139637976727616 139637976727632 4676933640201190212 -6411846805367747028
+139637976727648 139637976727664 -3916986438397978325 -3944292576033389978
+139637976727680 139637976727696 8720365845303190556 5740339159033991448
+139637976727712 True 139637976727728 1152921504606846976 139637976727744 139637976727760 139637976727776
+-4594863902769663758 0 1800529422896539876 True
+[0, 1, 2]
+";
+    let first = run(src, &Settings::default());
+    let out: String = first
+        .trace
+        .output
+        .iter()
+        .map(|l| format!("{}\n", l.text))
+        .collect();
+    assert_eq!(out, expected);
+    // Hold memory of assorted sizes so the second run's objects land elsewhere.
+    let held: Vec<Vec<u8>> = (1..200).map(|n| vec![0u8; n * 24]).collect();
+    let second = run(src, &Settings::default());
+    assert_eq!(first.digest(), second.digest());
+    drop(held);
+}

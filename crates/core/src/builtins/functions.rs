@@ -533,18 +533,11 @@ pub(crate) fn call(
         }
         B::Hash => {
             arg_count("hash", &args, 1, 1)?;
-            if !args[0].is_hashable() {
-                return Err(crate::vm::unhashable(&args[0]));
-            }
-            match &args[0] {
-                Value::Int(i) => Value::Int(*i),
-                Value::Bool(b) => Value::Int(*b as i64),
-                _ => Value::Int((args[0].identity() & 0x7fff_ffff) as i64),
-            }
+            Value::Int(vm.hash_of(&args[0])?)
         }
         B::Id => {
             arg_count("id", &args, 1, 1)?;
-            Value::Int((args[0].identity() as u64 & 0x7fff_ffff_ffff) as i64)
+            Value::Int(vm.id_of(&args[0]))
         }
         B::Callable => {
             arg_count("callable", &args, 1, 1)?;

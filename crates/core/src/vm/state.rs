@@ -121,6 +121,8 @@ pub(crate) struct Vm {
     /// address stays its own (a gather of 10,000 `fetch` tasks hashes one
     /// number per task, not the name).
     shared_names: crate::asyncio::event_loop::BitsMap<usize, (Rc<str>, std::sync::Arc<str>)>,
+    /// The numbers `id()` gave, in the order the program asked.
+    ids: crate::identity::Ids,
 }
 
 impl Vm {
@@ -152,7 +154,22 @@ impl Vm {
             pausable: false,
             native_names: Vec::new(),
             shared_names: Default::default(),
+            ids: Default::default(),
         }
+    }
+
+    /// `id(v)`: numbered in the order a run first asks, never an address.
+    pub(crate) fn id_of(&mut self, v: &Value) -> i64 {
+        let (id, new_number) = self.ids.id(v);
+        if new_number {
+            self.charge_bytes(crate::identity::NUMBER_ID_BYTES);
+        }
+        id
+    }
+
+    /// `hash(v)`, CPython's by value; by `id` for objects compared by identity.
+    pub(crate) fn hash_of(&mut self, v: &Value) -> Result<i64, crate::exc::ExcRef> {
+        crate::identity::py_hash(v, &mut |x| self.id_of(x))
     }
 
     pub(crate) fn callback_id(&mut self) -> u64 {
