@@ -281,8 +281,10 @@ impl Gen {
                     &format!("done, pending = await asyncio.wait(tasks, timeout={d})"),
                 );
                 self.line(1, "print(len(done), len(pending))");
-                self.line(1, "for t in pending:");
-                self.line(2, "t.cancel()");
+                // Not `for t in pending`: CPython orders that set by address.
+                self.line(1, "for t in tasks:");
+                self.line(2, "if t in pending:");
+                self.line(3, "t.cancel()");
                 self.line(
                     1,
                     "print(await asyncio.gather(*tasks, return_exceptions=True))",
