@@ -337,7 +337,12 @@ const DOWNLOAD_LIMIT: u64 = DOWNLOAD_BASELINE + DOWNLOAD_BASELINE / 50;
 /// messages), saving on every edit within the URL budget, and the messages of
 /// links that cannot be opened — about 13 KB of wasm before wasm-opt (twiggy),
 /// 4.3 KB gzipped, plus 0.6 KB of glue for the new imports and 0.35 KB of CSS.
-const DOWNLOAD_BASELINE: u64 = 547_648;
+/// Raised by 3,922 bytes, to 551,570 (the page then had 0.7 KB of headroom, as
+/// before), for the rest of issue 6: the trace digest the determinism test compares (1.4 KB),
+/// id() and hash() computed as CPython does instead of from addresses, and the
+/// memory limit with its worded MemoryErrors. Trying wasm-opt's --converge and
+/// --gufa saved about 100 bytes, so they are not used.
+const DOWNLOAD_BASELINE: u64 = 551_570;
 
 /// The size of `path` compressed with `gzip -9` (no name or time stamp in the header,
 /// so the count is the same on every machine with the same gzip).
