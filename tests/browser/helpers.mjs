@@ -198,3 +198,18 @@ export function encodeScenario(value) {
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return lzString.compressToEncodedURIComponent(text);
 }
+
+/** 4,000 tasks × 100 sleeps: about 1.2 million events, far more than one
+ * slice and several seconds to simulate (the long-run and recovery tests). */
+export const LONG = `import asyncio
+
+async def worker(i):
+    for k in range(100):
+        await asyncio.sleep(0.001 * ((i + k) % 7 + 1))
+
+async def main():
+    await asyncio.gather(*(worker(i) for i in range(4000)))
+    print("all done")
+
+asyncio.run(main())
+`;

@@ -3,21 +3,8 @@
 // and the run lands exactly as a short one would.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withPage, encodeScenario } from "./helpers.mjs";
+import { withPage, encodeScenario, LONG } from "./helpers.mjs";
 
-// 4,000 tasks × 100 sleeps: about 1.2 million events, far more than one slice.
-const LONG = `import asyncio
-
-async def worker(i):
-    for k in range(100):
-        await asyncio.sleep(0.001 * ((i + k) % 7 + 1))
-
-async def main():
-    await asyncio.gather(*(worker(i) for i in range(4000)))
-    print("all done")
-
-asyncio.run(main())
-`;
 
 test("a long run shows a progress bar, keeps the page answering, then lands", () =>
   withPage(

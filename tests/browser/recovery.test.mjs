@@ -5,7 +5,7 @@
 // a browser that refuses to store anything gets a message, once.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withPage, encodeScenario, decodeScenario } from "./helpers.mjs";
+import { withPage, encodeScenario, decodeScenario, LONG } from "./helpers.mjs";
 
 const READY = '[data-testid="editor"] .cm-content';
 const OPTS = { waitFor: '[data-testid="editor"]' };
@@ -31,19 +31,6 @@ function programOf(link) {
 /** The program saved in localStorage, or null. */
 const savedProgram = async (page) => programOf(await page.evaluate((k) => localStorage.getItem(k), KEY));
 
-// 4,000 tasks × 100 sleeps: about 1.2 million events, several seconds to simulate.
-const LONG = `import asyncio
-
-async def worker(i):
-    for k in range(100):
-        await asyncio.sleep(0.001 * ((i + k) % 7 + 1))
-
-async def main():
-    await asyncio.gather(*(worker(i) for i in range(4000)))
-    print("all done")
-
-asyncio.run(main())
-`;
 
 test("an edit is saved at once: a reload right after typing brings it back", () =>
   withPage(async (page) => {

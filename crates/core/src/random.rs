@@ -119,7 +119,11 @@ impl MersenneTwister {
     ///
     /// A NaN hashes by object identity in CPython, which cannot be reproduced; it seeds as 0 here.
     pub(crate) fn seed_float(&mut self, x: f64) {
-        let h = if x.is_nan() { 0 } else { float_hash(x) };
+        let h = if x.is_nan() {
+            0
+        } else {
+            crate::identity::hash_float(x)
+        };
         self.seed_u64(h as u64);
     }
 
@@ -338,65 +342,6 @@ fn floor_div(a: i128, b: i128) -> i128 {
     } else {
         q
     }
-}
-
-/// CPython's `hash(float)`: the value reduced modulo the Mersenne prime 2**61 - 1,
-/// with inf -> 314159 and -1 -> -2. NaN (identity-hashed in CPython) gives 0 here.
-pub(crate) fn float_hash(v: f64) -> i64 {
-    const BITS: u32 = 61;
-    const MODULUS: u64 = (1u64 << BITS) - 1;
-    if v.is_nan() {
-        return 0;
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { 314_159 } else { -314_159 };
-    }
-    let (mut m, mut e) = frexp(v);
-    let mut sign = 1i64;
-    if m < 0.0 {
-        sign = -1;
-        m = -m;
-    }
-    let mut x: u64 = 0;
-    while m != 0.0 {
-        x = ((x << 28) & MODULUS) | (x >> (BITS - 28));
-        m *= 268_435_456.0;
-        e -= 28;
-        let y = m as u64;
-        m -= y as f64;
-        x += y;
-        if x >= MODULUS {
-            x -= MODULUS;
-        }
-    }
-    let e = if e >= 0 {
-        e % BITS as i32
-    } else {
-        BITS as i32 - 1 - ((-1 - e) % BITS as i32)
-    } as u32;
-    x = ((x << e) & MODULUS) | (x >> (BITS - e));
-    let h = (x as i64) * sign;
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
-}
-
-/// C's `frexp`: `v == m * 2**e` with `0.5 <= |m| < 1` (or `m == 0`).
-fn frexp(v: f64) -> (f64, i32) {
-    if v == 0.0 || !v.is_finite() {
-        return (v, 0);
-    }
-    let bits = v.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0 {
-        // Subnormal: scale into the normal range first.
-        let (m, e) = frexp(v * 2f64.powi(64));
-        return (m, e - 64);
-    }
-    let m_bits = (bits & !(0x7ffu64 << 52)) | (1022u64 << 52);
-    (f64::from_bits(m_bits), exp - 1022)
 }
 
 const SHA512_K: [u64; 80] = [
@@ -890,6 +835,7 @@ mod tests {
 
     #[test]
     fn float_hash_matches_cpython() {
+        use crate::identity::hash_float as float_hash;
         // CPython: hash(1.5), hash(-2.25), hash(1e300), hash(0.1), hash(-1.0), hash(float('inf')).
         assert_eq!(float_hash(1.5), 1152921504606846977);
         assert_eq!(float_hash(-2.25), -576460752303423490);
