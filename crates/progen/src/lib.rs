@@ -120,12 +120,10 @@ impl Gen {
             }
             2 => self.line(at, &format!("log.append(('w{w}', n))")),
             3 => self.line(at, "await q.put(n)"),
-            4 => self.line(
-                at,
-                "if not q.empty():\n    log.append(q.get_nowait())"
-                    .replace('\n', &format!("\n{}", "    ".repeat(at)))
-                    .as_str(),
-            ),
+            4 => {
+                self.line(at, "if not q.empty():");
+                self.line(at + 1, "log.append(q.get_nowait())");
+            }
             5 => self.line(at, "ev.set()"),
             6 | 7 if !self.options.threads => self.line(at, "await asyncio.sleep(0.1)"),
             6 => {
@@ -166,12 +164,10 @@ impl Gen {
                 self.line(at, "except TimeoutError:");
                 self.line(at + 1, "log.append('no item')");
             }
-            11 => self.line(
-                at,
-                "if n % 3 == 2:\n    raise ValueError(n)"
-                    .replace('\n', &format!("\n{}", "    ".repeat(at)))
-                    .as_str(),
-            ),
+            11 => {
+                self.line(at, "if n % 3 == 2:");
+                self.line(at + 1, "raise ValueError(n)");
+            }
             12 | 13 => {
                 self.line(at, "async with lock:");
                 self.block(u, w, at + 1, depth + 1)?;

@@ -380,7 +380,7 @@ impl Vm {
             f.ip += 1;
             // An interpreter step is a call, an await or a jump back (a loop
             // iteration): every runaway loop or recursion is made of them.
-            if matches!(
+            let step = matches!(
                 op,
                 Op::Call(_)
                     | Op::CallKw(_)
@@ -388,15 +388,9 @@ impl Vm {
                     | Op::CallAttr(_)
                     | Op::Await
                     | Op::ForIter(_)
-            ) || matches!(op, Op::Jump(t) if t < f.ip)
-            {
-                self.steps += 1;
-                if self.steps > self.limits.max_steps {
-                    self.set_abort(Abort::Limit(crate::vm::state::step_limit_message(
-                        self.limits.max_steps,
-                    )));
-                    return PyExit::Abort;
-                }
+            ) || matches!(op, Op::Jump(t) if t < f.ip);
+            if step && self.charge_steps(1).is_err() {
+                return PyExit::Abort;
             }
             let r: Result<(), ExcRef> = match op {
                 Op::LoadConst(i) => {
@@ -521,11 +515,9 @@ impl Vm {
                     // A slice assignment can grow a list by a whole list.
                     let before = container_len(&obj);
                     let r = ops::setitem(&obj, idx, v);
-                    if let (Some((n, item)), Some((m, _))) = (before, container_len(&obj)) {
-                        self.charge_growth(n, m, item);
-                        if self.abort.is_some() {
-                            return PyExit::Abort;
-                        }
+                    self.charge_growth(before, &obj);
+                    if self.abort.is_some() {
+                        return PyExit::Abort;
                     }
                     r
                 }
@@ -561,10 +553,7 @@ impl Vm {
                             match ops::binary(b, lhs, rhs, inplace) {
                                 Ok(v) => {
                                     self.charge_built(&v);
-                                    if let Some((n, item)) = before {
-                                        let after = container_len(&v).map_or(n, |(m, _)| m);
-                                        self.charge_growth(n, after, item);
-                                    }
+                                    self.charge_growth(before, &v);
                                     if self.abort.is_some() {
                                         return PyExit::Abort;
                                     }
@@ -952,10 +941,7 @@ impl Vm {
                                 builtins::call_method(self, &recv, name, args, Vec::new())
                             });
                             // `extend`, `update` and the like grow the receiver in place.
-                            if let (Some((n, item)), Some((m, _))) = (before, container_len(&recv))
-                            {
-                                self.charge_growth(n, m, item);
-                            }
+                            self.charge_growth(before, &recv);
                             match r {
                                 Ok(c) => match self.called(f, c) {
                                     Some(exit) => return exit,
@@ -1247,11 +1233,7 @@ impl Vm {
     ) -> Result<PyExit, ExcRef> {
         let native = made?;
         f.ip += 1;
-        self.steps += 1;
-        if self.steps > self.limits.max_steps {
-            self.set_abort(Abort::Limit(crate::vm::state::step_limit_message(
-                self.limits.max_steps,
-            )));
+        if self.charge_steps(1).is_err() {
             return Ok(PyExit::Abort);
         }
         self.line_offset = f.span_start();
@@ -1264,7 +1246,6 @@ fn next_is_await(f: &PyFrame, code: &Code) -> bool {
     matches!(code.ops.get(f.ip as usize), Some(Op::Await))
 }
 
-/// Put a call's result where the caller expects it.
 /// List, dict and set methods whose work grows with the container (a dict's
 /// views are not: iterating one counts its steps anyway).
 const LINEAR_METHODS: &[&str] = &[
@@ -1281,7 +1262,7 @@ fn seq_len(v: &Value) -> usize {
 }
 
 /// The number of items of a list, dict or set, and what one costs in memory.
-fn container_len(v: &Value) -> Option<(usize, usize)> {
+pub(crate) fn container_len(v: &Value) -> Option<(usize, usize)> {
     match v {
         Value::List(l) => Some((l.borrow().len(), crate::vm::state::ITEM_BYTES)),
         Value::Dict(d) | Value::Set(d) => Some((d.borrow().len(), crate::vm::state::ENTRY_BYTES)),
@@ -1290,7 +1271,8 @@ fn container_len(v: &Value) -> Option<(usize, usize)> {
 }
 
 impl Vm {
-    /// Push what a call returned, or say what the frame must do next.
+    /// Put a call's result where the caller expects it (counted against the
+    /// memory limit when it is a big new value), or say what the frame must do next.
     fn called(&mut self, f: &mut PyFrame, c: Called) -> Option<PyExit> {
         match c {
             Called::Value(v) => {

@@ -20,7 +20,7 @@ pub struct Limits {
     pub max_depth: u32,
     pub max_output_bytes: usize,
     /// Bytes of strings and containers a program may build over its run: see
-    /// [`Vm::charge`]. SPEC §5 names no memory limit, but without one a
+    /// [`Vm::charge_built`]. SPEC §5 names no memory limit, but without one a
     /// doubling loop (`s += s`) takes a browser tab down in 30 steps.
     pub max_memory: usize,
 }
@@ -54,7 +54,7 @@ fn items(n: usize, item_bytes: usize) -> (usize, usize) {
 }
 
 /// What a run that reached its step budget says.
-pub(crate) fn step_limit_message(max_steps: u64) -> String {
+fn step_limit_message(max_steps: u64) -> String {
     format!("step limit reached: the program ran more than {max_steps} interpreter steps")
 }
 
@@ -303,9 +303,14 @@ impl Vm {
     }
 
     /// Count a container's growth in place (`extend`, `+=`, `update`, a
-    /// slice assignment) against the memory limit.
-    pub(crate) fn charge_growth(&mut self, before: usize, after: usize, item_bytes: usize) {
-        let bytes = after.saturating_sub(before) * item_bytes;
+    /// slice assignment) against the memory limit: `before` is
+    /// `container_len` of it before the operation, `now` the container after.
+    pub(crate) fn charge_growth(&mut self, before: Option<(usize, usize)>, now: &Value) {
+        let Some((n, item_bytes)) = before else {
+            return;
+        };
+        let after = super::exec::container_len(now).map_or(n, |(m, _)| m);
+        let bytes = after.saturating_sub(n) * item_bytes;
         if bytes >= BIG_BYTES {
             self.charge_bytes(bytes);
         }
@@ -321,8 +326,10 @@ impl Vm {
         }
     }
 
-    /// Count `n` steps of work done inside a builtin against the step budget;
-    /// past it the run stops (the error returned is never seen by the program).
+    /// Count `n` interpreter steps (or a builtin's work) against the step
+    /// budget; past it the run stops (the error returned is never seen by
+    /// the program).
+    #[inline]
     pub(crate) fn charge_steps(&mut self, n: u64) -> Result<(), crate::exc::ExcRef> {
         self.steps += n;
         if self.steps > self.limits.max_steps {
@@ -337,9 +344,7 @@ impl Vm {
             self.abort = Some(a);
         }
     }
-}
 
-impl Vm {
     /// Remember a future that a combinator (`gather`, `shield`, `wait`,
     /// `wait_for`, a TaskGroup) links to others through done callbacks or
     /// children: such links form cycles that no task owns, which [`Drop`]
