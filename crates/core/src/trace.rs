@@ -265,6 +265,9 @@ pub struct TaskState {
     pub outcome: Option<Outcome>,
 }
 
+/// The replay of decoded events, one task at a time: the reference the
+/// tests check `Trace::state_at` (which replays packed records) against.
+#[cfg(test)]
 impl TaskState {
     const UNBORN: TaskState = TaskState {
         lane: Lane::Unborn,
@@ -409,39 +412,13 @@ impl Indexer {
 #[derive(Clone, Debug)]
 struct Checkpoint {
     step: u32,
-    /// Every task's state, packed.
-    tasks: Vec<PackedTask>,
-    /// The rest of the replayed state (its `tasks` left empty).
-    rest: Replayed,
+    state: Replayed,
     timers: Vec<u32>,
 }
 
-impl Checkpoint {
-    fn new(step: u32, state: &Replayed, timers: Vec<u32>) -> Checkpoint {
-        Checkpoint {
-            step,
-            tasks: state.tasks.iter().map(PackedTask::pack).collect(),
-            rest: Replayed {
-                tasks: Vec::new(),
-                output_len: state.output_len,
-                threads: state.threads.clone(),
-                spots: state.spots.clone(),
-                pool_queues: state.pool_queues.clone(),
-            },
-            timers,
-        }
-    }
-
-    fn state(&self) -> Replayed {
-        Replayed {
-            tasks: self.tasks.iter().map(PackedTask::unpack).collect(),
-            ..self.rest.clone()
-        }
-    }
-}
-
-/// A `TaskState` in a checkpoint: 32 bytes instead of 48, so checkpoints
-/// can be twice as close for the same memory.
+/// A `TaskState` as replaying keeps it: 32 bytes instead of 48, so
+/// checkpoints can be twice as close for the same memory, and updated from
+/// the event log's records without decoding them.
 #[derive(Clone, Copy, Debug)]
 struct PackedTask {
     line: u32,
@@ -459,6 +436,70 @@ struct PackedTask {
 }
 
 impl PackedTask {
+    const UNBORN: PackedTask = PackedTask {
+        line: 0,
+        since: 0,
+        wait_arg: 0,
+        lane: LANE_UNBORN,
+        outcome: 0,
+        wait: 0,
+        block: 0,
+        wait_until: 0.0,
+        block_until: 0.0,
+    };
+
+    /// Apply event number `step` (a record about this task); what
+    /// `TaskState::apply` does with the decoded event.
+    #[inline]
+    fn apply(&mut self, step: u32, p: &log::Packed, events: &EventLog) {
+        if p.line != 0 {
+            self.line = p.line;
+        }
+        match p.kind {
+            log::CREATED | log::READY => {
+                self.lane = LANE_READY;
+                self.wait = 0;
+                self.since = step;
+            }
+            log::RUNNING => {
+                self.lane = LANE_RUNNING;
+                self.wait = 0;
+                self.block = 0;
+            }
+            log::WAITING => {
+                self.lane = LANE_WAITING;
+                self.wait = p.sub;
+                self.wait_arg = p.a;
+                if log::wait_has_time(p.sub) {
+                    self.wait_until = events.real(p.a);
+                }
+                self.block = 0;
+            }
+            log::BLOCKING => {
+                self.block = p.sub + 1;
+                self.block_until = events.real(p.a);
+            }
+            log::DONE => {
+                self.lane = LANE_DONE;
+                self.outcome = p.sub + 1;
+                self.block = 0;
+                self.wait = 0;
+            }
+            _ => {}
+        }
+    }
+
+    fn lane(&self) -> Lane {
+        match self.lane {
+            LANE_RUNNING => Lane::Running,
+            LANE_READY => Lane::Ready,
+            LANE_WAITING => Lane::Waiting,
+            LANE_DONE => Lane::Done,
+            _ => Lane::Unborn,
+        }
+    }
+
+    #[cfg(test)]
     fn pack(s: &TaskState) -> PackedTask {
         let (wait, wait_arg, wait_until) = match s.waits_on {
             Some(on) => log::split_wait(on),
@@ -473,11 +514,11 @@ impl PackedTask {
             since: s.since,
             wait_arg,
             lane: match s.lane {
-                Lane::Unborn => 0,
-                Lane::Running => 1,
-                Lane::Ready => 2,
-                Lane::Waiting => 3,
-                Lane::Done => 4,
+                Lane::Unborn => LANE_UNBORN,
+                Lane::Running => LANE_RUNNING,
+                Lane::Ready => LANE_READY,
+                Lane::Waiting => LANE_WAITING,
+                Lane::Done => LANE_DONE,
             },
             outcome: s.outcome.map_or(0, |o| log::outcome_code(o) + 1),
             wait,
@@ -489,13 +530,7 @@ impl PackedTask {
 
     fn unpack(&self) -> TaskState {
         TaskState {
-            lane: match self.lane {
-                1 => Lane::Running,
-                2 => Lane::Ready,
-                3 => Lane::Waiting,
-                4 => Lane::Done,
-                _ => Lane::Unborn,
-            },
+            lane: self.lane(),
             waits_on: (self.wait != 0)
                 .then(|| log::join_wait(self.wait, self.wait_arg, || self.wait_until)),
             blocking: (self.block != 0).then(|| (log::block_of(self.block - 1), self.block_until)),
@@ -506,11 +541,18 @@ impl PackedTask {
     }
 }
 
+// `PackedTask::lane` codes.
+const LANE_UNBORN: u8 = 0;
+const LANE_RUNNING: u8 = 1;
+const LANE_READY: u8 = 2;
+const LANE_WAITING: u8 = 3;
+const LANE_DONE: u8 = 4;
+
 /// What replaying events rebuilds (all of a snapshot but the timers): the one
 /// replay step shared by `Trace::finish` and `Trace::state_at`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 struct Replayed {
-    tasks: Vec<TaskState>,
+    tasks: Vec<PackedTask>,
     output_len: u32,
     threads: Vec<crate::machine::ThreadState>,
     /// Each thread's (line, index into `Trace::functions`) from its latest event.
@@ -534,7 +576,7 @@ impl Replayed {
     /// Make room for the tasks, threads and pools the trace has now (those
     /// born after a checkpoint are unborn or idle in it).
     fn grow(&mut self, trace: &Trace) {
-        self.tasks.resize(trace.tasks.len(), TaskState::UNBORN);
+        self.tasks.resize(trace.tasks.len(), PackedTask::UNBORN);
         let threads = trace.threads.len();
         self.threads
             .resize(threads, crate::machine::ThreadState::Idle);
@@ -542,28 +584,32 @@ impl Replayed {
         self.pool_queues.resize(trace.pools.len(), 0);
     }
 
-    /// Apply event number `step`.
-    fn apply(&mut self, step: u32, e: &Event) {
-        if let Some(s) = self.tasks.get_mut(e.task as usize) {
-            s.apply(step, e);
+    /// Apply event number `step`, from its record.
+    #[inline]
+    fn apply(&mut self, step: u32, p: &log::Packed, events: &EventLog) {
+        if let Some(s) = self.tasks.get_mut(p.task as usize) {
+            s.apply(step, p, events);
         }
-        match e.kind {
-            EventKind::Print { .. } => self.output_len += 1,
-            EventKind::Thread {
-                thread,
-                state,
-                function,
-            } => {
-                if let Some(t) = self.threads.get_mut(thread as usize) {
-                    *t = state;
-                }
-                if let Some(s) = self.spots.get_mut(thread as usize) {
-                    *s = (e.line, function);
+        match p.kind {
+            log::PRINT => self.output_len += 1,
+            log::WIDE => {
+                if let Some(EventKind::Thread {
+                    thread,
+                    state,
+                    function,
+                }) = events.wide(p)
+                {
+                    if let Some(t) = self.threads.get_mut(thread as usize) {
+                        *t = state;
+                    }
+                    if let Some(s) = self.spots.get_mut(thread as usize) {
+                        *s = (p.line, function);
+                    }
                 }
             }
-            EventKind::PoolQueue { pool, queued } => {
-                if let Some(q) = self.pool_queues.get_mut(pool as usize) {
-                    *q = queued;
+            log::POOL_QUEUE => {
+                if let Some(q) = self.pool_queues.get_mut(p.a as usize) {
+                    *q = p.b;
                 }
             }
             _ => {}
@@ -630,7 +676,15 @@ impl Trace {
     /// Complete the checkpoints and compute the summary; called once when the run ends.
     pub(crate) fn finish(&mut self) {
         self.index(true);
-        self.summary = self.indexer.summary.summary(self);
+        let lanes = self
+            .indexer
+            .state
+            .as_ref()
+            .map_or(&[][..], |s| &s.tasks[..]);
+        self.summary = self
+            .indexer
+            .summary
+            .summary(self, lanes.iter().map(PackedTask::lane));
     }
 
     /// Checkpoint the events recorded since the last call. While the run goes
@@ -642,7 +696,11 @@ impl Trace {
         state.grow(self);
         if self.checkpoints.is_empty() {
             let timers = ix.pending_at(&self.timers, 0);
-            self.checkpoints.push(Checkpoint::new(0, &state, timers));
+            self.checkpoints.push(Checkpoint {
+                step: 0,
+                state: state.clone(),
+                timers,
+            });
         }
         let end = if over {
             self.events.len()
@@ -653,13 +711,18 @@ impl Trace {
         let mut last = self.checkpoints.last().map_or(0, |c| c.step);
         let from = ix.applied;
         ix.summary.grow(self.tasks.len());
-        for (i, e) in (from..end).zip(self.events.iter_from(from)) {
-            state.apply(i as u32, &e);
-            ix.summary.apply(&e);
+        for (i, (p, t)) in (from..end).zip(self.events.records_from(from)) {
+            let lane = state.tasks.get(p.task as usize).map(PackedTask::lane);
+            ix.summary.apply(lane, p, t, &self.events);
+            state.apply(i as u32, p, &self.events);
             let step = i as u32 + 1;
             if step - last >= interval && (step as usize) < end {
                 let timers = ix.pending_at(&self.timers, step);
-                self.checkpoints.push(Checkpoint::new(step, &state, timers));
+                self.checkpoints.push(Checkpoint {
+                    step,
+                    state: state.clone(),
+                    timers,
+                });
                 last = step;
             }
         }
@@ -679,12 +742,12 @@ impl Trace {
             .checked_sub(1)
             .and_then(|k| self.checkpoints.get(k));
         let (mut state, from, mut timers) = match checkpoint {
-            Some(c) => (c.state(), c.step, c.timers.clone()),
+            Some(c) => (c.state.clone(), c.step, c.timers.clone()),
             None => (Replayed::start(self), 0, Vec::new()),
         };
         state.grow(self);
-        for (i, e) in (from..step).zip(self.events.iter_untimed_from(from as usize)) {
-            state.apply(i, &e);
+        for (i, p) in (from..step).zip(self.events.records_untimed_from(from as usize)) {
+            state.apply(i, p, &self.events);
         }
         // Timers: those pending at the checkpoint that have not ended (kept
         // in firing order), merged with those scheduled since (timers are
@@ -712,6 +775,7 @@ impl Trace {
             spots,
             pool_queues,
         } = state;
+        let tasks: Vec<TaskState> = tasks.iter().map(PackedTask::unpack).collect();
         let mut ready: Vec<u32> = tasks
             .iter()
             .enumerate()

@@ -12,31 +12,34 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{BlockKind, Event, EventKind, Outcome, WaitOn};
 
+/// One event, packed. Replaying (checkpoints, seeks) reads these directly
+/// rather than decoding each into an `Event`.
 #[derive(Clone, Copy, Debug)]
-struct Packed {
-    iter: u32,
-    task: u32,
-    line: u32,
+pub(super) struct Packed {
+    pub(super) iter: u32,
+    pub(super) task: u32,
+    pub(super) line: u32,
     /// Which `EventKind`.
-    kind: u8,
+    pub(super) kind: u8,
     /// A sub-code: the `WaitOn`, `BlockKind` or `Outcome`.
-    sub: u8,
-    a: u32,
-    b: u32,
+    pub(super) sub: u8,
+    /// The operand: for a time, its index in the side table (`EventLog::real`).
+    pub(super) a: u32,
+    pub(super) b: u32,
 }
 
 // `kind` codes.
-const CREATED: u8 = 0;
-const READY: u8 = 1;
-const RUNNING: u8 = 2;
-const WAITING: u8 = 3;
-const BLOCKING: u8 = 4;
-const DONE: u8 = 5;
-const PRINT: u8 = 6;
+pub(super) const CREATED: u8 = 0;
+pub(super) const READY: u8 = 1;
+pub(super) const RUNNING: u8 = 2;
+pub(super) const WAITING: u8 = 3;
+pub(super) const BLOCKING: u8 = 4;
+pub(super) const DONE: u8 = 5;
+pub(super) const PRINT: u8 = 6;
 const CLOCK_JUMP: u8 = 7;
 const WARNING: u8 = 8;
-const WIDE: u8 = 9;
-const POOL_QUEUE: u8 = 10;
+pub(super) const WIDE: u8 = 9;
+pub(super) const POOL_QUEUE: u8 = 10;
 
 /// Entries per chunk of a `Chunked` list.
 const CHUNK: usize = 1 << 16;
@@ -90,7 +93,7 @@ impl<T> Chunked<T> {
 }
 
 /// `Chunked::iter_from`: a chunk's slice at a time.
-struct ChunkIter<'a, T> {
+pub(super) struct ChunkIter<'a, T> {
     current: std::slice::Iter<'a, T>,
     rest: &'a [Vec<T>],
 }
@@ -151,9 +154,19 @@ impl EventLog {
         });
     }
 
-    fn real(&mut self, x: f64) -> u32 {
+    fn push_real(&mut self, x: f64) -> u32 {
         self.reals.push(x);
         self.reals.len as u32 - 1
+    }
+
+    /// The time operand stored at `i` (NaN if there is none).
+    pub(super) fn real(&self, i: u32) -> f64 {
+        self.reals.get(i as usize).copied().unwrap_or(f64::NAN)
+    }
+
+    /// The whole kind of a `WIDE` record.
+    pub(super) fn wide(&self, p: &Packed) -> Option<EventKind> {
+        self.wide.get(p.a as usize).copied()
     }
 
     fn encode(&mut self, kind: EventKind) -> (u8, u8, u32, u32) {
@@ -164,17 +177,17 @@ impl EventLog {
             EventKind::Waiting { on } => {
                 let (sub, a, until) = split_wait(on);
                 let a = match until {
-                    Some(t) => self.real(t),
+                    Some(t) => self.push_real(t),
                     None => a,
                 };
                 (WAITING, sub, a, 0)
             }
             EventKind::Blocking { what, until } => {
-                (BLOCKING, block_code(what), self.real(until), 0)
+                (BLOCKING, block_code(what), self.push_real(until), 0)
             }
             EventKind::Done { outcome } => (DONE, outcome_code(outcome), 0, 0),
             EventKind::Print { line } => (PRINT, 0, line, 0),
-            EventKind::ClockJump { from } => (CLOCK_JUMP, 0, self.real(from), 0),
+            EventKind::ClockJump { from } => (CLOCK_JUMP, 0, self.push_real(from), 0),
             EventKind::Warning { index } => (WARNING, 0, index, 0),
             EventKind::PoolQueue { pool, queued } => (POOL_QUEUE, 0, pool, queued),
             wide @ EventKind::Thread { .. } => {
@@ -185,7 +198,7 @@ impl EventLog {
     }
 
     fn decode(&self, p: &Packed, t: f64) -> Event {
-        let real = |i: u32| self.reals.get(i as usize).copied().unwrap_or(f64::NAN);
+        let real = |i: u32| self.real(i);
         let kind = match p.kind {
             CREATED => EventKind::Created { parent: p.a },
             READY => EventKind::Ready,
@@ -207,11 +220,7 @@ impl EventLog {
                 pool: p.a,
                 queued: p.b,
             },
-            _ => self
-                .wide
-                .get(p.a as usize)
-                .copied()
-                .unwrap_or(EventKind::Ready),
+            _ => self.wide(p).unwrap_or(EventKind::Ready),
         };
         Event {
             t,
@@ -238,22 +247,27 @@ impl EventLog {
         self.len().checked_sub(1).and_then(|i| self.get(i))
     }
 
-    /// Events `from..` in order (decoding as it goes, the clock read in step).
+    /// Events `from..` in order (decoding as it goes).
     pub fn iter_from(&self, from: usize) -> impl Iterator<Item = Event> + '_ {
+        self.records_from(from).map(|(p, t)| self.decode(p, t))
+    }
+
+    /// The records of events `from..`, each with its time (the clock read in step).
+    pub(super) fn records_from(&self, from: usize) -> impl Iterator<Item = (&Packed, f64)> + '_ {
         let mut clock = self.clock.partition_point(|&(s, _)| s as usize <= from);
         self.packed.iter_from(from).zip(from..).map(move |(p, i)| {
             while self.clock.get(clock).is_some_and(|&(s, _)| s as usize <= i) {
                 clock += 1;
             }
             let t = clock.checked_sub(1).map_or(0.0, |k| self.clock[k].1);
-            self.decode(p, t)
+            (p, t)
         })
     }
 
-    /// Events `from..` without their time (`t` is 0): replaying states needs
-    /// no clock, and skips reading it.
-    pub(crate) fn iter_untimed_from(&self, from: usize) -> impl Iterator<Item = Event> + '_ {
-        self.packed.iter_from(from).map(|p| self.decode(p, 0.0))
+    /// The records of events `from..` without their time: replaying states
+    /// needs no clock, and skips reading it.
+    pub(super) fn records_untimed_from(&self, from: usize) -> ChunkIter<'_, Packed> {
+        self.packed.iter_from(from)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Event> + '_ {
@@ -281,10 +295,13 @@ impl EventLog {
     }
 }
 
+/// The `WaitOn` code of a sleep.
+pub(super) const SLEEP_CODE: u8 = 1;
+
 /// A `WaitOn` as a code (never 0), an integer operand and a time operand.
 pub(super) fn split_wait(on: WaitOn) -> (u8, u32, Option<f64>) {
     match on {
-        WaitOn::Sleep { until } => (1, 0, Some(until)),
+        WaitOn::Sleep { until } => (SLEEP_CODE, 0, Some(until)),
         WaitOn::WaitFor { until } => (2, 0, Some(until)),
         WaitOn::Task { task } => (3, task, None),
         WaitOn::Gather { children } => (4, children, None),
@@ -294,10 +311,15 @@ pub(super) fn split_wait(on: WaitOn) -> (u8, u32, Option<f64>) {
     }
 }
 
+/// Whether a `WaitOn` code has a time operand (an index into the reals).
+pub(super) fn wait_has_time(code: u8) -> bool {
+    matches!(code, SLEEP_CODE | 2)
+}
+
 /// The inverse of `split_wait`; `until` gives the time operand when the code has one.
 pub(super) fn join_wait(code: u8, a: u32, until: impl Fn() -> f64) -> WaitOn {
     match code {
-        1 => WaitOn::Sleep { until: until() },
+        SLEEP_CODE => WaitOn::Sleep { until: until() },
         2 => WaitOn::WaitFor { until: until() },
         3 => WaitOn::Task { task: a },
         4 => WaitOn::Gather { children: a },

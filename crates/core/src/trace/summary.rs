@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Event, EventKind, Lane, Trace, WaitOn};
+use super::{log, EventLog, Lane, Trace};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TaskTimes {
@@ -27,10 +27,11 @@ pub struct Summary {
 }
 
 /// A summary built event by event as the trace is indexed (so the end of a
-/// long run does not go over all its events once more).
+/// long run does not go over all its events once more). The lane each task
+/// is in comes from the indexer's replayed state.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SummaryBuilder {
-    lane: Vec<Lane>,
+    /// When each task entered the lane it is in.
     since: Vec<f64>,
     times: Vec<TaskTimes>,
     busy: f64,
@@ -51,43 +52,45 @@ fn add(times: &mut [TaskTimes], i: usize, l: Lane, dt: f64) {
 impl SummaryBuilder {
     /// Make room for the tasks the trace has now.
     pub(crate) fn grow(&mut self, tasks: usize) {
-        self.lane.resize(tasks, Lane::Unborn);
         self.since.resize(tasks, 0.0);
         self.times.resize(tasks, TaskTimes::default());
     }
 
-    pub(crate) fn apply(&mut self, e: &Event) {
-        let i = e.task as usize;
-        if let EventKind::Blocking { until, .. } = e.kind {
-            self.busy += until - e.t;
-            self.sequential += until - e.t;
+    /// Count the event `p` at time `t`, its task being in `lane` before it
+    /// (`None`: no task, or one the trace does not list).
+    #[inline]
+    pub(crate) fn apply(&mut self, lane: Option<Lane>, p: &log::Packed, t: f64, events: &EventLog) {
+        match p.kind {
+            log::BLOCKING => {
+                let until = events.real(p.a);
+                self.busy += until - t;
+                self.sequential += until - t;
+            }
+            log::WAITING if p.sub == log::SLEEP_CODE => {
+                self.sequential += (events.real(p.a) - t).max(0.0);
+            }
+            _ => {}
         }
-        if let EventKind::Waiting {
-            on: WaitOn::Sleep { until },
-        } = e.kind
-        {
-            self.sequential += (until - e.t).max(0.0);
-        }
-        if i >= self.lane.len() {
+        let Some(lane) = lane else { return };
+        if !matches!(
+            p.kind,
+            log::CREATED | log::READY | log::RUNNING | log::WAITING | log::DONE
+        ) {
             return;
         }
-        let new_lane = match e.kind {
-            EventKind::Created { .. } | EventKind::Ready => Lane::Ready,
-            EventKind::Running => Lane::Running,
-            EventKind::Waiting { .. } => Lane::Waiting,
-            EventKind::Done { .. } => Lane::Done,
-            _ => return,
-        };
-        add(&mut self.times, i, self.lane[i], e.t - self.since[i]);
-        self.lane[i] = new_lane;
-        self.since[i] = e.t;
+        let i = p.task as usize;
+        if let Some(since) = self.since.get_mut(i) {
+            add(&mut self.times, i, lane, t - *since);
+            *since = t;
+        }
     }
 
-    /// The summary once every event is applied.
-    pub(crate) fn summary(&self, trace: &Trace) -> Summary {
+    /// The summary once every event is applied; `lanes` are the tasks' lanes
+    /// at the end.
+    pub(crate) fn summary(&self, trace: &Trace, lanes: impl Iterator<Item = Lane>) -> Summary {
         let total = trace.end_time;
         let mut times = self.times.clone();
-        for (i, (&lane, &since)) in self.lane.iter().zip(&self.since).enumerate() {
+        for (i, (lane, &since)) in lanes.zip(&self.since).enumerate() {
             add(&mut times, i, lane, total - since);
         }
         Summary {

@@ -12,7 +12,14 @@ fn ev(t: f64, task: u32, kind: EventKind) -> Event {
     }
 }
 
+/// A finished trace of `tasks` tasks and these events.
 fn trace_with(tasks: u32, events: Vec<Event>) -> Trace {
+    let mut tr = unfinished(tasks, events);
+    tr.finish();
+    tr
+}
+
+fn unfinished(tasks: u32, events: Vec<Event>) -> Trace {
     let mut tr = Trace::default();
     for id in 0..tasks {
         tr.tasks.push(TaskInfo {
@@ -25,7 +32,6 @@ fn trace_with(tasks: u32, events: Vec<Event>) -> Trace {
         });
     }
     tr.events = events.into_iter().collect();
-    tr.finish();
     tr
 }
 
@@ -249,4 +255,59 @@ fn invariants_hold_and_each_break_is_caught() {
             Ok(()) => panic!("{what}: not caught"),
         }
     }
+}
+
+/// The summary's per-task times, derived by hand from a small trace: each
+/// task's time in each lane, the loop's busy time and the sequential total.
+#[test]
+fn summary_counts_each_lane_from_hand_derived_times() {
+    let sleep = |until| EventKind::Waiting {
+        on: WaitOn::Sleep { until },
+    };
+    let events = vec![
+        ev(0.0, 0, EventKind::Created { parent: NO_TASK }), // 0 ready from 0
+        ev(1.0, 0, EventKind::Running),                     // 0 ready 1
+        ev(1.0, 1, EventKind::Created { parent: 0 }),       // 1 ready from 1
+        ev(3.0, 0, sleep(5.0)),                             // 0 running 2; sleep 2
+        ev(3.5, NO_TASK, EventKind::ClockJump { from: 3.0 }),
+        ev(4.0, 1, EventKind::Running), // 1 ready 3
+        ev(
+            4.0,
+            1,
+            EventKind::Blocking {
+                what: BlockKind::Cpu,
+                until: 6.0,
+            },
+        ), // busy 2
+        ev(6.0, 1, EventKind::Print { line: 0 }),
+        ev(
+            6.0,
+            1,
+            EventKind::Done {
+                outcome: Outcome::Returned,
+            },
+        ), // 1 running 2
+        ev(6.0, 0, EventKind::Ready),   // 0 waiting 3
+        ev(7.0, 0, EventKind::Running), // 0 ready 1
+        ev(
+            8.0,
+            0,
+            EventKind::Done {
+                outcome: Outcome::Raised,
+            },
+        ), // 0 running 1
+    ];
+    let mut tr = unfinished(2, events);
+    tr.end_time = 10.0;
+    tr.finish();
+    let s = &tr.summary;
+    let times = |running, ready, waiting| TaskTimes {
+        running,
+        ready,
+        waiting,
+    };
+    assert_eq!(s.tasks, vec![times(3.0, 2.0, 3.0), times(2.0, 3.0, 0.0)]);
+    assert_eq!((s.total, s.loop_busy, s.loop_busy_share), (10.0, 2.0, 0.2));
+    assert_eq!(s.sequential, 4.0);
+    assert_eq!(s.events, 12);
 }
