@@ -202,6 +202,19 @@ fn building_big_values_over_and_over_hits_the_memory_limit() {
 }
 
 #[test]
+fn a_new_list_is_counted_once() {
+    // Items of 24 bytes: 16.8 MB, then 33.6 MB, 50.4 MB built, under the
+    // 64 MiB limit. (Each was also counted as growth of its left operand
+    // once, 84 MB in all.)
+    let r = run("a = [0] * 700_000\nb = a + a\nprint(len(b))\n", &small());
+    assert_eq!(r.status, Status::Ok, "{:?}", r.stderr);
+    assert_eq!(r.trace.output[0].text, "1400000");
+    // And 50.4 MB more is over it.
+    let m = limit_message("a = [0] * 700_000\nb = a + a\nc = b + a\n", &small());
+    assert!(m.starts_with("memory limit reached"), "{m}");
+}
+
+#[test]
 fn builtins_over_big_lists_count_against_the_step_budget() {
     for src in [
         "x = [[0] * 10000] * 10000\nprint(sum(map(sum, x)))\n",

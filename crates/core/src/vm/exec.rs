@@ -549,7 +549,10 @@ impl Vm {
                             let rhs = pop(f);
                             let lhs = pop(f);
                             let inplace = matches!(op, Op::Inplace(_));
-                            let before = container_len(&lhs);
+                            // Only an in-place operator grows its left
+                            // operand; otherwise the result is a new value,
+                            // counted whole by `charge_built`.
+                            let before = if inplace { container_len(&lhs) } else { None };
                             match ops::binary(b, lhs, rhs, inplace) {
                                 Ok(v) => {
                                     self.charge_built(&v);
