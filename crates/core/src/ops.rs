@@ -118,27 +118,45 @@ fn float_floordiv(a: f64, b: f64) -> f64 {
 /// an operation raises MemoryError at once rather than exhausting the
 /// browser tab's memory; the memory limit ([`crate::Limits::max_memory`])
 /// bounds what many operations build together.
-pub(crate) const MAX_ITEMS: usize = 10_000_000;
-pub(crate) const MAX_STR_BYTES: usize = 100_000_000;
+const MAX_ITEMS: usize = 10_000_000;
+const MAX_STR_BYTES: usize = 100_000_000;
 
-/// The MemoryError of an operation that would pass [`MAX_ITEMS`] or [`MAX_STR_BYTES`].
-pub(crate) fn too_big(what: &str) -> ExcRef {
-    let limit = if what == "string" {
-        format!("{} MB", MAX_STR_BYTES / 1_000_000)
-    } else {
-        format!("{} million items", MAX_ITEMS / 1_000_000)
+/// What an operation builds, for [`check_size`].
+#[derive(Clone, Copy)]
+pub(crate) enum Built {
+    /// A string, sized in bytes.
+    Str,
+    /// A list, sized in items.
+    List,
+}
+
+/// Whether an operation may build a value of size `n`: its MemoryError if
+/// that is over [`MAX_STR_BYTES`] or [`MAX_ITEMS`].
+pub(crate) fn check_size(kind: Built, n: usize) -> Result<(), ExcRef> {
+    let (max, what, limit) = match kind {
+        Built::Str => (
+            MAX_STR_BYTES,
+            "string",
+            format_args!("{} MB", MAX_STR_BYTES / 1_000_000),
+        ),
+        Built::List => (
+            MAX_ITEMS,
+            "list",
+            format_args!("{} million items", MAX_ITEMS / 1_000_000),
+        ),
     };
-    ExcObj::msg(
+    if n <= max {
+        return Ok(());
+    }
+    Err(ExcObj::msg(
         ExcType::MemoryError,
         format!("loopscope builds a {what} of at most {limit}"),
-    )
+    ))
 }
 
 fn repeat(items: &[Value], n: i64) -> Result<Vec<Value>, ExcRef> {
     let n = n.max(0) as usize;
-    if items.len().saturating_mul(n) > MAX_ITEMS {
-        return Err(too_big("list"));
-    }
+    check_size(Built::List, items.len().saturating_mul(n))?;
     let mut out = Vec::with_capacity(items.len() * n);
     for _ in 0..n {
         out.extend(items.iter().cloned());
@@ -157,9 +175,7 @@ pub(crate) fn binary(op: BinOp, a: Value, b: Value, inplace: bool) -> Result<Val
     }
     match (op, &a, &b) {
         (BinOp::Add, Str(x), Str(y)) => {
-            if x.len() + y.len() > MAX_STR_BYTES {
-                return Err(too_big("string"));
-            }
+            check_size(Built::Str, x.len() + y.len())?;
             let mut s = String::with_capacity(x.len() + y.len());
             s.push_str(x);
             s.push_str(y);
@@ -170,9 +186,7 @@ pub(crate) fn binary(op: BinOp, a: Value, b: Value, inplace: bool) -> Result<Val
             b.type_name()
         ))),
         (BinOp::Add, List(x), List(y)) => {
-            if x.borrow().len() + y.borrow().len() > MAX_ITEMS {
-                return Err(too_big("list"));
-            }
+            check_size(Built::List, x.borrow().len() + y.borrow().len())?;
             if inplace {
                 let extra = y.borrow().clone();
                 x.borrow_mut().extend(extra);
@@ -201,9 +215,7 @@ pub(crate) fn binary(op: BinOp, a: Value, b: Value, inplace: bool) -> Result<Val
         ))),
         (BinOp::Mult, Str(s), n) | (BinOp::Mult, n, Str(s)) if int_of(n).is_some() => {
             let k = int_of(n).unwrap_or(0).max(0) as usize;
-            if s.len().saturating_mul(k) > MAX_STR_BYTES {
-                return Err(too_big("string"));
-            }
+            check_size(Built::Str, s.len().saturating_mul(k))?;
             Ok(Value::str(&s.repeat(k)))
         }
         (BinOp::Mult, List(l), n) | (BinOp::Mult, n, List(l)) if int_of(n).is_some() => {
@@ -750,9 +762,7 @@ pub(crate) fn setitem(obj: &Value, idx: Value, v: Value) -> Result<(), ExcRef> {
                 _ => return Err(type_error("can only assign an iterable".into())),
             };
             let mut l = l.borrow_mut();
-            if l.len() + items.len() > MAX_ITEMS {
-                return Err(too_big("list"));
-            }
+            check_size(Built::List, l.len() + items.len())?;
             let pos = slice_positions(s, l.len())?;
             let step1 = matches!(s.2, Value::None) || int_of(&s.2) == Some(1);
             if step1 {
@@ -1067,9 +1077,7 @@ fn collect_items(vm: &mut Vm, v: &Value) -> Result<Vec<Value>, ExcRef> {
     let mut out = Vec::new();
     while let Some(x) = iter_next(vm, &it)? {
         out.push(x);
-        if out.len() > MAX_ITEMS {
-            return Err(too_big("list"));
-        }
+        check_size(Built::List, out.len())?;
     }
     Ok(out)
 }

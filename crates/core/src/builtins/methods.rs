@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::functions::{eq, items_iter, sort_values};
 use super::{arg_count, check_kwargs, kwarg};
 use crate::exc::{ExcObj, ExcRef, ExcType};
-use crate::ops::{self, collect};
+use crate::ops::{self, check_size, collect, Built};
 use crate::pyfmt;
 use crate::value::{repr, to_str, Dict, Key, Value, ViewKind};
 use crate::vm::{Kwargs, Vm};
@@ -358,9 +358,7 @@ fn str_method(
             let items = collect(vm, &args[0])?;
             let mut out = String::new();
             for (i, it) in items.iter().enumerate() {
-                if out.len() > crate::ops::MAX_STR_BYTES {
-                    return Err(crate::ops::too_big("string"));
-                }
+                check_size(Built::Str, out.len())?;
                 if i > 0 {
                     out.push_str(s);
                 }
@@ -390,9 +388,10 @@ fn str_method(
             if let Some(c) = args.get(2) {
                 places = places.min(usize::try_from(int_arg(c)?).unwrap_or(places));
             }
-            if s.len().saturating_add(grows.saturating_mul(places)) > crate::ops::MAX_STR_BYTES {
-                return Err(crate::ops::too_big("string"));
-            }
+            check_size(
+                Built::Str,
+                s.len().saturating_add(grows.saturating_mul(places)),
+            )?;
             match args.get(2) {
                 Some(c) if int_arg(c)? >= 0 => st(s.replacen(old, new, int_arg(c)? as usize)),
                 _ => st(s.replace(old, new)),
@@ -679,9 +678,7 @@ fn list_method(
         "extend" => {
             arg_count("list.extend", args, 1, 1)?;
             let items = collect(vm, &args[0])?;
-            if l.borrow().len() + items.len() > crate::ops::MAX_ITEMS {
-                return Err(crate::ops::too_big("list"));
-            }
+            check_size(Built::List, l.borrow().len() + items.len())?;
             l.borrow_mut().extend(items);
             Ok(Value::None)
         }
