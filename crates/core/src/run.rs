@@ -358,7 +358,7 @@ fn conclude(mut vm: Vm, frames: Vec<Frame>, outcome: Outcome) -> RunResult {
                         continue;
                     }
                     let Some(td) = tb.task.as_ref() else { continue };
-                    let on = td.fut_waiter.as_ref().map(|f| f.borrow().waits_on);
+                    let on = td.waiter.waits_on();
                     let what = match on {
                         Some(on) => crate::trace::waits_on_label(&vm.trace, &on),
                         None => "nothing (ready)".to_string(),

@@ -18,7 +18,7 @@ use crate::exc::ExcRef;
 use crate::trace::BlockKind;
 use crate::value::Value;
 
-pub(crate) use exec::{make_cancelled_error, unhashable, Called, Kwargs};
+pub(crate) use exec::{cancelled_error, make_cancelled_error, unhashable, Called, Kwargs};
 pub use state::Limits;
 pub(crate) use state::{Abort, Vm, ITEMS_PER_STEP};
 
@@ -96,12 +96,25 @@ impl From<Result<Value, ExcRef>> for Resume {
     }
 }
 
+/// What a suspended task waits for.
+pub(crate) enum Wait {
+    /// A bare yield (`sleep(0)`): back of the ready queue.
+    Bare,
+    /// A future.
+    Future(FutRef),
+    /// `asyncio.sleep(delay)` with `delay > 0`, until this time. CPython makes
+    /// a future and a timer that sets its result; nothing else can see that
+    /// future, so the task keeps its state inline (`Waiter::Sleep`) and the
+    /// timer wakes the task directly, with the same callbacks in the same order.
+    Sleep(f64),
+}
+
 /// Why a stack of frames stopped running.
 pub(crate) enum Outcome {
     Return(Value),
     Raise(ExcRef),
-    /// Waiting for a future; `None` is a bare yield (`sleep(0)`).
-    Suspend(Option<FutRef>),
+    /// Waiting (see `Wait`).
+    Suspend(Wait),
     /// The thread blocks for `seconds` (`time.sleep`, `cpu`); resume with `Value(None)`.
     Block(BlockKind, f64),
     /// A generator's frame yielded a value (only when running a generator).

@@ -32,10 +32,20 @@ pub(crate) enum Callback {
         id: u32,
         line: u32,
     },
-    /// `futures._set_result_unless_cancelled(fut, result)`: the timer of `sleep`.
-    SetResultUnlessCancelled {
-        fut: FutRef,
-        value: Value,
+    /// `futures._set_result_unless_cancelled(fut, result)`, the timer of
+    /// `sleep`, for the future kept in `task` (`Waiter::Sleep` with this
+    /// timer record); `id` and `line` as for `TaskStep`.
+    SleepTimer {
+        task: FutRef,
+        record: u32,
+        id: u32,
+        line: u32,
+    },
+    /// `Task.__wakeup` on the future of a sleep (`Waiter::Sleep`).
+    SleepWakeup {
+        task: FutRef,
+        id: u32,
+        line: u32,
     },
     /// `tasks._release_waiter(waiter)` (wait_for, _cancel_and_wait).
     ReleaseWaiter {

@@ -20,17 +20,18 @@ pub(crate) enum NStep {
     Await(Value),
     /// A bare `yield` (`sleep(0)`): back of the ready queue.
     YieldBare,
+    /// `asyncio.sleep`'s `await future` (see `Wait::Sleep`), until this time.
+    Sleep(f64),
 }
 
 pub(crate) enum NativeCoro {
     /// Completes at its first step with this outcome.
     Ready(Option<Result<Value, ExcRef>>),
+    /// `asyncio.sleep(delay, result)`. Its timer and future are the task's
+    /// (`Waiter::Sleep`), which also cancels the timer when it resumes.
     Sleep {
         delay: f64,
         result: Value,
-        fut: Option<FutRef>,
-        handle: Option<crate::asyncio::event_loop::TimerRef>,
-        yielded: bool,
     },
     LockAcquire {
         lock: Rc<AsyncObj>,
@@ -314,41 +315,12 @@ impl NativeCoro {
                 Resume::Throw(e) => NStep::Raise(e),
                 _ => value_of(r.take().unwrap_or(Ok(Value::None))),
             },
-            NativeCoro::Sleep {
-                delay,
-                result,
-                fut,
-                handle,
-                yielded,
-            } => match input {
-                Resume::Start => {
-                    if *delay <= 0.0 {
-                        *yielded = true;
-                        return NStep::YieldBare;
-                    }
-                    let until = vm.lp.now + *delay;
-                    let f = Future::new(WaitOn::Sleep { until });
-                    let h = vm.call_at(
-                        until,
-                        Callback::SetResultUnlessCancelled {
-                            fut: f.clone(),
-                            value: result.clone(),
-                        },
-                    );
-                    *fut = Some(f.clone());
-                    *handle = Some(h);
-                    NStep::Await(Value::Future(f))
-                }
-                other => {
-                    if let Some(h) = handle.take() {
-                        vm.cancel_timer(&h);
-                    }
-                    match other {
-                        Resume::Throw(e) => NStep::Raise(e),
-                        Resume::Value(v) if !*yielded => NStep::Return(v),
-                        _ => NStep::Return(std::mem::take(result)),
-                    }
-                }
+            NativeCoro::Sleep { delay, result } => match input {
+                Resume::Start if *delay <= 0.0 => NStep::YieldBare,
+                Resume::Start => NStep::Sleep(vm.lp.now + *delay),
+                Resume::Throw(e) => NStep::Raise(e),
+                // Woken: the future's result is `result`.
+                Resume::Value(_) => NStep::Return(std::mem::take(result)),
             },
             NativeCoro::LockAcquire { lock, fut, ret } => {
                 let AsyncObj::Lock(l) = &**lock else {

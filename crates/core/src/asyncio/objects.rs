@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::asyncio::event_loop::Callback;
+use crate::asyncio::event_loop::{Callback, TimerRef};
 use crate::exc::ExcRef;
 use crate::trace::WaitOn;
 use crate::value::{repr, Value};
@@ -44,6 +44,39 @@ pub(crate) struct Future {
     pub(crate) cancel_requested: bool,
 }
 
+/// What a waiting task waits for (`Task._fut_waiter`).
+pub(crate) enum Waiter {
+    None,
+    Future(FutRef),
+    /// The future of `asyncio.sleep`, which only the task can see, kept
+    /// inline: its state, the timer that sets its result, and its deadline.
+    Sleep {
+        until: f64,
+        timer: TimerRef,
+        state: SleepState,
+    },
+}
+
+/// The state of a sleep's future.
+pub(crate) enum SleepState {
+    Pending,
+    /// Its timer fired (`_set_result_unless_cancelled`).
+    Done,
+    /// `cancel(msg)`.
+    Cancelled(Option<Value>),
+}
+
+impl Waiter {
+    /// What the page shows the task waiting for.
+    pub(crate) fn waits_on(&self) -> Option<WaitOn> {
+        match self {
+            Waiter::None => None,
+            Waiter::Future(f) => Some(f.borrow().waits_on),
+            Waiter::Sleep { until, .. } => Some(WaitOn::Sleep { until: *until }),
+        }
+    }
+}
+
 /// What makes a Future a Task.
 pub(crate) struct TaskData {
     /// Index in the trace's task table (creation order).
@@ -57,7 +90,8 @@ pub(crate) struct TaskData {
     /// The line `frames` are at (kept with them: a wake-up reads it without
     /// walking the frames).
     pub(crate) line: u32,
-    pub(crate) fut_waiter: Option<FutRef>,
+    /// `Task._fut_waiter`: what the task waits for.
+    pub(crate) waiter: Waiter,
     pub(crate) must_cancel: bool,
     pub(crate) num_cancels_requested: u32,
     pub(crate) started: bool,

@@ -5,13 +5,17 @@ use std::sync::Arc;
 
 use crate::asyncio::combinators;
 use crate::asyncio::event_loop::{Callback, Handle, TimerRef, CLOCK_RESOLUTION};
-use crate::asyncio::objects::{DoneCallback, FutRef, FutState, Future, TaskData};
+use crate::asyncio::objects::{
+    DoneCallback, FutRef, FutState, Future, SleepState, TaskData, Waiter,
+};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::trace::{
     BlockKind, EventKind, Outcome as TaskOutcome, TaskInfo, TimerKind, TimerRecord, WaitOn, NO_TASK,
 };
 use crate::value::{repr, CoroState, Value};
-use crate::vm::{make_cancelled_error, Abort, Called, Frame, Outcome, Resume, Vm};
+use crate::vm::{
+    cancelled_error, make_cancelled_error, Abort, Called, Frame, Outcome, Resume, Vm, Wait,
+};
 
 /// An `asyncio.run` between its start and its finish: the main task and the
 /// id of the done callback that stops the loop.
@@ -46,7 +50,10 @@ const MAX_PASSES: u32 = 20_000_000;
 impl Vm {
     /// `loop.call_soon`: append to the ready queue.
     pub(crate) fn call_soon(&mut self, cb: Callback, arg: Option<FutRef>) {
-        if let Callback::TaskStep { id, line, .. } | Callback::TaskWakeup { id, line, .. } = cb {
+        if let Callback::TaskStep { id, line, .. }
+        | Callback::TaskWakeup { id, line, .. }
+        | Callback::SleepWakeup { id, line, .. } = cb
+        {
             self.event(id, line, EventKind::Ready);
         }
         self.lp.ready.push(Handle {
@@ -59,7 +66,7 @@ impl Vm {
     /// `loop.call_at`: a timer; returns its cancelled flag (the TimerHandle).
     pub(crate) fn call_at(&mut self, when: f64, cb: Callback) -> TimerRef {
         let kind = match &cb {
-            Callback::SetResultUnlessCancelled { .. } => TimerKind::Sleep,
+            Callback::SleepTimer { .. } => TimerKind::Sleep,
             Callback::ReleaseWaiter { .. }
             | Callback::TimeoutFire { .. }
             | Callback::AsCompletedTimeout { .. } => TimerKind::Timeout,
@@ -168,7 +175,7 @@ impl Vm {
             func,
             frames,
             line: first_line,
-            fut_waiter: None,
+            waiter: Waiter::None,
             must_cancel: false,
             num_cancels_requested: 0,
             started: false,
@@ -291,16 +298,23 @@ impl Vm {
                 if fb.done() {
                     return false;
                 }
-                let td = fb.task.as_mut().map(|t| {
-                    t.num_cancels_requested += 1;
-                    t.fut_waiter.clone()
-                });
-                td.flatten()
-            };
-            if let Some(w) = waiter {
-                if self.cancel(&w, msg.clone()) {
-                    return true;
+                let Some(t) = fb.task.as_mut() else {
+                    return false;
+                };
+                t.num_cancels_requested += 1;
+                match &t.waiter {
+                    Waiter::Future(w) => Some(Some(w.clone())),
+                    Waiter::Sleep { .. } => Some(None),
+                    Waiter::None => None,
                 }
+            };
+            let cancelled = match waiter {
+                Some(Some(w)) => self.cancel(&w, msg.clone()),
+                Some(None) => self.cancel_sleep(f, msg.clone()),
+                None => false,
+            };
+            if cancelled {
+                return true;
             }
             let mut fb = f.borrow_mut();
             if let Some(t) = fb.task.as_mut() {
@@ -326,6 +340,28 @@ impl Vm {
             return ret;
         }
         self.future_cancel(f, msg)
+    }
+
+    /// `Future.cancel(msg)` on the future of the sleep `task` waits in
+    /// (`Waiter::Sleep`): false unless it is pending; else it is cancelled
+    /// and its done callback, the task's wake-up, queued.
+    fn cancel_sleep(&mut self, task: &FutRef, msg: Option<Value>) -> bool {
+        let (id, line) = {
+            let mut fb = task.borrow_mut();
+            let Some(t) = fb.task.as_mut() else {
+                return false;
+            };
+            match &mut t.waiter {
+                Waiter::Sleep { state, .. } if matches!(state, SleepState::Pending) => {
+                    *state = SleepState::Cancelled(msg);
+                }
+                _ => return false,
+            }
+            (t.id, t.line)
+        };
+        let task = task.clone();
+        self.call_soon(Callback::SleepWakeup { task, id, line }, None);
+        true
     }
 
     fn task_finished(&mut self, f: &FutRef, outcome: TaskOutcome) {
@@ -354,6 +390,7 @@ impl Vm {
     /// `Task.__step`: run the task's coroutine until it waits, yields, or ends.
     fn task_step(&mut self, task: &FutRef, input: Resume) {
         let mut input = input;
+        let waiter;
         let (id, line, mut frames) = {
             let mut fb = task.borrow_mut();
             if fb.done() {
@@ -370,7 +407,7 @@ impl Vm {
             if must_cancel {
                 td.must_cancel = false;
             }
-            td.fut_waiter = None;
+            waiter = std::mem::replace(&mut td.waiter, Waiter::None);
             if !td.started {
                 td.started = true;
                 if let Resume::Value(_) = input {
@@ -380,6 +417,10 @@ impl Vm {
             (td.id, td.line, std::mem::take(&mut td.frames))
         };
         self.event(id, line, EventKind::Running);
+        if let Waiter::Sleep { timer, .. } = waiter {
+            // `sleep`'s `finally: h.cancel()`, the first thing it does when resumed.
+            self.cancel_timer(&timer);
+        }
         let prev = self.current.replace(task.clone());
         let outcome = loop {
             match self.run_stack(&mut frames, input) {
@@ -422,7 +463,7 @@ impl Vm {
                     let _ = self.set_exception(task, e);
                 }
             }
-            Outcome::Suspend(Some(f)) => {
+            Outcome::Suspend(Wait::Future(f)) => {
                 let on = f.borrow().waits_on;
                 self.event(id, line, EventKind::Waiting { on });
                 self.add_done_callback(
@@ -437,7 +478,7 @@ impl Vm {
                     let mut fb = task.borrow_mut();
                     let td = fb.task.as_mut();
                     td.map(|t| {
-                        t.fut_waiter = Some(f.clone());
+                        t.waiter = Waiter::Future(f.clone());
                         t.must_cancel
                     })
                     .unwrap_or(false)
@@ -451,7 +492,48 @@ impl Vm {
                     }
                 }
             }
-            Outcome::Suspend(None) => {
+            Outcome::Suspend(Wait::Sleep(until)) => {
+                // `sleep`: `call_later(delay, _set_result_unless_cancelled,
+                // future)`, then the task waits on the future.
+                let timer = self.call_at(
+                    until,
+                    Callback::SleepTimer {
+                        task: task.clone(),
+                        record: self.trace.timers.len() as u32,
+                        id,
+                        line,
+                    },
+                );
+                self.event(
+                    id,
+                    line,
+                    EventKind::Waiting {
+                        on: WaitOn::Sleep { until },
+                    },
+                );
+                let must_cancel = {
+                    let mut fb = task.borrow_mut();
+                    let td = fb.task.as_mut();
+                    td.map(|t| {
+                        t.waiter = Waiter::Sleep {
+                            until,
+                            timer,
+                            state: SleepState::Pending,
+                        };
+                        t.must_cancel
+                    })
+                    .unwrap_or(false)
+                };
+                if must_cancel {
+                    let msg = task.borrow().cancel_message.clone();
+                    if self.cancel_sleep(task, msg) {
+                        if let Some(td) = task.borrow_mut().task.as_mut() {
+                            td.must_cancel = false;
+                        }
+                    }
+                }
+            }
+            Outcome::Suspend(Wait::Bare) => {
                 self.call_soon(
                     Callback::TaskStep {
                         task: task.clone(),
@@ -513,10 +595,34 @@ impl Vm {
                 };
                 self.task_step(&task, input);
             }
-            Callback::SetResultUnlessCancelled { fut, value } => {
-                if !fut.borrow().cancelled() {
-                    let _ = self.set_result(&fut, value);
+            Callback::SleepTimer {
+                task,
+                record,
+                id,
+                line,
+            } => {
+                let fired = match task.borrow_mut().task.as_mut().map(|t| &mut t.waiter) {
+                    Some(Waiter::Sleep { timer, state, .. })
+                        if timer.record == record && matches!(state, SleepState::Pending) =>
+                    {
+                        *state = SleepState::Done;
+                        true
+                    }
+                    _ => false,
+                };
+                if fired {
+                    self.call_soon(Callback::SleepWakeup { task, id, line }, None);
                 }
+            }
+            Callback::SleepWakeup { task, .. } => {
+                let input = match task.borrow().task.as_ref().map(|t| &t.waiter) {
+                    Some(Waiter::Sleep {
+                        state: SleepState::Cancelled(msg),
+                        ..
+                    }) => Resume::Throw(cancelled_error(msg.as_ref())),
+                    _ => Resume::Value(Value::None),
+                };
+                self.task_step(&task, input);
             }
             Callback::ReleaseWaiter { waiter } => {
                 if !waiter.borrow().done() {

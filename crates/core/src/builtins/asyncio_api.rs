@@ -169,13 +169,7 @@ fn sleep(args: &[Value], kwargs: &Kwargs) -> Result<NativeCoro, ExcRef> {
             delay.type_name()
         ))
     })?;
-    Ok(NativeCoro::Sleep {
-        delay,
-        result,
-        fut: None,
-        handle: None,
-        yielded: false,
-    })
+    Ok(NativeCoro::Sleep { delay, result })
 }
 
 /// `await b(*args)` made in one go when `b` is one of asyncio's own

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{Abort, Block, Frame, Outcome, PyFrame, Resume, Vm};
+use super::{Abort, Block, Frame, Outcome, PyFrame, Resume, Vm, Wait};
 use crate::asyncio::native::NStep;
 use crate::asyncio::objects::{FutRef, FutState};
 use crate::builtins;
@@ -89,7 +89,8 @@ impl Vm {
                             Ok(r) => input = r,
                             Err(o) => return o,
                         },
-                        NStep::YieldBare => return Outcome::Suspend(None),
+                        NStep::YieldBare => return Outcome::Suspend(Wait::Bare),
+                        NStep::Sleep(until) => return Outcome::Suspend(Wait::Sleep(until)),
                     }
                 }
                 Frame::Py(f) => match self.exec_py(f, input) {
@@ -178,7 +179,7 @@ impl Vm {
                         )));
                     }
                 }
-                Err(Outcome::Suspend(Some(f)))
+                Err(Outcome::Suspend(Wait::Future(f)))
             }
             other => Ok(Resume::Throw(ExcObj::msg(
                 ExcType::TypeError,
@@ -1297,7 +1298,12 @@ pub(crate) fn make_cancelled_error(f: &mut crate::asyncio::objects::Future) -> E
     if let Some(e) = f.cancelled_exc.take() {
         return e;
     }
-    match &f.cancel_message {
+    cancelled_error(f.cancel_message.as_ref())
+}
+
+/// The CancelledError of a future cancelled with this message.
+pub(crate) fn cancelled_error(msg: Option<&Value>) -> ExcRef {
+    match msg {
         Some(m) => ExcObj::new(ExcType::CancelledError, vec![m.clone()]),
         None => ExcObj::bare(ExcType::CancelledError),
     }

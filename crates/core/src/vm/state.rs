@@ -364,7 +364,7 @@ impl Drop for Vm {
             t.callbacks.clear();
             if let Some(td) = t.task.as_mut() {
                 td.frames.clear();
-                td.fut_waiter = None;
+                td.waiter = crate::asyncio::objects::Waiter::None;
             }
         }
         for th in self.machine.threads.iter_mut() {
