@@ -222,7 +222,10 @@ pub(crate) struct Function {
 
 /// A generator: its frame while it can still run; `None` once finished.
 pub(crate) struct GenObj {
-    pub(crate) frame: Option<Box<crate::vm::Frame>>,
+    /// Its frame while suspended; empty once finished (and while it runs).
+    /// A list of one rather than an option, so that each `next` runs it
+    /// where it is, allocating nothing.
+    pub(crate) frames: Vec<crate::vm::Frame>,
     pub(crate) started: bool,
     pub(crate) running: bool,
 }

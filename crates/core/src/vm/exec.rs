@@ -263,7 +263,7 @@ impl Vm {
         &mut self,
         g: &Rc<RefCell<crate::value::GenObj>>,
     ) -> Result<Option<Value>, ExcRef> {
-        let (frame, started) = {
+        let (mut frames, started) = {
             let mut gb = g.borrow_mut();
             if gb.running {
                 return Err(ExcObj::msg(
@@ -271,11 +271,14 @@ impl Vm {
                     "generator already executing",
                 ));
             }
-            let Some(frame) = gb.frame.take() else {
+            if gb.frames.is_empty() {
                 return Ok(None);
-            };
+            }
             gb.running = true;
-            (frame, std::mem::replace(&mut gb.started, true))
+            (
+                std::mem::take(&mut gb.frames),
+                std::mem::replace(&mut gb.started, true),
+            )
         };
         if self.nested_depth >= MAX_NESTED_CALLBACKS {
             g.borrow_mut().running = false;
@@ -288,7 +291,6 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
-        let mut frames = vec![*frame];
         self.nested_depth += 1;
         let mut input = if started {
             Resume::Value(Value::None)
@@ -318,7 +320,7 @@ impl Vm {
         let mut gb = g.borrow_mut();
         gb.running = false;
         if let Ok(Some(_)) = result {
-            gb.frame = frames.pop().map(Box::new);
+            gb.frames = frames;
         }
         result
     }
@@ -335,7 +337,7 @@ impl Vm {
                 let frame = bind_args(&f, args, kwargs)?;
                 if f.code.is_generator {
                     let g = crate::value::GenObj {
-                        frame: Some(Box::new(Frame::Py(Box::new(frame)))),
+                        frames: vec![Frame::Py(Box::new(frame))],
                         started: false,
                         running: false,
                     };
