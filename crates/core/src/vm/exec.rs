@@ -78,11 +78,13 @@ impl Vm {
                     let step = n.resume(self, input);
                     match step {
                         NStep::Return(v) => {
-                            frames.pop();
+                            let done = frames.pop();
+                            self.frame_done(done);
                             input = Resume::Value(v);
                         }
                         NStep::Raise(e) => {
-                            frames.pop();
+                            let done = frames.pop();
+                            self.frame_done(done);
                             input = Resume::Throw(e);
                         }
                         NStep::Await(v) => match self.start_await(frames, v) {
@@ -1243,7 +1245,7 @@ impl Vm {
             return Ok(PyExit::Abort);
         }
         self.line_offset = f.span_start();
-        Ok(PyExit::AwaitFrame(Frame::Native(Box::new(native))))
+        Ok(PyExit::AwaitFrame(self.native_frame(native)))
     }
 }
 

@@ -3,11 +3,13 @@
 use std::rc::Rc;
 
 use crate::asyncio::event_loop::EventLoop;
+use crate::asyncio::native::NativeCoro;
 use crate::asyncio::objects::FutRef;
 use crate::random::MersenneTwister;
 use crate::syntax::span::LineIndex;
 use crate::trace::{Event, EventKind, OutputLine, Trace, Warning, NO_TASK};
 use crate::value::Value;
+use crate::vm::Frame;
 
 /// The limits of SPEC §5, except the task limit: SPEC says 100,000 but
 /// issue 5's `tree` workload (a gather tree of 111,111 tasks) must run, so
@@ -123,7 +125,15 @@ pub(crate) struct Vm {
     shared_names: crate::asyncio::event_loop::BitsMap<usize, (Rc<str>, std::sync::Arc<str>)>,
     /// The numbers `id()` gave, in the order the program asked.
     ids: crate::identity::Ids,
+    /// Boxes of finished native frames, for the next ones: a million
+    /// `await asyncio.sleep(…)` reuse a few boxes rather than allocate a
+    /// million. (Boxes, not coroutines: the boxes are what is reused.)
+    #[allow(clippy::vec_box)]
+    native_boxes: Vec<Box<NativeCoro>>,
 }
+
+/// At most this many boxes wait in `Vm::native_boxes`.
+const NATIVE_BOXES: usize = 64;
 
 impl Vm {
     pub(crate) fn new(source: &str, limits: Limits) -> Vm {
@@ -155,6 +165,30 @@ impl Vm {
             native_names: Vec::new(),
             shared_names: Default::default(),
             ids: Default::default(),
+            native_boxes: Vec::new(),
+        }
+    }
+
+    /// A native coroutine's frame, in a box that held a finished one if
+    /// there is any.
+    pub(crate) fn native_frame(&mut self, coro: NativeCoro) -> Frame {
+        Frame::Native(match self.native_boxes.pop() {
+            Some(mut b) => {
+                *b = coro;
+                b
+            }
+            None => Box::new(coro),
+        })
+    }
+
+    /// A frame that has finished: its box is kept for `native_frame`, its
+    /// contents dropped now.
+    pub(crate) fn frame_done(&mut self, frame: Option<Frame>) {
+        if let Some(Frame::Native(mut b)) = frame {
+            if self.native_boxes.len() < NATIVE_BOXES {
+                *b = NativeCoro::Ready(None);
+                self.native_boxes.push(b);
+            }
         }
     }
 
