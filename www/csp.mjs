@@ -3,12 +3,15 @@
 // may come only from the page's own origin, plus the inline scripts trunk
 // writes into index.html, each allowed by the SHA-256 of its exact text: the
 // module script that loads the wasm-bindgen glue and, under `trunk serve`, the
-// autoreload script. Nothing else inline runs: no injected <script>, no
-// onerror= attribute, no eval.
+// autoreload script. Nothing else inline runs: no injected inline <script>,
+// no onerror= attribute, no eval. (The app does inject one <script>, the
+// CodeMirror bundle's, after the first render: a file of the page's own
+// origin, with its subresource integrity; www/lazy-editor.mjs.)
 //
 // Why each source is there:
 //   default-src 'self'       anything not named below: the page's own files only
-//   script-src 'self'        the CodeMirror bundle and the wasm-bindgen glue
+//   script-src 'self'        the wasm-bindgen glue, and the CodeMirror bundle the
+//                            app adds after the first render
 //     'wasm-unsafe-eval'     compiling the app's WebAssembly (no JS eval)
 //     'sha256-…'             trunk's inline scripts, hashed here
 //   style-src 'self'         www/style.css

@@ -1,9 +1,11 @@
 // The program editor of the loopscope page: CodeMirror 6, bundled by
 // www/build-editor.mjs (esbuild) into one classic script that defines
-// `window.LoopscopeEditor` before the wasm app starts. The Rust app drives it
-// through wasm-bindgen:
+// `window.LoopscopeEditor`. The page does not load it up front: the wasm app
+// renders first with a plain textarea, then adds the bundle's <script>
+// (crates/web/src/editor.rs), and the editor takes over from the textarea.
+// The Rust app drives it through wasm-bindgen:
 //
-//   const ed = LoopscopeEditor.create(parent, doc, (newDoc) => …);
+//   const ed = LoopscopeEditor.create(parent, doc, (newDoc) => …, textarea?);
 //   ed.getDoc(); ed.setDoc(text); ed.setDiagnostics([{from, to, message}]);
 //   ed.highlightLine(n); ed.focus(); ed.destroy();
 //   LoopscopeEditor.of(parent) === ed   // for tests and benchmarks
@@ -105,7 +107,9 @@ const runningLine = StateField.define({
 const base = EditorView.theme({
   "&": { height: "100%", fontSize: "14px" },
   ".cm-scroller": {
-    fontFamily: 'ui-monospace, "SFMono-Regular", "Cascadia Code", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+    // The page's --editor-font (www/style.css), which the textarea shown
+    // while this bundle loads uses too.
+    fontFamily: 'var(--editor-font, ui-monospace, "SFMono-Regular", "Cascadia Code", "DejaVu Sans Mono", Menlo, Consolas, monospace)',
     lineHeight: "1.5",
   },
   ".cm-content": { paddingBlock: "6px" },
@@ -222,10 +226,41 @@ function baseExtensions(themeCompartment, dark, onUpdate) {
   ];
 }
 
-function create(parent, initialDoc, onChange) {
+/**
+ * What a person sees of a textarea the editor replaces: its text, selection,
+ * focus and scroll position. The page styles the textarea like the editor
+ * (same font, line height and padding above the first line, a blank gutter:
+ * www/style.css), so the same scroll offsets show the same lines.
+ */
+function textareaState(textarea) {
+  const text = String(textarea.value);
+  const clamp = (n) => Math.min(Math.max(Number(n) || 0, 0), text.length);
+  const start = clamp(textarea.selectionStart);
+  const end = Math.max(start, clamp(textarea.selectionEnd));
+  const backward = textarea.selectionDirection === "backward";
+  const root = textarea.getRootNode ? textarea.getRootNode() : document;
+  return {
+    text,
+    selection: backward ? { anchor: end, head: start } : { anchor: start, head: end },
+    focused: root.activeElement === textarea,
+    scrollTop: textarea.scrollTop,
+    scrollLeft: textarea.scrollLeft,
+  };
+}
+
+/**
+ * A new editor in `parent`. With `textarea` (the page's plain editor while
+ * this bundle loaded), the editor takes over from it: its text rather than
+ * `initialDoc`, its selection, focus and scroll position; the textarea is
+ * hidden at once (whoever made it removes it). If the person was using it
+ * (focused or scrolled), highlightLine leaves the view where it is until the
+ * task that created the editor has ended.
+ */
+function create(parent, initialDoc, onChange, textarea) {
   if (!parent || typeof parent.appendChild !== "function") {
     throw new TypeError("LoopscopeEditor.create: parentElement must be a DOM element");
   }
+  const from = textarea ? textareaState(textarea) : null;
   const mq = darkQuery();
   const theme = new Compartment();
   const onUpdate = (update) => {
@@ -233,13 +268,29 @@ function create(parent, initialDoc, onChange) {
     if (update.transactions.every((tr) => !tr.docChanged || tr.annotation(external))) return;
     onChange(update.state.doc.toString());
   };
+  // Hidden first, so that the editor is laid out where the textarea was.
+  if (textarea) textarea.hidden = true;
   const view = new EditorView({
     parent,
     state: EditorState.create({
-      doc: initialDoc == null ? "" : String(initialDoc),
+      doc: from ? from.text : initialDoc == null ? "" : String(initialDoc),
+      selection: from ? from.selection : undefined,
       extensions: baseExtensions(theme, !!(mq && mq.matches), onUpdate),
     }),
   });
+  if (from) {
+    if (from.focused) view.focus();
+    if (from.scrollTop || from.scrollLeft) {
+      // After the first measure, when the lines have their real heights.
+      view.requestMeasure({
+        read: () => null,
+        write: () => {
+          view.scrollDOM.scrollTop = from.scrollTop;
+          view.scrollDOM.scrollLeft = from.scrollLeft;
+        },
+      });
+    }
+  }
 
   // Follow the colour scheme live.
   const onScheme = (e) => view.dispatch({ effects: theme.reconfigure(themeFor(e.matches)) });
@@ -263,6 +314,10 @@ function create(parent, initialDoc, onChange) {
   parent.addEventListener("mousedown", onParentDown);
 
   let destroyed = false;
+  // Whether the person was using the textarea this editor took over from:
+  // then the running line the app sends as it takes over does not scroll.
+  let keepView = !!from && (from.focused || from.scrollTop > 0 || from.scrollLeft > 0);
+  if (keepView) setTimeout(() => (keepView = false), 0);
   const handle = {
     /** The whole program text. */
     getDoc: () => view.state.doc.toString(),
@@ -319,7 +374,12 @@ function create(parent, initialDoc, onChange) {
       view.dispatch(setDiagnostics(view.state, diagnostics));
     },
 
-    /** Highlight line `n` (1-based) as the running line, scrolling it into view if it is off screen; 0 clears. */
+    /**
+     * Highlight line `n` (1-based) as the running line, scrolling it into view
+     * if it is off screen; 0 clears. (Not as the editor takes over from a
+     * textarea the person was using: that would scroll the program away from
+     * where they are.)
+     */
     highlightLine(n) {
       n = Math.floor(Number(n));
       const doc = view.state.doc;
@@ -328,12 +388,9 @@ function create(parent, initialDoc, onChange) {
         return;
       }
       const line = doc.line(Math.min(n, doc.lines));
-      view.dispatch({
-        effects: [
-          setRunningLine.of(line.from),
-          EditorView.scrollIntoView(line.from, { y: "nearest", yMargin: 24 }),
-        ],
-      });
+      const effects = [setRunningLine.of(line.from)];
+      if (!keepView) effects.push(EditorView.scrollIntoView(line.from, { y: "nearest", yMargin: 24 }));
+      view.dispatch({ effects });
     },
 
     focus: () => view.focus(),

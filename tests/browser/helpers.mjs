@@ -136,6 +136,8 @@ export function collectErrors(page) {
  *   colorScheme   "light" | "dark" (default "light")
  *   waitFor       a selector to wait for (in the DOM, visible or not) after loading (default: the app's root,
  *                 '[data-testid="message"], [data-testid="editor"]'); null to skip
+ *   codeMirror    false: do not wait for CodeMirror after loading (by default withPage waits until it
+ *                 has taken over from the textarea the page shows first; see waitForCodeMirror)
  *   allowErrors   do not fail on console or page errors
  *   goto          false: do not open the page (fn calls page.goto(server.url + …) itself)
  * The page has `page.errors` (see collectErrors). Returns fn's result.
@@ -146,6 +148,7 @@ export async function withPage(fn, opts = {}) {
     viewport = { width: 1366, height: 800 },
     colorScheme = "light",
     waitFor = '[data-testid="message"], [data-testid="editor"]',
+    codeMirror = true,
     allowErrors = false,
     goto = true,
   } = opts;
@@ -160,6 +163,7 @@ export async function withPage(fn, opts = {}) {
     if (goto) {
       await page.goto(server.url + path, { waitUntil: "load" });
       if (waitFor) await page.waitForSelector(waitFor, { state: "attached", timeout: 10_000 });
+      if (codeMirror) await waitForCodeMirror(page);
     }
     const result = await fn(page, server);
     if (!allowErrors && page.errors.length) {
@@ -170,6 +174,17 @@ export async function withPage(fn, opts = {}) {
     if (browser) await browser.close();
     await server.close();
   }
+}
+
+/** The app's editor once CodeMirror is in it. */
+export const CODEMIRROR = '[data-testid="editor"] .cm-content';
+
+/**
+ * Wait until CodeMirror has taken over from the textarea the page shows first:
+ * the app loads its bundle (window.LoopscopeEditor) after the first render.
+ */
+export async function waitForCodeMirror(page, timeout = 10_000) {
+  await page.waitForSelector(CODEMIRROR, { timeout });
 }
 
 /**

@@ -136,6 +136,7 @@ test("a step past the end of a valid program shows the program at its last step,
         const banner = page.locator('[data-testid="message"]');
         await banner.waitFor({ state: "visible", timeout: PROMPT_MS });
         assert.match(await banner.textContent(), /asks for step 99,999,999, but its run has \d+ steps: it is shown at the last one/, way);
+        await page.waitForSelector(READY);
         await page.waitForFunction((p) => LoopscopeEditor.of(document.querySelector('[data-testid="editor"]')).getDoc() === p, PROGRAM);
         const scrubber = page.locator('[data-testid="scrubber"]');
         assert.equal(await scrubber.inputValue(), await scrubber.evaluate((e) => e.max), `${way}: at the last step`);

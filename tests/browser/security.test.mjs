@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { withPage, DIST, encodeScenario } from "./helpers.mjs";
+import { withPage, waitForCodeMirror, DIST, encodeScenario } from "./helpers.mjs";
 
 const READY = '[data-testid="editor"] .cm-content';
 const OPTS = { waitFor: '[data-testid="editor"]' };
@@ -97,6 +97,7 @@ async function open(page, server, path = "") {
   await page.addInitScript(watchPage);
   await page.goto(server.url + path, { waitUntil: "load" });
   await page.waitForSelector(OPTS.waitFor, { state: "attached", timeout: 10_000 });
+  await waitForCodeMirror(page);
 }
 
 /** Back to the first step (the button is disabled when already there). */

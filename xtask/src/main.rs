@@ -13,7 +13,8 @@ const HELP: &str = "cargo xtask <command>
   serve        setup, then build the page and serve it on http://127.0.0.1:8080 (trunk serve --release)
   test         setup, then every check: rustfmt, clippy -D warnings, every test, the wasm32
                build of the core, the page's release build (trunk), its download size
-               (gzip -9 of dist/*.wasm|js|css against the budget) and the browser tests
+               (gzip -9 of dist/*.wasm|js|css: the initial download and the editor bundle
+               loaded after the first render, each against its budget) and the browser tests
   size         the download size check of `test` alone, on the page already built in dist/
   bench        setup, build the CLI and the page, then bench/compare.py: loopscope native and
                wasm (Chromium) beside CPython asyncio and SimPy on bench/*.py, the table into
@@ -318,12 +319,13 @@ fn build_page() -> bool {
         )
 }
 
-/// Issue 5's target for the page's whole initial download: dist/*.wasm, *.js and *.css,
-/// each compressed with gzip -9, at most 350 KiB.
+/// Issue 5's target for the page's whole initial download, what index.html loads before
+/// the first render: dist/*.wasm, *.js and *.css but the editor bundle, each compressed
+/// with gzip -9, at most 350 KiB.
 const DOWNLOAD_TARGET: u64 = 350 * 1024;
 
-/// What `cargo xtask test` enforces while the target is out of reach: the download when
-/// this check was added (DOWNLOAD_BASELINE bytes) plus 2 %, so that it cannot grow
+/// What `cargo xtask test` enforces while the target is out of reach: the initial download
+/// when this check was last set (DOWNLOAD_BASELINE bytes) plus 2 %, so that it cannot grow
 /// unnoticed. Lower the baseline as the download shrinks; once the total is under
 /// DOWNLOAD_TARGET, enforce the target instead.
 const DOWNLOAD_LIMIT: u64 = DOWNLOAD_BASELINE + DOWNLOAD_BASELINE / 50;
@@ -342,7 +344,19 @@ const DOWNLOAD_LIMIT: u64 = DOWNLOAD_BASELINE + DOWNLOAD_BASELINE / 50;
 /// id() and hash() computed as CPython does instead of from addresses, and the
 /// memory limit with its worded MemoryErrors. Trying wasm-opt's --converge and
 /// --gufa saved about 100 bytes, so they are not used.
-const DOWNLOAD_BASELINE: u64 = 551_570;
+/// Lowered from 551,570 to 420,554, the initial download measured when the
+/// CodeMirror bundle (142 KB) left it: the app loads the bundle after the first
+/// render (crates/web/src/editor.rs), so it is no longer counted here but against
+/// EDITOR_BASELINE. The page was 561,451 bytes with the bundle; without it 419,319,
+/// plus 1.2 KB for loading it lazily (the wasm's loader and textarea hand-over,
+/// 1.0 KB; the textarea dressed as the editor, 0.2 KB of CSS).
+const DOWNLOAD_BASELINE: u64 = 420_554;
+
+/// The CodeMirror bundle, loaded after the first render (not part of the initial
+/// download, but every visit still downloads it, right after): gzip -9 of its size
+/// when it was made lazy, plus 2 % as its limit, so that it cannot grow unnoticed either.
+const EDITOR_BASELINE: u64 = 142_412;
+const EDITOR_LIMIT: u64 = EDITOR_BASELINE + EDITOR_BASELINE / 50;
 
 /// The size of `path` compressed with `gzip -9` (no name or time stamp in the header,
 /// so the count is the same on every machine with the same gzip).
@@ -358,8 +372,44 @@ fn gzip_size(path: &Path) -> Result<u64, String> {
     Ok(out.stdout.len() as u64)
 }
 
-/// Print each downloaded file of dist/ (raw and gzip -9 bytes) and the total; fail when
-/// the total is over DOWNLOAD_LIMIT.
+/// The file that index.html names as the editor bundle to load after the first render:
+/// `<meta name="loopscope-editor" content="/loopscope-editor-HASH.js" …>`, which
+/// www/lazy-editor.mjs writes; None when there is no such tag.
+fn lazy_bundle(index_html: &str) -> Option<String> {
+    let at = index_html.find("name=\"loopscope-editor\"")?;
+    let tag = &index_html[index_html[..at].rfind('<')?..];
+    let tag = &tag[..tag.find('>')?];
+    let src = tag.split("content=\"").nth(1)?.split('"').next()?;
+    src.rsplit('/')
+        .next()
+        .filter(|name| !name.is_empty())
+        .map(str::to_string)
+}
+
+/// Print `heading`, then each file (raw and gzip -9 bytes) and their total; the totals.
+fn size_table(heading: &str, files: &[&PathBuf]) -> Result<(u64, u64), String> {
+    let (mut raw_total, mut gz_total) = (0, 0);
+    println!("{heading}");
+    println!("{:>10} {:>10}  file", "raw", "gzip -9");
+    for f in files {
+        let raw = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
+        let gz = gzip_size(f)?;
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        println!("{raw:>10} {gz:>10}  {name}");
+        raw_total += raw;
+        gz_total += gz;
+    }
+    println!("{raw_total:>10} {gz_total:>10}  total");
+    Ok((raw_total, gz_total))
+}
+
+/// Print the page's downloads from dist/ (raw and gzip -9 bytes per file): the initial
+/// download (every .wasm, .js and .css but the editor bundle) and the editor bundle
+/// loaded after the first render; fail when either is over its limit, or when
+/// index.html does not load the bundle lazily.
 fn download_size() -> bool {
     println!("\n==> download size (gzip -9 of dist/*.wasm, *.js, *.css)");
     let dist = root().join("dist");
@@ -384,48 +434,88 @@ fn download_size() -> bool {
         return false;
     }
     files.sort();
-    let (mut raw_total, mut gz_total) = (0, 0);
-    println!("{:>10} {:>10}  file", "raw", "gzip -9");
-    for f in &files {
-        let raw = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
-        let gz = match gzip_size(f) {
-            Ok(n) => n,
-            Err(e) => {
-                eprintln!("xtask: {e}");
-                return false;
-            }
-        };
-        let name = f
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
-        println!("{raw:>10} {gz:>10}  {name}");
-        raw_total += raw;
-        gz_total += gz;
-    }
-    println!("{raw_total:>10} {gz_total:>10}  total");
-    println!(
-        "download: {gz_total} bytes gzip -9 ({:.1} KiB); limit {DOWNLOAD_LIMIT} bytes; \
-         issue 5's target {DOWNLOAD_TARGET} bytes ({} KiB)",
-        gz_total as f64 / 1024.0,
-        DOWNLOAD_TARGET / 1024
-    );
-    if gz_total > DOWNLOAD_LIMIT {
+    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    let Some(lazy) = lazy_bundle(&index) else {
         eprintln!(
-            "xtask: the page's download is {gz_total} bytes gzip -9, {} bytes over the limit of \
-             {DOWNLOAD_LIMIT}: shrink it (the sizes per file are above) rather than raise \
-             DOWNLOAD_BASELINE in xtask/src/main.rs",
-            gz_total - DOWNLOAD_LIMIT
+            "xtask: dist/index.html names no editor bundle to load after the first render \
+             (<meta name=\"loopscope-editor\">, written by www/post-build.mjs): rebuild the page"
+        );
+        return false;
+    };
+    let is_lazy = |p: &&PathBuf| p.file_name().is_some_and(|n| n == lazy.as_str());
+    let (lazy_files, initial): (Vec<&PathBuf>, Vec<&PathBuf>) = files.iter().partition(is_lazy);
+    if lazy_files.is_empty() {
+        eprintln!("xtask: dist/index.html names the editor bundle {lazy}, which dist/ lacks");
+        return false;
+    }
+    // Named once, in its <meta>: no <script> or preload fetches it up front.
+    if index.matches(lazy.as_str()).count() != 1 {
+        eprintln!(
+            "xtask: dist/index.html loads the editor bundle {lazy} up front (it should only \
+             name it in <meta name=\"loopscope-editor\">)"
         );
         return false;
     }
-    if gz_total > DOWNLOAD_TARGET {
+    let tables = size_table(
+        "initial download (what index.html loads before the first render):",
+        &initial,
+    )
+    .and_then(|initial| {
+        let lazy = size_table(
+            "\nloaded after the first render (the CodeMirror editor):",
+            &lazy_files,
+        )?;
+        Ok((initial, lazy))
+    });
+    let ((raw_initial, gz_initial), (raw_lazy, gz_lazy)) = match tables {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            return false;
+        }
+    };
+    println!(
+        "\n{:>10} {:>10}  both",
+        raw_initial + raw_lazy,
+        gz_initial + gz_lazy
+    );
+    println!(
+        "initial download: {gz_initial} bytes gzip -9 ({:.1} KiB); limit {DOWNLOAD_LIMIT} bytes; \
+         issue 5's target {DOWNLOAD_TARGET} bytes ({} KiB)",
+        gz_initial as f64 / 1024.0,
+        DOWNLOAD_TARGET / 1024
+    );
+    println!(
+        "editor bundle, after the first render: {gz_lazy} bytes gzip -9 ({:.1} KiB); \
+         limit {EDITOR_LIMIT} bytes",
+        gz_lazy as f64 / 1024.0
+    );
+    let mut ok = true;
+    if gz_initial > DOWNLOAD_LIMIT {
+        eprintln!(
+            "xtask: the page's initial download is {gz_initial} bytes gzip -9, {} bytes over \
+             the limit of {DOWNLOAD_LIMIT}: shrink it (the sizes per file are above) rather \
+             than raise DOWNLOAD_BASELINE in xtask/src/main.rs",
+            gz_initial - DOWNLOAD_LIMIT
+        );
+        ok = false;
+    }
+    if gz_lazy > EDITOR_LIMIT {
+        eprintln!(
+            "xtask: the editor bundle is {gz_lazy} bytes gzip -9, {} bytes over its limit of \
+             {EDITOR_LIMIT}: shrink it (www/editor.js, www/build-editor.mjs) rather than raise \
+             EDITOR_BASELINE in xtask/src/main.rs",
+            gz_lazy - EDITOR_LIMIT
+        );
+        ok = false;
+    }
+    if ok && gz_initial > DOWNLOAD_TARGET {
         println!(
-            "download: still {} bytes over issue 5's target of {DOWNLOAD_TARGET}",
-            gz_total - DOWNLOAD_TARGET
+            "initial download: still {} bytes over issue 5's target of {DOWNLOAD_TARGET}",
+            gz_initial - DOWNLOAD_TARGET
         );
     }
-    true
+    ok
 }
 
 fn serve() -> bool {
@@ -607,5 +697,26 @@ fn main() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lazy_bundle;
+
+    #[test]
+    fn the_lazy_bundle_is_the_file_its_meta_tag_names() {
+        let page = "<meta charset=utf-8><meta name=\"loopscope-editor\" \
+                    content=\"/app/loopscope-editor-0123456789abcdef.js\" \
+                    data-integrity=\"sha384-x\"><script type=module></script>";
+        assert_eq!(
+            lazy_bundle(page).as_deref(),
+            Some("loopscope-editor-0123456789abcdef.js")
+        );
+        assert_eq!(lazy_bundle("<meta charset=utf-8><title>x</title>"), None);
+        assert_eq!(
+            lazy_bundle("<meta name=\"loopscope-editor\" content=\"\">"),
+            None
+        );
     }
 }
