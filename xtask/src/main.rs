@@ -343,14 +343,17 @@ const DOWNLOAD_LIMIT: u64 = DOWNLOAD_BASELINE + DOWNLOAD_BASELINE / 50;
 /// before), for the rest of issue 6: the trace digest the determinism test compares (1.4 KB),
 /// id() and hash() computed as CPython does instead of from addresses, and the
 /// memory limit with its worded MemoryErrors. Trying wasm-opt's --converge and
-/// --gufa saved about 100 bytes, so they are not used.
-/// Lowered from 551,570 to 420,554, the initial download measured when the
-/// CodeMirror bundle (142 KB) left it: the app loads the bundle after the first
-/// render (crates/web/src/editor.rs), so it is no longer counted here but against
-/// EDITOR_BASELINE. The page was 561,451 bytes with the bundle; without it 419,319,
-/// plus 1.2 KB for loading it lazily (the wasm's loader and textarea hand-over,
-/// 1.0 KB; the textarea dressed as the editor, 0.2 KB of CSS).
-const DOWNLOAD_BASELINE: u64 = 420_554;
+/// --gufa saved about 100 bytes, so they are not used. Lowered by 14,185 bytes (the
+/// wasm 408,595 -> 394,410 gzipped): wasm-opt sorting functions by name, folding
+/// offsets under --low-memory-unused and dropping wasm-streams' unused exports, and
+/// the page's views sharing the code of reactive values of one type.
+/// Lowered again when the CodeMirror bundle (142 KB) left the initial download: the
+/// app loads the bundle after the first render (crates/web/src/editor.rs), so it is
+/// no longer counted here but against EDITOR_BASELINE. Without it the page was
+/// 1.2 KB over what was left (the wasm's loader and textarea hand-over, 1.0 KB; the
+/// textarea dressed as the editor, 0.2 KB of CSS): 420,554 with the earlier wasm,
+/// 406,454 with the smaller one (and the core of issue 5's third session).
+const DOWNLOAD_BASELINE: u64 = 406_454;
 
 /// The CodeMirror bundle, loaded after the first render (not part of the initial
 /// download, but every visit still downloads it, right after): gzip -9 of its size

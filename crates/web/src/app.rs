@@ -7,11 +7,12 @@ use wasm_bindgen::JsCast;
 use crate::console::{Console, Explanation, SummaryPane};
 use crate::controls::{toggle_play, Controls};
 use crate::editor::Editor;
-use crate::icons::{Icon, IconSvg};
+use crate::icons::{labelled, Icon};
 use crate::model::{group_thousands, Model};
 use crate::persist::{location_hash, set_hash};
 use crate::samples;
 use crate::share::{self, Link, Scenario};
+use crate::shared::{item, shared};
 use crate::stage::Stage;
 use crate::timeline::Timeline;
 
@@ -301,27 +302,27 @@ pub(crate) fn App() -> impl IntoView {
                 <span>"GIL"</span>
             </label>
             <button class="copy-link" data-testid="copy-link" on:click=copy_link>
-                {move || if copied.get() { view! { <IconSvg icon=Icon::Check/>"Link copied" }.into_any() } else { view! { <IconSvg icon=Icon::Link/>"Copy link" }.into_any() }}
+                {shared(move || if copied.get() { labelled(Icon::Check, "Link copied") } else { labelled(Icon::Link, "Copy link") })}
             </button>
         </header>
-        <div class="banner" data-testid="message" role="status" class:hidden=move || model.message.with(|m| m.is_none()) && compile_banner.with(|c| c.is_none())>
+        <div class="banner" data-testid="message" role="status" class:hidden=shared(move || model.message.with(|m| m.is_none()) && compile_banner.with(|c| c.is_none()))>
             <span>{move || compile_banner.get().or_else(|| model.message.get()).unwrap_or_default()}</span>
-            <button class="banner-close" aria-label="Dismiss message" class:hidden=move || model.message.with(|m| m.is_none()) on:click=move |_| model.message.set(None)>"×"</button>
+            <button class="banner-close" aria-label="Dismiss message" class:hidden=shared(move || model.message.with(|m| m.is_none())) on:click=move |_| model.message.set(None)>"×"</button>
         </div>
-        <div class="simulating" data-testid="simulating" role="status" class:hidden=move || model.simulating.with(|p| p.is_none())>
+        <div class="simulating" data-testid="simulating" role="status" class:hidden=shared(move || model.simulating.with(|p| p.is_none()))>
             <progress aria-label="Simulating"></progress>
             <span>{move || model.simulating.get().map(|p| format!("Simulating… {} events, {:.3} s of virtual time", group_thousands(p.events), p.t)).unwrap_or_default()}</span>
             <button class="stop-simulation" data-testid="stop-simulation" title="Stop here and show the run so far" on:click=move |_| model.stop_simulation()>"Stop"</button>
         </div>
         <main class="layout">
             <section class="pane editor-pane" aria-label="Program">
-                <div class="about" class:hidden=move || about.with(|a| a.is_none())>
+                <div class="about" class:hidden=shared(move || about.with(|a| a.is_none()))>
                     <h2>{move || about.get().map(|a| a.0).unwrap_or_default()}</h2>
                     <p>{move || about.get().map(|a| a.1).unwrap_or_default()}</p>
                 </div>
                 <Editor model on_edit/>
-                <ul class="diagnostics" aria-label="Compile errors" class:hidden=move || model.errors.with(|e| e.is_empty())>
-                    {move || model.errors.get().into_iter().take(5).map(|e| view! { <li>{format!("{}:{} {}", e.line, e.col, e.message)}</li> }).collect_view()}
+                <ul class="diagnostics" aria-label="Compile errors" class:hidden=shared(move || model.errors.with(|e| e.is_empty()))>
+                    {shared(move || model.errors.get().into_iter().take(5).map(|e| item(None, None, format!("{}:{} {}", e.line, e.col, e.message))).collect_view())}
                 </ul>
             </section>
             <section class="pane stage-pane" aria-label="Event loop">

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use loopscope_core::{explain, format_seconds, RunEnd};
 
 use crate::model::Model;
+use crate::shared::{item, shared};
 
 #[component]
 pub(crate) fn Explanation(model: Model) -> impl IntoView {
@@ -81,10 +82,10 @@ pub(crate) fn Console(model: Model) -> impl IntoView {
                     </li>
                 </For>
             </ol>
-            <p class="console-empty" class:hidden=move || !lines.with(|l| l.is_empty())>"Nothing printed yet."</p>
-            <p class="console-end" class:hidden=move || !(at_end.get() && ending.with(|e| e.is_some()))>{move || ending.get().unwrap_or_default()}</p>
-            <ul class="warnings" class:hidden=move || warnings.with(|w| w.is_empty())>
-                {move || warnings.get().into_iter().map(|w| view! { <li class="warning">"⚠ "{w}</li> }).collect_view()}
+            <p class="console-empty" class:hidden=shared(move || !lines.with(|l| l.is_empty()))>"Nothing printed yet."</p>
+            <p class="console-end" class:hidden=shared(move || !(at_end.get() && ending.with(|e| e.is_some())))>{move || ending.get().unwrap_or_default()}</p>
+            <ul class="warnings" class:hidden=shared(move || warnings.with(|w| w.is_empty()))>
+                {shared(move || warnings.get().into_iter().map(|w| item(Some("warning"), None, format!("⚠ {w}"))).collect_view())}
             </ul>
         </section>
     }

@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::icons::{Icon, IconSvg};
+use crate::icons::{labelled, Icon, IconSvg};
 use crate::model::{Model, Speed};
+use crate::shared::shared;
 
 const SPEEDS: &[(&str, &str)] = &[
     ("0.1", "0.1×"),
@@ -28,7 +29,7 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
             <button data-testid="to-start" title="Jump to start (Home)" aria-label="Jump to start" on:click=move |_| { model.playing.set(false); model.seek(model.first_step()) } disabled=move || model.step.get() <= model.first_step()>{view! { <IconSvg icon=Icon::ToStart/> }}</button>
             <button data-testid="step-back" title="Step back one event (←)" aria-label="Step back" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked().saturating_sub(1)) } disabled=at_start>{view! { <IconSvg icon=Icon::StepBack/> }}</button>
             <button data-testid="play" class="play" title="Play or pause (Space)" aria-label=move || if model.playing.get() { "Pause" } else { "Play" } on:click=toggle>
-                {move || if model.playing.get() { view! { <IconSvg icon=Icon::Pause/>"Pause" }.into_any() } else { view! { <IconSvg icon=Icon::Play/>"Play" }.into_any() }}
+                {shared(move || if model.playing.get() { labelled(Icon::Pause, "Pause") } else { labelled(Icon::Play, "Play") })}
             </button>
             <button data-testid="step-forward" title="Step forward one event (→)" aria-label="Step forward" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked() + 1) } disabled=at_end>{view! { <IconSvg icon=Icon::StepForward/> }}</button>
             <button data-testid="to-end" title="Jump to end (End)" aria-label="Jump to end" on:click=move |_| { model.playing.set(false); model.seek(u32::MAX) } disabled=at_end>{view! { <IconSvg icon=Icon::ToEnd/> }}</button>
@@ -48,7 +49,7 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
             <span class="step-count">{move || format!("event {} / {}", model.step.get(), total.get())}</span>
             <div class="help">
                 <button class="help-button" aria-expanded=move || help_open.get().to_string() aria-label="Keyboard shortcuts" on:click=move |_| help_open.update(|o| *o = !*o)>"?"</button>
-                <div class="help-popover" role="dialog" aria-label="Keyboard shortcuts" class:hidden=move || !help_open.get()>
+                <div class="help-popover" role="dialog" aria-label="Keyboard shortcuts" class:hidden=shared(move || !help_open.get())>
                     <h4>"Keyboard"</h4>
                     <dl>
                         <dt><kbd>"Space"</kbd></dt><dd>"play / pause"</dd>

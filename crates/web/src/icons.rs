@@ -32,3 +32,10 @@ pub(crate) fn IconSvg(icon: Icon) -> impl IntoView {
         </svg>
     }
 }
+
+/// An icon and its label, as a button shows them. Buttons that swap one pair for another
+/// ("Play" and "Pause") swap two values of one type: the view is updated in place, and its
+/// code is compiled once.
+pub(crate) fn labelled(icon: Icon, label: &'static str) -> impl IntoView {
+    view! { <IconSvg icon/>{label} }
+}

@@ -15,6 +15,7 @@ mod panic;
 mod persist;
 mod playback;
 mod samples;
+mod shared;
 mod stage;
 mod timeline;
 

@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::{Model, RunView, Speed};
+use crate::shared::{item, shared};
 
 /// The lanes with cards, top to bottom.
 const LANES: [Lane; 4] = [Lane::Running, Lane::Ready, Lane::Waiting, Lane::Done];
@@ -181,8 +182,8 @@ fn TaskCard(id: u32, lane: Lane, cards: Memo<LaneCards>, registry: Registry) -> 
         <li
             node_ref=node
             class=format!("card c{} state-{}", id % 12, lane_name(lane))
-            class:blocking=move || card.with(|c| c.blocking)
-            class:starving=move || card.with(|c| c.starving)
+            class:blocking=shared(move || card.with(|c| c.blocking))
+            class:starving=shared(move || card.with(|c| c.starving))
             data-testid="task-card"
             data-task=text(|c| c.name.clone())
             data-state=lane_name(lane)
@@ -215,7 +216,7 @@ fn LaneView(
                 {title}
                 <span class="lane-count">{move || cards.with(|d| if d.total == 0 { String::new() } else { d.total.to_string() })}</span>
                 {(lane == Lane::Ready).then(|| view! {
-                    <span class="lane-queue" class:hidden=move || cards.with(|d| d.total == 0)>"queue →"</span>
+                    <span class="lane-queue" class:hidden=shared(move || cards.with(|d| d.total == 0))>"queue →"</span>
                 })}
             </h3>
             <ol node_ref=list class="lane-cards" data-testid=testid>
@@ -223,8 +224,8 @@ fn LaneView(
                     <TaskCard id lane cards registry/>
                 </For>
             </ol>
-            <p class="lane-empty" class:hidden=move || cards.with(|d| d.total > 0)>{hint}</p>
-            <p class="lane-more" class:hidden=move || cards.with(|d| d.hidden() == 0)>
+            <p class="lane-empty" class:hidden=shared(move || cards.with(|d| d.total > 0))>{hint}</p>
+            <p class="lane-more" class:hidden=shared(move || cards.with(|d| d.hidden() == 0))>
                 {move || cards.with(|d| format!("+{} more", d.hidden()))}
             </p>
         </section>
@@ -518,6 +519,17 @@ fn thread_rows(run: &RunView, snap: &Snapshot) -> (Vec<ThreadRow>, Vec<(String, 
 
 type ThreadData = Memo<(Vec<ThreadRow>, Vec<(String, u32)>)>;
 
+/// A tag on a thread's card: "process 2", "GIL", "waiting for GIL". The three are one type
+/// of view, so the code that shows and hides them is compiled once.
+fn tag(
+    class: &'static str,
+    testid: Option<&'static str>,
+    title: Option<&'static str>,
+    text: String,
+) -> impl IntoView {
+    view! { <span class=class data-testid=testid title=title>{text}</span> }
+}
+
 /// One thread's card, the same element for the whole run; its text follows the thread.
 #[component]
 fn ThreadCard(name: String, data: ThreadData) -> impl IntoView {
@@ -532,12 +544,12 @@ fn ThreadCard(name: String, data: ThreadData) -> impl IntoView {
         <li class=move || row.with(|r| format!("thread-card thread-{}", r.state)) data-testid="thread" data-thread=name.clone() data-state=move || row.with(|r| r.state)>
             <span class="thread-label">
                 {label}
-                {move || {
+                {shared(move || {
                     let process = row.with(|r| r.process);
-                    (process > 0).then(|| view! { <span class="process-tag">{format!("process {process}")}</span> })
-                }}
-                {move || row.with(|r| r.gil).then(|| view! { <span class="gil-badge" data-testid="gil-badge" title="holds the GIL">"GIL"</span> })}
-                {move || row.with(|r| r.wants_gil).then(|| view! { <span class="gil-wait" title="waits for the GIL">"waiting for GIL"</span> })}
+                    (process > 0).then(|| tag("process-tag", None, None, format!("process {process}")))
+                })}
+                {shared(move || row.with(|r| r.gil).then(|| tag("gil-badge", Some("gil-badge"), Some("holds the GIL"), "GIL".into())))}
+                {shared(move || row.with(|r| r.wants_gil).then(|| tag("gil-wait", None, Some("waits for the GIL"), "waiting for GIL".into())))}
             </span>
             <span class="card-line">{move || row.with(|r| spot_label(&r.spot))}</span>
             <span class="card-detail">{move || row.with(|r| r.text.clone())}</span>
@@ -555,17 +567,17 @@ fn Threads(model: Model) -> impl IntoView {
     let names =
         Memo::new(move |_| data.with(|d| d.0.iter().map(|r| r.name.clone()).collect::<Vec<_>>()));
     view! {
-        <section class="threads" aria-label="Threads" class:hidden=move || data.with(|d| d.0.is_empty())>
+        <section class="threads" aria-label="Threads" class:hidden=shared(move || data.with(|d| d.0.is_empty()))>
             <h3 class="lane-title">"Threads"</h3>
             <ol class="thread-list" data-testid="threads">
                 <For each=move || names.get() key=|n| n.clone() let:name>
                     <ThreadCard name data/>
                 </For>
             </ol>
-            <ul class="pool-queues" class:hidden=move || data.with(|d| d.1.is_empty())>
-                {move || data.get().1.into_iter().map(|(name, n)| view! {
-                    <li data-testid="pool-queue">{format!("{name}: {n} work item{} queued", if n == 1 { "" } else { "s" })}</li>
-                }).collect_view()}
+            <ul class="pool-queues" class:hidden=shared(move || data.with(|d| d.1.is_empty()))>
+                {shared(move || data.get().1.into_iter().map(|(name, n)| {
+                    item(None, Some("pool-queue"), format!("{name}: {n} work item{} queued", if n == 1 { "" } else { "s" }))
+                }).collect_view())}
             </ul>
         </section>
     }
@@ -659,7 +671,7 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
         view! { <LaneView lane=l title hint cards=cards[i] ids=ids[i] node=sections[i] list=lists[i] registry/> }
     };
     view! {
-        <div class="stage" class:loop-blocked=move || blocking.get()>
+        <div class="stage" class:loop-blocked=shared(move || blocking.get())>
             <div class="thread-row">
                 <span class="thread-name">"loop thread"</span>
                 <span class="thread-state">

@@ -7,6 +7,7 @@ use loopscope_core::{explain, Lane, Trace};
 use wasm_bindgen::JsCast;
 
 use crate::model::{now_ms, Model, RunView};
+use crate::shared::shared;
 
 mod rows;
 
@@ -358,7 +359,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                         }).collect_view()
                     })}
                 </div>
-                <p class="timeline-more" class:hidden=move || data.with(|d| d.2 <= MAX_ROWS)>
+                <p class="timeline-more" class:hidden=shared(move || data.with(|d| d.2 <= MAX_ROWS))>
                     {move || data.with(|d| format!("+{} more tasks not drawn", d.2.saturating_sub(MAX_ROWS)))}
                 </p>
             </div>

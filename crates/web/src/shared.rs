@@ -1,0 +1,31 @@
+//! One type for the page's reactive values, whatever closure computes them.
+//!
+//! leptos compiles the code that renders a reactive value (its effect, its first build and
+//! its updates) once per closure type: every `move ||` in a view gets its own copy. Boxed as
+//! `Arc<dyn Fn() -> T>`, the closures of one value type share that code, which keeps the
+//! page's wasm smaller; it costs one indirect call when the value is recomputed. It pays
+//! where several closures give one type of view (the `class:` toggles, the lists of
+//! [`item`]s, a button's icon and label): boxing the closures of plain text gained nothing,
+//! as gzip finds their copies alike already.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+/// A reactive value, computed by `f` whenever what it reads changes.
+pub(crate) type Shared<T> = Arc<dyn Fn() -> T + Send + Sync>;
+
+/// `f` as a [`Shared`] value.
+pub(crate) fn shared<T: 'static>(f: impl Fn() -> T + Send + Sync + 'static) -> Shared<T> {
+    Arc::new(f)
+}
+
+/// A line of a list that is rebuilt whenever it changes (compile errors, warnings, queued
+/// work): one type of item for them all keeps one copy of the code that rebuilds the lists.
+pub(crate) fn item(
+    class: Option<&'static str>,
+    testid: Option<&'static str>,
+    text: String,
+) -> impl IntoView {
+    view! { <li class=class data-testid=testid>{text}</li> }
+}
