@@ -342,6 +342,36 @@ impl Vm {
         self.future_cancel(f, msg)
     }
 
+    /// The end of `Task.__step` when the task waits: `_fut_waiter` is set,
+    /// and if a `cancel()` came while it ran (`_must_cancel`) the waiter is
+    /// cancelled at once.
+    fn wait_on(&mut self, task: &FutRef, waiter: Waiter) {
+        let future = match &waiter {
+            Waiter::Future(f) => Some(f.clone()),
+            _ => None,
+        };
+        let must_cancel = match task.borrow_mut().task.as_mut() {
+            Some(t) => {
+                t.waiter = waiter;
+                t.must_cancel
+            }
+            None => false,
+        };
+        if !must_cancel {
+            return;
+        }
+        let msg = task.borrow().cancel_message.clone();
+        let cancelled = match future {
+            Some(f) => self.cancel(&f, msg),
+            None => self.cancel_sleep(task, msg),
+        };
+        if cancelled {
+            if let Some(td) = task.borrow_mut().task.as_mut() {
+                td.must_cancel = false;
+            }
+        }
+    }
+
     /// `Future.cancel(msg)` on the future of the sleep `task` waits in
     /// (`Waiter::Sleep`): false unless it is pending; else it is cancelled
     /// and its done callback, the task's wake-up, queued.
@@ -474,23 +504,7 @@ impl Vm {
                         line,
                     },
                 );
-                let must_cancel = {
-                    let mut fb = task.borrow_mut();
-                    let td = fb.task.as_mut();
-                    td.map(|t| {
-                        t.waiter = Waiter::Future(f.clone());
-                        t.must_cancel
-                    })
-                    .unwrap_or(false)
-                };
-                if must_cancel {
-                    let msg = task.borrow().cancel_message.clone();
-                    if self.cancel(&f, msg) {
-                        if let Some(td) = task.borrow_mut().task.as_mut() {
-                            td.must_cancel = false;
-                        }
-                    }
-                }
+                self.wait_on(task, Waiter::Future(f));
             }
             Outcome::Suspend(Wait::Sleep(until)) => {
                 // `sleep`: `call_later(delay, _set_result_unless_cancelled,
@@ -511,27 +525,12 @@ impl Vm {
                         on: WaitOn::Sleep { until },
                     },
                 );
-                let must_cancel = {
-                    let mut fb = task.borrow_mut();
-                    let td = fb.task.as_mut();
-                    td.map(|t| {
-                        t.waiter = Waiter::Sleep {
-                            until,
-                            timer,
-                            state: SleepState::Pending,
-                        };
-                        t.must_cancel
-                    })
-                    .unwrap_or(false)
+                let waiter = Waiter::Sleep {
+                    until,
+                    timer,
+                    state: SleepState::Pending,
                 };
-                if must_cancel {
-                    let msg = task.borrow().cancel_message.clone();
-                    if self.cancel_sleep(task, msg) {
-                        if let Some(td) = task.borrow_mut().task.as_mut() {
-                            td.must_cancel = false;
-                        }
-                    }
-                }
+                self.wait_on(task, waiter);
             }
             Outcome::Suspend(Wait::Bare) => {
                 self.call_soon(
