@@ -114,7 +114,7 @@ fn float_floordiv(a: f64, b: f64) -> f64 {
 }
 
 /// The most items one list, tuple or set is built with in one operation
-/// (about 160 MB), and the longest string one operation builds. Beyond them
+/// (240 MB of 24-byte values), and the longest string one operation builds. Beyond them
 /// an operation raises MemoryError at once rather than exhausting the
 /// browser tab's memory; the memory limit ([`crate::Limits::max_memory`])
 /// bounds what many operations build together.

@@ -292,28 +292,17 @@ impl Vm {
     pub(crate) fn cancel(&mut self, f: &FutRef, msg: Option<Value>) -> bool {
         let is_task = f.borrow().task.is_some();
         if is_task {
-            let waiter = {
+            {
                 let mut fb = f.borrow_mut();
                 fb.log_traceback = false;
                 if fb.done() {
                     return false;
                 }
-                let Some(t) = fb.task.as_mut() else {
-                    return false;
-                };
-                t.num_cancels_requested += 1;
-                match &t.waiter {
-                    Waiter::Future(w) => Some(Some(w.clone())),
-                    Waiter::Sleep { .. } => Some(None),
-                    Waiter::None => None,
+                if let Some(t) = fb.task.as_mut() {
+                    t.num_cancels_requested += 1;
                 }
-            };
-            let cancelled = match waiter {
-                Some(Some(w)) => self.cancel(&w, msg.clone()),
-                Some(None) => self.cancel_sleep(f, msg.clone()),
-                None => false,
-            };
-            if cancelled {
+            }
+            if self.cancel_waiter(f, msg.clone()) {
                 return true;
             }
             let mut fb = f.borrow_mut();
@@ -346,10 +335,6 @@ impl Vm {
     /// and if a `cancel()` came while it ran (`_must_cancel`) the waiter is
     /// cancelled at once.
     fn wait_on(&mut self, task: &FutRef, waiter: Waiter) {
-        let future = match &waiter {
-            Waiter::Future(f) => Some(f.clone()),
-            _ => None,
-        };
         let must_cancel = match task.borrow_mut().task.as_mut() {
             Some(t) => {
                 t.waiter = waiter;
@@ -361,14 +346,25 @@ impl Vm {
             return;
         }
         let msg = task.borrow().cancel_message.clone();
-        let cancelled = match future {
-            Some(f) => self.cancel(&f, msg),
-            None => self.cancel_sleep(task, msg),
-        };
-        if cancelled {
+        if self.cancel_waiter(task, msg) {
             if let Some(td) = task.borrow_mut().task.as_mut() {
                 td.must_cancel = false;
             }
+        }
+    }
+
+    /// `task._fut_waiter.cancel(msg)`: whether what the task waits for was
+    /// cancelled (false if it waits for nothing, or for something done).
+    fn cancel_waiter(&mut self, task: &FutRef, msg: Option<Value>) -> bool {
+        // (Read, then let go of the task before cancelling anything.)
+        let future = match task.borrow().task.as_ref().map(|t| &t.waiter) {
+            Some(Waiter::Future(w)) => Some(w.clone()),
+            Some(Waiter::Sleep { .. }) => None,
+            _ => return false,
+        };
+        match future {
+            Some(f) => self.cancel(&f, msg),
+            None => self.cancel_sleep(task, msg),
         }
     }
 

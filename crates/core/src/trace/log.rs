@@ -295,14 +295,15 @@ impl EventLog {
     }
 }
 
-/// The `WaitOn` code of a sleep.
+/// The `WaitOn` codes of a sleep and of `wait_for`'s deadline, the two with a time.
 pub(super) const SLEEP_CODE: u8 = 1;
+const WAIT_FOR_CODE: u8 = 2;
 
 /// A `WaitOn` as a code (never 0), an integer operand and a time operand.
 pub(super) fn split_wait(on: WaitOn) -> (u8, u32, Option<f64>) {
     match on {
         WaitOn::Sleep { until } => (SLEEP_CODE, 0, Some(until)),
-        WaitOn::WaitFor { until } => (2, 0, Some(until)),
+        WaitOn::WaitFor { until } => (WAIT_FOR_CODE, 0, Some(until)),
         WaitOn::Task { task } => (3, task, None),
         WaitOn::Gather { children } => (4, children, None),
         WaitOn::Wait { tasks } => (5, tasks, None),
@@ -313,14 +314,14 @@ pub(super) fn split_wait(on: WaitOn) -> (u8, u32, Option<f64>) {
 
 /// Whether a `WaitOn` code has a time operand (an index into the reals).
 pub(super) fn wait_has_time(code: u8) -> bool {
-    matches!(code, SLEEP_CODE | 2)
+    matches!(code, SLEEP_CODE | WAIT_FOR_CODE)
 }
 
 /// The inverse of `split_wait`; `until` gives the time operand when the code has one.
 pub(super) fn join_wait(code: u8, a: u32, until: impl Fn() -> f64) -> WaitOn {
     match code {
         SLEEP_CODE => WaitOn::Sleep { until: until() },
-        2 => WaitOn::WaitFor { until: until() },
+        WAIT_FOR_CODE => WaitOn::WaitFor { until: until() },
         3 => WaitOn::Task { task: a },
         4 => WaitOn::Gather { children: a },
         5 => WaitOn::Wait { tasks: a },
