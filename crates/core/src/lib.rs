@@ -16,6 +16,7 @@ mod ops;
 mod pyfmt;
 mod random;
 mod run;
+mod sort;
 pub mod syntax;
 mod trace;
 mod unicode_case;
@@ -25,6 +26,7 @@ mod vm;
 
 pub use machine::{ThreadInfo, ThreadState};
 pub use run::{check, run, CompileError, RunResult, Session, Settings, Status, MAX_SOURCE_BYTES};
+pub use sort::{sort_by, sort_by_key};
 pub use trace::{
     explain, waits_on_label, BlockKind, Event, EventKind, EventLog, Lane, Outcome, OutputLine,
     RunEnd, Snapshot, Summary, TaskInfo, TaskState, TaskTimes, ThreadSpot, TimerKind, TimerRecord,

@@ -350,7 +350,14 @@ fn fires_before(timers: &[TimerRecord], a: u32, b: u32) -> std::cmp::Ordering {
 }
 
 fn sort_by_firing(timers: &[TimerRecord], list: &mut [u32]) {
-    list.sort_by(|&a, &b| fires_before(timers, a, b));
+    // The ids themselves are what is sorted (no permutation to apply).
+    let mut ids: Vec<usize> = list.iter().map(|&t| t as usize).collect();
+    crate::sort::timsort(&mut ids, &mut |a, b| {
+        Some(fires_before(timers, a as u32, b as u32).is_lt())
+    });
+    for (slot, id) in list.iter_mut().zip(ids) {
+        *slot = id as u32;
+    }
 }
 
 /// Two lists in firing order, merged.
@@ -782,7 +789,7 @@ impl Trace {
             .filter(|(_, s)| s.lane == Lane::Ready)
             .map(|(i, _)| i as u32)
             .collect();
-        ready.sort_by_key(|&i| tasks[i as usize].since);
+        crate::sort::sort_by_key(&mut ready, |&i| tasks[i as usize].since);
         Snapshot {
             step,
             t,

@@ -874,12 +874,14 @@ pub(crate) fn reprlib(v: &Value, level: i32, seen: &mut Vec<usize>) -> String {
     }
 }
 
-fn sort_if_possible(items: &mut [Value]) {
+fn sort_if_possible(items: &mut Vec<Value>) {
     let sortable = items
         .windows(2)
         .all(|w| crate::ops::order(&w[0], &w[1]).is_some());
     if sortable {
-        items.sort_by(|a, b| crate::ops::order(a, b).unwrap_or(std::cmp::Ordering::Equal));
+        crate::sort::sort_by(items, |a, b| {
+            crate::ops::order(a, b) == Some(std::cmp::Ordering::Less)
+        });
     }
 }
 

@@ -7,6 +7,7 @@ use super::{arg_count, check_kwargs, kwarg, Builtin};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::ops::{self, collect, order};
 use crate::pyfmt;
+use crate::syntax::ast::CmpOp;
 use crate::trace::BlockKind;
 use crate::value::{py_eq, repr, to_str, Dict, IterObj, Key, RangeObj, TypeId, Value};
 use crate::vm::{Called, Kwargs, Vm};
@@ -62,54 +63,59 @@ fn seconds(fname: &str, v: &Value) -> Result<f64, ExcRef> {
     })
 }
 
-/// Sort values (by keys if given) with Python's stable order and its TypeErrors.
+/// Sort values (by keys if given) as CPython's `list.sort` does: every key
+/// first, then the comparisons CPython makes, in its order (`crate::sort`).
+/// On failure, also the items as CPython leaves its list: as they were if a
+/// key raised, partly sorted if a comparison did.
 pub(crate) fn sort_values(
     vm: &mut Vm,
     items: Vec<Value>,
     key: Option<&Value>,
     reverse: bool,
-) -> Result<Vec<Value>, ExcRef> {
+) -> Result<Vec<Value>, (Vec<Value>, ExcRef)> {
     let keys = match key {
         Some(k) if !matches!(k, Value::None) => {
             let mut ks = Vec::with_capacity(items.len());
             for i in &items {
-                ks.push(vm.call_sync(k, vec![i.clone()])?);
+                match vm.call_sync(k, vec![i.clone()]) {
+                    Ok(v) => ks.push(v),
+                    Err(e) => return Err((items, e)),
+                }
             }
             ks
         }
         _ => items.clone(),
     };
+    // CPython reverses the list, sorts it stably and reverses it back, so
+    // equal items keep their order under `reverse=True`.
     let mut idx: Vec<usize> = (0..items.len()).collect();
+    if reverse {
+        idx.reverse();
+    }
     let mut err = None;
-    idx.sort_by(|&a, &b| {
-        let (x, y) = if reverse {
-            (&keys[b], &keys[a])
-        } else {
-            (&keys[a], &keys[b])
-        };
-        match order(x, y) {
-            Some(o) => o,
-            None => {
-                if err.is_none() {
-                    // CPython's sort asks `later < earlier` (in the list as it sorts it).
-                    let (later, earlier) = if (a > b) != reverse {
-                        (&keys[a], &keys[b])
-                    } else {
-                        (&keys[b], &keys[a])
-                    };
-                    let (x, y) = ops::incomparable_items(later, earlier);
-                    err = Some(type_err(format!(
-                        "'<' not supported between instances of '{x}' and '{y}'"
-                    )));
-                }
-                std::cmp::Ordering::Equal
-            }
+    let done = crate::sort::timsort(&mut idx, &mut |a, b| match ops::compare(
+        CmpOp::Lt,
+        &keys[a],
+        &keys[b],
+    ) {
+        Ok(lt) => Some(lt),
+        Err(e) => {
+            err = Some(e);
+            None
         }
     });
-    if let Some(e) = err {
-        return Err(e);
+    if reverse {
+        idx.reverse();
     }
-    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+    let mut slots: Vec<Option<Value>> = items.into_iter().map(Some).collect();
+    let sorted: Vec<Value> = idx
+        .iter()
+        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+        .collect();
+    match err {
+        Some(e) if !done => Err((sorted, e)),
+        _ => Ok(sorted),
+    }
 }
 
 fn min_max(vm: &mut Vm, args: Vec<Value>, kwargs: &Kwargs, is_max: bool) -> Result<Value, ExcRef> {
@@ -312,7 +318,7 @@ pub(crate) fn call(
             }
             let items = collect(vm, &args[0])?;
             let rev = kwarg(&kwargs, "reverse").is_some_and(|v| v.truthy());
-            Value::list(sort_values(vm, items, kwarg(&kwargs, "key"), rev)?)
+            Value::list(sort_values(vm, items, kwarg(&kwargs, "key"), rev).map_err(|(_, e)| e)?)
         }
         B::Reversed => {
             arg_count("reversed", &args, 1, 1)?;

@@ -742,11 +742,23 @@ fn list_method(
         "sort" => {
             check_kwargs("sort", kwargs, &["key", "reverse"])?;
             arg_count("list.sort", args, 0, 0)?;
-            let items = l.borrow().clone();
             let rev = kwarg(kwargs, "reverse").is_some_and(|v| v.truthy());
-            let sorted = sort_values(vm, items, kwarg(kwargs, "key"), rev)?;
-            *l.borrow_mut() = sorted;
-            Ok(Value::None)
+            // As in CPython, the list is empty while it sorts (a key function
+            // sees it so), gets its items back however the sort ends, and a
+            // list changed meanwhile is a ValueError (the changes are lost).
+            let items = std::mem::take(&mut *l.borrow_mut());
+            let (items, result) = match sort_values(vm, items, kwarg(kwargs, "key"), rev) {
+                Ok(sorted) => (sorted, Ok(Value::None)),
+                Err((items, e)) => (items, Err(e)),
+            };
+            let modified = !std::mem::replace(&mut *l.borrow_mut(), items).is_empty();
+            match result {
+                Ok(_) if modified => Err(ExcObj::msg(
+                    ExcType::ValueError,
+                    "list modified during sort",
+                )),
+                r => r,
+            }
         }
         "reverse" => {
             l.borrow_mut().reverse();

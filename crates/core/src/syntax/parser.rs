@@ -33,10 +33,10 @@ pub fn parse(source: &str) -> Parsed {
     // parser; a stable sort keeps the lexer's message first when both point at the same place.
     let mut diagnostics = lex_diags;
     diagnostics.append(&mut parser.diags);
-    diagnostics.sort_by_key(|d| d.span.start);
+    crate::sort::sort_by_key(&mut diagnostics, |d| d.span.start);
     // Scope checks ('return' outside function…) come after, as CPython finds them only once the
     // whole file has parsed.
-    parser.semantic.sort_by_key(|d| d.span.start);
+    crate::sort::sort_by_key(&mut parser.semantic, |d| d.span.start);
     diagnostics.append(&mut parser.semantic);
     Parsed {
         module: Module { body },

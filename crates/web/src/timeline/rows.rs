@@ -231,7 +231,7 @@ impl MachineRows {
             close_thread(row, st, *t0, trace.end_time, pixel);
         }
         // Cores in use over time.
-        self.busy_changes.sort_by(|a, b| a.0.total_cmp(&b.0));
+        loopscope_core::sort_by(&mut self.busy_changes, |a, b| a.0.total_cmp(&b.0).is_lt());
         let cores = trace.cores.max(1) as f64;
         let mut cores_row = Row {
             label: format!("cores ({})", trace.cores),
