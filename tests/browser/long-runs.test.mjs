@@ -53,3 +53,52 @@ test("a long run can be stopped half way and shows what ran so far", () =>
     },
     { goto: false },
   ));
+
+/** Python that computes for a long time without awaiting (a CPU-bound loop). */
+const CPU = `import asyncio
+
+
+async def main():
+    s = 0
+    for i in range(2_000_000):
+        s += i
+    print("sum", s)
+
+
+asyncio.run(main())
+`;
+
+test("Python that runs long without awaiting is simulated in slices too: the page keeps answering", () =>
+  withPage(
+    async (page, server) => {
+      await page.addInitScript(() => {
+        window.__seen = 0;
+        setInterval(() => {
+          const bar = document.querySelector('[data-testid="simulating"]');
+          if (bar && !bar.classList.contains("hidden")) window.__seen += 1;
+        }, 5);
+      });
+      await page.goto(`${server.url}#code/${encodeScenario(CPU)}`, { waitUntil: "load" });
+      // Before, the whole loop ran in one task: no timer could run while the bar showed.
+      await page.waitForFunction(() => window.__seen > 0, null, { timeout: 20_000 });
+      await page.locator('[data-testid="simulating"]').waitFor({ state: "hidden", timeout: 60_000 });
+      await page.click('[data-testid="to-end"]');
+      const out = await page.locator('[data-testid="console"]').textContent();
+      assert.match(out, /sum 1999999000000/);
+    },
+    { goto: false },
+  ));
+
+test("a CPU-bound loop can be stopped half way", () =>
+  withPage(
+    async (page, server) => {
+      const forever = CPU.replace("for i in range(2_000_000):", "while True:\n        i = 1");
+      await page.goto(`${server.url}#code/${encodeScenario(forever)}`, { waitUntil: "load" });
+      const bar = page.locator('[data-testid="simulating"]');
+      await bar.waitFor({ state: "visible", timeout: 20_000 });
+      await page.click('[data-testid="stop-simulation"]');
+      await bar.waitFor({ state: "hidden", timeout: 20_000 });
+      assert.match(await page.locator("body").textContent(), /stopped before the end, after [\d]+ events/);
+    },
+    { goto: false },
+  ));

@@ -13,6 +13,11 @@ use crate::trace::{explain, RunEnd, Trace};
 use crate::value::Value;
 use crate::vm::{Abort, Frame, Limits, Outcome, PyFrame, Resume, Vm};
 
+/// Interpreter steps (calls, awaits, loop iterations) that take about as long
+/// as one trace event: `Session::advance` lets Python without events run for
+/// `events` times this many steps before it pauses.
+const STEPS_PER_EVENT: u64 = 2;
+
 /// Programs larger than this are refused (SPEC §5).
 pub const MAX_SOURCE_BYTES: usize = 100 * 1024;
 
@@ -241,19 +246,33 @@ impl Session {
 
     /// Simulate until about `events` more trace events exist (whole
     /// callbacks: a slice can overshoot by what one callback records) or the
-    /// run is over. Returns true when the run is over.
+    /// run is over. Returns true when the run is over. Python that runs
+    /// without events (a CPU-bound loop in a task or at the top of the
+    /// program) pauses after about `events × STEPS_PER_EVENT` steps and goes
+    /// on at the next call, where it was: the run is the same either way.
+    /// (Python that a builtin calls back, or a worker thread runs, does not
+    /// pause.)
     pub fn advance(&mut self, events: usize) -> bool {
         let SessionState::Running(live) = &mut self.state else {
             return true;
         };
         let Live { vm, frames, phase } = &mut **live;
         let start = vm.trace.events.len();
-        loop {
+        // Python that runs long without an event (a CPU-bound loop) pauses
+        // too, after about as many steps as `events` events take.
+        vm.pause_at = vm
+            .steps
+            .saturating_add((events as u64).saturating_mul(STEPS_PER_EVENT));
+        let over = loop {
             let next = match phase.take() {
-                Some(Phase::Stack(input)) => match vm.run_stack(frames, input) {
+                Some(Phase::Stack(input)) => match vm.run_stack_pausable(frames, input) {
                     Outcome::Block(kind, secs) => {
                         vm.block_loop_thread(kind, secs);
                         Phase::Stack(Resume::Value(Value::None))
+                    }
+                    Outcome::Paused => {
+                        *phase = Some(Phase::Stack(Resume::Start));
+                        break false;
                     }
                     Outcome::RunLoop(run) => Phase::Loop(run),
                     other => Phase::Ended(other),
@@ -267,18 +286,20 @@ impl Session {
                             // Checkpoint as we go, so the end does not
                             // replay the whole run at once.
                             vm.trace.index(false);
-                            return false;
+                            break false;
                         }
                     }
                 }
                 Some(ended @ Phase::Ended(_)) => {
                     *phase = Some(ended);
-                    return true;
+                    break true;
                 }
-                None => return true,
+                None => break true,
             };
             *phase = Some(next);
-        }
+        };
+        vm.pause_at = u64::MAX;
+        over
     }
 
     /// Stop a run before its end (the person does not want to wait): the

@@ -121,6 +121,9 @@ pub(crate) enum Outcome {
     Yield(Value),
     /// A limit was reached; the run is over.
     Abort,
+    /// The Python frame on top paused before its next step (`Vm::pause_at`
+    /// was reached): run the stack again with `Resume::Start` to go on.
+    Paused,
     /// `asyncio.run` started its loop at the top of the program's stack: the
     /// caller drives `run_passes` (pausing between them if it likes), then
     /// resumes the stack with `asyncio_run_finish`'s result. Elsewhere

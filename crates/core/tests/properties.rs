@@ -110,6 +110,7 @@ fn the_same_program_gives_the_same_trace_twice() {
 fn a_run_in_slices_is_the_same_run() {
     // Programs that block the loop, end with a limit, deadlock or raise are
     // in the corpus too; the sliced run must stop the same way.
+    let max_steps = Settings::default().limits.max_steps as usize;
     for (name, src) in corpus() {
         let whole = run(&src, &Settings::default());
         let want = serde_json::to_string(&whole.trace).unwrap_or_default();
@@ -117,12 +118,12 @@ fn a_run_in_slices_is_the_same_run() {
         for slice in [1usize, 5, 64] {
             let mut session = Session::new(&src, &Settings::default());
             let mut slices = 0usize;
+            // Each slice ends after `slice` events, or pauses Python that
+            // runs without events after at least `slice` steps.
+            let most = whole.trace.events.len() + 2 + max_steps / slice;
             while !session.advance(slice) {
                 slices += 1;
-                assert!(
-                    slices <= whole.trace.events.len() + 2,
-                    "{name}: no progress"
-                );
+                assert!(slices <= most, "{name}: no progress");
             }
             // The end (a last partial line, say) may add an event or two.
             let (events, _) = session.progress();
@@ -389,4 +390,48 @@ asyncio.run(main())
     let second = run(src, &Settings::default());
     assert_eq!(first.digest(), second.digest());
     drop(held);
+}
+
+/// Python that runs long without an event (a CPU-bound loop: at the top of
+/// the program, in a task, in a function a task calls) pauses between slices
+/// too, so the page stays responsive; the run is the same run. Python run by
+/// a builtin (a key function) or by a worker thread does not pause, and still
+/// gives the same run.
+#[test]
+fn python_without_events_pauses_between_slices() {
+    let loop_ = "    s = 0\n    for i in range(20000):\n        s += i % 7\n";
+    let cases = [
+        ("top level", "import asyncio\ns = 0\nfor i in range(20000):\n    s += i % 7\nprint(s)\n\nasync def main():\n    await asyncio.sleep(1)\n\nasyncio.run(main())\n".to_string(), true),
+        ("in a task", format!("import asyncio\n\nasync def work(n):\n{loop_}    await asyncio.sleep(0.5)\n    print(n, s)\n\nasync def main():\n    await asyncio.gather(work(1), work(2))\n\nasyncio.run(main())\n"), true),
+        ("in a call", format!("import asyncio\n\ndef crunch():\n{loop_}    return s\n\nasync def main():\n    print(crunch())\n    await asyncio.sleep(0)\n    print(crunch())\n\nasyncio.run(main())\n"), true),
+        ("in a key function", "import asyncio\n\ndef key(x):\n    s = 0\n    for i in range(2000):\n        s += i\n    return -x\n\nasync def main():\n    print(sorted(range(10), key=key))\n\nasyncio.run(main())\n".to_string(), false),
+        ("in a thread", format!("import asyncio\n\ndef crunch():\n{loop_}    return s\n\nasync def main():\n    print(await asyncio.to_thread(crunch))\n\nasyncio.run(main())\n"), false),
+    ];
+    for (name, src, pauses) in cases {
+        let whole = run(&src, &Settings::default());
+        assert_eq!(whole.status.exit_code(), 0, "{name}: {:?}", whole.stderr);
+        let events = whole.trace.events.len();
+        let mut session = Session::new(&src, &Settings::default());
+        let mut slices = 1;
+        while !session.advance(20) {
+            slices += 1;
+        }
+        // 20,000 iterations are 40,000 steps: a pause every 40 steps.
+        if pauses {
+            assert!(slices > 500, "{name}: {slices} slices for {events} events");
+        } else {
+            assert!(
+                slices <= events,
+                "{name}: {slices} slices for {events} events"
+            );
+        }
+        let sliced = session.finish();
+        assert_eq!(sliced.status, whole.status, "{name}");
+        assert_eq!(sliced.stderr, whole.stderr, "{name}");
+        assert!(
+            serde_json::to_string(&sliced.trace).unwrap_or_default()
+                == serde_json::to_string(&whole.trace).unwrap_or_default(),
+            "{name}: another trace in slices"
+        );
+    }
 }

@@ -316,6 +316,14 @@ impl ReadyQueue {
     }
 }
 
+/// A task step paused part-way, to go on with: its task and trace id, and the
+/// task that was current before the step (the step's own stays current).
+pub(crate) struct PausedStep {
+    pub(crate) task: FutRef,
+    pub(crate) id: u32,
+    pub(crate) prev: Option<FutRef>,
+}
+
 /// The loop's own state: the clock, the queues and the pass counter.
 #[derive(Default)]
 pub(crate) struct EventLoop {
@@ -327,6 +335,9 @@ pub(crate) struct EventLoop {
     /// Callbacks of the current pass not run yet (a session may pause
     /// between two of them).
     pub(crate) pass_left: usize,
+    /// A task step paused part-way (a long stretch of Python): it goes on
+    /// before anything else, so the run is the same as without the pause.
+    pub(crate) paused: Option<PausedStep>,
     pub(crate) stopping: bool,
     pub(crate) running: bool,
 }

@@ -4,7 +4,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::asyncio::combinators;
-use crate::asyncio::event_loop::{Callback, Handle, TimerRef, CLOCK_RESOLUTION};
+use crate::asyncio::event_loop::{Callback, Handle, PausedStep, TimerRef, CLOCK_RESOLUTION};
 use crate::asyncio::objects::{
     DoneCallback, FutRef, FutState, Future, SleepState, TaskData, Waiter,
 };
@@ -417,7 +417,7 @@ impl Vm {
     fn task_step(&mut self, task: &FutRef, input: Resume) {
         let mut input = input;
         let waiter;
-        let (id, line, mut frames) = {
+        let (id, line, frames) = {
             let mut fb = task.borrow_mut();
             if fb.done() {
                 return;
@@ -448,14 +448,38 @@ impl Vm {
             self.cancel_timer(&timer);
         }
         let prev = self.current.replace(task.clone());
+        self.task_run(task, id, frames, input, prev);
+    }
+
+    /// The rest of `task_step` from running the task's frames: also where a
+    /// paused step goes on (`Resume::Start`), in the next `run_passes`.
+    fn task_run(
+        &mut self,
+        task: &FutRef,
+        id: u32,
+        mut frames: Vec<Frame>,
+        mut input: Resume,
+        prev: Option<FutRef>,
+    ) {
         let outcome = loop {
-            match self.run_stack(&mut frames, input) {
+            match self.run_stack_pausable(&mut frames, input) {
                 Outcome::Block(kind, secs) => {
                     let line = self.frames_line(&frames);
                     self.block_loop_thread_at(kind, secs, line);
                     input = Resume::Value(Value::None);
                 }
                 Outcome::RunLoop(run) => input = Resume::from(self.loop_to_end(run)),
+                Outcome::Paused => {
+                    if let Some(td) = task.borrow_mut().task.as_mut() {
+                        td.frames = frames;
+                    }
+                    self.lp.paused = Some(PausedStep {
+                        task: task.clone(),
+                        id,
+                        prev,
+                    });
+                    return;
+                }
                 other => break other,
             }
         };
@@ -539,9 +563,26 @@ impl Vm {
                     None,
                 );
             }
-            Outcome::Block(..) | Outcome::RunLoop(_) | Outcome::Abort | Outcome::Yield(_) => {}
+            Outcome::Block(..)
+            | Outcome::RunLoop(_)
+            | Outcome::Abort
+            | Outcome::Yield(_)
+            | Outcome::Paused => {}
         }
         self.current = prev;
+    }
+
+    /// Go on with the task step that paused (`Outcome::Paused`), if any.
+    fn resume_paused_step(&mut self) {
+        if let Some(PausedStep { task, id, prev }) = self.lp.paused.take() {
+            let frames = task
+                .borrow_mut()
+                .task
+                .as_mut()
+                .map(|td| std::mem::take(&mut td.frames))
+                .unwrap_or_default();
+            self.task_run(&task, id, frames, Resume::Start, prev);
+        }
     }
 
     /// The loop thread blocks (`time.sleep`, `cpu`): the clock moves on, nothing else runs.
@@ -739,6 +780,17 @@ impl Vm {
     /// CPython), or the trace reaches `stop_at` events: a session can pause
     /// in the middle of a pass of ten thousand steps.
     fn run_pass(&mut self, stop_at: usize) {
+        if self.lp.paused.is_some() {
+            // The rest of the callback that paused.
+            self.resume_paused_step();
+            if self.abort.is_some() || self.escaping.is_some() {
+                self.lp.pass_left = 0;
+                return;
+            }
+            if self.lp.paused.is_some() {
+                return;
+            }
+        }
         while self.lp.pass_left > 0 {
             if self.trace.events.len() >= stop_at {
                 return;
@@ -754,6 +806,9 @@ impl Vm {
             self.run_callback(h);
             if self.abort.is_some() || self.escaping.is_some() {
                 self.lp.pass_left = 0;
+                return;
+            }
+            if self.lp.paused.is_some() {
                 return;
             }
         }
@@ -776,9 +831,10 @@ impl Vm {
         loop {
             if self.abort.is_some() {
                 self.lp.pass_left = 0;
+                self.lp.paused = None;
                 return Some(false);
             }
-            if self.lp.pass_left == 0 && !self.start_pass() {
+            if self.lp.pass_left == 0 && self.lp.paused.is_none() && !self.start_pass() {
                 return Some(false);
             }
             if self.abort.is_none() {
@@ -790,7 +846,7 @@ impl Vm {
             if self.escaping.is_some() {
                 return Some(true);
             }
-            if self.lp.pass_left > 0 {
+            if self.lp.pass_left > 0 || self.lp.paused.is_some() {
                 return None;
             }
             if self.lp.stopping {

@@ -35,6 +35,8 @@ enum PyExit {
     Block(BlockKind, f64),
     RunLoop(crate::asyncio::task::MainRun),
     Abort,
+    /// Paused before a step, the instruction pointer on it: `Vm::pause_at`.
+    Paused,
 }
 
 pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
@@ -61,7 +63,30 @@ fn pep479(e: ExcRef, is_async: bool, is_generator: bool) -> ExcRef {
 
 impl Vm {
     /// Run a stack of frames until it finishes, raises, suspends, blocks or aborts.
-    pub(crate) fn run_stack(&mut self, frames: &mut Vec<Frame>, mut input: Resume) -> Outcome {
+    pub(crate) fn run_stack(&mut self, frames: &mut Vec<Frame>, input: Resume) -> Outcome {
+        self.run_depth += 1;
+        let outcome = self.run_frames(frames, input);
+        self.run_depth -= 1;
+        outcome
+    }
+
+    /// `run_stack` that may also end `Outcome::Paused` when `pause_at` steps
+    /// are reached in its own frames (not in a nested run: a builtin calling
+    /// back into Python, a worker thread), unless a run_stack around it is
+    /// already the pausable one. Its caller goes on later with `Resume::Start`.
+    pub(crate) fn run_stack_pausable(&mut self, frames: &mut Vec<Frame>, input: Resume) -> Outcome {
+        let own = self.pausable_depth == 0;
+        if own {
+            self.pausable_depth = self.run_depth + 1;
+        }
+        let outcome = self.run_stack(frames, input);
+        if own {
+            self.pausable_depth = 0;
+        }
+        outcome
+    }
+
+    fn run_frames(&mut self, frames: &mut Vec<Frame>, mut input: Resume) -> Outcome {
         loop {
             if self.abort.is_some() {
                 return Outcome::Abort;
@@ -131,6 +156,7 @@ impl Vm {
                     PyExit::RunLoop(run) => return Outcome::RunLoop(run),
                     PyExit::Yield(v) => return Outcome::Yield(v),
                     PyExit::Abort => return Outcome::Abort,
+                    PyExit::Paused => return Outcome::Paused,
                 },
             }
         }
@@ -247,6 +273,8 @@ impl Vm {
                     input = Resume::Value(Value::None);
                 }
                 Outcome::RunLoop(run) => input = Resume::from(self.loop_to_end(run)),
+                // Not the pausable run (see run_stack_pausable): never.
+                Outcome::Paused => input = Resume::Start,
                 Outcome::Suspend(_) | Outcome::Yield(_) => {
                     break Err(ExcObj::msg(
                         ExcType::RuntimeError,
@@ -309,6 +337,8 @@ impl Vm {
                     input = Resume::Value(Value::None);
                 }
                 Outcome::RunLoop(run) => input = Resume::from(self.loop_to_end(run)),
+                // Not the pausable run (see run_stack_pausable): never.
+                Outcome::Paused => input = Resume::Start,
                 Outcome::Suspend(_) => {
                     break Err(ExcObj::msg(
                         ExcType::RuntimeError,
@@ -394,8 +424,17 @@ impl Vm {
                     | Op::Await
                     | Op::ForIter(_)
             ) || matches!(op, Op::Jump(t) if t < f.ip);
-            if step && self.charge_steps(1).is_err() {
-                return PyExit::Abort;
+            if step {
+                if self.steps >= self.pause_at && self.run_depth == self.pausable_depth {
+                    // Pause once: the step is taken (and counted) when the
+                    // frame goes on.
+                    f.ip -= 1;
+                    self.pause_at = u64::MAX;
+                    return PyExit::Paused;
+                }
+                if self.charge_steps(1).is_err() {
+                    return PyExit::Abort;
+                }
             }
             let r: Result<(), ExcRef> = match op {
                 Op::LoadConst(i) => {

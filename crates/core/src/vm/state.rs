@@ -92,6 +92,15 @@ pub(crate) struct Vm {
     pub(crate) out_pending: String,
     pub(crate) out_bytes: usize,
     pub(crate) steps: u64,
+    /// Pause the Python code running at the top of a session's stack or of a
+    /// task's step once `steps` reaches this (`u64::MAX`: never), so that a
+    /// long stretch of Python without an await (a CPU-bound loop) can be
+    /// simulated in slices too: [`Vm::run_stack_pausable`].
+    pub(crate) pause_at: u64,
+    /// How many `run_stack`s are running, one inside another.
+    pub(crate) run_depth: u32,
+    /// The `run_depth` of the one `run_stack` that may pause (0: none).
+    pub(crate) pausable_depth: u32,
     /// Bytes of big values built so far: [`Vm::charge_built`].
     pub(crate) built_bytes: usize,
     /// Futures whose links to others only [`Drop`] can break: [`Vm::remember_links`].
@@ -149,6 +158,9 @@ impl Vm {
             out_pending: String::new(),
             out_bytes: 0,
             steps: 0,
+            pause_at: u64::MAX,
+            run_depth: 0,
+            pausable_depth: 0,
             built_bytes: 0,
             linked: Vec::new(),
             limits,

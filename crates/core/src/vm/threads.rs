@@ -297,7 +297,13 @@ impl Vm {
         }
         let prev = self.current.take();
         let prev_worker = self.worker.replace(t);
-        let outcome = self.run_stack(&mut frames, input);
+        let outcome = loop {
+            match self.run_stack(&mut frames, input) {
+                // Not the pausable run (see run_stack_pausable): never.
+                Outcome::Paused => input = Resume::Start,
+                other => break other,
+            }
+        };
         self.worker = prev_worker;
         self.current = prev;
         match outcome {
@@ -317,7 +323,7 @@ impl Vm {
                 let r = self.loop_to_end(run);
                 self.finish_item(t, r)
             }
-            Outcome::Abort => {}
+            Outcome::Abort | Outcome::Paused => {}
         }
     }
 
