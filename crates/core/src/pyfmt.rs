@@ -1,6 +1,7 @@
 //! Python 3.11-exact text formatting: `repr` of floats and strings, the format-spec
 //! mini-language, `round`, `float()`/`int()` string parsing and `str.format` templates.
 
+mod dec2f64;
 mod float;
 mod parse;
 mod spec;
@@ -8,6 +9,7 @@ mod template;
 mod unicode;
 
 // Not every consumer uses every helper yet; the re-exports are the module's API.
+pub(crate) use dec2f64::parse_decimal;
 #[allow(unused_imports)]
 pub(crate) use float::{
     float_repr, format_float, round_float, round_half_even, FloatToIntError, RoundError,

@@ -33,7 +33,7 @@ pub(crate) fn Console(model: Model) -> impl IntoView {
                 .output
                 .iter()
                 .take(n)
-                .map(|l| (format_seconds(l.t), l.text.clone()))
+                .map(|l| (format_seconds(l.t), l.t, l.text.clone()))
                 .collect::<Vec<_>>()
         })
     });
@@ -71,14 +71,14 @@ pub(crate) fn Console(model: Model) -> impl IntoView {
         <section class="console-pane" aria-label="Console">
             <h3>"Console"</h3>
             <ol class="console" data-testid="console">
-                <For each=move || lines.get().into_iter().enumerate() key=|(i, l)| (*i, l.1.clone()) let:item>
+                <For each=move || lines.get().into_iter().enumerate() key=|(i, l)| (*i, l.2.clone()) let:item>
                     <li
                         class="console-line"
                         data-testid="console-line"
                         data-t=item.1.0.clone()
-                        data-ts=format!("{:>8.3}", item.1.0.parse::<f64>().unwrap_or(0.0))
+                        data-ts=format!("{:>8.3}", item.1.1)
                     >
-                        {item.1.1}
+                        {item.1.2}
                     </li>
                 </For>
             </ol>

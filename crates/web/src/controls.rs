@@ -6,15 +6,16 @@ use crate::icons::{labelled, Icon, IconSvg};
 use crate::model::{Model, Speed};
 use crate::shared::shared;
 
-const SPEEDS: &[(&str, &str)] = &[
-    ("0.1", "0.1×"),
-    ("0.25", "0.25×"),
-    ("0.5", "0.5×"),
-    ("1", "1×"),
-    ("2", "2×"),
-    ("5", "5×"),
-    ("10", "10×"),
-    ("beat", "one event per beat"),
+/// The speed menu: option value, label, speed.
+const SPEEDS: &[(&str, &str, Speed)] = &[
+    ("0.1", "0.1×", Speed::Film(0.1)),
+    ("0.25", "0.25×", Speed::Film(0.25)),
+    ("0.5", "0.5×", Speed::Film(0.5)),
+    ("1", "1×", Speed::Film(1.0)),
+    ("2", "2×", Speed::Film(2.0)),
+    ("5", "5×", Speed::Film(5.0)),
+    ("10", "10×", Speed::Film(10.0)),
+    ("beat", "one event per beat", Speed::Beat),
 ];
 
 #[component]
@@ -37,9 +38,9 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
                 <span class="visually-hidden">"Speed"</span>
                 <select aria-label="Speed: virtual seconds per real second" on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    model.speed.set(if v == "beat" { Speed::Beat } else { Speed::Film(v.parse().unwrap_or(1.0)) });
+                    model.speed.set(SPEEDS.iter().find(|s| s.0 == v).map_or(Speed::Film(1.0), |s| s.2));
                 }>
-                    {SPEEDS.iter().map(|(v, label)| view! { <option value=*v selected=*v == "1">{*label}</option> }).collect_view()}
+                    {SPEEDS.iter().map(|(v, label, _)| view! { <option value=*v selected=*v == "1">{*label}</option> }).collect_view()}
                 </select>
             </label>
             <span class="clock" aria-live="off" title="Virtual time">

@@ -1,6 +1,7 @@
 //! Float to text as CPython does it: shortest `repr`, correctly rounded fixed/exponent/general
 //! formats with ties-to-even on the exact binary value, and `round()`.
 
+use super::dec2f64::decimal_to_f64;
 use super::spec::{check_limit, fill_number, parse_spec, unknown_code, FormatSpec, NumberParts};
 
 /// Decimal digits `d1 d2 ...` (ASCII, no leading zero) and a point position `dp` such that the
@@ -52,17 +53,16 @@ fn shortest_decimal(x: f64) -> Decimal {
     let n = shortest.digits.len();
     if n >= 16 {
         let nearest = round_to(&exact_decimal(x), n as i64);
-        if nearest.digits.len() <= n && decimal_value(&nearest) == Some(x.abs()) {
+        if nearest.digits.len() <= n && decimal_value(&nearest) == x.abs() {
             return nearest;
         }
     }
     shortest
 }
 
-/// The double nearest to a decimal (`None` if it does not parse).
-fn decimal_value(d: &Decimal) -> Option<f64> {
-    let digits: String = d.digits.iter().map(|&b| char::from(b)).collect();
-    format!("0.{digits}e{}", d.dp).parse().ok()
+/// The double nearest to a decimal.
+fn decimal_value(d: &Decimal) -> f64 {
+    decimal_to_f64(&d.digits, d.dp)
 }
 
 /// Keeps the first `keep` digits of `d`, rounding the rest half-to-even (the digit list is the
@@ -372,16 +372,11 @@ pub(crate) fn round_float(x: f64, ndigits: i64) -> Result<f64, RoundError> {
     }
     let exact = exact_decimal(x);
     let d = round_to(&exact, exact.dp + ndigits);
-    let sign = if x < 0.0 { "-" } else { "" };
-    if d.digits.is_empty() {
-        return Ok(if x < 0.0 { -0.0 } else { 0.0 });
+    let r = decimal_value(&d);
+    if !r.is_finite() {
+        return Err(RoundError::Overflow);
     }
-    let digits: String = d.digits.iter().map(|&b| char::from(b)).collect();
-    let text = format!("{sign}0.{digits}e{}", d.dp);
-    match text.parse::<f64>() {
-        Ok(r) if r.is_finite() => Ok(r),
-        _ => Err(RoundError::Overflow),
-    }
+    Ok(if x < 0.0 { -r } else { r })
 }
 
 /// Why `round(x)` (no ndigits) cannot produce an int.

@@ -1,6 +1,6 @@
 //! String to number as CPython's `float(str)` and `int(str, base)` constructors parse it.
 
-use super::str_repr;
+use super::{parse_decimal, str_repr};
 
 /// Python's `str.isspace` for the characters the number constructors strip.
 fn is_py_space(c: char) -> bool {
@@ -46,42 +46,8 @@ pub(crate) fn parse_float(s: &str) -> Option<f64> {
         return Some(if negative { -v } else { v });
     }
     let clean = strip_underscores(body, |c| c.is_ascii_digit())?;
-    // Validate the decimal grammar ourselves: digits [. digits] [e [sign] digits].
-    let bytes = clean.as_bytes();
-    let mut i = 0;
-    let int_start = i;
-    while i < bytes.len() && bytes[i].is_ascii_digit() {
-        i += 1;
-    }
-    let mut mantissa_digits = i - int_start;
-    if i < bytes.len() && bytes[i] == b'.' {
-        i += 1;
-        let frac_start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        mantissa_digits += i - frac_start;
-    }
-    if mantissa_digits == 0 {
-        return None;
-    }
-    if i < bytes.len() && (bytes[i] == b'e' || bytes[i] == b'E') {
-        i += 1;
-        if i < bytes.len() && (bytes[i] == b'+' || bytes[i] == b'-') {
-            i += 1;
-        }
-        let exp_start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == exp_start {
-            return None;
-        }
-    }
-    if i != bytes.len() {
-        return None;
-    }
-    let v: f64 = clean.parse().ok()?;
+    // digits [. digits] [e [sign] digits], with at least one mantissa digit.
+    let v = parse_decimal(&clean)?;
     Some(if negative { -v } else { v })
 }
 

@@ -531,9 +531,9 @@ impl<'a> Lexer<'a> {
         }
         let clean: String = text.chars().filter(|&c| c != '_').collect();
         if is_float {
-            match clean.parse::<f64>() {
-                Ok(v) => self.push(Tok::Float(v), start, i),
-                Err(_) => {
+            match crate::pyfmt::parse_decimal(&clean) {
+                Some(v) => self.push(Tok::Float(v), start, i),
+                None => {
                     self.error(start, i, "invalid decimal literal");
                     self.push(Tok::Error, start, i);
                 }
