@@ -8,6 +8,7 @@ use super::{arg_count, check_kwargs, kwarg};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::ops::{self, check_size, collect, Built};
 use crate::pyfmt;
+use crate::unicode_case;
 use crate::value::{repr, to_str, Dict, Key, Value, ViewKind};
 use crate::vm::{Kwargs, Vm};
 
@@ -284,19 +285,12 @@ fn str_method(
 ) -> Result<Value, ExcRef> {
     let st = |x: String| Ok(Value::str(&x));
     match name {
-        "upper" => st(s.to_uppercase()),
-        "lower" => st(s.to_lowercase()),
-        "casefold" => st(crate::unicode_case::casefold(s)),
-        "swapcase" => st(s
-            .chars()
-            .map(|c| {
-                if c.is_uppercase() {
-                    c.to_lowercase().collect::<String>()
-                } else {
-                    c.to_uppercase().collect()
-                }
-            })
-            .collect()),
+        "upper" => st(unicode_case::upper(s)),
+        "lower" => st(unicode_case::lower(s)),
+        "casefold" => st(unicode_case::casefold(s)),
+        "swapcase" => st(unicode_case::swapcase(s)),
+        "title" => st(unicode_case::title(s)),
+        "capitalize" => st(unicode_case::capitalize(s)),
         "strip" | "lstrip" | "rstrip" => {
             let chars = opt_chars(args, name)?;
             let pat = |c: char| match &chars {
@@ -453,32 +447,6 @@ fn str_method(
             }))
         }
         "format" => str_format(s, args, kwargs),
-        "title" => {
-            let mut out = String::new();
-            let mut prev_cased = false;
-            let chars: Vec<char> = s.chars().collect();
-            for (i, &c) in chars.iter().enumerate() {
-                if prev_cased {
-                    crate::unicode_case::push_lower_at(&mut out, &chars, i);
-                } else {
-                    crate::unicode_case::push_title(&mut out, c);
-                }
-                prev_cased = c.is_alphabetic();
-            }
-            st(out)
-        }
-        "capitalize" => {
-            let mut cs = s.chars();
-            let mut out = String::with_capacity(s.len());
-            if let Some(f) = cs.next() {
-                crate::unicode_case::push_title(&mut out, f);
-                let chars: Vec<char> = s.chars().collect();
-                for i in 1..chars.len() {
-                    crate::unicode_case::push_lower_at(&mut out, &chars, i);
-                }
-            }
-            st(out)
-        }
         "isdigit" | "isnumeric" | "isdecimal" => Ok(Value::Bool(
             !s.is_empty()
                 && s.chars().all(|c| match name {
@@ -487,27 +455,7 @@ fn str_method(
                     _ => c.is_numeric(),
                 }),
         )),
-        "istitle" => {
-            // Uppercase letters only after uncased characters, lowercase only after cased ones.
-            let (mut cased, mut prev_cased) = (false, false);
-            for c in s.chars() {
-                if c.is_uppercase() || crate::unicode_case::is_titlecase(c) {
-                    if prev_cased {
-                        return Ok(Value::Bool(false));
-                    }
-                    cased = true;
-                    prev_cased = true;
-                } else if c.is_lowercase() {
-                    if !prev_cased {
-                        return Ok(Value::Bool(false));
-                    }
-                    cased = true;
-                } else {
-                    prev_cased = false;
-                }
-            }
-            Ok(Value::Bool(cased))
-        }
+        "istitle" => Ok(Value::Bool(unicode_case::istitle(s))),
         "isalpha" => Ok(Value::Bool(
             !s.is_empty() && s.chars().all(char::is_alphabetic),
         )),
@@ -518,12 +466,8 @@ fn str_method(
         "isspace" => Ok(Value::Bool(
             !s.is_empty() && s.chars().all(char::is_whitespace),
         )),
-        "isupper" => Ok(Value::Bool(
-            s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
-        )),
-        "islower" => Ok(Value::Bool(
-            s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
-        )),
+        "isupper" => Ok(Value::Bool(unicode_case::isupper(s))),
+        "islower" => Ok(Value::Bool(unicode_case::islower(s))),
         "center" | "ljust" | "rjust" => {
             arg_count(name, args, 1, 2)?;
             let w = int_arg(&args[0])?.min(1 << 24);
