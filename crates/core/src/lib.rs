@@ -25,6 +25,7 @@ mod value;
 mod vm;
 
 pub use machine::{ThreadInfo, ThreadState};
+pub use pyfmt::{format_f64, format_fixed};
 pub use run::{check, run, CompileError, RunResult, Session, Settings, Status, MAX_SOURCE_BYTES};
 pub use sort::{sort_by, sort_by_key};
 pub use trace::{
@@ -36,5 +37,5 @@ pub use vm::Limits;
 
 /// Seconds as the oracle prints them: six decimals, rounded like CPython's `f"{t:.6f}"`.
 pub fn format_seconds(t: f64) -> String {
-    pyfmt::format_float(t, ".6f").unwrap_or_else(|_| format!("{t:.6}"))
+    pyfmt::format_float(t, ".6f").unwrap_or_else(|_| format_fixed(t, 6))
 }

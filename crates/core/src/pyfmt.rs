@@ -1,7 +1,9 @@
 //! Python 3.11-exact text formatting: `repr` of floats and strings, the format-spec
 //! mini-language, `round`, `float()`/`int()` string parsing and `str.format` templates.
 
+mod big;
 mod dec2f64;
+mod f64dec;
 mod float;
 mod parse;
 mod spec;
@@ -10,6 +12,7 @@ mod unicode;
 
 // Not every consumer uses every helper yet; the re-exports are the module's API.
 pub(crate) use dec2f64::parse_decimal;
+pub use f64dec::{format_f64, format_fixed};
 #[allow(unused_imports)]
 pub(crate) use float::{
     float_repr, format_float, round_float, round_half_even, FloatToIntError, RoundError,

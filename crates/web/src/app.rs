@@ -311,7 +311,7 @@ pub(crate) fn App() -> impl IntoView {
         </div>
         <div class="simulating" data-testid="simulating" role="status" class:hidden=shared(move || model.simulating.with(|p| p.is_none()))>
             <progress aria-label="Simulating"></progress>
-            <span>{move || model.simulating.get().map(|p| format!("Simulating… {} events, {:.3} s of virtual time", group_thousands(p.events), p.t)).unwrap_or_default()}</span>
+            <span>{move || model.simulating.get().map(|p| format!("Simulating… {} events, {} s of virtual time", group_thousands(p.events), loopscope_core::format_fixed(p.t, 3))).unwrap_or_default()}</span>
             <button class="stop-simulation" data-testid="stop-simulation" title="Stop here and show the run so far" on:click=move |_| model.stop_simulation()>"Stop"</button>
         </div>
         <main class="layout">

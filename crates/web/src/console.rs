@@ -76,7 +76,7 @@ pub(crate) fn Console(model: Model) -> impl IntoView {
                         class="console-line"
                         data-testid="console-line"
                         data-t=item.1.0.clone()
-                        data-ts=format!("{:>8.3}", item.1.1)
+                        data-ts=format!("{:>8}", loopscope_core::format_fixed(item.1.1, 3))
                     >
                         {item.1.2}
                     </li>
@@ -101,16 +101,16 @@ pub(crate) fn SummaryPane(model: Model) -> impl IntoView {
                 let rows = r.trace.tasks.iter().zip(s.tasks.iter()).take(30).map(|(t, tt)| view! {
                     <tr>
                         <th scope="row">{t.label()}</th>
-                        <td>{format!("{:.3}", tt.running)}</td>
-                        <td>{format!("{:.3}", tt.ready)}</td>
-                        <td>{format!("{:.3}", tt.waiting)}</td>
+                        <td>{loopscope_core::format_fixed(tt.running, 3)}</td>
+                        <td>{loopscope_core::format_fixed(tt.ready, 3)}</td>
+                        <td>{loopscope_core::format_fixed(tt.waiting, 3)}</td>
                     </tr>
                 }).collect_view();
                 view! {
                     <dl class="figures">
-                        <div><dt>"total time"</dt><dd>{format!("{:.3} s", s.total)}</dd></div>
-                        <div><dt>"loop thread busy"</dt><dd>{format!("{:.0}%", s.loop_busy_share * 100.0)}</dd></div>
-                        <div><dt>"the same work, one after another"</dt><dd>{format!("{:.3} s", s.sequential)}</dd></div>
+                        <div><dt>"total time"</dt><dd>{format!("{} s", loopscope_core::format_fixed(s.total, 3))}</dd></div>
+                        <div><dt>"loop thread busy"</dt><dd>{format!("{}%", loopscope_core::format_fixed(s.loop_busy_share * 100.0, 0))}</dd></div>
+                        <div><dt>"the same work, one after another"</dt><dd>{format!("{} s", loopscope_core::format_fixed(s.sequential, 3))}</dd></div>
                         <div><dt>"events"</dt><dd>{s.events.to_string()}</dd></div>
                     </dl>
                     <table class="task-times">

@@ -44,7 +44,7 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
                 </select>
             </label>
             <span class="clock" aria-live="off" title="Virtual time">
-                <span class="clock-t" data-testid="clock">{move || format!("{:.3}", model.playhead.get())}</span>
+                <span class="clock-t" data-testid="clock">{move || loopscope_core::format_fixed(model.playhead.get(), 3)}</span>
                 <span class="clock-unit">" s"</span>
             </span>
             <span class="step-count">{move || format!("event {} / {}", model.step.get(), total.get())}</span>

@@ -80,21 +80,34 @@ fn lane_name(l: Lane) -> &'static str {
     }
 }
 
+/// A time with three decimals (Rust's `{:.3}`, without std's float formatting in the wasm).
+fn t3(t: f64) -> String {
+    loopscope_core::format_fixed(t, 3)
+}
+
 fn detail(trace: &Trace, s: &TaskState, now: f64, id: u32) -> String {
     match s.lane {
         Lane::Waiting => match s.waits_on {
             Some(WaitOn::Sleep { until }) if until < now - 1e-9 => {
-                format!("sleep until {until:.3} · overdue by {:.3}s", now - until)
+                format!(
+                    "sleep until {} · overdue by {}s",
+                    t3(until),
+                    t3(now - until)
+                )
             }
             Some(WaitOn::Sleep { until }) => {
-                format!("sleep until {until:.3} · in {:.3}s", (until - now).max(0.0))
+                format!(
+                    "sleep until {} · in {}s",
+                    t3(until),
+                    t3((until - now).max(0.0))
+                )
             }
             Some(on) => waits_on_label(trace, &on),
             None => String::new(),
         },
         Lane::Running => match s.blocking {
-            Some((BlockKind::Sleep, until)) => format!("blocking: time.sleep until {until:.3}"),
-            Some((BlockKind::Cpu, until)) => format!("blocking: cpu() until {until:.3}"),
+            Some((BlockKind::Sleep, until)) => format!("blocking: time.sleep until {}", t3(until)),
+            Some((BlockKind::Cpu, until)) => format!("blocking: cpu() until {}", t3(until)),
             None => "running Python".into(),
         },
         Lane::Done => match (
@@ -404,7 +417,12 @@ fn slide_from(el: &web_sys::HtmlElement, dx: f64, dy: f64) {
     set(
         &from,
         "transform",
-        format!("translate({dx}px, {dy}px)").into(),
+        format!(
+            "translate({}px, {}px)",
+            loopscope_core::format_f64(dx),
+            loopscope_core::format_f64(dy)
+        )
+        .into(),
     );
     let to = js_sys::Object::new();
     set(&to, "transform", "none".into());
@@ -465,7 +483,7 @@ fn thread_rows(run: &RunView, snap: &Snapshot) -> (Vec<ThreadRow>, Vec<(String, 
                     gil,
                 } => (
                     "cpu",
-                    format!("computing on a core · {remaining:.3}s left"),
+                    format!("computing on a core · {}s left", t3(remaining)),
                     gil && main_gil,
                     false,
                 ),
@@ -475,7 +493,7 @@ fn thread_rows(run: &RunView, snap: &Snapshot) -> (Vec<ThreadRow>, Vec<(String, 
                     gil,
                 } if main_gil && !gil => (
                     "waitgil",
-                    format!("waiting for the GIL · {remaining:.3}s of work left"),
+                    format!("waiting for the GIL · {}s of work left", t3(remaining)),
                     false,
                     true,
                 ),
@@ -485,13 +503,13 @@ fn thread_rows(run: &RunView, snap: &Snapshot) -> (Vec<ThreadRow>, Vec<(String, 
                     gil,
                 } => (
                     "waitcore",
-                    format!("waiting for a free core · {remaining:.3}s left"),
+                    format!("waiting for a free core · {}s left", t3(remaining)),
                     gil && main_gil,
                     false,
                 ),
                 ThreadState::Sleep { until } => (
                     "sleep",
-                    format!("blocked in time.sleep until {until:.3}"),
+                    format!("blocked in time.sleep until {}", t3(until)),
                     false,
                     false,
                 ),

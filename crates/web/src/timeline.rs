@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use loopscope_core::{explain, Lane, Trace};
+use loopscope_core::{explain, format_f64, format_fixed, Lane, Trace};
 use wasm_bindgen::JsCast;
 
 use crate::model::{now_ms, Model, RunView};
@@ -134,10 +134,17 @@ fn tip_at(trace: &Trace, row: &Row, t: f64) -> Option<String> {
         return None;
     }
     Some(match &s.tip {
-        Tip::Thread(word) => format!("{}: {word} {:.3}–{:.3} s", row.label, s.t0, s.t1),
+        Tip::Thread(word) => format!(
+            "{}: {word} {}–{} s",
+            row.label,
+            format_fixed(s.t0, 3),
+            format_fixed(s.t1, 3)
+        ),
         Tip::Cores(busy) => format!(
-            "{busy} of {} cores busy {:.3}–{:.3} s",
-            trace.cores, s.t0, s.t1
+            "{busy} of {} cores busy {}–{} s",
+            trace.cores,
+            format_fixed(s.t0, 3),
+            format_fixed(s.t1, 3)
         ),
         Tip::Event { ev, changes } => {
             let more = match changes {
@@ -145,11 +152,11 @@ fn tip_at(trace: &Trace, row: &Row, t: f64) -> Option<String> {
                 n => format!(" (and {} more changes within this pixel)", n - 1),
             };
             format!(
-                "{}: {} {:.3}–{:.3} s — {}{more}",
+                "{}: {} {}–{} s — {}{more}",
                 row.label,
                 lane_word(s.lane, s.blocking),
-                s.t0,
-                s.t1,
+                format_fixed(s.t0, 3),
+                format_fixed(s.t1, 3),
                 explain(trace, *ev)
             )
         }
@@ -260,7 +267,7 @@ fn fmt_tick(t: f64, step: f64) -> String {
     } else {
         (-step.log10().floor()) as usize
     };
-    format!("{t:.decimals$}s")
+    format!("{}s", format_fixed(t, decimals))
 }
 
 #[component]
@@ -293,7 +300,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         model.step.set(step);
         model.playhead.set(frac * total);
     };
-    let x = move |t: f64, total: f64| t / total * WIDTH;
+    let x = move |t: f64, total: f64| format_f64(t / total * WIDTH);
     // The tooltip of the segment under the pointer.
     let hover = RwSignal::new(String::new());
     let point = move |ev: &web_sys::PointerEvent| {
@@ -323,7 +330,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                 {move || data.with(|d| d.0.iter().map(|r| view! { <div class="timeline-label" title=r.label.clone()>{r.label.clone()}</div> }).collect_view())}
             </div>
             <div class="timeline-chart">
-                <div class="timeline-plot" style:height=move || data.with(|d| format!("{}px", (d.0.len().max(1) as f64) * ROW_H))>
+                <div class="timeline-plot" style:height=move || data.with(|d| format!("{}px", format_f64((d.0.len().max(1) as f64) * ROW_H)))>
                     <canvas node_ref=canvas aria-hidden="true"></canvas>
                     <svg class="timeline-swatches" aria-hidden="true">
                         {SEG_CLASSES.map(|c| view! { <rect class=format!("seg {c}") data-class=c></rect> }).to_vec()}
@@ -332,7 +339,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                         class="timeline-overlay"
                         role="img"
                         aria-label="Timeline of task states over virtual time; click or drag to seek"
-                        viewBox=move || data.with(|d| format!("0 0 {WIDTH} {}", (d.0.len().max(1) as f64) * ROW_H))
+                        viewBox=move || data.with(|d| format!("0 0 {} {}", format_f64(WIDTH), format_f64((d.0.len().max(1) as f64) * ROW_H)))
                         preserveAspectRatio="none"
                         on:pointerdown=move |ev| { dragging.set(true); seek_to(&ev) }
                         on:pointermove=move |ev| if dragging.get_untracked() { seek_to(&ev) } else { point(&ev) }
@@ -340,7 +347,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                         on:pointerleave=move |_| dragging.set(false)
                     >
                         <title>{move || hover.get()}</title>
-                        <line class="cursor" x1=move || x(model.playhead.get(), data.with(|d| d.1)) x2=move || x(model.playhead.get(), data.with(|d| d.1)) y1="0" y2=move || data.with(|d| (d.0.len().max(1) as f64) * ROW_H)></line>
+                        <line class="cursor" x1=move || x(model.playhead.get(), data.with(|d| d.1)) x2=move || x(model.playhead.get(), data.with(|d| d.1)) y1="0" y2=move || data.with(|d| format_f64((d.0.len().max(1) as f64) * ROW_H))></line>
                     </svg>
                 </div>
                 <div class="timeline-axis" aria-hidden="true">
@@ -354,7 +361,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                             t += step;
                         }
                         ticks.into_iter().map(|t| {
-                            let left = format!("{}%", t / total * 100.0);
+                            let left = format!("{}%", format_f64(t / total * 100.0));
                             view! { <span class="tick" style:left=left>{fmt_tick(t, step)}</span> }
                         }).collect_view()
                     })}

@@ -10,78 +10,7 @@
 /// 800 digits that differ by one unit in the last place.
 const MAX_DIGITS: usize = 800;
 
-/// A big unsigned integer, least significant 32-bit limb first.
-type Big = Vec<u32>;
-
-/// `a = a * m + add`.
-fn mul_add(a: &mut Big, m: u32, add: u32) {
-    let mut carry = u64::from(add);
-    for limb in a.iter_mut() {
-        let t = u64::from(*limb) * u64::from(m) + carry;
-        *limb = t as u32;
-        carry = t >> 32;
-    }
-    if carry > 0 {
-        a.push(carry as u32);
-    }
-}
-
-/// `a = a * 5^k` (nothing for `k <= 0`).
-fn mul_pow5(a: &mut Big, mut k: i64) {
-    while k > 0 {
-        // 5^13 is the largest power of five below 2^32.
-        let step = k.min(13);
-        mul_add(a, 5u32.pow(step as u32), 0);
-        k -= step;
-    }
-}
-
-/// `a = a * 2^n` for `n >= 0`.
-fn shl(a: &mut Big, n: i64) {
-    let n = n.max(0) as usize;
-    mul_add(a, 1 << (n % 32), 0);
-    a.splice(0..0, std::iter::repeat_n(0, n / 32));
-}
-
-fn bit_len(a: &[u32]) -> i64 {
-    match a.iter().rposition(|&l| l != 0) {
-        Some(i) => 32 * (i as i64 + 1) - i64::from(a[i].leading_zeros()),
-        None => 0,
-    }
-}
-
-fn limb(a: &[u32], i: usize) -> u32 {
-    a.get(i).copied().unwrap_or(0)
-}
-
-fn ge(a: &[u32], b: &[u32]) -> bool {
-    for i in (0..a.len().max(b.len())).rev() {
-        let (x, y) = (limb(a, i), limb(b, i));
-        if x != y {
-            return x > y;
-        }
-    }
-    true
-}
-
-/// `a = a - b` for `a >= b`.
-fn sub(a: &mut [u32], b: &[u32]) {
-    let mut borrow = 0;
-    for (i, l) in a.iter_mut().enumerate() {
-        let t = i64::from(*l) - i64::from(limb(b, i)) - borrow;
-        *l = t as u32;
-        borrow = i64::from(t < 0);
-    }
-}
-
-fn shr1(a: &mut [u32]) {
-    let mut carry = 0;
-    for l in a.iter_mut().rev() {
-        let low = *l & 1;
-        *l = (*l >> 1) | (carry << 31);
-        carry = low;
-    }
-}
+use super::big::{bit_len, ge, mul_add, mul_pow5, shl, shr1, sub, Big};
 
 /// The double nearest to `q * 2^e2`, where `2^62 <= q < 2^64` and `sticky` says the exact value
 /// is a little more than that (less than one more unit of `q`).

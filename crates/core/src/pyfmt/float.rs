@@ -2,113 +2,12 @@
 //! formats with ties-to-even on the exact binary value, and `round()`.
 
 use super::dec2f64::decimal_to_f64;
+use super::f64dec::{exact_decimal, round_to, shortest_decimal, Decimal};
 use super::spec::{check_limit, fill_number, parse_spec, unknown_code, FormatSpec, NumberParts};
-
-/// Decimal digits `d1 d2 ...` (ASCII, no leading zero) and a point position `dp` such that the
-/// value is `0.d1d2... * 10**dp`. An empty digit list means zero.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Decimal {
-    digits: Vec<u8>,
-    dp: i64,
-}
-
-/// The exact decimal expansion of a finite `|x|` (every double has one with at most
-/// 1074 fractional digits, and Rust prints that many exactly).
-fn exact_decimal(x: f64) -> Decimal {
-    let text = format!("{:.1074}", x.abs());
-    let (int_part, frac_part) = text.split_once('.').unwrap_or((text.as_str(), ""));
-    let mut digits: Vec<u8> = int_part.bytes().chain(frac_part.bytes()).collect();
-    let mut dp = int_part.len() as i64;
-    let lead = digits.iter().take_while(|&&d| d == b'0').count();
-    digits.drain(..lead);
-    dp -= lead as i64;
-    while digits.last() == Some(&b'0') {
-        digits.pop();
-    }
-    if digits.is_empty() {
-        dp = 0;
-    }
-    Decimal { digits, dp }
-}
-
-/// The shortest digits that round-trip (what `repr` prints) for a finite `|x|`.
-fn shortest_decimal(x: f64) -> Decimal {
-    if x == 0.0 {
-        return Decimal {
-            digits: vec![b'0'],
-            dp: 1,
-        };
-    }
-    let text = format!("{:e}", x.abs());
-    let (mantissa, exp) = text.split_once('e').unwrap_or((text.as_str(), "0"));
-    let exp: i64 = exp.parse().unwrap_or(0);
-    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
-    let shortest = Decimal {
-        digits,
-        dp: exp + 1,
-    };
-    // From 16 digits on, several strings of the shortest length can round-trip; CPython
-    // picks the one nearest the exact value, which Rust does not guarantee. The correctly
-    // rounded string of that length is the nearest, so use it whenever it round-trips.
-    let n = shortest.digits.len();
-    if n >= 16 {
-        let nearest = round_to(&exact_decimal(x), n as i64);
-        if nearest.digits.len() <= n && decimal_value(&nearest) == x.abs() {
-            return nearest;
-        }
-    }
-    shortest
-}
 
 /// The double nearest to a decimal.
 fn decimal_value(d: &Decimal) -> f64 {
     decimal_to_f64(&d.digits, d.dp)
-}
-
-/// Keeps the first `keep` digits of `d`, rounding the rest half-to-even (the digit list is the
-/// exact value, so a lone trailing 5 is a true tie). The result may carry into a new digit.
-fn round_to(d: &Decimal, keep: i64) -> Decimal {
-    let len = d.digits.len() as i64;
-    if keep >= len {
-        return d.clone();
-    }
-    if keep < 0 {
-        return Decimal {
-            digits: Vec::new(),
-            dp: d.dp,
-        };
-    }
-    let k = keep as usize;
-    let first = d.digits[k];
-    let rest_nonzero = d.digits[k + 1..].iter().any(|&c| c != b'0');
-    let prev_odd = k > 0 && (d.digits[k - 1] - b'0') % 2 == 1;
-    let up = first > b'5' || (first == b'5' && (rest_nonzero || prev_odd));
-    let mut digits = d.digits[..k].to_vec();
-    let mut dp = d.dp;
-    if up {
-        let mut i = k;
-        loop {
-            if i == 0 {
-                digits.insert(0, b'1');
-                dp += 1;
-                break;
-            }
-            i -= 1;
-            if digits[i] == b'9' {
-                digits[i] = b'0';
-            } else {
-                digits[i] += 1;
-                break;
-            }
-        }
-    }
-    while digits.last() == Some(&b'0') {
-        digits.pop();
-    }
-    if digits.is_empty() {
-        dp = d.dp + 1;
-    }
-    Decimal { digits, dp }
 }
 
 /// Lays out digits the way CPython's `format_float_short` does.
