@@ -322,7 +322,7 @@ pub(crate) fn App() -> impl IntoView {
                 </div>
                 <Editor model on_edit/>
                 <ul class="diagnostics" aria-label="Compile errors" class:hidden=shared(move || model.errors.with(|e| e.is_empty()))>
-                    {shared(move || model.errors.get().into_iter().take(5).map(|e| item(None, None, format!("{}:{} {}", e.line, e.col, e.message))).collect_view())}
+                    {shared(move || model.errors.get().into_iter().take(5).map(|e| item(None, None, None, format!("{}:{} {}", e.line, e.col, e.message))).collect_view())}
                 </ul>
             </section>
             <section class="pane stage-pane" aria-label="Event loop">

@@ -71,21 +71,17 @@ pub(crate) fn Console(model: Model) -> impl IntoView {
         <section class="console-pane" aria-label="Console">
             <h3>"Console"</h3>
             <ol class="console" data-testid="console">
-                <For each=move || lines.get().into_iter().enumerate() key=|(i, l)| (*i, l.1.clone()) let:item>
-                    <li
-                        class="console-line"
-                        data-testid="console-line"
-                        data-t=item.1.0.clone()
-                        data-ts=format!("{:>8.3}", item.1.0.parse::<f64>().unwrap_or(0.0))
-                    >
-                        {item.1.1}
-                    </li>
-                </For>
+                // Lines are only ever added at the end while the cursor moves: the list is
+                // updated in place, line by line.
+                {shared(move || lines.get().into_iter().map(|(t, text)| {
+                    let ts = format!("{:>8.3}", t.parse::<f64>().unwrap_or(0.0));
+                    item(Some("console-line"), Some("console-line"), Some((t, ts)), text)
+                }).collect_view())}
             </ol>
             <p class="console-empty" class:hidden=shared(move || !lines.with(|l| l.is_empty()))>"Nothing printed yet."</p>
             <p class="console-end" class:hidden=shared(move || !(at_end.get() && ending.with(|e| e.is_some())))>{move || ending.get().unwrap_or_default()}</p>
             <ul class="warnings" class:hidden=shared(move || warnings.with(|w| w.is_empty()))>
-                {shared(move || warnings.get().into_iter().map(|w| item(Some("warning"), None, format!("⚠ {w}"))).collect_view())}
+                {shared(move || warnings.get().into_iter().map(|w| item(Some("warning"), None, None, format!("⚠ {w}"))).collect_view())}
             </ul>
         </section>
     }

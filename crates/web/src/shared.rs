@@ -21,11 +21,15 @@ pub(crate) fn shared<T: 'static>(f: impl Fn() -> T + Send + Sync + 'static) -> S
 }
 
 /// A line of a list that is rebuilt whenever it changes (compile errors, warnings, queued
-/// work): one type of item for them all keeps one copy of the code that rebuilds the lists.
+/// work, the console): one type of item for them all keeps one copy of the code that
+/// rebuilds the lists. A console line carries its virtual time (`at`: `data-t`, and
+/// `data-ts` as shown).
 pub(crate) fn item(
     class: Option<&'static str>,
     testid: Option<&'static str>,
+    at: Option<(String, String)>,
     text: String,
 ) -> impl IntoView {
-    view! { <li class=class data-testid=testid>{text}</li> }
+    let (t, ts) = at.unzip();
+    view! { <li class=class data-testid=testid data-t=t data-ts=ts>{text}</li> }
 }

@@ -530,29 +530,20 @@ fn tag(
     view! { <span class=class data-testid=testid title=title>{text}</span> }
 }
 
-/// One thread's card, the same element for the whole run; its text follows the thread.
-#[component]
-fn ThreadCard(name: String, data: ThreadData) -> impl IntoView {
-    let key = name.clone();
-    let label = name.clone();
-    let row = Memo::new(move |prev: Option<&ThreadRow>| {
-        data.with(|d| d.0.iter().find(|r| r.name == key).cloned())
-            .or_else(|| prev.cloned())
-            .unwrap_or_default()
-    });
+/// One thread's card. The list is rebuilt in place on every update: threads are only
+/// ever added at the end of a run's list, so a card stays the same element for the run.
+fn thread_card(r: &ThreadRow) -> impl IntoView {
+    let process = r.process;
     view! {
-        <li class=move || row.with(|r| format!("thread-card thread-{}", r.state)) data-testid="thread" data-thread=name.clone() data-state=move || row.with(|r| r.state)>
+        <li class=format!("thread-card thread-{}", r.state) data-testid="thread" data-thread=r.name.clone() data-state=r.state>
             <span class="thread-label">
-                {label}
-                {shared(move || {
-                    let process = row.with(|r| r.process);
-                    (process > 0).then(|| tag("process-tag", None, None, format!("process {process}")))
-                })}
-                {shared(move || row.with(|r| r.gil).then(|| tag("gil-badge", Some("gil-badge"), Some("holds the GIL"), "GIL".into())))}
-                {shared(move || row.with(|r| r.wants_gil).then(|| tag("gil-wait", None, Some("waits for the GIL"), "waiting for GIL".into())))}
+                {r.name.clone()}
+                {(process > 0).then(|| tag("process-tag", None, None, format!("process {process}")))}
+                {r.gil.then(|| tag("gil-badge", Some("gil-badge"), Some("holds the GIL"), "GIL".into()))}
+                {r.wants_gil.then(|| tag("gil-wait", None, Some("waits for the GIL"), "waiting for GIL".into()))}
             </span>
-            <span class="card-line">{move || row.with(|r| spot_label(&r.spot))}</span>
-            <span class="card-detail">{move || row.with(|r| r.text.clone())}</span>
+            <span class="card-line">{spot_label(&r.spot)}</span>
+            <span class="card-detail">{r.text.clone()}</span>
         </li>
     }
 }
@@ -564,19 +555,15 @@ fn Threads(model: Model) -> impl IntoView {
             .run
             .with(|run| model.snapshot.with(|snap| thread_rows(run, snap)))
     });
-    let names =
-        Memo::new(move |_| data.with(|d| d.0.iter().map(|r| r.name.clone()).collect::<Vec<_>>()));
     view! {
         <section class="threads" aria-label="Threads" class:hidden=shared(move || data.with(|d| d.0.is_empty()))>
             <h3 class="lane-title">"Threads"</h3>
             <ol class="thread-list" data-testid="threads">
-                <For each=move || names.get() key=|n| n.clone() let:name>
-                    <ThreadCard name data/>
-                </For>
+                {shared(move || data.with(|d| d.0.iter().map(thread_card).collect_view()))}
             </ol>
             <ul class="pool-queues" class:hidden=shared(move || data.with(|d| d.1.is_empty()))>
                 {shared(move || data.get().1.into_iter().map(|(name, n)| {
-                    item(None, Some("pool-queue"), format!("{name}: {n} work item{} queued", if n == 1 { "" } else { "s" }))
+                    item(None, Some("pool-queue"), None, format!("{name}: {n} work item{} queued", if n == 1 { "" } else { "s" }))
                 }).collect_view())}
             </ul>
         </section>
