@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::Model;
+use crate::shared::effect;
 
 #[wasm_bindgen]
 extern "C" {
@@ -175,7 +176,7 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
 
     // A new scenario from outside (sample, link, history): replace the text.
     // (The textarea follows the model by itself.)
-    Effect::new(move |_| {
+    effect(move || {
         model.loads.track();
         let code = model.scenario.with_untracked(|s| s.code.clone());
         handle.with_value(|h| {
@@ -186,7 +187,7 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
     });
 
     // Compile errors: underline them, message on hover (once CodeMirror is there).
-    Effect::new(move |_| {
+    effect(move || {
         codemirror.track();
         let errors = model.errors.get();
         let list = js_sys::Array::new();
@@ -208,7 +209,8 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
     // sent to the editor only when it changes (a film at 10x steps every frame).
     // (A new program in the editor is sent again: `loads` is part of the key;
     // and so is CodeMirror arriving, since nothing was sent before.)
-    Effect::new(move |shown: Option<Option<(u32, u64)>>| {
+    let mut shown = None;
+    effect(move || {
         codemirror.track();
         let loads = model.loads.get();
         let snap = model.snapshot.get();
@@ -225,15 +227,15 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
                     .map(|e| e.line)
             })
             .unwrap_or(0);
-        if shown.flatten() == Some((line, loads)) {
-            return Some((line, loads));
+        if shown == Some((line, loads)) {
+            return;
         }
-        handle.with_value(|h| {
+        shown = handle.with_value(|h| {
             h.as_ref().map(|h| {
                 h.highlight_line(line);
                 (line, loads)
             })
-        })
+        });
     });
 
     view! {

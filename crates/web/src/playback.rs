@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::{Model, Speed};
+use crate::shared::effect;
 
 /// Events shown per real second while the clock stands still (same-instant
 /// steps), per unit of speed; one event per beat is `BEAT_RATE`.
@@ -90,7 +91,7 @@ pub(crate) fn install(model: Model) {
         }
     }));
     let frame_for_effect = frame.clone();
-    Effect::new(move |_| {
+    effect(move || {
         if model.playing.get() {
             if let Some(f) = frame_for_effect.borrow().as_ref() {
                 let _ = request_frame(f);

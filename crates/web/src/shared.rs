@@ -33,3 +33,9 @@ pub(crate) fn item(
     let (t, ts) = at.unzip();
     view! { <li class=class data-testid=testid data-t=t data-ts=ts>{text}</li> }
 }
+
+/// An effect: `f` runs once after the first render, then whenever what it read changes.
+/// Boxed, so that the page's effects share one copy of leptos' code that runs an effect.
+pub(crate) fn effect(f: impl FnMut() + 'static) {
+    Effect::new(Box::new(f) as Box<dyn FnMut()>);
+}

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::{Model, RunView, Speed};
-use crate::shared::{item, shared};
+use crate::shared::{effect, item, shared};
 
 /// The lanes with cards, top to bottom.
 const LANES: [Lane; 4] = [Lane::Running, Lane::Ready, Lane::Waiting, Lane::Done];
@@ -581,7 +581,7 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
     on_cleanup(move || listener.remove());
     let lists = LANES.map(|_| NodeRef::<Ol>::new());
     // Counted once mounted and after each resize (not per run: it costs a layout).
-    Effect::new(move |_| {
+    effect(move || {
         resized.track();
         after_render(move || {
             // Every lane's list has the same width (an empty one too).
@@ -610,7 +610,7 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
     // Slide the cards that moved once the stage shows an update (every step: on a small
     // stage, cards pushed along by the thread lanes slide too).
     let slides = StoredValue::new_local(Slides::default());
-    Effect::new(move |_| {
+    effect(move || {
         model.snapshot.track();
         let now: Vec<(u32, usize, usize)> = ids
             .iter()

@@ -7,7 +7,7 @@ use loopscope_core::{explain, Lane, Trace};
 use wasm_bindgen::JsCast;
 
 use crate::model::{now_ms, Model, RunView};
-use crate::shared::shared;
+use crate::shared::{effect, shared};
 
 mod rows;
 
@@ -274,7 +274,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         building,
         ..
     } = chart;
-    Effect::new(move |_| {
+    effect(move || {
         let run = model.run.get();
         if !Arc::ptr_eq(&run, &shown.get_untracked()) {
             chart.build(run);
@@ -311,7 +311,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
     let _resize = window_event_listener(leptos::ev::resize, move |_| {
         resized.update(|n| *n = n.wrapping_add(1))
     });
-    Effect::new(move |_| {
+    effect(move || {
         resized.track();
         if let Some(c) = canvas.get() {
             data.with(|(rows, total, _)| paint(&c, rows, *total));
