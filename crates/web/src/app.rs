@@ -260,13 +260,17 @@ pub(crate) fn App() -> impl IntoView {
             set_hash(&share::encode_example(s.name, cores, gil, None), true);
         }
     };
-    let about = Memo::new(move |_| {
-        model
-            .sample
-            .get()
-            .and_then(samples::find)
-            .map(|s| (s.title, s.about))
-    });
+    // The sample's title or its words about itself ("" for an edited program).
+    let about = move |part: fn(samples::Sample) -> &'static str| {
+        move || {
+            model
+                .sample
+                .get()
+                .and_then(samples::find)
+                .map_or("", part)
+                .to_string()
+        }
+    };
     let compile_banner = Memo::new(move |_| {
         model.errors.with(|e| {
             e.first()
@@ -316,9 +320,9 @@ pub(crate) fn App() -> impl IntoView {
         </div>
         <main class="layout">
             <section class="pane editor-pane" aria-label="Program">
-                <div class="about" class:hidden=shared(move || about.with(|a| a.is_none()))>
-                    <h2>{move || about.get().map(|a| a.0).unwrap_or_default()}</h2>
-                    <p>{move || about.get().map(|a| a.1).unwrap_or_default()}</p>
+                <div class="about" class:hidden=shared(move || model.sample.get().and_then(samples::find).is_none())>
+                    <h2>{about(|s| s.title)}</h2>
+                    <p>{about(|s| s.about)}</p>
                 </div>
                 <Editor model on_edit/>
                 <ul class="diagnostics" aria-label="Compile errors" class:hidden=shared(move || model.errors.with(|e| e.is_empty()))>

@@ -9,7 +9,7 @@ use crate::shared::{item, shared};
 
 #[component]
 pub(crate) fn Explanation(model: Model) -> impl IntoView {
-    let text = Memo::new(move |_| {
+    let text = move || {
         let step = model.step.get();
         let simulating = model.simulating.with(Option::is_some);
         model.run.with(|r| match step {
@@ -20,8 +20,8 @@ pub(crate) fn Explanation(model: Model) -> impl IntoView {
             1 => format!("{}. Press Play (or Space) to watch it run, or step with →.", explain(&r.trace, 0)),
             n => explain(&r.trace, (n - 1) as usize),
         })
-    });
-    view! { <p class="explanation" data-testid="explanation" aria-live="polite">{move || text.get()}</p> }
+    };
+    view! { <p class="explanation" data-testid="explanation" aria-live="polite">{text}</p> }
 }
 
 #[component]

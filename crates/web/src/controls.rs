@@ -19,16 +19,16 @@ const SPEEDS: &[(&str, &str)] = &[
 
 #[component]
 pub(crate) fn Controls(model: Model) -> impl IntoView {
-    let total = Memo::new(move |_| model.run.with(|r| r.total_steps()));
+    let total = move || model.run.with(|r| r.total_steps());
     let at_start = move || model.step.get() == 0;
-    let at_end = move || model.step.get() >= total.get();
+    let at_end = move || model.step.get() >= total();
     let toggle = move |_| toggle_play(model);
     let help_open = RwSignal::new(false);
     view! {
         <div class="controls" role="toolbar" aria-label="Playback">
             <button data-testid="to-start" title="Jump to start (Home)" aria-label="Jump to start" on:click=move |_| { model.playing.set(false); model.seek(model.first_step()) } disabled=move || model.step.get() <= model.first_step()>{view! { <IconSvg icon=Icon::ToStart/> }}</button>
             <button data-testid="step-back" title="Step back one event (←)" aria-label="Step back" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked().saturating_sub(1)) } disabled=at_start>{view! { <IconSvg icon=Icon::StepBack/> }}</button>
-            <button data-testid="play" class="play" title="Play or pause (Space)" aria-label=move || if model.playing.get() { "Pause" } else { "Play" } on:click=toggle>
+            <button data-testid="play" class="play" title="Play or pause (Space)" aria-label=move || if model.playing.get() { "Pause" } else { "Play" }.to_string() on:click=toggle>
                 {shared(move || if model.playing.get() { labelled(Icon::Pause, "Pause") } else { labelled(Icon::Play, "Play") })}
             </button>
             <button data-testid="step-forward" title="Step forward one event (→)" aria-label="Step forward" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked() + 1) } disabled=at_end>{view! { <IconSvg icon=Icon::StepForward/> }}</button>
@@ -46,7 +46,7 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
                 <span class="clock-t" data-testid="clock">{move || format!("{:.3}", model.playhead.get())}</span>
                 <span class="clock-unit">" s"</span>
             </span>
-            <span class="step-count">{move || format!("event {} / {}", model.step.get(), total.get())}</span>
+            <span class="step-count">{move || format!("event {} / {}", model.step.get(), total())}</span>
             <div class="help">
                 <button class="help-button" aria-expanded=move || help_open.get().to_string() aria-label="Keyboard shortcuts" on:click=move |_| help_open.update(|o| *o = !*o)>"?"</button>
                 <div class="help-popover" role="dialog" aria-label="Keyboard shortcuts" class:hidden=shared(move || !help_open.get())>
@@ -65,7 +65,7 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
                 type="range"
                 min="0"
                 aria-label="Scrub through the run"
-                prop:max=move || total.get().to_string()
+                prop:max=move || total().to_string()
                 prop:value=move || model.step.get().to_string()
                 on:input=move |ev| {
                     model.playing.set(false);

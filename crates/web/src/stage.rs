@@ -662,7 +662,7 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
             <div class="thread-row">
                 <span class="thread-name">"loop thread"</span>
                 <span class="thread-state">
-                    {move || if blocking.get() { "blocked: nothing else can run" } else if idle.get() { "idle: waiting for the next event" } else { "running a task's step" }}
+                    {move || if blocking.get() { "blocked: nothing else can run" } else if idle.get() { "idle: waiting for the next event" } else { "running a task's step" }.to_string()}
                 </span>
             </div>
             <div class="lanes">

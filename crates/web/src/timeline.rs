@@ -293,7 +293,8 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         model.step.set(step);
         model.playhead.set(frac * total);
     };
-    let x = move |t: f64, total: f64| t / total * WIDTH;
+    // The cursor's place on the overlay's axis.
+    let x = move || (model.playhead.get() / data.with(|d| d.1) * WIDTH).to_string();
     // The tooltip of the segment under the pointer.
     let hover = RwSignal::new(String::new());
     let point = move |ev: &web_sys::PointerEvent| {
@@ -318,7 +319,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         }
     });
     view! {
-        <div class="timeline" data-testid="timeline" aria-busy=move || if building.get() { "true" } else { "false" }>
+        <div class="timeline" data-testid="timeline" aria-busy=move || building.get().to_string()>
             <div class="timeline-labels" aria-hidden="true">
                 {move || data.with(|d| d.0.iter().map(|r| view! { <div class="timeline-label" title=r.label.clone()>{r.label.clone()}</div> }).collect_view())}
             </div>
@@ -340,7 +341,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                         on:pointerleave=move |_| dragging.set(false)
                     >
                         <title>{move || hover.get()}</title>
-                        <line class="cursor" x1=move || x(model.playhead.get(), data.with(|d| d.1)) x2=move || x(model.playhead.get(), data.with(|d| d.1)) y1="0" y2=move || data.with(|d| (d.0.len().max(1) as f64) * ROW_H)></line>
+                        <line class="cursor" x1=x x2=x y1="0" y2=move || data.with(|d| ((d.0.len().max(1) as f64) * ROW_H).to_string())></line>
                     </svg>
                 </div>
                 <div class="timeline-axis" aria-hidden="true">
