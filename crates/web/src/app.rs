@@ -262,14 +262,14 @@ pub(crate) fn App() -> impl IntoView {
     };
     // The sample's title or its words about itself ("" for an edited program).
     let about = move |part: fn(samples::Sample) -> &'static str| {
-        move || {
+        shared(move || {
             model
                 .sample
                 .get()
                 .and_then(samples::find)
                 .map_or("", part)
                 .to_string()
-        }
+        })
     };
     let compile_banner = Memo::new(move |_| {
         model.errors.with(|e| {
@@ -310,12 +310,12 @@ pub(crate) fn App() -> impl IntoView {
             </button>
         </header>
         <div class="banner" data-testid="message" role="status" class:hidden=shared(move || model.message.with(|m| m.is_none()) && compile_banner.with(|c| c.is_none()))>
-            <span>{move || compile_banner.get().or_else(|| model.message.get()).unwrap_or_default()}</span>
+            <span>{shared(move || compile_banner.get().or_else(|| model.message.get()).unwrap_or_default())}</span>
             <button class="banner-close" aria-label="Dismiss message" class:hidden=shared(move || model.message.with(|m| m.is_none())) on:click=move |_| model.message.set(None)>"×"</button>
         </div>
         <div class="simulating" data-testid="simulating" role="status" class:hidden=shared(move || model.simulating.with(|p| p.is_none()))>
             <progress aria-label="Simulating"></progress>
-            <span>{move || model.simulating.get().map(|p| format!("Simulating… {} events, {:.3} s of virtual time", group_thousands(p.events), p.t)).unwrap_or_default()}</span>
+            <span>{shared(move || model.simulating.get().map(|p| format!("Simulating… {} events, {:.3} s of virtual time", group_thousands(p.events), p.t)).unwrap_or_default())}</span>
             <button class="stop-simulation" data-testid="stop-simulation" title="Stop here and show the run so far" on:click=move |_| model.stop_simulation()>"Stop"</button>
         </div>
         <main class="layout">

@@ -21,7 +21,7 @@ pub(crate) fn Explanation(model: Model) -> impl IntoView {
             n => explain(&r.trace, (n - 1) as usize),
         })
     };
-    view! { <p class="explanation" data-testid="explanation" aria-live="polite">{text}</p> }
+    view! { <p class="explanation" data-testid="explanation" aria-live="polite">{shared(text)}</p> }
 }
 
 #[component]
@@ -79,7 +79,7 @@ pub(crate) fn Console(model: Model) -> impl IntoView {
                 }).collect_view())}
             </ol>
             <p class="console-empty" class:hidden=shared(move || !lines.with(|l| l.is_empty()))>"Nothing printed yet."</p>
-            <p class="console-end" class:hidden=shared(move || !(at_end.get() && ending.with(|e| e.is_some())))>{move || ending.get().unwrap_or_default()}</p>
+            <p class="console-end" class:hidden=shared(move || !(at_end.get() && ending.with(|e| e.is_some())))>{shared(move || ending.get().unwrap_or_default())}</p>
             <ul class="warnings" class:hidden=shared(move || warnings.with(|w| w.is_empty()))>
                 {shared(move || warnings.get().into_iter().map(|w| item(Some("warning"), None, None, format!("⚠ {w}"))).collect_view())}
             </ul>

@@ -43,10 +43,10 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
                 </select>
             </label>
             <span class="clock" aria-live="off" title="Virtual time">
-                <span class="clock-t" data-testid="clock">{move || format!("{:.3}", model.playhead.get())}</span>
+                <span class="clock-t" data-testid="clock">{shared(move || format!("{:.3}", model.playhead.get()))}</span>
                 <span class="clock-unit">" s"</span>
             </span>
-            <span class="step-count">{move || format!("event {} / {}", model.step.get(), total())}</span>
+            <span class="step-count">{shared(move || format!("event {} / {}", model.step.get(), total()))}</span>
             <div class="help">
                 <button class="help-button" aria-expanded=move || help_open.get().to_string() aria-label="Keyboard shortcuts" on:click=move |_| help_open.update(|o| *o = !*o)>"?"</button>
                 <div class="help-popover" role="dialog" aria-label="Keyboard shortcuts" class:hidden=shared(move || !help_open.get())>

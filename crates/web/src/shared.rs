@@ -5,8 +5,7 @@
 //! `Arc<dyn Fn() -> T>`, the closures of one value type share that code, which keeps the
 //! page's wasm smaller; it costs one indirect call when the value is recomputed. It pays
 //! where several closures give one type of view (the `class:` toggles, the lists of
-//! [`item`]s, a button's icon and label): boxing the closures of plain text gained nothing,
-//! as gzip finds their copies alike already.
+//! [`item`]s, a button's icon and label, the texts).
 
 use std::sync::Arc;
 

@@ -177,7 +177,7 @@ fn TaskCard(id: u32, lane: Lane, cards: Memo<LaneCards>, registry: Registry) -> 
     on_cleanup(move || {
         registry.try_update_value(|m| m.remove(&slot));
     });
-    let text = move |f: fn(&Card) -> String| move || card.with(f);
+    let text = move |f: fn(&Card) -> String| shared(move || card.with(f));
     view! {
         <li
             node_ref=node
@@ -214,7 +214,7 @@ fn LaneView(
         <section node_ref=node class=format!("lane lane-{}", lane_name(lane)) aria-label=title>
             <h3 class="lane-title">
                 {title}
-                <span class="lane-count">{move || cards.with(|d| if d.total == 0 { String::new() } else { d.total.to_string() })}</span>
+                <span class="lane-count">{shared(move || cards.with(|d| if d.total == 0 { String::new() } else { d.total.to_string() }))}</span>
                 {(lane == Lane::Ready).then(|| view! {
                     <span class="lane-queue" class:hidden=shared(move || cards.with(|d| d.total == 0))>"queue →"</span>
                 })}
@@ -226,7 +226,7 @@ fn LaneView(
             </ol>
             <p class="lane-empty" class:hidden=shared(move || cards.with(|d| d.total > 0))>{hint}</p>
             <p class="lane-more" class:hidden=shared(move || cards.with(|d| d.hidden() == 0))>
-                {move || cards.with(|d| format!("+{} more", d.hidden()))}
+                {shared(move || cards.with(|d| format!("+{} more", d.hidden())))}
             </p>
         </section>
     }
@@ -662,7 +662,7 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
             <div class="thread-row">
                 <span class="thread-name">"loop thread"</span>
                 <span class="thread-state">
-                    {move || if blocking.get() { "blocked: nothing else can run" } else if idle.get() { "idle: waiting for the next event" } else { "running a task's step" }.to_string()}
+                    {shared(move || if blocking.get() { "blocked: nothing else can run" } else if idle.get() { "idle: waiting for the next event" } else { "running a task's step" }.to_string())}
                 </span>
             </div>
             <div class="lanes">

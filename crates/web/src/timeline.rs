@@ -340,7 +340,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                         on:pointerup=move |_| dragging.set(false)
                         on:pointerleave=move |_| dragging.set(false)
                     >
-                        <title>{move || hover.get()}</title>
+                        <title>{shared(move || hover.get())}</title>
                         <line class="cursor" x1=x x2=x y1="0" y2=move || data.with(|d| ((d.0.len().max(1) as f64) * ROW_H).to_string())></line>
                     </svg>
                 </div>
@@ -361,7 +361,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                     })}
                 </div>
                 <p class="timeline-more" class:hidden=shared(move || data.with(|d| d.2 <= MAX_ROWS))>
-                    {move || data.with(|d| format!("+{} more tasks not drawn", d.2.saturating_sub(MAX_ROWS)))}
+                    {shared(move || data.with(|d| format!("+{} more tasks not drawn", d.2.saturating_sub(MAX_ROWS))))}
                 </p>
             </div>
         </div>
