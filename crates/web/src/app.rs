@@ -284,7 +284,7 @@ pub(crate) fn App() -> impl IntoView {
             <p class="tagline">"watch asyncio schedule your coroutines"</p>
             <label class="samples-picker">
                 <span>"Sample"</span>
-                <select data-testid="samples" aria-label="Samples" on:change=choose_sample prop:value=move || model.sample.get().unwrap_or("").to_string()>
+                <select data-testid="samples" aria-label="Samples" on:change=choose_sample prop:value=shared(move || model.sample.get().unwrap_or("").to_string())>
                     <option value="" disabled=true>"your program"</option>
                     {samples::all().map(|s| view! { <option value=s.name>{s.title}</option> }).collect_view()}
                 </select>
@@ -295,7 +295,7 @@ pub(crate) fn App() -> impl IntoView {
                     if let Ok(n) = event_target_value(&ev).parse::<u32>() {
                         change_settings(model, Some(n), None);
                     }
-                } prop:value=move || model.scenario.with(|s| s.cores.to_string())>
+                } prop:value=shared(move || model.scenario.with(|s| s.cores.to_string()))>
                     {[1u32, 2, 4, 8, 16].into_iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
                 </select>
             </label>

@@ -20,18 +20,18 @@ const SPEEDS: &[(&str, &str)] = &[
 #[component]
 pub(crate) fn Controls(model: Model) -> impl IntoView {
     let total = move || model.run.with(|r| r.total_steps());
-    let at_start = move || model.step.get() == 0;
-    let at_end = move || model.step.get() >= total();
+    let at_start = shared(move || model.step.get() == 0);
+    let at_end = shared(move || model.step.get() >= total());
     let toggle = move |_| toggle_play(model);
     let help_open = RwSignal::new(false);
     view! {
         <div class="controls" role="toolbar" aria-label="Playback">
-            <button data-testid="to-start" title="Jump to start (Home)" aria-label="Jump to start" on:click=move |_| { model.playing.set(false); model.seek(model.first_step()) } disabled=move || model.step.get() <= model.first_step()>{view! { <IconSvg icon=Icon::ToStart/> }}</button>
+            <button data-testid="to-start" title="Jump to start (Home)" aria-label="Jump to start" on:click=move |_| { model.playing.set(false); model.seek(model.first_step()) } disabled=shared(move || model.step.get() <= model.first_step())>{view! { <IconSvg icon=Icon::ToStart/> }}</button>
             <button data-testid="step-back" title="Step back one event (←)" aria-label="Step back" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked().saturating_sub(1)) } disabled=at_start>{view! { <IconSvg icon=Icon::StepBack/> }}</button>
-            <button data-testid="play" class="play" title="Play or pause (Space)" aria-label=move || if model.playing.get() { "Pause" } else { "Play" }.to_string() on:click=toggle>
+            <button data-testid="play" class="play" title="Play or pause (Space)" aria-label=shared(move || if model.playing.get() { "Pause" } else { "Play" }.to_string()) on:click=toggle>
                 {shared(move || if model.playing.get() { labelled(Icon::Pause, "Pause") } else { labelled(Icon::Play, "Play") })}
             </button>
-            <button data-testid="step-forward" title="Step forward one event (→)" aria-label="Step forward" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked() + 1) } disabled=at_end>{view! { <IconSvg icon=Icon::StepForward/> }}</button>
+            <button data-testid="step-forward" title="Step forward one event (→)" aria-label="Step forward" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked() + 1) } disabled=at_end.clone()>{view! { <IconSvg icon=Icon::StepForward/> }}</button>
             <button data-testid="to-end" title="Jump to end (End)" aria-label="Jump to end" on:click=move |_| { model.playing.set(false); model.seek(u32::MAX) } disabled=at_end>{view! { <IconSvg icon=Icon::ToEnd/> }}</button>
             <label class="speed">
                 <span class="visually-hidden">"Speed"</span>
@@ -48,7 +48,7 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
             </span>
             <span class="step-count">{shared(move || format!("event {} / {}", model.step.get(), total()))}</span>
             <div class="help">
-                <button class="help-button" aria-expanded=move || help_open.get().to_string() aria-label="Keyboard shortcuts" on:click=move |_| help_open.update(|o| *o = !*o)>"?"</button>
+                <button class="help-button" aria-expanded=shared(move || help_open.get().to_string()) aria-label="Keyboard shortcuts" on:click=move |_| help_open.update(|o| *o = !*o)>"?"</button>
                 <div class="help-popover" role="dialog" aria-label="Keyboard shortcuts" class:hidden=shared(move || !help_open.get())>
                     <h4>"Keyboard"</h4>
                     <dl>
@@ -65,8 +65,8 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
                 type="range"
                 min="0"
                 aria-label="Scrub through the run"
-                prop:max=move || total().to_string()
-                prop:value=move || model.step.get().to_string()
+                prop:max=shared(move || total().to_string())
+                prop:value=shared(move || model.step.get().to_string())
                 on:input=move |ev| {
                     model.playing.set(false);
                     if let Ok(v) = event_target_value(&ev).parse::<u32>() {

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::Model;
-use crate::shared::effect;
+use crate::shared::{effect, shared};
 
 #[wasm_bindgen]
 extern "C" {
@@ -248,12 +248,12 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
                     autocomplete="off"
                     autocapitalize="off"
                     wrap="off"
-                    prop:value=move || model.scenario.with(|s| s.code.clone())
+                    prop:value=shared(move || model.scenario.with(|s| s.code.clone()))
                     on:input=move |ev| edited(on_edit, event_target_value(&ev))
                 ></textarea>
             </Show>
         </div>
-        <p class="editor-note" data-testid="editor-note" role="status" class:hidden=move || !plain_only.get()>
+        <p class="editor-note" data-testid="editor-note" role="status" class:hidden=shared(move || !plain_only.get())>
             "The full editor could not be loaded: this plain one edits the program just the same."
         </p>
     }

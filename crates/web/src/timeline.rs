@@ -294,7 +294,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         model.playhead.set(frac * total);
     };
     // The cursor's place on the overlay's axis.
-    let x = move || (model.playhead.get() / data.with(|d| d.1) * WIDTH).to_string();
+    let x = shared(move || (model.playhead.get() / data.with(|d| d.1) * WIDTH).to_string());
     // The tooltip of the segment under the pointer.
     let hover = RwSignal::new(String::new());
     let point = move |ev: &web_sys::PointerEvent| {
@@ -319,7 +319,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         }
     });
     view! {
-        <div class="timeline" data-testid="timeline" aria-busy=move || building.get().to_string()>
+        <div class="timeline" data-testid="timeline" aria-busy=shared(move || building.get().to_string())>
             <div class="timeline-labels" aria-hidden="true">
                 {move || data.with(|d| d.0.iter().map(|r| view! { <div class="timeline-label" title=r.label.clone()>{r.label.clone()}</div> }).collect_view())}
             </div>
@@ -333,7 +333,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                         class="timeline-overlay"
                         role="img"
                         aria-label="Timeline of task states over virtual time; click or drag to seek"
-                        viewBox=move || data.with(|d| format!("0 0 {WIDTH} {}", (d.0.len().max(1) as f64) * ROW_H))
+                        viewBox=shared(move || data.with(|d| format!("0 0 {WIDTH} {}", (d.0.len().max(1) as f64) * ROW_H)))
                         preserveAspectRatio="none"
                         on:pointerdown=move |ev| { dragging.set(true); seek_to(&ev) }
                         on:pointermove=move |ev| if dragging.get_untracked() { seek_to(&ev) } else { point(&ev) }
@@ -341,7 +341,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                         on:pointerleave=move |_| dragging.set(false)
                     >
                         <title>{shared(move || hover.get())}</title>
-                        <line class="cursor" x1=x x2=x y1="0" y2=move || data.with(|d| ((d.0.len().max(1) as f64) * ROW_H).to_string())></line>
+                        <line class="cursor" x1=x.clone() x2=x y1="0" y2=shared(move || data.with(|d| ((d.0.len().max(1) as f64) * ROW_H).to_string()))></line>
                     </svg>
                 </div>
                 <div class="timeline-axis" aria-hidden="true">
