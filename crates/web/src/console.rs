@@ -2,7 +2,7 @@
 //! warnings and lints, and the run's summary figures.
 
 use leptos::prelude::*;
-use loopscope_core::{explain, format_seconds, RunEnd};
+use loopscope_core::{explain, format_seconds, RunEnd, Summary};
 
 use crate::model::Model;
 use crate::shared::{item, shared};
@@ -89,32 +89,33 @@ pub(crate) fn Console(model: Model) -> impl IntoView {
 
 #[component]
 pub(crate) fn SummaryPane(model: Model) -> impl IntoView {
+    // The run's figures: static markup, each figure a text of its own.
+    let figure =
+        move |f: fn(&Summary) -> String| shared(move || model.run.with(|r| f(&r.trace.summary)));
     view! {
         <section class="summary" aria-label="Summary">
             <h3>"Summary"</h3>
-            {move || model.run.with(|r| {
-                let s = &r.trace.summary;
-                let rows = r.trace.tasks.iter().zip(s.tasks.iter()).take(30).map(|(t, tt)| view! {
-                    <tr>
-                        <th scope="row">{t.label()}</th>
-                        <td>{format!("{:.3}", tt.running)}</td>
-                        <td>{format!("{:.3}", tt.ready)}</td>
-                        <td>{format!("{:.3}", tt.waiting)}</td>
-                    </tr>
-                }).collect_view();
-                view! {
-                    <dl class="figures">
-                        <div><dt>"total time"</dt><dd>{format!("{:.3} s", s.total)}</dd></div>
-                        <div><dt>"loop thread busy"</dt><dd>{format!("{:.0}%", s.loop_busy_share * 100.0)}</dd></div>
-                        <div><dt>"the same work, one after another"</dt><dd>{format!("{:.3} s", s.sequential)}</dd></div>
-                        <div><dt>"events"</dt><dd>{s.events.to_string()}</dd></div>
-                    </dl>
-                    <table class="task-times">
-                        <thead><tr><th scope="col">"task"</th><th scope="col">"running s"</th><th scope="col">"ready s"</th><th scope="col">"waiting s"</th></tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                }
-            })}
+            <dl class="figures">
+                <div><dt>"total time"</dt><dd>{figure(|s| format!("{:.3} s", s.total))}</dd></div>
+                <div><dt>"loop thread busy"</dt><dd>{figure(|s| format!("{:.0}%", s.loop_busy_share * 100.0))}</dd></div>
+                <div><dt>"the same work, one after another"</dt><dd>{figure(|s| format!("{:.3} s", s.sequential))}</dd></div>
+                <div><dt>"events"</dt><dd>{figure(|s| s.events.to_string())}</dd></div>
+            </dl>
+            <table class="task-times">
+                <thead><tr><th scope="col">"task"</th><th scope="col">"running s"</th><th scope="col">"ready s"</th><th scope="col">"waiting s"</th></tr></thead>
+                <tbody>
+                    {shared(move || model.run.with(|r| {
+                        r.trace.tasks.iter().zip(r.trace.summary.tasks.iter()).take(30).map(|(t, tt)| view! {
+                            <tr>
+                                <th scope="row">{t.label()}</th>
+                                <td>{format!("{:.3}", tt.running)}</td>
+                                <td>{format!("{:.3}", tt.ready)}</td>
+                                <td>{format!("{:.3}", tt.waiting)}</td>
+                            </tr>
+                        }).collect_view()
+                    }))}
+                </tbody>
+            </table>
         </section>
     }
 }
