@@ -271,12 +271,12 @@ pub(crate) fn App() -> impl IntoView {
                 .to_string()
         })
     };
-    let compile_banner = Memo::new(move |_| {
+    let compile_banner = move || {
         model.errors.with(|e| {
             e.first()
                 .map(|e| format!("Line {}, column {}: {}", e.line, e.col, e.message))
         })
-    });
+    };
 
     view! {
         <header class="topbar">
@@ -309,8 +309,8 @@ pub(crate) fn App() -> impl IntoView {
                 {shared(move || if copied.get() { labelled(Icon::Check, "Link copied") } else { labelled(Icon::Link, "Copy link") })}
             </button>
         </header>
-        <div class="banner" data-testid="message" role="status" class:hidden=shared(move || model.message.with(|m| m.is_none()) && compile_banner.with(|c| c.is_none()))>
-            <span>{shared(move || compile_banner.get().or_else(|| model.message.get()).unwrap_or_default())}</span>
+        <div class="banner" data-testid="message" role="status" class:hidden=shared(move || model.message.with(|m| m.is_none()) && model.errors.with(|e| e.is_empty()))>
+            <span>{shared(move || compile_banner().or_else(|| model.message.get()).unwrap_or_default())}</span>
             <button class="banner-close" aria-label="Dismiss message" class:hidden=shared(move || model.message.with(|m| m.is_none())) on:click=move |_| model.message.set(None)>"×"</button>
         </div>
         <div class="simulating" data-testid="simulating" role="status" class:hidden=shared(move || model.simulating.with(|p| p.is_none()))>

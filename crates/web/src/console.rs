@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use loopscope_core::{explain, format_seconds, RunEnd, Summary};
 
-use crate::model::Model;
+use crate::model::{Model, RunView};
 use crate::shared::{item, shared};
 
 #[component]
@@ -24,6 +24,28 @@ pub(crate) fn Explanation(model: Model) -> impl IntoView {
     view! { <p class="explanation" data-testid="explanation" aria-live="polite">{shared(text)}</p> }
 }
 
+/// What the console says after the last line of a run that did not end normally.
+fn end_note(r: &RunView) -> Option<String> {
+    match &r.trace.end {
+        RunEnd::Ok => None,
+        RunEnd::Exit { code } => Some(format!(
+            "The program exited with status {code} (SystemExit)."
+        )),
+        RunEnd::Exception { message, line } => {
+            Some(format!("Uncaught exception at line {line}: {message}"))
+        }
+        RunEnd::Deadlock { .. } => Some(
+            r.stderr
+                .iter()
+                .filter(|l| l.starts_with("deadlock"))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        RunEnd::Limit { message } => Some(format!("Stopped: {message}")),
+    }
+}
+
 #[component]
 pub(crate) fn Console(model: Model) -> impl IntoView {
     let lines = Memo::new(move |_| {
@@ -37,36 +59,8 @@ pub(crate) fn Console(model: Model) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let at_end = Memo::new(move |_| model.step.get() >= model.run.with(|r| r.total_steps()));
-    let ending = Memo::new(move |_| {
-        model.run.with(|r| match &r.trace.end {
-            RunEnd::Ok => None,
-            RunEnd::Exit { code } => Some(format!(
-                "The program exited with status {code} (SystemExit)."
-            )),
-            RunEnd::Exception { message, line } => {
-                Some(format!("Uncaught exception at line {line}: {message}"))
-            }
-            RunEnd::Deadlock { .. } => Some(
-                r.stderr
-                    .iter()
-                    .filter(|l| l.starts_with("deadlock"))
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-            RunEnd::Limit { message } => Some(format!("Stopped: {message}")),
-        })
-    });
-    let warnings = Memo::new(move |_| {
-        model.run.with(|r| {
-            r.trace
-                .warnings
-                .iter()
-                .map(|w| format!("line {}: {}", w.line, w.message))
-                .collect::<Vec<_>>()
-        })
-    });
+    let at_end = move || model.step.get() >= model.run.with(|r| r.total_steps());
+    let ending = move || model.run.with(|r| end_note(r));
     view! {
         <section class="console-pane" aria-label="Console">
             <h3>"Console"</h3>
@@ -79,9 +73,11 @@ pub(crate) fn Console(model: Model) -> impl IntoView {
                 }).collect_view())}
             </ol>
             <p class="console-empty" class:hidden=shared(move || !lines.with(|l| l.is_empty()))>"Nothing printed yet."</p>
-            <p class="console-end" class:hidden=shared(move || !(at_end.get() && ending.with(|e| e.is_some())))>{shared(move || ending.get().unwrap_or_default())}</p>
-            <ul class="warnings" class:hidden=shared(move || warnings.with(|w| w.is_empty()))>
-                {shared(move || warnings.get().into_iter().map(|w| item(Some("warning"), None, None, format!("⚠ {w}"))).collect_view())}
+            <p class="console-end" class:hidden=shared(move || !(at_end() && ending().is_some()))>{shared(move || ending().unwrap_or_default())}</p>
+            <ul class="warnings" class:hidden=shared(move || model.run.with(|r| r.trace.warnings.is_empty()))>
+                {shared(move || model.run.with(|r| {
+                    r.trace.warnings.iter().map(|w| item(Some("warning"), None, None, format!("⚠ line {}: {}", w.line, w.message))).collect_view()
+                }))}
             </ul>
         </section>
     }

@@ -641,28 +641,28 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
         });
     });
 
-    let blocking = Memo::new(move |_| {
+    let blocking = move || {
         model.snapshot.with(|s| {
             s.tasks
                 .iter()
                 .any(|t| t.lane == Lane::Running && t.blocking.is_some())
         })
-    });
-    let idle = Memo::new(move |_| {
+    };
+    let idle = move || {
         model
             .snapshot
             .with(|s: &Arc<Snapshot>| !s.tasks.iter().any(|t| t.lane == Lane::Running))
-    });
+    };
     let lane = move |l: Lane, title: &'static str, hint: &'static str| {
         let i = lane_index(l);
         view! { <LaneView lane=l title hint cards=cards[i] ids=ids[i] node=sections[i] list=lists[i] registry/> }
     };
     view! {
-        <div class="stage" class:loop-blocked=shared(move || blocking.get())>
+        <div class="stage" class:loop-blocked=shared(blocking)>
             <div class="thread-row">
                 <span class="thread-name">"loop thread"</span>
                 <span class="thread-state">
-                    {shared(move || if blocking.get() { "blocked: nothing else can run" } else if idle.get() { "idle: waiting for the next event" } else { "running a task's step" }.to_string())}
+                    {shared(move || if blocking() { "blocked: nothing else can run" } else if idle() { "idle: waiting for the next event" } else { "running a task's step" }.to_string())}
                 </span>
             </div>
             <div class="lanes">
