@@ -5,6 +5,7 @@
 //! takes over from the textarea (text, selection, focus, scroll). If it cannot
 //! be loaded, the textarea stays.
 
+use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -240,18 +241,24 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
 
     view! {
         <div class="editor-host" data-testid="editor" node_ref=host>
-            <Show when=move || !codemirror.get()>
-                <textarea
-                    class="editor-fallback"
-                    aria-label="Python program"
-                    spellcheck="false"
-                    autocomplete="off"
-                    autocapitalize="off"
-                    wrap="off"
-                    prop:value=shared(move || model.scenario.with(|s| s.code.clone()))
-                    on:input=move |ev| edited(on_edit, event_target_value(&ev))
-                ></textarea>
-            </Show>
+            // The textarea until CodeMirror takes over, then two empty markers, as leptos'
+            // <Show> left them (not used: it brings a memo and a type-erased view).
+            {shared(move || if codemirror.get() {
+                Either::Right(((), ()))
+            } else {
+                Either::Left(view! {
+                    <textarea
+                        class="editor-fallback"
+                        aria-label="Python program"
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        wrap="off"
+                        prop:value=shared(move || model.scenario.with(|s| s.code.clone()))
+                        on:input=move |ev| edited(on_edit, event_target_value(&ev))
+                    ></textarea>
+                })
+            })}
         </div>
         <p class="editor-note" data-testid="editor-note" role="status" class:hidden=shared(move || !plain_only.get())>
             "The full editor could not be loaded: this plain one edits the program just the same."
