@@ -27,7 +27,7 @@ fn window() -> Option<web_sys::Window> {
 fn fragment_for(model: Model) -> String {
     let s = model.scenario.get_untracked();
     match model.sample.get_untracked() {
-        Some(name) => share::encode_example(name, s.cores, s.gil, None),
+        Some(name) => share::encode_example(&name, s.cores, s.gil, None),
         None => share::encode(&Scenario { step: None, ..s }),
     }
 }
@@ -265,8 +265,7 @@ pub(crate) fn App() -> impl IntoView {
         shared(move || {
             model
                 .sample
-                .get()
-                .and_then(samples::find)
+                .with(|s| s.as_deref().and_then(samples::find))
                 .map_or("", part)
                 .to_string()
         })
@@ -284,7 +283,7 @@ pub(crate) fn App() -> impl IntoView {
             <p class="tagline">"watch asyncio schedule your coroutines"</p>
             <label class="samples-picker">
                 <span>"Sample"</span>
-                <select data-testid="samples" aria-label="Samples" on:change=choose_sample prop:value=shared(move || model.sample.get().unwrap_or("").to_string())>
+                <select data-testid="samples" aria-label="Samples" on:change=choose_sample prop:value=shared(move || model.sample.get().unwrap_or_default())>
                     <option value="" disabled=true>"your program"</option>
                     {samples::all().map(|s| view! { <option value=s.name>{s.title}</option> }).collect_view()}
                 </select>
@@ -320,7 +319,7 @@ pub(crate) fn App() -> impl IntoView {
         </div>
         <main class="layout">
             <section class="pane editor-pane" aria-label="Program">
-                <div class="about" class:hidden=shared(move || model.sample.get().and_then(samples::find).is_none())>
+                <div class="about" class:hidden=shared(move || model.sample.with(|s| s.as_deref().and_then(samples::find).is_none()))>
                     <h2>{about(|s| s.title)}</h2>
                     <p>{about(|s| s.about)}</p>
                 </div>

@@ -125,9 +125,9 @@ pub(crate) struct Model {
     /// The banner: a broken link, a limit reached, a copied link.
     pub(crate) message: RwSignal<Option<String>>,
     /// The sample the scenario came from, while it is unedited.
-    pub(crate) sample: RwSignal<Option<&'static str>>,
+    pub(crate) sample: RwSignal<Option<String>>,
     /// Bumped when the program text is replaced from outside the editor.
-    pub(crate) loads: RwSignal<u64>,
+    pub(crate) loads: RwSignal<u32>,
     pub(crate) snapshot: Memo<Arc<Snapshot>>,
     /// Set while a long run is being simulated in slices.
     pub(crate) simulating: RwSignal<Option<Progress>>,
@@ -159,7 +159,7 @@ impl Model {
             playing: RwSignal::new(false),
             speed: RwSignal::new(Speed::Film(1.0)),
             message: RwSignal::new(None),
-            sample: RwSignal::new(sample),
+            sample: RwSignal::new(sample.map(str::to_string)),
             loads: RwSignal::new(0),
             snapshot,
             simulating: RwSignal::new(None),
@@ -325,9 +325,9 @@ impl Model {
         self.playing.set(false);
         let step = s.step;
         self.scenario.set(s);
-        self.sample.set(sample);
+        self.sample.set(sample.map(str::to_string));
         self.simulate(Target::Step(step));
-        self.loads.update(|n| *n += 1);
+        self.loads.update(|n| *n = n.wrapping_add(1));
     }
 }
 

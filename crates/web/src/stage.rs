@@ -35,7 +35,7 @@ fn rows(lane: Lane) -> usize {
 }
 
 /// Columns of cards until the lanes have been measured (a laptop's stage).
-const DEFAULT_COLUMNS: usize = 3;
+const DEFAULT_COLUMNS: u32 = 3;
 /// While playing faster than this (virtual seconds per real second), cards move without
 /// sliding: a film that fast cannot be followed card by card.
 const SLIDE_MAX_SPEED: f64 = 2.0;
@@ -259,10 +259,10 @@ fn after_render(f: impl FnOnce() + 'static) {
 }
 
 /// The number of columns of a grid as laid out (its resolved `grid-template-columns`).
-fn grid_columns(el: &web_sys::Element) -> Option<usize> {
+fn grid_columns(el: &web_sys::Element) -> Option<u32> {
     let style = web_sys::window()?.get_computed_style(el).ok()??;
     let tracks = style.get_property_value("grid-template-columns").ok()?;
-    let n = tracks.split_whitespace().count();
+    let n = tracks.split_whitespace().count() as u32;
     (n > 0 && tracks != "none").then_some(n)
 }
 
@@ -280,7 +280,7 @@ struct Spot {
 struct Slides {
     /// The run and the lane geometry the spots belong to.
     run: usize,
-    geometry: (u32, usize),
+    geometry: (u32, u32),
     cards: HashMap<u32, Spot>,
     /// Each lane's offset in the stage when last measured.
     lanes: [(f64, f64); 4],
@@ -316,7 +316,7 @@ impl Slides {
     fn update(
         &mut self,
         now: &[(u32, usize, usize)],
-        (run, geometry): (usize, (u32, usize)),
+        (run, geometry): (usize, (u32, u32)),
         slide: bool,
         sections: &[NodeRef<Section>; 4],
         registry: Registry,
@@ -594,7 +594,7 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
 
     let cards = LANES.map(|lane| {
         Memo::new(move |_| {
-            let shown = columns.get().max(1) * rows(lane);
+            let shown = columns.get().max(1) as usize * rows(lane);
             model.run.with(|run| {
                 model
                     .snapshot

@@ -296,7 +296,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
     // The cursor's place on the overlay's axis.
     let x = shared(move || (model.playhead.get() / data.with(|d| d.1) * WIDTH).to_string());
     // The tooltip of the segment under the pointer.
-    let hover = RwSignal::new(String::new());
+    let hover = RwSignal::new(None::<String>);
     let point = move |ev: &web_sys::PointerEvent| {
         let Some((frac, row)) = pointer_at(ev) else {
             return;
@@ -304,7 +304,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         let tip = shown.with_untracked(|run| {
             data.with_untracked(|(rows, total, _)| tip_at(&run.trace, rows.get(row)?, frac * total))
         });
-        hover.set(tip.unwrap_or_default());
+        hover.set(tip);
     };
     // Paint when the run changes, and when the window (so the chart) resizes.
     let canvas = NodeRef::<leptos::html::Canvas>::new();
@@ -340,7 +340,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                         on:pointerup=move |_| dragging.set(false)
                         on:pointerleave=move |_| dragging.set(false)
                     >
-                        <title>{shared(move || hover.get())}</title>
+                        <title>{shared(move || hover.get().unwrap_or_default())}</title>
                         <line class="cursor" x1=x.clone() x2=x y1="0" y2=shared(move || data.with(|d| ((d.0.len().max(1) as f64) * ROW_H).to_string()))></line>
                     </svg>
                 </div>
