@@ -204,7 +204,6 @@ fn LaneView(
     title: &'static str,
     hint: &'static str,
     cards: Memo<LaneCards>,
-    ids: Memo<Vec<u32>>,
     node: NodeRef<Section>,
     list: NodeRef<Ol>,
     registry: Registry,
@@ -220,7 +219,7 @@ fn LaneView(
                 })}
             </h3>
             <ol node_ref=list class="lane-cards" data-testid=testid>
-                <For each=move || ids.get() key=|id| *id let:id>
+                <For each=move || cards.with(|d| d.cards.iter().map(|c| c.id).collect::<Vec<_>>()) key=|id| *id let:id>
                     <TaskCard id lane cards registry/>
                 </For>
             </ol>
@@ -602,8 +601,6 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
             })
         })
     });
-    let ids = cards
-        .map(|c| Memo::new(move |_| c.with(|d| d.cards.iter().map(|c| c.id).collect::<Vec<_>>())));
     let sections = LANES.map(|_| NodeRef::<Section>::new());
     let registry: Registry = StoredValue::new_local(HashMap::new());
 
@@ -612,14 +609,15 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
     let slides = StoredValue::new_local(Slides::default());
     effect(move || {
         model.snapshot.track();
-        let now: Vec<(u32, usize, usize)> = ids
+        let now: Vec<(u32, usize, usize)> = cards
             .iter()
             .enumerate()
-            .flat_map(|(lane, ids)| {
-                ids.with(|v| {
-                    v.iter()
+            .flat_map(|(lane, cards)| {
+                cards.with(|d| {
+                    d.cards
+                        .iter()
                         .enumerate()
-                        .map(|(i, &id)| (id, lane, i))
+                        .map(|(i, c)| (c.id, lane, i))
                         .collect::<Vec<_>>()
                 })
             })
@@ -655,7 +653,7 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
     };
     let lane = move |l: Lane, title: &'static str, hint: &'static str| {
         let i = lane_index(l);
-        view! { <LaneView lane=l title hint cards=cards[i] ids=ids[i] node=sections[i] list=lists[i] registry/> }
+        view! { <LaneView lane=l title hint cards=cards[i] node=sections[i] list=lists[i] registry/> }
     };
     view! {
         <div class="stage" class:loop-blocked=shared(blocking)>
