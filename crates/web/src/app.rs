@@ -12,7 +12,7 @@ use crate::model::{group_thousands, Model};
 use crate::persist::{location_hash, set_hash};
 use crate::samples;
 use crate::share::{self, Link, Scenario};
-use crate::shared::{item, shared};
+use crate::shared::{handler, item, shared};
 use crate::stage::Stage;
 use crate::timeline::Timeline;
 
@@ -283,39 +283,39 @@ pub(crate) fn App() -> impl IntoView {
             <p class="tagline">"watch asyncio schedule your coroutines"</p>
             <label class="samples-picker">
                 <span>"Sample"</span>
-                <select data-testid="samples" aria-label="Samples" on:change=choose_sample prop:value=shared(move || model.sample.get().unwrap_or_default())>
+                <select data-testid="samples" aria-label="Samples" on:change=handler(choose_sample) prop:value=shared(move || model.sample.get().unwrap_or_default())>
                     <option value="" disabled=true>"your program"</option>
                     {samples::all().map(|s| view! { <option value=s.name>{s.title}</option> }).collect_view()}
                 </select>
             </label>
             <label class="setting">
                 <span>"Cores"</span>
-                <select data-testid="cores" aria-label="CPU cores of the simulated machine" on:change=move |ev| {
+                <select data-testid="cores" aria-label="CPU cores of the simulated machine" on:change=handler(move |ev| {
                     if let Ok(n) = event_target_value(&ev).parse::<u32>() {
                         change_settings(model, Some(n), None);
                     }
-                } prop:value=shared(move || model.scenario.with(|s| s.cores.to_string()))>
+                }) prop:value=shared(move || model.scenario.with(|s| s.cores.to_string()))>
                     {[1u32, 2, 4, 8, 16].into_iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
                 </select>
             </label>
             <label class="setting">
-                <input type="checkbox" data-testid="gil" prop:checked=move || model.scenario.with(|s| s.gil) on:change=move |ev| {
+                <input type="checkbox" data-testid="gil" prop:checked=move || model.scenario.with(|s| s.gil) on:change=handler(move |ev| {
                     change_settings(model, None, Some(event_target_checked(&ev)));
-                }/>
+                })/>
                 <span>"GIL"</span>
             </label>
-            <button class="copy-link" data-testid="copy-link" on:click=copy_link>
+            <button class="copy-link" data-testid="copy-link" on:click=handler(copy_link)>
                 {shared(move || if copied.get() { labelled(Icon::Check, "Link copied") } else { labelled(Icon::Link, "Copy link") })}
             </button>
         </header>
         <div class="banner" data-testid="message" role="status" class:hidden=shared(move || model.message.with(|m| m.is_none()) && model.errors.with(|e| e.is_empty()))>
             <span>{shared(move || compile_banner().or_else(|| model.message.get()).unwrap_or_default())}</span>
-            <button class="banner-close" aria-label="Dismiss message" class:hidden=shared(move || model.message.with(|m| m.is_none())) on:click=move |_| model.message.set(None)>"×"</button>
+            <button class="banner-close" aria-label="Dismiss message" class:hidden=shared(move || model.message.with(|m| m.is_none())) on:click=handler(move |_| model.message.set(None))>"×"</button>
         </div>
         <div class="simulating" data-testid="simulating" role="status" class:hidden=shared(move || model.simulating.with(|p| p.is_none()))>
             <progress aria-label="Simulating"></progress>
             <span>{shared(move || model.simulating.get().map(|p| format!("Simulating… {} events, {:.3} s of virtual time", group_thousands(p.events), p.t)).unwrap_or_default())}</span>
-            <button class="stop-simulation" data-testid="stop-simulation" title="Stop here and show the run so far" on:click=move |_| model.stop_simulation()>"Stop"</button>
+            <button class="stop-simulation" data-testid="stop-simulation" title="Stop here and show the run so far" on:click=handler(move |_| model.stop_simulation())>"Stop"</button>
         </div>
         <main class="layout">
             <section class="pane editor-pane" aria-label="Program">

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::icons::{labelled, Icon, IconSvg};
 use crate::model::{Model, Speed};
-use crate::shared::shared;
+use crate::shared::{handler, shared};
 
 const SPEEDS: &[(&str, &str)] = &[
     ("0.1", "0.1×"),
@@ -22,23 +22,29 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
     let total = move || model.run.with(|r| r.total_steps());
     let at_start = shared(move || model.step.get() == 0);
     let at_end = shared(move || model.step.get() >= total());
-    let toggle = move |_| toggle_play(model);
+    // The transport buttons: stop playing, then go to the step `to` names.
+    let jump = move |to: fn(Model) -> u32| {
+        handler(move |_: web_sys::MouseEvent| {
+            model.playing.set(false);
+            model.seek(to(model))
+        })
+    };
     let help_open = RwSignal::new(false);
     view! {
         <div class="controls" role="toolbar" aria-label="Playback">
-            <button data-testid="to-start" title="Jump to start (Home)" aria-label="Jump to start" on:click=move |_| { model.playing.set(false); model.seek(model.first_step()) } disabled=shared(move || model.step.get() <= model.first_step())>{view! { <IconSvg icon=Icon::ToStart/> }}</button>
-            <button data-testid="step-back" title="Step back one event (←)" aria-label="Step back" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked().saturating_sub(1)) } disabled=at_start>{view! { <IconSvg icon=Icon::StepBack/> }}</button>
-            <button data-testid="play" class="play" title="Play or pause (Space)" aria-label=shared(move || if model.playing.get() { "Pause" } else { "Play" }.to_string()) on:click=toggle>
+            <button data-testid="to-start" title="Jump to start (Home)" aria-label="Jump to start" on:click=jump(|m| m.first_step()) disabled=shared(move || model.step.get() <= model.first_step())>{view! { <IconSvg icon=Icon::ToStart/> }}</button>
+            <button data-testid="step-back" title="Step back one event (←)" aria-label="Step back" on:click=jump(|m| m.step.get_untracked().saturating_sub(1)) disabled=at_start>{view! { <IconSvg icon=Icon::StepBack/> }}</button>
+            <button data-testid="play" class="play" title="Play or pause (Space)" aria-label=shared(move || if model.playing.get() { "Pause" } else { "Play" }.to_string()) on:click=handler(move |_| toggle_play(model))>
                 {shared(move || if model.playing.get() { labelled(Icon::Pause, "Pause") } else { labelled(Icon::Play, "Play") })}
             </button>
-            <button data-testid="step-forward" title="Step forward one event (→)" aria-label="Step forward" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked() + 1) } disabled=at_end.clone()>{view! { <IconSvg icon=Icon::StepForward/> }}</button>
-            <button data-testid="to-end" title="Jump to end (End)" aria-label="Jump to end" on:click=move |_| { model.playing.set(false); model.seek(u32::MAX) } disabled=at_end>{view! { <IconSvg icon=Icon::ToEnd/> }}</button>
+            <button data-testid="step-forward" title="Step forward one event (→)" aria-label="Step forward" on:click=jump(|m| m.step.get_untracked() + 1) disabled=at_end.clone()>{view! { <IconSvg icon=Icon::StepForward/> }}</button>
+            <button data-testid="to-end" title="Jump to end (End)" aria-label="Jump to end" on:click=jump(|_| u32::MAX) disabled=at_end>{view! { <IconSvg icon=Icon::ToEnd/> }}</button>
             <label class="speed">
                 <span class="visually-hidden">"Speed"</span>
-                <select aria-label="Speed: virtual seconds per real second" on:change=move |ev| {
+                <select aria-label="Speed: virtual seconds per real second" on:change=handler(move |ev| {
                     let v = event_target_value(&ev);
                     model.speed.set(if v == "beat" { Speed::Beat } else { Speed::Film(v.parse().unwrap_or(1.0)) });
-                }>
+                })>
                     {SPEEDS.iter().map(|(v, label)| view! { <option value=*v selected=*v == "1">{*label}</option> }).collect_view()}
                 </select>
             </label>
@@ -48,7 +54,7 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
             </span>
             <span class="step-count">{shared(move || format!("event {} / {}", model.step.get(), total()))}</span>
             <div class="help">
-                <button class="help-button" aria-expanded=shared(move || help_open.get().to_string()) aria-label="Keyboard shortcuts" on:click=move |_| help_open.update(|o| *o = !*o)>"?"</button>
+                <button class="help-button" aria-expanded=shared(move || help_open.get().to_string()) aria-label="Keyboard shortcuts" on:click=handler(move |_| help_open.update(|o| *o = !*o))>"?"</button>
                 <div class="help-popover" role="dialog" aria-label="Keyboard shortcuts" class:hidden=shared(move || !help_open.get())>
                     <h4>"Keyboard"</h4>
                     <dl>
@@ -67,12 +73,12 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
                 aria-label="Scrub through the run"
                 prop:max=shared(move || total().to_string())
                 prop:value=shared(move || model.step.get().to_string())
-                on:input=move |ev| {
+                on:input=handler(move |ev| {
                     model.playing.set(false);
                     if let Ok(v) = event_target_value(&ev).parse::<u32>() {
                         model.seek(v);
                     }
-                }
+                })
             />
         </div>
     }

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::Model;
-use crate::shared::{effect, shared};
+use crate::shared::{effect, handler, shared};
 
 #[wasm_bindgen]
 extern "C" {
@@ -255,7 +255,7 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
                         autocapitalize="off"
                         wrap="off"
                         prop:value=shared(move || model.scenario.with(|s| s.code.clone()))
-                        on:input=move |ev| edited(on_edit, event_target_value(&ev))
+                        on:input=handler(move |ev| edited(on_edit, event_target_value(&ev)))
                     ></textarea>
                 })
             })}

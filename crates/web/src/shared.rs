@@ -38,3 +38,9 @@ pub(crate) fn item(
 pub(crate) fn effect(f: impl FnMut() + 'static) {
     Effect::new(Box::new(f) as Box<dyn FnMut()>);
 }
+
+/// An event handler, boxed: the handlers of one event share one copy of leptos' code
+/// that attaches a handler.
+pub(crate) fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
