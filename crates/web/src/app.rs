@@ -12,7 +12,7 @@ use crate::model::{group_thousands, Model};
 use crate::persist::{location_hash, set_hash};
 use crate::samples;
 use crate::share::{self, Link, Scenario};
-use crate::shared::{handler, item, shared};
+use crate::shared::{handler, item, option, shared};
 use crate::stage::Stage;
 use crate::timeline::Timeline;
 
@@ -285,7 +285,7 @@ pub(crate) fn App() -> impl IntoView {
                 <span>"Sample"</span>
                 <select data-testid="samples" aria-label="Samples" on:change=handler(choose_sample) prop:value=shared(move || model.sample.get().unwrap_or_default())>
                     <option value="" disabled=true>"your program"</option>
-                    {samples::all().map(|s| view! { <option value=s.name>{s.title}</option> }).collect_view()}
+                    {samples::all().map(|s| option(s.name.to_string(), s.title.to_string(), false)).collect_view()}
                 </select>
             </label>
             <label class="setting">
@@ -295,7 +295,7 @@ pub(crate) fn App() -> impl IntoView {
                         change_settings(model, Some(n), None);
                     }
                 }) prop:value=shared(move || model.scenario.with(|s| s.cores.to_string()))>
-                    {[1u32, 2, 4, 8, 16].into_iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
+                    {[1u32, 2, 4, 8, 16].into_iter().map(|n| option(n.to_string(), n.to_string(), false)).collect_view()}
                 </select>
             </label>
             <label class="setting">

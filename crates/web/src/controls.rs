@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::icons::{labelled, Icon, IconSvg};
 use crate::model::{Model, Speed};
-use crate::shared::{handler, shared};
+use crate::shared::{handler, option, shared};
 
 const SPEEDS: &[(&str, &str)] = &[
     ("0.1", "0.1×"),
@@ -45,7 +45,7 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
                     let v = event_target_value(&ev);
                     model.speed.set(if v == "beat" { Speed::Beat } else { Speed::Film(v.parse().unwrap_or(1.0)) });
                 })>
-                    {SPEEDS.iter().map(|(v, label)| view! { <option value=*v selected=*v == "1">{*label}</option> }).collect_view()}
+                    {SPEEDS.iter().map(|&(v, label)| option(v.to_string(), label.to_string(), v == "1")).collect_view()}
                 </select>
             </label>
             <span class="clock" aria-live="off" title="Virtual time">

@@ -44,3 +44,8 @@ pub(crate) fn effect(f: impl FnMut() + 'static) {
 pub(crate) fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
     Box::new(f)
 }
+
+/// An `<option>` of a `<select>`: one type of view for the page's three lists of them.
+pub(crate) fn option(value: String, text: String, selected: bool) -> impl IntoView {
+    view! { <option value=value selected=selected>{text}</option> }
+}
