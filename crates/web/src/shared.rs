@@ -49,3 +49,9 @@ pub(crate) fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E
 pub(crate) fn option(value: String, text: String, selected: bool) -> impl IntoView {
     view! { <option value=value selected=selected>{text}</option> }
 }
+
+/// `f` as a JavaScript function to call once; boxed, so that the page's callbacks share
+/// one copy of wasm-bindgen's code that wraps one.
+pub(crate) fn js_once(f: Box<dyn FnOnce()>) -> wasm_bindgen::JsValue {
+    wasm_bindgen::closure::Closure::once_into_js(f)
+}

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::{Model, RunView, Speed};
-use crate::shared::{effect, item, shared};
+use crate::shared::{effect, item, js_once, shared};
 
 /// The lanes with cards, top to bottom.
 const LANES: [Lane; 4] = [Lane::Running, Lane::Ready, Lane::Waiting, Lane::Done];
@@ -249,7 +249,7 @@ fn reduced_motion() -> bool {
 /// batch of tasks; a microtask queued from inside it runs after them, before paint).
 fn after_render(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return };
-    let task = Closure::once_into_js(f);
+    let task = js_once(Box::new(f));
     if let Ok(q) = js_sys::Reflect::get(&w, &"queueMicrotask".into()) {
         if let Some(q) = q.dyn_ref::<js_sys::Function>() {
             let _ = q.call1(&w, &task);
@@ -391,7 +391,7 @@ impl Slides {
 /// Run `f` at the start of the next frame.
 fn next_frame(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return };
-    let f = Closure::once_into_js(f);
+    let f = js_once(Box::new(f));
     let _ = w.request_animation_frame(f.unchecked_ref());
 }
 
