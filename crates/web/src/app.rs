@@ -8,7 +8,7 @@ use crate::console::{Console, Explanation, SummaryPane};
 use crate::controls::{toggle_play, Controls};
 use crate::editor::Editor;
 use crate::icons::{labelled, Icon};
-use crate::model::{group_thousands, Model};
+use crate::model::Model;
 use crate::persist::{location_hash, set_hash};
 use crate::samples;
 use crate::share::{self, Link, Scenario};
@@ -314,7 +314,7 @@ pub(crate) fn App() -> impl IntoView {
         </div>
         <div class="simulating" data-testid="simulating" role="status" class:hidden=shared(move || model.simulating.with(|p| p.is_none()))>
             <progress aria-label="Simulating"></progress>
-            <span>{shared(move || model.simulating.get().map(|p| format!("Simulating… {} events, {:.3} s of virtual time", group_thousands(p.events), p.t)).unwrap_or_default())}</span>
+            <span>{shared(move || model.simulating.get().unwrap_or_default())}</span>
             <button class="stop-simulation" data-testid="stop-simulation" title="Stop here and show the run so far" on:click=handler(move |_| model.stop_simulation())>"Stop"</button>
         </div>
         <main class="layout">

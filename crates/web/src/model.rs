@@ -83,11 +83,13 @@ pub(crate) fn now_ms() -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
-/// A simulation under way: events so far and the virtual time reached.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Progress {
-    pub(crate) events: usize,
-    pub(crate) t: f64,
+/// What the progress bar says of a simulation under way: events so far and the virtual
+/// time reached.
+fn progress(events: usize, t: f64) -> String {
+    format!(
+        "Simulating… {} events, {t:.3} s of virtual time",
+        group_thousands(events)
+    )
 }
 
 /// Where the cursor goes when a simulation lands.
@@ -129,8 +131,9 @@ pub(crate) struct Model {
     /// Bumped when the program text is replaced from outside the editor.
     pub(crate) loads: RwSignal<u32>,
     pub(crate) snapshot: Memo<Arc<Snapshot>>,
-    /// Set while a long run is being simulated in slices.
-    pub(crate) simulating: RwSignal<Option<Progress>>,
+    /// Set while a long run is being simulated in slices: how far it got (a text, so that
+    /// the signal shares its type, and leptos' code for it, with the banner's message).
+    pub(crate) simulating: RwSignal<Option<String>>,
     /// The simulation under way, if any.
     job: StoredValue<Option<Session>, LocalStorage>,
     /// The number of the latest simulation: the slices (and the landing) of
@@ -235,7 +238,7 @@ impl Model {
                     set_timeout(
                         move || {
                             if !crate::panic::happened() && self.jobs.get_value() == id {
-                                self.simulating.set(Some(Progress { events, t }));
+                                self.simulating.set(Some(progress(events, t)));
                             }
                         },
                         std::time::Duration::from_millis(0),
