@@ -271,8 +271,9 @@ pub(crate) fn App() -> impl IntoView {
         })
     };
     let compile_banner = move || {
-        model.errors.with(|e| {
-            e.first()
+        model.latest.with(|r| {
+            r.errors
+                .first()
                 .map(|e| format!("Line {}, column {}: {}", e.line, e.col, e.message))
         })
     };
@@ -308,7 +309,7 @@ pub(crate) fn App() -> impl IntoView {
                 {shared(move || if copied.get() { labelled(Icon::Check, "Link copied") } else { labelled(Icon::Link, "Copy link") })}
             </button>
         </header>
-        <div class="banner" data-testid="message" role="status" class:hidden=shared(move || model.message.with(|m| m.is_none()) && model.errors.with(|e| e.is_empty()))>
+        <div class="banner" data-testid="message" role="status" class:hidden=shared(move || model.message.with(|m| m.is_none()) && model.latest.with(|r| r.errors.is_empty()))>
             <span>{shared(move || compile_banner().or_else(|| model.message.get()).unwrap_or_default())}</span>
             <button class="banner-close" aria-label="Dismiss message" class:hidden=shared(move || model.message.with(|m| m.is_none())) on:click=handler(move |_| model.message.set(None))>"×"</button>
         </div>
@@ -324,8 +325,8 @@ pub(crate) fn App() -> impl IntoView {
                     <p>{about(|s| s.about)}</p>
                 </div>
                 <Editor model on_edit/>
-                <ul class="diagnostics" aria-label="Compile errors" class:hidden=shared(move || model.errors.with(|e| e.is_empty()))>
-                    {shared(move || model.errors.get().into_iter().take(5).map(|e| item(None, None, None, format!("{}:{} {}", e.line, e.col, e.message))).collect_view())}
+                <ul class="diagnostics" aria-label="Compile errors" class:hidden=shared(move || model.latest.with(|r| r.errors.is_empty()))>
+                    {shared(move || model.latest.with(|r| r.errors.iter().take(5).map(|e| item(None, None, None, format!("{}:{} {}", e.line, e.col, e.message))).collect_view()))}
                 </ul>
             </section>
             <section class="pane stage-pane" aria-label="Event loop">

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::icons::{labelled, Icon, IconSvg};
-use crate::model::{Model, Speed};
+use crate::model::Model;
 use crate::shared::{handler, option, shared};
 
 const SPEEDS: &[(&str, &str)] = &[
@@ -43,7 +43,7 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
                 <span class="visually-hidden">"Speed"</span>
                 <select aria-label="Speed: virtual seconds per real second" on:change=handler(move |ev| {
                     let v = event_target_value(&ev);
-                    model.speed.set(if v == "beat" { Speed::Beat } else { Speed::Film(v.parse().unwrap_or(1.0)) });
+                    model.speed.set(if v == "beat" { 0.0 } else { v.parse().unwrap_or(1.0) });
                 })>
                     {SPEEDS.iter().map(|&(v, label)| option(v.to_string(), label.to_string(), v == "1")).collect_view()}
                 </select>

@@ -190,15 +190,17 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
     // Compile errors: underline them, message on hover (once CodeMirror is there).
     effect(move || {
         codemirror.track();
-        let errors = model.errors.get();
         let list = js_sys::Array::new();
-        for e in &errors {
-            let o = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&o, &"from".into(), &JsValue::from(e.start));
-            let _ = js_sys::Reflect::set(&o, &"to".into(), &JsValue::from(e.end.max(e.start + 1)));
-            let _ = js_sys::Reflect::set(&o, &"message".into(), &JsValue::from_str(&e.message));
-            list.push(&o);
-        }
+        model.latest.with(|r| {
+            for e in &r.errors {
+                let o = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&o, &"from".into(), &JsValue::from(e.start));
+                let _ =
+                    js_sys::Reflect::set(&o, &"to".into(), &JsValue::from(e.end.max(e.start + 1)));
+                let _ = js_sys::Reflect::set(&o, &"message".into(), &JsValue::from_str(&e.message));
+                list.push(&o);
+            }
+        });
         handle.with_value(|h| {
             if let Some(h) = h {
                 h.set_diagnostics(&list);

@@ -29,7 +29,7 @@ fn advance(model: Model, dt: f64, budget: &mut f64) {
     let total = run.total_steps();
     let mut step = model.step.get_untracked();
     let mut t = model.playhead.get_untracked();
-    let (rate, film) = match model.speed.get_untracked() {
+    let (rate, film) = match Speed::of(model.speed.get_untracked()) {
         Speed::Film(s) => ((EVENTS_PER_SECOND * s.max(1.0)).min(240.0), Some(s)),
         Speed::Beat => (BEAT_RATE, None),
     };

@@ -625,7 +625,7 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
         let run = model.run.with(|r| Arc::as_ptr(r) as usize);
         let geometry = (resized.get(), columns.get());
         let fast = model.playing.get()
-            && matches!(model.speed.get(), Speed::Film(s) if s > SLIDE_MAX_SPEED);
+            && matches!(Speed::of(model.speed.get()), Speed::Film(s) if s > SLIDE_MAX_SPEED);
         after_render(move || {
             let slide = !fast && !reduced_motion();
             let refresh = slides
