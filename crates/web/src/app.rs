@@ -8,11 +8,11 @@ use crate::console::{Console, Explanation, SummaryPane};
 use crate::controls::{toggle_play, Controls};
 use crate::editor::Editor;
 use crate::icons::{labelled, Icon};
-use crate::model::{group_thousands, Model};
+use crate::model::Model;
 use crate::persist::{location_hash, set_hash};
 use crate::samples;
 use crate::share::{self, Link, Scenario};
-use crate::shared::{item, shared};
+use crate::shared::{handler, item, option, shared};
 use crate::stage::Stage;
 use crate::timeline::Timeline;
 
@@ -27,7 +27,7 @@ fn window() -> Option<web_sys::Window> {
 fn fragment_for(model: Model) -> String {
     let s = model.scenario.get_untracked();
     match model.sample.get_untracked() {
-        Some(name) => share::encode_example(name, s.cores, s.gil, None),
+        Some(name) => share::encode_example(&name, s.cores, s.gil, None),
         None => share::encode(&Scenario { step: None, ..s }),
     }
 }
@@ -260,19 +260,23 @@ pub(crate) fn App() -> impl IntoView {
             set_hash(&share::encode_example(s.name, cores, gil, None), true);
         }
     };
-    let about = Memo::new(move |_| {
-        model
-            .sample
-            .get()
-            .and_then(samples::find)
-            .map(|s| (s.title, s.about))
-    });
-    let compile_banner = Memo::new(move |_| {
-        model.errors.with(|e| {
-            e.first()
+    // The sample's title or its words about itself ("" for an edited program).
+    let about = move |part: fn(samples::Sample) -> &'static str| {
+        shared(move || {
+            model
+                .sample
+                .with(|s| s.as_deref().and_then(samples::find))
+                .map_or("", part)
+                .to_string()
+        })
+    };
+    let compile_banner = move || {
+        model.latest.with(|r| {
+            r.errors
+                .first()
                 .map(|e| format!("Line {}, column {}: {}", e.line, e.col, e.message))
         })
-    });
+    };
 
     view! {
         <header class="topbar">
@@ -280,49 +284,49 @@ pub(crate) fn App() -> impl IntoView {
             <p class="tagline">"watch asyncio schedule your coroutines"</p>
             <label class="samples-picker">
                 <span>"Sample"</span>
-                <select data-testid="samples" aria-label="Samples" on:change=choose_sample prop:value=move || model.sample.get().unwrap_or("").to_string()>
+                <select data-testid="samples" aria-label="Samples" on:change=handler(choose_sample) prop:value=shared(move || model.sample.get().unwrap_or_default())>
                     <option value="" disabled=true>"your program"</option>
-                    {samples::all().map(|s| view! { <option value=s.name>{s.title}</option> }).collect_view()}
+                    {samples::all().map(|s| option(s.name.to_string(), s.title.to_string(), false)).collect_view()}
                 </select>
             </label>
             <label class="setting">
                 <span>"Cores"</span>
-                <select data-testid="cores" aria-label="CPU cores of the simulated machine" on:change=move |ev| {
+                <select data-testid="cores" aria-label="CPU cores of the simulated machine" on:change=handler(move |ev| {
                     if let Ok(n) = event_target_value(&ev).parse::<u32>() {
                         change_settings(model, Some(n), None);
                     }
-                } prop:value=move || model.scenario.with(|s| s.cores.to_string())>
-                    {[1u32, 2, 4, 8, 16].into_iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
+                }) prop:value=shared(move || model.scenario.with(|s| s.cores.to_string()))>
+                    {[1u32, 2, 4, 8, 16].into_iter().map(|n| option(n.to_string(), n.to_string(), false)).collect_view()}
                 </select>
             </label>
             <label class="setting">
-                <input type="checkbox" data-testid="gil" prop:checked=move || model.scenario.with(|s| s.gil) on:change=move |ev| {
+                <input type="checkbox" data-testid="gil" prop:checked=move || model.scenario.with(|s| s.gil) on:change=handler(move |ev| {
                     change_settings(model, None, Some(event_target_checked(&ev)));
-                }/>
+                })/>
                 <span>"GIL"</span>
             </label>
-            <button class="copy-link" data-testid="copy-link" on:click=copy_link>
+            <button class="copy-link" data-testid="copy-link" on:click=handler(copy_link)>
                 {shared(move || if copied.get() { labelled(Icon::Check, "Link copied") } else { labelled(Icon::Link, "Copy link") })}
             </button>
         </header>
-        <div class="banner" data-testid="message" role="status" class:hidden=shared(move || model.message.with(|m| m.is_none()) && compile_banner.with(|c| c.is_none()))>
-            <span>{move || compile_banner.get().or_else(|| model.message.get()).unwrap_or_default()}</span>
-            <button class="banner-close" aria-label="Dismiss message" class:hidden=shared(move || model.message.with(|m| m.is_none())) on:click=move |_| model.message.set(None)>"×"</button>
+        <div class="banner" data-testid="message" role="status" class:hidden=shared(move || model.message.with(|m| m.is_none()) && model.latest.with(|r| r.errors.is_empty()))>
+            <span>{shared(move || compile_banner().or_else(|| model.message.get()).unwrap_or_default())}</span>
+            <button class="banner-close" aria-label="Dismiss message" class:hidden=shared(move || model.message.with(|m| m.is_none())) on:click=handler(move |_| model.message.set(None))>"×"</button>
         </div>
         <div class="simulating" data-testid="simulating" role="status" class:hidden=shared(move || model.simulating.with(|p| p.is_none()))>
             <progress aria-label="Simulating"></progress>
-            <span>{move || model.simulating.get().map(|p| format!("Simulating… {} events, {} s of virtual time", group_thousands(p.events), loopscope_core::format_fixed(p.t, 3))).unwrap_or_default()}</span>
-            <button class="stop-simulation" data-testid="stop-simulation" title="Stop here and show the run so far" on:click=move |_| model.stop_simulation()>"Stop"</button>
+            <span>{shared(move || model.simulating.get().unwrap_or_default())}</span>
+            <button class="stop-simulation" data-testid="stop-simulation" title="Stop here and show the run so far" on:click=handler(move |_| model.stop_simulation())>"Stop"</button>
         </div>
         <main class="layout">
             <section class="pane editor-pane" aria-label="Program">
-                <div class="about" class:hidden=shared(move || about.with(|a| a.is_none()))>
-                    <h2>{move || about.get().map(|a| a.0).unwrap_or_default()}</h2>
-                    <p>{move || about.get().map(|a| a.1).unwrap_or_default()}</p>
+                <div class="about" class:hidden=shared(move || model.sample.with(|s| s.as_deref().and_then(samples::find).is_none()))>
+                    <h2>{about(|s| s.title)}</h2>
+                    <p>{about(|s| s.about)}</p>
                 </div>
                 <Editor model on_edit/>
-                <ul class="diagnostics" aria-label="Compile errors" class:hidden=shared(move || model.errors.with(|e| e.is_empty()))>
-                    {shared(move || model.errors.get().into_iter().take(5).map(|e| item(None, None, format!("{}:{} {}", e.line, e.col, e.message))).collect_view())}
+                <ul class="diagnostics" aria-label="Compile errors" class:hidden=shared(move || model.latest.with(|r| r.errors.is_empty()))>
+                    {shared(move || model.latest.with(|r| r.errors.iter().take(5).map(|e| item(None, None, None, format!("{}:{} {}", e.line, e.col, e.message))).collect_view()))}
                 </ul>
             </section>
             <section class="pane stage-pane" aria-label="Event loop">

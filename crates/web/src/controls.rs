@@ -3,53 +3,61 @@
 use leptos::prelude::*;
 
 use crate::icons::{labelled, Icon, IconSvg};
-use crate::model::{Model, Speed};
-use crate::shared::shared;
+use crate::model::Model;
+use crate::shared::{handler, option, shared};
 
-/// The speed menu: option value, label, speed.
-const SPEEDS: &[(&str, &str, Speed)] = &[
-    ("0.1", "0.1×", Speed::Film(0.1)),
-    ("0.25", "0.25×", Speed::Film(0.25)),
-    ("0.5", "0.5×", Speed::Film(0.5)),
-    ("1", "1×", Speed::Film(1.0)),
-    ("2", "2×", Speed::Film(2.0)),
-    ("5", "5×", Speed::Film(5.0)),
-    ("10", "10×", Speed::Film(10.0)),
-    ("beat", "one event per beat", Speed::Beat),
+/// The speed menu: option value, label, and the speed `Model::speed` holds
+/// (virtual seconds per real second; 0: one event per beat). The value is
+/// looked up, not parsed: std's float parser stays out of the wasm.
+const SPEEDS: &[(&str, &str, f64)] = &[
+    ("0.1", "0.1×", 0.1),
+    ("0.25", "0.25×", 0.25),
+    ("0.5", "0.5×", 0.5),
+    ("1", "1×", 1.0),
+    ("2", "2×", 2.0),
+    ("5", "5×", 5.0),
+    ("10", "10×", 10.0),
+    ("beat", "one event per beat", 0.0),
 ];
 
 #[component]
 pub(crate) fn Controls(model: Model) -> impl IntoView {
-    let total = Memo::new(move |_| model.run.with(|r| r.total_steps()));
-    let at_start = move || model.step.get() == 0;
-    let at_end = move || model.step.get() >= total.get();
-    let toggle = move |_| toggle_play(model);
+    let total = move || model.run.with(|r| r.total_steps());
+    let at_start = shared(move || model.step.get() == 0);
+    let at_end = shared(move || model.step.get() >= total());
+    // The transport buttons: stop playing, then go to the step `to` names.
+    let jump = move |to: fn(Model) -> u32| {
+        handler(move |_: web_sys::MouseEvent| {
+            model.playing.set(false);
+            model.seek(to(model))
+        })
+    };
     let help_open = RwSignal::new(false);
     view! {
         <div class="controls" role="toolbar" aria-label="Playback">
-            <button data-testid="to-start" title="Jump to start (Home)" aria-label="Jump to start" on:click=move |_| { model.playing.set(false); model.seek(model.first_step()) } disabled=move || model.step.get() <= model.first_step()>{view! { <IconSvg icon=Icon::ToStart/> }}</button>
-            <button data-testid="step-back" title="Step back one event (←)" aria-label="Step back" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked().saturating_sub(1)) } disabled=at_start>{view! { <IconSvg icon=Icon::StepBack/> }}</button>
-            <button data-testid="play" class="play" title="Play or pause (Space)" aria-label=move || if model.playing.get() { "Pause" } else { "Play" } on:click=toggle>
+            <button data-testid="to-start" title="Jump to start (Home)" aria-label="Jump to start" on:click=jump(|m| m.first_step()) disabled=shared(move || model.step.get() <= model.first_step())>{view! { <IconSvg icon=Icon::ToStart/> }}</button>
+            <button data-testid="step-back" title="Step back one event (←)" aria-label="Step back" on:click=jump(|m| m.step.get_untracked().saturating_sub(1)) disabled=at_start>{view! { <IconSvg icon=Icon::StepBack/> }}</button>
+            <button data-testid="play" class="play" title="Play or pause (Space)" aria-label=shared(move || if model.playing.get() { "Pause" } else { "Play" }.to_string()) on:click=handler(move |_| toggle_play(model))>
                 {shared(move || if model.playing.get() { labelled(Icon::Pause, "Pause") } else { labelled(Icon::Play, "Play") })}
             </button>
-            <button data-testid="step-forward" title="Step forward one event (→)" aria-label="Step forward" on:click=move |_| { model.playing.set(false); model.seek(model.step.get_untracked() + 1) } disabled=at_end>{view! { <IconSvg icon=Icon::StepForward/> }}</button>
-            <button data-testid="to-end" title="Jump to end (End)" aria-label="Jump to end" on:click=move |_| { model.playing.set(false); model.seek(u32::MAX) } disabled=at_end>{view! { <IconSvg icon=Icon::ToEnd/> }}</button>
+            <button data-testid="step-forward" title="Step forward one event (→)" aria-label="Step forward" on:click=jump(|m| m.step.get_untracked() + 1) disabled=at_end.clone()>{view! { <IconSvg icon=Icon::StepForward/> }}</button>
+            <button data-testid="to-end" title="Jump to end (End)" aria-label="Jump to end" on:click=jump(|_| u32::MAX) disabled=at_end>{view! { <IconSvg icon=Icon::ToEnd/> }}</button>
             <label class="speed">
                 <span class="visually-hidden">"Speed"</span>
-                <select aria-label="Speed: virtual seconds per real second" on:change=move |ev| {
+                <select aria-label="Speed: virtual seconds per real second" on:change=handler(move |ev| {
                     let v = event_target_value(&ev);
-                    model.speed.set(SPEEDS.iter().find(|s| s.0 == v).map_or(Speed::Film(1.0), |s| s.2));
-                }>
-                    {SPEEDS.iter().map(|(v, label, _)| view! { <option value=*v selected=*v == "1">{*label}</option> }).collect_view()}
+                    model.speed.set(SPEEDS.iter().find(|s| s.0 == v).map_or(1.0, |s| s.2));
+                })>
+                    {SPEEDS.iter().map(|&(v, label, _)| option(v.to_string(), label.to_string(), v == "1")).collect_view()}
                 </select>
             </label>
             <span class="clock" aria-live="off" title="Virtual time">
-                <span class="clock-t" data-testid="clock">{move || loopscope_core::format_fixed(model.playhead.get(), 3)}</span>
+                <span class="clock-t" data-testid="clock">{shared(move || loopscope_core::format_fixed(model.playhead.get(), 3))}</span>
                 <span class="clock-unit">" s"</span>
             </span>
-            <span class="step-count">{move || format!("event {} / {}", model.step.get(), total.get())}</span>
+            <span class="step-count">{shared(move || format!("event {} / {}", model.step.get(), total()))}</span>
             <div class="help">
-                <button class="help-button" aria-expanded=move || help_open.get().to_string() aria-label="Keyboard shortcuts" on:click=move |_| help_open.update(|o| *o = !*o)>"?"</button>
+                <button class="help-button" aria-expanded=shared(move || help_open.get().to_string()) aria-label="Keyboard shortcuts" on:click=handler(move |_| help_open.update(|o| *o = !*o))>"?"</button>
                 <div class="help-popover" role="dialog" aria-label="Keyboard shortcuts" class:hidden=shared(move || !help_open.get())>
                     <h4>"Keyboard"</h4>
                     <dl>
@@ -66,14 +74,14 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
                 type="range"
                 min="0"
                 aria-label="Scrub through the run"
-                prop:max=move || total.get().to_string()
-                prop:value=move || model.step.get().to_string()
-                on:input=move |ev| {
+                prop:max=shared(move || total().to_string())
+                prop:value=shared(move || model.step.get().to_string())
+                on:input=handler(move |ev| {
                     model.playing.set(false);
                     if let Ok(v) = event_target_value(&ev).parse::<u32>() {
                         model.seek(v);
                     }
-                }
+                })
             />
         </div>
     }

@@ -5,12 +5,14 @@
 //! takes over from the textarea (text, selection, focus, scroll). If it cannot
 //! be loaded, the textarea stays.
 
+use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::Model;
+use crate::shared::{effect, handler, shared};
 
 #[wasm_bindgen]
 extern "C" {
@@ -175,7 +177,7 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
 
     // A new scenario from outside (sample, link, history): replace the text.
     // (The textarea follows the model by itself.)
-    Effect::new(move |_| {
+    effect(move || {
         model.loads.track();
         let code = model.scenario.with_untracked(|s| s.code.clone());
         handle.with_value(|h| {
@@ -186,17 +188,19 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
     });
 
     // Compile errors: underline them, message on hover (once CodeMirror is there).
-    Effect::new(move |_| {
+    effect(move || {
         codemirror.track();
-        let errors = model.errors.get();
         let list = js_sys::Array::new();
-        for e in &errors {
-            let o = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&o, &"from".into(), &JsValue::from(e.start));
-            let _ = js_sys::Reflect::set(&o, &"to".into(), &JsValue::from(e.end.max(e.start + 1)));
-            let _ = js_sys::Reflect::set(&o, &"message".into(), &JsValue::from_str(&e.message));
-            list.push(&o);
-        }
+        model.latest.with(|r| {
+            for e in &r.errors {
+                let o = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&o, &"from".into(), &JsValue::from(e.start));
+                let _ =
+                    js_sys::Reflect::set(&o, &"to".into(), &JsValue::from(e.end.max(e.start + 1)));
+                let _ = js_sys::Reflect::set(&o, &"message".into(), &JsValue::from_str(&e.message));
+                list.push(&o);
+            }
+        });
         handle.with_value(|h| {
             if let Some(h) = h {
                 h.set_diagnostics(&list);
@@ -208,7 +212,8 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
     // sent to the editor only when it changes (a film at 10x steps every frame).
     // (A new program in the editor is sent again: `loads` is part of the key;
     // and so is CodeMirror arriving, since nothing was sent before.)
-    Effect::new(move |shown: Option<Option<(u32, u64)>>| {
+    let mut shown = None;
+    effect(move || {
         codemirror.track();
         let loads = model.loads.get();
         let snap = model.snapshot.get();
@@ -225,33 +230,39 @@ pub(crate) fn Editor(model: Model, on_edit: Callback<String>) -> impl IntoView {
                     .map(|e| e.line)
             })
             .unwrap_or(0);
-        if shown.flatten() == Some((line, loads)) {
-            return Some((line, loads));
+        if shown == Some((line, loads)) {
+            return;
         }
-        handle.with_value(|h| {
+        shown = handle.with_value(|h| {
             h.as_ref().map(|h| {
                 h.highlight_line(line);
                 (line, loads)
             })
-        })
+        });
     });
 
     view! {
         <div class="editor-host" data-testid="editor" node_ref=host>
-            <Show when=move || !codemirror.get()>
-                <textarea
-                    class="editor-fallback"
-                    aria-label="Python program"
-                    spellcheck="false"
-                    autocomplete="off"
-                    autocapitalize="off"
-                    wrap="off"
-                    prop:value=move || model.scenario.with(|s| s.code.clone())
-                    on:input=move |ev| edited(on_edit, event_target_value(&ev))
-                ></textarea>
-            </Show>
+            // The textarea until CodeMirror takes over, then two empty markers, as leptos'
+            // <Show> left them (not used: it brings a memo and a type-erased view).
+            {shared(move || if codemirror.get() {
+                Either::Right(((), ()))
+            } else {
+                Either::Left(view! {
+                    <textarea
+                        class="editor-fallback"
+                        aria-label="Python program"
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        wrap="off"
+                        prop:value=shared(move || model.scenario.with(|s| s.code.clone()))
+                        on:input=handler(move |ev| edited(on_edit, event_target_value(&ev)))
+                    ></textarea>
+                })
+            })}
         </div>
-        <p class="editor-note" data-testid="editor-note" role="status" class:hidden=move || !plain_only.get()>
+        <p class="editor-note" data-testid="editor-note" role="status" class:hidden=shared(move || !plain_only.get())>
             "The full editor could not be loaded: this plain one edits the program just the same."
         </p>
     }

@@ -83,11 +83,14 @@ pub(crate) fn now_ms() -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
-/// A simulation under way: events so far and the virtual time reached.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Progress {
-    pub(crate) events: usize,
-    pub(crate) t: f64,
+/// What the progress bar says of a simulation under way: events so far and the virtual
+/// time reached.
+fn progress(events: usize, t: f64) -> String {
+    format!(
+        "Simulating… {} events, {} s of virtual time",
+        group_thousands(events),
+        loopscope_core::format_fixed(t, 3)
+    )
 }
 
 /// Where the cursor goes when a simulation lands.
@@ -109,28 +112,43 @@ pub(crate) enum Speed {
     Beat,
 }
 
+impl Speed {
+    /// The speed that `Model::speed` holds.
+    pub(crate) fn of(speed: f64) -> Speed {
+        if speed > 0.0 {
+            Speed::Film(speed)
+        } else {
+            Speed::Beat
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub(crate) struct Model {
     pub(crate) scenario: RwSignal<Scenario>,
     /// The last run that compiled; the stage keeps showing it while the program has errors.
     pub(crate) run: RwSignal<Arc<RunView>>,
-    /// Compile errors of the current text (empty when it compiles).
-    pub(crate) errors: RwSignal<Vec<CompileError>>,
+    /// The latest simulation, compile errors and all: its `errors` are the current text's
+    /// (empty when it compiles). The same signal type as `run`, which shares leptos' code.
+    pub(crate) latest: RwSignal<Arc<RunView>>,
     /// Events applied: 0 is the start, `total_steps()` the end.
     pub(crate) step: RwSignal<u32>,
     /// Virtual time of the playhead (between events while playing).
     pub(crate) playhead: RwSignal<f64>,
     pub(crate) playing: RwSignal<bool>,
-    pub(crate) speed: RwSignal<Speed>,
+    /// Virtual seconds per real second; 0 for one event per beat (see [`Speed::of`]).
+    /// A number, so that the signal shares its type (and leptos' code) with the playhead.
+    pub(crate) speed: RwSignal<f64>,
     /// The banner: a broken link, a limit reached, a copied link.
     pub(crate) message: RwSignal<Option<String>>,
     /// The sample the scenario came from, while it is unedited.
-    pub(crate) sample: RwSignal<Option<&'static str>>,
+    pub(crate) sample: RwSignal<Option<String>>,
     /// Bumped when the program text is replaced from outside the editor.
-    pub(crate) loads: RwSignal<u64>,
+    pub(crate) loads: RwSignal<u32>,
     pub(crate) snapshot: Memo<Arc<Snapshot>>,
-    /// Set while a long run is being simulated in slices.
-    pub(crate) simulating: RwSignal<Option<Progress>>,
+    /// Set while a long run is being simulated in slices: how far it got (a text, so that
+    /// the signal shares its type, and leptos' code for it, with the banner's message).
+    pub(crate) simulating: RwSignal<Option<String>>,
     /// The simulation under way, if any.
     job: StoredValue<Option<Session>, LocalStorage>,
     /// The number of the latest simulation: the slices (and the landing) of
@@ -142,7 +160,6 @@ impl Model {
     /// The page's model; its first simulation starts at once (and lands at
     /// once unless the run is long), the cursor at the scenario's step.
     pub(crate) fn new(initial: Scenario, sample: Option<&'static str>) -> Model {
-        let errors = RwSignal::new(Vec::new());
         let run = RwSignal::new(Arc::new(RunView::empty()));
         let step = RwSignal::new(0u32);
         let snapshot = Memo::new(move |_| {
@@ -153,13 +170,13 @@ impl Model {
         let model = Model {
             scenario: RwSignal::new(initial),
             run,
-            errors,
+            latest: RwSignal::new(Arc::new(RunView::empty())),
             step,
             playhead: RwSignal::new(0.0),
             playing: RwSignal::new(false),
-            speed: RwSignal::new(Speed::Film(1.0)),
+            speed: RwSignal::new(1.0),
             message: RwSignal::new(None),
-            sample: RwSignal::new(sample),
+            sample: RwSignal::new(sample.map(str::to_string)),
             loads: RwSignal::new(0),
             snapshot,
             simulating: RwSignal::new(None),
@@ -235,7 +252,7 @@ impl Model {
                     set_timeout(
                         move || {
                             if !crate::panic::happened() && self.jobs.get_value() == id {
-                                self.simulating.set(Some(Progress { events, t }));
+                                self.simulating.set(Some(progress(events, t)));
                             }
                         },
                         std::time::Duration::from_millis(0),
@@ -291,7 +308,8 @@ impl Model {
 
     /// Show a finished run.
     fn land(&self, view: RunView, target: Target) {
-        self.errors.set(view.errors.clone());
+        let view = Arc::new(view);
+        self.latest.set(Arc::clone(&view));
         match target {
             Target::SameTime => {
                 if !view.errors.is_empty() {
@@ -304,14 +322,14 @@ impl Model {
                 } else {
                     view.step_for_time(t)
                 };
-                self.run.set(Arc::new(view));
+                self.run.set(view);
                 self.seek(step);
             }
             Target::Step(step) => {
                 let past_end = step
                     .filter(|&s| view.errors.is_empty() && s > view.total_steps())
                     .map(|s| past_end_message(s, view.total_steps()));
-                self.run.set(Arc::new(view));
+                self.run.set(view);
                 self.seek(step.unwrap_or_else(|| self.first_step()));
                 if past_end.is_some() {
                     self.message.set(past_end);
@@ -325,9 +343,9 @@ impl Model {
         self.playing.set(false);
         let step = s.step;
         self.scenario.set(s);
-        self.sample.set(sample);
+        self.sample.set(sample.map(str::to_string));
         self.simulate(Target::Step(step));
-        self.loads.update(|n| *n += 1);
+        self.loads.update(|n| *n = n.wrapping_add(1));
     }
 }
 

@@ -87,11 +87,11 @@ fn replace_hash_budgeted(fragment: String) {
     // Out of budget: remember the newest fragment; one timer writes it.
     if URL_PENDING.replace(Some(fragment)).is_none() {
         let wait = (start + URL_WINDOW_MS - now).max(0.0) as i32 + 1;
-        let write = Closure::once_into_js(move || {
+        let write = crate::shared::js_once(Box::new(move || {
             if let Some(f) = URL_PENDING.take() {
                 replace_hash_budgeted(f);
             }
-        });
+        }));
         if let Some(w) = window() {
             let _ = w
                 .set_timeout_with_callback_and_timeout_and_arguments_0(write.unchecked_ref(), wait);

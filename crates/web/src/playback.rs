@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::{Model, Speed};
+use crate::shared::effect;
 
 /// Events shown per real second while the clock stands still (same-instant
 /// steps), per unit of speed; one event per beat is `BEAT_RATE`.
@@ -28,7 +29,7 @@ fn advance(model: Model, dt: f64, budget: &mut f64) {
     let total = run.total_steps();
     let mut step = model.step.get_untracked();
     let mut t = model.playhead.get_untracked();
-    let (rate, film) = match model.speed.get_untracked() {
+    let (rate, film) = match Speed::of(model.speed.get_untracked()) {
         Speed::Film(s) => ((EVENTS_PER_SECOND * s.max(1.0)).min(240.0), Some(s)),
         Speed::Beat => (BEAT_RATE, None),
     };
@@ -90,7 +91,7 @@ pub(crate) fn install(model: Model) {
         }
     }));
     let frame_for_effect = frame.clone();
-    Effect::new(move |_| {
+    effect(move || {
         if model.playing.get() {
             if let Some(f) = frame_for_effect.borrow().as_ref() {
                 let _ = request_frame(f);

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::{Model, RunView, Speed};
-use crate::shared::{item, shared};
+use crate::shared::{effect, item, js_once, shared};
 
 /// The lanes with cards, top to bottom.
 const LANES: [Lane; 4] = [Lane::Running, Lane::Ready, Lane::Waiting, Lane::Done];
@@ -35,7 +35,7 @@ fn rows(lane: Lane) -> usize {
 }
 
 /// Columns of cards until the lanes have been measured (a laptop's stage).
-const DEFAULT_COLUMNS: usize = 3;
+const DEFAULT_COLUMNS: u32 = 3;
 /// While playing faster than this (virtual seconds per real second), cards move without
 /// sliding: a film that fast cannot be followed card by card.
 const SLIDE_MAX_SPEED: f64 = 2.0;
@@ -190,7 +190,7 @@ fn TaskCard(id: u32, lane: Lane, cards: Memo<LaneCards>, registry: Registry) -> 
     on_cleanup(move || {
         registry.try_update_value(|m| m.remove(&slot));
     });
-    let text = move |f: fn(&Card) -> String| move || card.with(f);
+    let text = move |f: fn(&Card) -> String| shared(move || card.with(f));
     view! {
         <li
             node_ref=node
@@ -217,7 +217,6 @@ fn LaneView(
     title: &'static str,
     hint: &'static str,
     cards: Memo<LaneCards>,
-    ids: Memo<Vec<u32>>,
     node: NodeRef<Section>,
     list: NodeRef<Ol>,
     registry: Registry,
@@ -227,19 +226,19 @@ fn LaneView(
         <section node_ref=node class=format!("lane lane-{}", lane_name(lane)) aria-label=title>
             <h3 class="lane-title">
                 {title}
-                <span class="lane-count">{move || cards.with(|d| if d.total == 0 { String::new() } else { d.total.to_string() })}</span>
+                <span class="lane-count">{shared(move || cards.with(|d| if d.total == 0 { String::new() } else { d.total.to_string() }))}</span>
                 {(lane == Lane::Ready).then(|| view! {
                     <span class="lane-queue" class:hidden=shared(move || cards.with(|d| d.total == 0))>"queue →"</span>
                 })}
             </h3>
             <ol node_ref=list class="lane-cards" data-testid=testid>
-                <For each=move || ids.get() key=|id| *id let:id>
+                <For each=move || cards.with(|d| d.cards.iter().map(|c| c.id).collect::<Vec<_>>()) key=|id| *id let:id>
                     <TaskCard id lane cards registry/>
                 </For>
             </ol>
             <p class="lane-empty" class:hidden=shared(move || cards.with(|d| d.total > 0))>{hint}</p>
             <p class="lane-more" class:hidden=shared(move || cards.with(|d| d.hidden() == 0))>
-                {move || cards.with(|d| format!("+{} more", d.hidden()))}
+                {shared(move || cards.with(|d| format!("+{} more", d.hidden())))}
             </p>
         </section>
     }
@@ -263,7 +262,7 @@ fn reduced_motion() -> bool {
 /// batch of tasks; a microtask queued from inside it runs after them, before paint).
 fn after_render(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return };
-    let task = Closure::once_into_js(f);
+    let task = js_once(Box::new(f));
     if let Ok(q) = js_sys::Reflect::get(&w, &"queueMicrotask".into()) {
         if let Some(q) = q.dyn_ref::<js_sys::Function>() {
             let _ = q.call1(&w, &task);
@@ -272,10 +271,10 @@ fn after_render(f: impl FnOnce() + 'static) {
 }
 
 /// The number of columns of a grid as laid out (its resolved `grid-template-columns`).
-fn grid_columns(el: &web_sys::Element) -> Option<usize> {
+fn grid_columns(el: &web_sys::Element) -> Option<u32> {
     let style = web_sys::window()?.get_computed_style(el).ok()??;
     let tracks = style.get_property_value("grid-template-columns").ok()?;
-    let n = tracks.split_whitespace().count();
+    let n = tracks.split_whitespace().count() as u32;
     (n > 0 && tracks != "none").then_some(n)
 }
 
@@ -293,7 +292,7 @@ struct Spot {
 struct Slides {
     /// The run and the lane geometry the spots belong to.
     run: usize,
-    geometry: (u32, usize),
+    geometry: (u32, u32),
     cards: HashMap<u32, Spot>,
     /// Each lane's offset in the stage when last measured.
     lanes: [(f64, f64); 4],
@@ -329,7 +328,7 @@ impl Slides {
     fn update(
         &mut self,
         now: &[(u32, usize, usize)],
-        (run, geometry): (usize, (u32, usize)),
+        (run, geometry): (usize, (u32, u32)),
         slide: bool,
         sections: &[NodeRef<Section>; 4],
         registry: Registry,
@@ -405,7 +404,7 @@ impl Slides {
 /// Run `f` at the start of the next frame.
 fn next_frame(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return };
-    let f = Closure::once_into_js(f);
+    let f = js_once(Box::new(f));
     let _ = w.request_animation_frame(f.unchecked_ref());
 }
 
@@ -548,29 +547,20 @@ fn tag(
     view! { <span class=class data-testid=testid title=title>{text}</span> }
 }
 
-/// One thread's card, the same element for the whole run; its text follows the thread.
-#[component]
-fn ThreadCard(name: String, data: ThreadData) -> impl IntoView {
-    let key = name.clone();
-    let label = name.clone();
-    let row = Memo::new(move |prev: Option<&ThreadRow>| {
-        data.with(|d| d.0.iter().find(|r| r.name == key).cloned())
-            .or_else(|| prev.cloned())
-            .unwrap_or_default()
-    });
+/// One thread's card. The list is rebuilt in place on every update: threads are only
+/// ever added at the end of a run's list, so a card stays the same element for the run.
+fn thread_card(r: &ThreadRow) -> impl IntoView {
+    let process = r.process;
     view! {
-        <li class=move || row.with(|r| format!("thread-card thread-{}", r.state)) data-testid="thread" data-thread=name.clone() data-state=move || row.with(|r| r.state)>
+        <li class=format!("thread-card thread-{}", r.state) data-testid="thread" data-thread=r.name.clone() data-state=r.state>
             <span class="thread-label">
-                {label}
-                {shared(move || {
-                    let process = row.with(|r| r.process);
-                    (process > 0).then(|| tag("process-tag", None, None, format!("process {process}")))
-                })}
-                {shared(move || row.with(|r| r.gil).then(|| tag("gil-badge", Some("gil-badge"), Some("holds the GIL"), "GIL".into())))}
-                {shared(move || row.with(|r| r.wants_gil).then(|| tag("gil-wait", None, Some("waits for the GIL"), "waiting for GIL".into())))}
+                {r.name.clone()}
+                {(process > 0).then(|| tag("process-tag", None, None, format!("process {process}")))}
+                {r.gil.then(|| tag("gil-badge", Some("gil-badge"), Some("holds the GIL"), "GIL".into()))}
+                {r.wants_gil.then(|| tag("gil-wait", None, Some("waits for the GIL"), "waiting for GIL".into()))}
             </span>
-            <span class="card-line">{move || row.with(|r| spot_label(&r.spot))}</span>
-            <span class="card-detail">{move || row.with(|r| r.text.clone())}</span>
+            <span class="card-line">{spot_label(&r.spot)}</span>
+            <span class="card-detail">{r.text.clone()}</span>
         </li>
     }
 }
@@ -582,19 +572,15 @@ fn Threads(model: Model) -> impl IntoView {
             .run
             .with(|run| model.snapshot.with(|snap| thread_rows(run, snap)))
     });
-    let names =
-        Memo::new(move |_| data.with(|d| d.0.iter().map(|r| r.name.clone()).collect::<Vec<_>>()));
     view! {
         <section class="threads" aria-label="Threads" class:hidden=shared(move || data.with(|d| d.0.is_empty()))>
             <h3 class="lane-title">"Threads"</h3>
             <ol class="thread-list" data-testid="threads">
-                <For each=move || names.get() key=|n| n.clone() let:name>
-                    <ThreadCard name data/>
-                </For>
+                {shared(move || data.with(|d| d.0.iter().map(thread_card).collect_view()))}
             </ol>
             <ul class="pool-queues" class:hidden=shared(move || data.with(|d| d.1.is_empty()))>
                 {shared(move || data.get().1.into_iter().map(|(name, n)| {
-                    item(None, Some("pool-queue"), format!("{name}: {n} work item{} queued", if n == 1 { "" } else { "s" }))
+                    item(None, Some("pool-queue"), None, format!("{name}: {n} work item{} queued", if n == 1 { "" } else { "s" }))
                 }).collect_view())}
             </ul>
         </section>
@@ -612,7 +598,7 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
     on_cleanup(move || listener.remove());
     let lists = LANES.map(|_| NodeRef::<Ol>::new());
     // Counted once mounted and after each resize (not per run: it costs a layout).
-    Effect::new(move |_| {
+    effect(move || {
         resized.track();
         after_render(move || {
             // Every lane's list has the same width (an empty one too).
@@ -625,7 +611,7 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
 
     let cards = LANES.map(|lane| {
         Memo::new(move |_| {
-            let shown = columns.get().max(1) * rows(lane);
+            let shown = columns.get().max(1) as usize * rows(lane);
             model.run.with(|run| {
                 model
                     .snapshot
@@ -633,24 +619,23 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
             })
         })
     });
-    let ids = cards
-        .map(|c| Memo::new(move |_| c.with(|d| d.cards.iter().map(|c| c.id).collect::<Vec<_>>())));
     let sections = LANES.map(|_| NodeRef::<Section>::new());
     let registry: Registry = StoredValue::new_local(HashMap::new());
 
     // Slide the cards that moved once the stage shows an update (every step: on a small
     // stage, cards pushed along by the thread lanes slide too).
     let slides = StoredValue::new_local(Slides::default());
-    Effect::new(move |_| {
+    effect(move || {
         model.snapshot.track();
-        let now: Vec<(u32, usize, usize)> = ids
+        let now: Vec<(u32, usize, usize)> = cards
             .iter()
             .enumerate()
-            .flat_map(|(lane, ids)| {
-                ids.with(|v| {
-                    v.iter()
+            .flat_map(|(lane, cards)| {
+                cards.with(|d| {
+                    d.cards
+                        .iter()
                         .enumerate()
-                        .map(|(i, &id)| (id, lane, i))
+                        .map(|(i, c)| (c.id, lane, i))
                         .collect::<Vec<_>>()
                 })
             })
@@ -658,7 +643,7 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
         let run = model.run.with(|r| Arc::as_ptr(r) as usize);
         let geometry = (resized.get(), columns.get());
         let fast = model.playing.get()
-            && matches!(model.speed.get(), Speed::Film(s) if s > SLIDE_MAX_SPEED);
+            && matches!(Speed::of(model.speed.get()), Speed::Film(s) if s > SLIDE_MAX_SPEED);
         after_render(move || {
             let slide = !fast && !reduced_motion();
             let refresh = slides
@@ -672,28 +657,28 @@ pub(crate) fn Stage(model: Model) -> impl IntoView {
         });
     });
 
-    let blocking = Memo::new(move |_| {
+    let blocking = move || {
         model.snapshot.with(|s| {
             s.tasks
                 .iter()
                 .any(|t| t.lane == Lane::Running && t.blocking.is_some())
         })
-    });
-    let idle = Memo::new(move |_| {
+    };
+    let idle = move || {
         model
             .snapshot
             .with(|s: &Arc<Snapshot>| !s.tasks.iter().any(|t| t.lane == Lane::Running))
-    });
+    };
     let lane = move |l: Lane, title: &'static str, hint: &'static str| {
         let i = lane_index(l);
-        view! { <LaneView lane=l title hint cards=cards[i] ids=ids[i] node=sections[i] list=lists[i] registry/> }
+        view! { <LaneView lane=l title hint cards=cards[i] node=sections[i] list=lists[i] registry/> }
     };
     view! {
-        <div class="stage" class:loop-blocked=shared(move || blocking.get())>
+        <div class="stage" class:loop-blocked=shared(blocking)>
             <div class="thread-row">
                 <span class="thread-name">"loop thread"</span>
                 <span class="thread-state">
-                    {move || if blocking.get() { "blocked: nothing else can run" } else if idle.get() { "idle: waiting for the next event" } else { "running a task's step" }}
+                    {shared(move || if blocking() { "blocked: nothing else can run" } else if idle() { "idle: waiting for the next event" } else { "running a task's step" }.to_string())}
                 </span>
             </div>
             <div class="lanes">

@@ -7,7 +7,7 @@ use loopscope_core::{explain, format_f64, format_fixed, Lane, Trace};
 use wasm_bindgen::JsCast;
 
 use crate::model::{now_ms, Model, RunView};
-use crate::shared::shared;
+use crate::shared::{effect, shared};
 
 mod rows;
 
@@ -281,7 +281,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         building,
         ..
     } = chart;
-    Effect::new(move |_| {
+    effect(move || {
         let run = model.run.get();
         if !Arc::ptr_eq(&run, &shown.get_untracked()) {
             chart.build(run);
@@ -300,9 +300,10 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         model.step.set(step);
         model.playhead.set(frac * total);
     };
-    let x = move |t: f64, total: f64| format_f64(t / total * WIDTH);
+    // The cursor's place on the overlay's axis.
+    let x = shared(move || format_f64(model.playhead.get() / data.with(|d| d.1) * WIDTH));
     // The tooltip of the segment under the pointer.
-    let hover = RwSignal::new(String::new());
+    let hover = RwSignal::new(None::<String>);
     let point = move |ev: &web_sys::PointerEvent| {
         let Some((frac, row)) = pointer_at(ev) else {
             return;
@@ -310,7 +311,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
         let tip = shown.with_untracked(|run| {
             data.with_untracked(|(rows, total, _)| tip_at(&run.trace, rows.get(row)?, frac * total))
         });
-        hover.set(tip.unwrap_or_default());
+        hover.set(tip);
     };
     // Paint when the run changes, and when the window (so the chart) resizes.
     let canvas = NodeRef::<leptos::html::Canvas>::new();
@@ -318,14 +319,14 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
     let _resize = window_event_listener(leptos::ev::resize, move |_| {
         resized.update(|n| *n = n.wrapping_add(1))
     });
-    Effect::new(move |_| {
+    effect(move || {
         resized.track();
         if let Some(c) = canvas.get() {
             data.with(|(rows, total, _)| paint(&c, rows, *total));
         }
     });
     view! {
-        <div class="timeline" data-testid="timeline" aria-busy=move || if building.get() { "true" } else { "false" }>
+        <div class="timeline" data-testid="timeline" aria-busy=shared(move || building.get().to_string())>
             <div class="timeline-labels" aria-hidden="true">
                 {move || data.with(|d| d.0.iter().map(|r| view! { <div class="timeline-label" title=r.label.clone()>{r.label.clone()}</div> }).collect_view())}
             </div>
@@ -339,15 +340,15 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                         class="timeline-overlay"
                         role="img"
                         aria-label="Timeline of task states over virtual time; click or drag to seek"
-                        viewBox=move || data.with(|d| format!("0 0 {} {}", format_f64(WIDTH), format_f64((d.0.len().max(1) as f64) * ROW_H)))
+                        viewBox=shared(move || data.with(|d| format!("0 0 {} {}", format_f64(WIDTH), format_f64((d.0.len().max(1) as f64) * ROW_H))))
                         preserveAspectRatio="none"
                         on:pointerdown=move |ev| { dragging.set(true); seek_to(&ev) }
                         on:pointermove=move |ev| if dragging.get_untracked() { seek_to(&ev) } else { point(&ev) }
                         on:pointerup=move |_| dragging.set(false)
                         on:pointerleave=move |_| dragging.set(false)
                     >
-                        <title>{move || hover.get()}</title>
-                        <line class="cursor" x1=move || x(model.playhead.get(), data.with(|d| d.1)) x2=move || x(model.playhead.get(), data.with(|d| d.1)) y1="0" y2=move || data.with(|d| format_f64((d.0.len().max(1) as f64) * ROW_H))></line>
+                        <title>{shared(move || hover.get().unwrap_or_default())}</title>
+                        <line class="cursor" x1=x.clone() x2=x y1="0" y2=shared(move || data.with(|d| format_f64((d.0.len().max(1) as f64) * ROW_H)))></line>
                     </svg>
                 </div>
                 <div class="timeline-axis" aria-hidden="true">
@@ -367,7 +368,7 @@ pub(crate) fn Timeline(model: Model) -> impl IntoView {
                     })}
                 </div>
                 <p class="timeline-more" class:hidden=shared(move || data.with(|d| d.2 <= MAX_ROWS))>
-                    {move || data.with(|d| format!("+{} more tasks not drawn", d.2.saturating_sub(MAX_ROWS)))}
+                    {shared(move || data.with(|d| format!("+{} more tasks not drawn", d.2.saturating_sub(MAX_ROWS))))}
                 </p>
             </div>
         </div>
