@@ -324,11 +324,17 @@ fn build_page() -> bool {
 /// with gzip -9, at most 350 KiB.
 const DOWNLOAD_TARGET: u64 = 350 * 1024;
 
-/// What `cargo xtask test` enforces while the target is out of reach: the initial download
-/// when this check was last set (DOWNLOAD_BASELINE bytes) plus 2 %, so that it cannot grow
-/// unnoticed. Lower the baseline as the download shrinks; once the total is under
-/// DOWNLOAD_TARGET, enforce the target instead.
-const DOWNLOAD_LIMIT: u64 = DOWNLOAD_BASELINE + DOWNLOAD_BASELINE / 50;
+/// What `cargo xtask test` enforces: the initial download when this check was last set
+/// (DOWNLOAD_BASELINE bytes) plus 2 %, so that it cannot grow unnoticed, and never more
+/// than the target. Lower the baseline as the download shrinks.
+const DOWNLOAD_LIMIT: u64 = {
+    let grown = DOWNLOAD_BASELINE + DOWNLOAD_BASELINE / 50;
+    if grown < DOWNLOAD_TARGET {
+        grown
+    } else {
+        DOWNLOAD_TARGET
+    }
+};
 /// Raised once, from 517,934 to 542,391, on purpose: long runs simulated in
 /// slices (with progress and Stop), the timeline on a canvas and the stage's
 /// cards updated in place cost about 24 KB of gzipped wasm (twiggy: mostly
@@ -353,7 +359,12 @@ const DOWNLOAD_LIMIT: u64 = DOWNLOAD_BASELINE + DOWNLOAD_BASELINE / 50;
 /// 1.2 KB over what was left (the wasm's loader and textarea hand-over, 1.0 KB; the
 /// textarea dressed as the editor, 0.2 KB of CSS): 420,554 with the earlier wasm,
 /// 406,454 with the smaller one (and the core of issue 5's third session).
-const DOWNLOAD_BASELINE: u64 = 406_454;
+/// Lowered to 346,527, under the target, in issue 5's fourth session: the core's own
+/// sort (CPython's timsort, one copy instead of seven of std's), decimal-to-float
+/// parser, float formatting and Unicode case tables replaced std's (dec2flt, flt2dec,
+/// the case-conversion tables: 40 KB), and the page's views share more of leptos' code
+/// (20 KB).
+const DOWNLOAD_BASELINE: u64 = 346_527;
 
 /// The CodeMirror bundle, loaded after the first render (not part of the initial
 /// download, but every visit still downloads it, right after): gzip -9 of its size
@@ -512,10 +523,10 @@ fn download_size() -> bool {
         );
         ok = false;
     }
-    if ok && gz_initial > DOWNLOAD_TARGET {
+    if ok {
         println!(
-            "initial download: still {} bytes over issue 5's target of {DOWNLOAD_TARGET}",
-            gz_initial - DOWNLOAD_TARGET
+            "initial download: {} bytes under issue 5's target of {DOWNLOAD_TARGET}",
+            DOWNLOAD_TARGET - gz_initial
         );
     }
     ok
