@@ -18,6 +18,8 @@ mod random;
 mod run;
 mod sort;
 pub mod syntax;
+#[cfg(test)]
+mod test_rng;
 mod trace;
 mod unicode_case;
 mod unicode_digits;

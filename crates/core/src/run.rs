@@ -322,6 +322,15 @@ impl Session {
         }
     }
 
+    /// Interpreter steps so far (calls, awaits, loop iterations): what moves
+    /// while Python computes without making events. 0 once the run is over.
+    pub fn steps(&self) -> u64 {
+        match &self.state {
+            SessionState::Running(live) => live.vm.steps,
+            SessionState::Over(_) => 0,
+        }
+    }
+
     /// Run to the end (if not there yet) and return the result.
     pub fn finish(mut self) -> RunResult {
         while !self.advance(usize::MAX) {}

@@ -83,13 +83,15 @@ pub(crate) fn now_ms() -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
-/// What the progress bar says of a simulation under way: events so far and the virtual
-/// time reached.
-fn progress(events: usize, t: f64) -> String {
+/// What the progress bar says of a simulation under way: events so far, the virtual
+/// time reached, and the Python steps run (which move when Python computes without
+/// making events, a CPU-bound loop).
+fn progress(events: usize, t: f64, steps: u64) -> String {
     format!(
-        "Simulating… {} events, {} s of virtual time",
+        "Simulating… {} events, {} s of virtual time, {} Python steps",
         group_thousands(events),
-        loopscope_core::format_fixed(t, 3)
+        loopscope_core::format_fixed(t, 3),
+        group_thousands(usize::try_from(steps).unwrap_or(usize::MAX))
     )
 }
 
@@ -245,6 +247,7 @@ impl Model {
                 }
                 if now_ms() >= deadline {
                     let (events, t) = session.progress();
+                    let steps = session.steps();
                     // The progress bar (and what it dims and says) is
                     // redrawn in a task of its own: a slice that ran long
                     // (one Python statement making 10,000 tasks) leaves no
@@ -252,7 +255,7 @@ impl Model {
                     set_timeout(
                         move || {
                             if !crate::panic::happened() && self.jobs.get_value() == id {
-                                self.simulating.set(Some(progress(events, t)));
+                                self.simulating.set(Some(progress(events, t, steps)));
                             }
                         },
                         std::time::Duration::from_millis(0),

@@ -6,18 +6,9 @@
 
 use super::{exact_decimal, format_f64, format_fixed, shortest_decimal, Decimal};
 
-/// splitmix64: a small deterministic generator, so failures reproduce.
-struct Rng(u64);
+use crate::test_rng::Rng;
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
     /// A finite double of one of several shapes, either sign.
     fn double(&mut self) -> f64 {
         let sign = self.next() >> 63 << 63;
