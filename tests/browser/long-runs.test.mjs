@@ -5,24 +5,29 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withPage, encodeScenario, LONG } from "./helpers.mjs";
 
+/**
+ * Open `url` and return what the progress bar said each time a timer in the
+ * page got to run while the bar showed (a timer only runs if the simulation
+ * leaves the thread free), once the run has landed (the bar hidden again).
+ */
+async function barReadings(page, url, timeout) {
+  await page.addInitScript(() => {
+    window.__seen = [];
+    setInterval(() => {
+      const bar = document.querySelector('[data-testid="simulating"]');
+      if (bar && !bar.classList.contains("hidden")) window.__seen.push(bar.textContent);
+    }, 5);
+  });
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction(() => window.__seen.length > 0, null, { timeout: 20_000 });
+  await page.locator('[data-testid="simulating"]').waitFor({ state: "hidden", timeout });
+  return page.evaluate(() => window.__seen);
+}
 
 test("a long run shows a progress bar, keeps the page answering, then lands", () =>
   withPage(
     async (page, server) => {
-      // A timer in the page notes what the progress bar says each time it
-      // gets to run: it only runs if the simulation leaves the thread free.
-      await page.addInitScript(() => {
-        window.__seen = [];
-        setInterval(() => {
-          const bar = document.querySelector('[data-testid="simulating"]');
-          if (bar && !bar.classList.contains("hidden")) window.__seen.push(bar.textContent);
-        }, 5);
-      });
-      await page.goto(`${server.url}#code/${encodeScenario(LONG)}`, { waitUntil: "load" });
-      await page.waitForFunction(() => window.__seen.length > 0, null, { timeout: 20_000 });
-      const bar = page.locator('[data-testid="simulating"]');
-      await bar.waitFor({ state: "hidden", timeout: 120_000 });
-      const seen = await page.evaluate(() => window.__seen);
+      const seen = await barReadings(page, `${server.url}#code/${encodeScenario(LONG)}`, 120_000);
       assert.ok(seen.every((t) => /Simulating… [\d,]+ events, [\d.]+ s of virtual time, [\d,]+ Python steps/.test(t)), seen[0]);
       assert.ok(new Set(seen).size >= 2, `the bar moved while the page kept answering: ${seen.length} readings`);
       const count = await page.locator(".step-count").textContent();
@@ -71,19 +76,9 @@ asyncio.run(main())
 test("Python that runs long without awaiting is simulated in slices too: the page keeps answering", () =>
   withPage(
     async (page, server) => {
-      await page.addInitScript(() => {
-        window.__seen = [];
-        setInterval(() => {
-          const bar = document.querySelector('[data-testid="simulating"]');
-          if (bar && !bar.classList.contains("hidden")) window.__seen.push(bar.textContent);
-        }, 5);
-      });
-      await page.goto(`${server.url}#code/${encodeScenario(CPU)}`, { waitUntil: "load" });
       // Before, the whole loop ran in one task: no timer could run while the bar showed.
-      await page.waitForFunction(() => window.__seen.length > 0, null, { timeout: 20_000 });
-      await page.locator('[data-testid="simulating"]').waitFor({ state: "hidden", timeout: 60_000 });
+      const seen = await barReadings(page, `${server.url}#code/${encodeScenario(CPU)}`, 60_000);
       // The events and the virtual time stand still; the steps show the progress.
-      const seen = await page.evaluate(() => window.__seen);
       const steps = seen.map((t) => Number((t.match(/([\d,]+) Python steps/) || ["", "0"])[1].replaceAll(",", "")));
       assert.ok(new Set(steps).size >= 2 && steps.every((s, i) => i === 0 || s >= steps[i - 1]), `steps shown: ${steps}`);
       await page.click('[data-testid="to-end"]');
