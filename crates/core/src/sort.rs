@@ -74,11 +74,17 @@ pub(crate) fn timsort(v: &mut [usize], lt: &mut Less<'_>) -> bool {
 pub fn sort_by<T>(v: &mut Vec<T>, mut lt: impl FnMut(&T, &T) -> bool) {
     let mut perm: Vec<usize> = (0..v.len()).collect();
     timsort(&mut perm, &mut |a, b| Some(lt(&v[a], &v[b])));
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(
-        perm.iter()
-            .filter_map(|&i| slots.get_mut(i).and_then(Option::take)),
-    );
+    *v = permuted(std::mem::take(v), &perm);
+}
+
+/// `items` in the order `order` gives (a permutation of their indices, as
+/// `timsort` leaves it).
+pub(crate) fn permuted<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// A stable sort of `v` by a key.

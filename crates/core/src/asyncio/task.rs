@@ -572,17 +572,16 @@ impl Vm {
         self.current = prev;
     }
 
-    /// Go on with the task step that paused (`Outcome::Paused`), if any.
-    fn resume_paused_step(&mut self) {
-        if let Some(PausedStep { task, id, prev }) = self.lp.paused.take() {
-            let frames = task
-                .borrow_mut()
-                .task
-                .as_mut()
-                .map(|td| std::mem::take(&mut td.frames))
-                .unwrap_or_default();
-            self.task_run(&task, id, frames, Resume::Start, prev);
-        }
+    /// Go on with a task step that paused (`Outcome::Paused`).
+    fn resume_paused_step(&mut self, step: PausedStep) {
+        let PausedStep { task, id, prev } = step;
+        let frames = task
+            .borrow_mut()
+            .task
+            .as_mut()
+            .map(|td| std::mem::take(&mut td.frames))
+            .unwrap_or_default();
+        self.task_run(&task, id, frames, Resume::Start, prev);
     }
 
     /// The loop thread blocks (`time.sleep`, `cpu`): the clock moves on, nothing else runs.
@@ -780,30 +779,24 @@ impl Vm {
     /// CPython), or the trace reaches `stop_at` events: a session can pause
     /// in the middle of a pass of ten thousand steps.
     fn run_pass(&mut self, stop_at: usize) {
-        if self.lp.paused.is_some() {
-            // The rest of the callback that paused.
-            self.resume_paused_step();
-            if self.abort.is_some() || self.escaping.is_some() {
-                self.lp.pass_left = 0;
-                return;
+        loop {
+            if let Some(step) = self.lp.paused.take() {
+                // The rest of the callback that paused.
+                self.resume_paused_step(step);
+            } else {
+                if self.lp.pass_left == 0 || self.trace.events.len() >= stop_at {
+                    return;
+                }
+                self.lp.pass_left -= 1;
+                let Some(h) = self.lp.ready.pop() else {
+                    self.lp.pass_left = 0;
+                    return;
+                };
+                if h.is_cancelled(&self.lp.cancelled) {
+                    continue;
+                }
+                self.run_callback(h);
             }
-            if self.lp.paused.is_some() {
-                return;
-            }
-        }
-        while self.lp.pass_left > 0 {
-            if self.trace.events.len() >= stop_at {
-                return;
-            }
-            self.lp.pass_left -= 1;
-            let Some(h) = self.lp.ready.pop() else {
-                self.lp.pass_left = 0;
-                break;
-            };
-            if h.is_cancelled(&self.lp.cancelled) {
-                continue;
-            }
-            self.run_callback(h);
             if self.abort.is_some() || self.escaping.is_some() {
                 self.lp.pass_left = 0;
                 return;

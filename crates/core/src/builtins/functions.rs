@@ -107,11 +107,7 @@ pub(crate) fn sort_values(
     if reverse {
         idx.reverse();
     }
-    let mut slots: Vec<Option<Value>> = items.into_iter().map(Some).collect();
-    let sorted: Vec<Value> = idx
-        .iter()
-        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
-        .collect();
+    let sorted = crate::sort::permuted(items, &idx);
     match err {
         Some(e) if !done => Err((sorted, e)),
         _ => Ok(sorted),

@@ -5,11 +5,6 @@ use super::dec2f64::decimal_to_f64;
 use super::f64dec::{exact_decimal, round_to, shortest_decimal, Decimal};
 use super::spec::{check_limit, fill_number, parse_spec, unknown_code, FormatSpec, NumberParts};
 
-/// The double nearest to a decimal.
-fn decimal_value(d: &Decimal) -> f64 {
-    decimal_to_f64(&d.digits, d.dp)
-}
-
 /// Lays out digits the way CPython's `format_float_short` does.
 struct Layout {
     use_exp: bool,
@@ -271,7 +266,7 @@ pub(crate) fn round_float(x: f64, ndigits: i64) -> Result<f64, RoundError> {
     }
     let exact = exact_decimal(x);
     let d = round_to(&exact, exact.dp + ndigits);
-    let r = decimal_value(&d);
+    let r = decimal_to_f64(&d.digits, d.dp);
     if !r.is_finite() {
         return Err(RoundError::Overflow);
     }
