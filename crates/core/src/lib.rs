@@ -37,6 +37,12 @@ pub use trace::{
 };
 pub use vm::Limits;
 
+/// A virtual time as the page and the step explanations show it: three decimals, as
+/// Rust's `{:.3}` prints them.
+pub fn format_time(t: f64) -> String {
+    format_fixed(t, 3)
+}
+
 /// Seconds as the oracle prints them: six decimals, rounded like CPython's `f"{t:.6f}"`.
 pub fn format_seconds(t: f64) -> String {
     pyfmt::format_float(t, ".6f").unwrap_or_else(|_| format_fixed(t, 6))

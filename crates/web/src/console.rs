@@ -68,7 +68,7 @@ pub(crate) fn Console(model: Model) -> impl IntoView {
                 // Lines are only ever added at the end while the cursor moves: the list is
                 // updated in place, line by line.
                 {shared(move || lines.get().into_iter().map(|(t, secs, text)| {
-                    let ts = format!("{:>8}", loopscope_core::format_fixed(secs, 3));
+                    let ts = format!("{:>8}", loopscope_core::format_time(secs));
                     item(Some("console-line"), Some("console-line"), Some((t, ts)), text)
                 }).collect_view())}
             </ol>
@@ -92,9 +92,9 @@ pub(crate) fn SummaryPane(model: Model) -> impl IntoView {
         <section class="summary" aria-label="Summary">
             <h3>"Summary"</h3>
             <dl class="figures">
-                <div><dt>"total time"</dt><dd>{figure(|s| format!("{} s", loopscope_core::format_fixed(s.total, 3)))}</dd></div>
+                <div><dt>"total time"</dt><dd>{figure(|s| format!("{} s", loopscope_core::format_time(s.total)))}</dd></div>
                 <div><dt>"loop thread busy"</dt><dd>{figure(|s| format!("{}%", loopscope_core::format_fixed(s.loop_busy_share * 100.0, 0)))}</dd></div>
-                <div><dt>"the same work, one after another"</dt><dd>{figure(|s| format!("{} s", loopscope_core::format_fixed(s.sequential, 3)))}</dd></div>
+                <div><dt>"the same work, one after another"</dt><dd>{figure(|s| format!("{} s", loopscope_core::format_time(s.sequential)))}</dd></div>
                 <div><dt>"events"</dt><dd>{figure(|s| s.events.to_string())}</dd></div>
             </dl>
             <table class="task-times">
@@ -104,9 +104,9 @@ pub(crate) fn SummaryPane(model: Model) -> impl IntoView {
                         r.trace.tasks.iter().zip(r.trace.summary.tasks.iter()).take(30).map(|(t, tt)| view! {
                             <tr>
                                 <th scope="row">{t.label()}</th>
-                                <td>{loopscope_core::format_fixed(tt.running, 3)}</td>
-                                <td>{loopscope_core::format_fixed(tt.ready, 3)}</td>
-                                <td>{loopscope_core::format_fixed(tt.waiting, 3)}</td>
+                                <td>{loopscope_core::format_time(tt.running)}</td>
+                                <td>{loopscope_core::format_time(tt.ready)}</td>
+                                <td>{loopscope_core::format_time(tt.waiting)}</td>
                             </tr>
                         }).collect_view()
                     }))}

@@ -52,7 +52,7 @@ pub(crate) fn Controls(model: Model) -> impl IntoView {
                 </select>
             </label>
             <span class="clock" aria-live="off" title="Virtual time">
-                <span class="clock-t" data-testid="clock">{shared(move || loopscope_core::format_fixed(model.playhead.get(), 3))}</span>
+                <span class="clock-t" data-testid="clock">{shared(move || loopscope_core::format_time(model.playhead.get()))}</span>
                 <span class="clock-unit">" s"</span>
             </span>
             <span class="step-count">{shared(move || format!("event {} / {}", model.step.get(), total()))}</span>

@@ -90,7 +90,7 @@ fn progress(events: usize, t: f64, steps: u64) -> String {
     format!(
         "Simulating… {} events, {} s of virtual time, {} Python steps",
         group_thousands(events),
-        loopscope_core::format_fixed(t, 3),
+        loopscope_core::format_time(t),
         group_thousands(usize::try_from(steps).unwrap_or(usize::MAX))
     )
 }

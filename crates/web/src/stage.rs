@@ -11,8 +11,8 @@ use std::sync::Arc;
 use leptos::html::{Li, Ol, Section};
 use leptos::prelude::*;
 use loopscope_core::{
-    waits_on_label, BlockKind, Lane, Outcome, Snapshot, TaskState, ThreadSpot, ThreadState, Trace,
-    WaitOn,
+    format_time, waits_on_label, BlockKind, Lane, Outcome, Snapshot, TaskState, ThreadSpot,
+    ThreadState, Trace, WaitOn,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -80,34 +80,33 @@ fn lane_name(l: Lane) -> &'static str {
     }
 }
 
-/// A time with three decimals (Rust's `{:.3}`, without std's float formatting in the wasm).
-fn t3(t: f64) -> String {
-    loopscope_core::format_fixed(t, 3)
-}
-
 fn detail(trace: &Trace, s: &TaskState, now: f64, id: u32) -> String {
     match s.lane {
         Lane::Waiting => match s.waits_on {
             Some(WaitOn::Sleep { until }) if until < now - 1e-9 => {
                 format!(
                     "sleep until {} · overdue by {}s",
-                    t3(until),
-                    t3(now - until)
+                    format_time(until),
+                    format_time(now - until)
                 )
             }
             Some(WaitOn::Sleep { until }) => {
                 format!(
                     "sleep until {} · in {}s",
-                    t3(until),
-                    t3((until - now).max(0.0))
+                    format_time(until),
+                    format_time((until - now).max(0.0))
                 )
             }
             Some(on) => waits_on_label(trace, &on),
             None => String::new(),
         },
         Lane::Running => match s.blocking {
-            Some((BlockKind::Sleep, until)) => format!("blocking: time.sleep until {}", t3(until)),
-            Some((BlockKind::Cpu, until)) => format!("blocking: cpu() until {}", t3(until)),
+            Some((BlockKind::Sleep, until)) => {
+                format!("blocking: time.sleep until {}", format_time(until))
+            }
+            Some((BlockKind::Cpu, until)) => {
+                format!("blocking: cpu() until {}", format_time(until))
+            }
             None => "running Python".into(),
         },
         Lane::Done => match (
@@ -482,7 +481,7 @@ fn thread_rows(run: &RunView, snap: &Snapshot) -> (Vec<ThreadRow>, Vec<(String, 
                     gil,
                 } => (
                     "cpu",
-                    format!("computing on a core · {}s left", t3(remaining)),
+                    format!("computing on a core · {}s left", format_time(remaining)),
                     gil && main_gil,
                     false,
                 ),
@@ -492,7 +491,10 @@ fn thread_rows(run: &RunView, snap: &Snapshot) -> (Vec<ThreadRow>, Vec<(String, 
                     gil,
                 } if main_gil && !gil => (
                     "waitgil",
-                    format!("waiting for the GIL · {}s of work left", t3(remaining)),
+                    format!(
+                        "waiting for the GIL · {}s of work left",
+                        format_time(remaining)
+                    ),
                     false,
                     true,
                 ),
@@ -502,13 +504,13 @@ fn thread_rows(run: &RunView, snap: &Snapshot) -> (Vec<ThreadRow>, Vec<(String, 
                     gil,
                 } => (
                     "waitcore",
-                    format!("waiting for a free core · {}s left", t3(remaining)),
+                    format!("waiting for a free core · {}s left", format_time(remaining)),
                     gil && main_gil,
                     false,
                 ),
                 ThreadState::Sleep { until } => (
                     "sleep",
-                    format!("blocked in time.sleep until {}", t3(until)),
+                    format!("blocked in time.sleep until {}", format_time(until)),
                     false,
                     false,
                 ),

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use loopscope_core::{explain, format_f64, format_fixed, Lane, Trace};
+use loopscope_core::{explain, format_f64, format_fixed, format_time, Lane, Trace};
 use wasm_bindgen::JsCast;
 
 use crate::model::{now_ms, Model, RunView};
@@ -137,14 +137,14 @@ fn tip_at(trace: &Trace, row: &Row, t: f64) -> Option<String> {
         Tip::Thread(word) => format!(
             "{}: {word} {}–{} s",
             row.label,
-            format_fixed(s.t0, 3),
-            format_fixed(s.t1, 3)
+            format_time(s.t0),
+            format_time(s.t1)
         ),
         Tip::Cores(busy) => format!(
             "{busy} of {} cores busy {}–{} s",
             trace.cores,
-            format_fixed(s.t0, 3),
-            format_fixed(s.t1, 3)
+            format_time(s.t0),
+            format_time(s.t1)
         ),
         Tip::Event { ev, changes } => {
             let more = match changes {
@@ -155,8 +155,8 @@ fn tip_at(trace: &Trace, row: &Row, t: f64) -> Option<String> {
                 "{}: {} {}–{} s — {}{more}",
                 row.label,
                 lane_word(s.lane, s.blocking),
-                format_fixed(s.t0, 3),
-                format_fixed(s.t1, 3),
+                format_time(s.t0),
+                format_time(s.t1),
                 explain(trace, *ev)
             )
         }

@@ -2,15 +2,10 @@
 
 use super::{BlockKind, Event, EventKind, Outcome, Trace, WaitOn, NO_TASK};
 
-/// A time with three decimals, as Rust's `{:.3}` prints it.
-fn t3(t: f64) -> String {
-    crate::format_fixed(t, 3)
-}
-
 fn waits_on_text(trace: &Trace, on: &WaitOn) -> String {
     match on {
         WaitOn::Future => "a future".into(),
-        WaitOn::Sleep { until } => format!("sleep until {}", t3(*until)),
+        WaitOn::Sleep { until } => format!("sleep until {}", crate::format_time(*until)),
         WaitOn::Task { task } => match trace.tasks.get(*task as usize) {
             Some(t) => format!("task {}", t.name),
             None => "a task".into(),
@@ -23,7 +18,9 @@ fn waits_on_text(trace: &Trace, on: &WaitOn) -> String {
         WaitOn::QueueGet => "Queue.get".into(),
         WaitOn::QueuePut => "Queue.put".into(),
         WaitOn::QueueJoin => "Queue.join".into(),
-        WaitOn::WaitFor { until } => format!("wait_for (timeout at {})", t3(*until)),
+        WaitOn::WaitFor { until } => {
+            format!("wait_for (timeout at {})", crate::format_time(*until))
+        }
         WaitOn::Wait { tasks } => format!(
             "asyncio.wait() on {tasks} task{}",
             if *tasks == 1 { "" } else { "s" }
@@ -67,7 +64,7 @@ pub fn explain(trace: &Trace, step: usize) -> String {
         EventKind::Running => format!("the loop runs the next ready step: {who} resumes{}", at(e)),
         EventKind::Waiting { on } => match on {
             WaitOn::Sleep { until } => {
-                format!("{who} awaits asyncio.sleep(){}: it waits until {} and the loop moves on", at(e), t3(*until))
+                format!("{who} awaits asyncio.sleep(){}: it waits until {} and the loop moves on", at(e), crate::format_time(*until))
             }
             WaitOn::Gather { children } => {
                 format!("{who} awaits gather(){}: {children} awaitables scheduled; {who} waits", at(e))
@@ -78,12 +75,12 @@ pub fn explain(trace: &Trace, step: usize) -> String {
             BlockKind::Sleep => format!(
                 "{who} calls time.sleep(){}: it blocks the loop thread until {}, so every ready task starves",
                 at(e),
-                t3(*until)
+                crate::format_time(*until)
             ),
             BlockKind::Cpu => format!(
                 "{who} computes with cpu(){}: it holds the loop thread until {}, so every ready task starves",
                 at(e),
-                t3(*until)
+                crate::format_time(*until)
             ),
         },
         EventKind::Done { outcome } => {
@@ -101,8 +98,8 @@ pub fn explain(trace: &Trace, step: usize) -> String {
         },
         EventKind::ClockJump { from } => format!(
             "nothing is ready: the clock jumps from {} to {}, when the next timer is due",
-            t3(*from),
-            t3(e.t)
+            crate::format_time(*from),
+            crate::format_time(e.t)
         ),
         EventKind::Thread { thread, state, .. } => {
             let name = trace.threads.get(*thread as usize).map_or("a thread", |t| t.name.as_str());
@@ -111,12 +108,12 @@ pub fn explain(trace: &Trace, step: usize) -> String {
                 crate::machine::ThreadState::WaitGil => format!("{name} waits for the GIL"),
                 crate::machine::ThreadState::Python => format!("{name} runs Python"),
                 crate::machine::ThreadState::Cpu { remaining, on_core: true, .. } => {
-                    format!("{name} computes on a core ({} s of work left)", t3(*remaining))
+                    format!("{name} computes on a core ({} s of work left)", crate::format_time(*remaining))
                 }
                 crate::machine::ThreadState::Cpu { remaining, on_core: false, .. } => {
-                    format!("{name} waits for a core or the GIL ({} s of work left)", t3(*remaining))
+                    format!("{name} waits for a core or the GIL ({} s of work left)", crate::format_time(*remaining))
                 }
-                crate::machine::ThreadState::Sleep { until } => format!("{name} blocks in time.sleep until {}", t3(*until)),
+                crate::machine::ThreadState::Sleep { until } => format!("{name} blocks in time.sleep until {}", crate::format_time(*until)),
             }
         }
         EventKind::PoolQueue { pool, queued } => {
