@@ -21,7 +21,7 @@ pub mod syntax;
 #[cfg(test)]
 mod test_rng;
 mod trace;
-mod unicode_case;
+mod unicode_chars;
 mod unicode_digits;
 mod value;
 mod vm;

@@ -38,7 +38,7 @@ fn rr_int(v: &Value, what: &str) -> Result<i64, ExcRef> {
         }
         Value::Float(f) if f.abs() < 9.0e18 => Ok(*f as i64),
         // Not an index: Python 3.11 tries int(v), which never equals a str.
-        Value::Str(t) if t.trim().parse::<i64>().is_ok() => {
+        Value::Str(t) if !matches!(pyfmt::parse_int(t, 10), Err(pyfmt::ParseIntError::Invalid)) => {
             Err(value_err(format!("non-integer {what} for randrange()")))
         }
         Value::Str(_) => Err(value_err(format!(

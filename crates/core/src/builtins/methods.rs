@@ -8,7 +8,7 @@ use super::{arg_count, check_kwargs, kwarg};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::ops::{self, check_size, collect, Built};
 use crate::pyfmt;
-use crate::unicode_case;
+use crate::unicode_chars::{self, is_space};
 use crate::value::{repr, to_str, Dict, Key, Value, ViewKind};
 use crate::vm::{Kwargs, Vm};
 
@@ -42,6 +42,8 @@ const STR_METHODS: &[&str] = &[
     "islower",
     "isnumeric",
     "isdecimal",
+    "isidentifier",
+    "isascii",
     "center",
     "ljust",
     "rjust",
@@ -193,17 +195,17 @@ fn split(
             }
         }
         None => {
-            let words: Vec<&str> = s.split_whitespace().collect();
+            let words: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
             if max >= words.len() {
                 words.into_iter().map(String::from).collect()
             } else if !from_right {
                 // Split `max` times from the left; the rest keeps its inner spacing.
                 let mut out = Vec::new();
-                let mut rest = s.trim_start();
+                let mut rest = s.trim_start_matches(is_space);
                 for _ in 0..max {
-                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    let end = rest.find(is_space).unwrap_or(rest.len());
                     out.push(rest[..end].to_string());
-                    rest = rest[end..].trim_start();
+                    rest = rest[end..].trim_start_matches(is_space);
                 }
                 if !rest.is_empty() {
                     out.push(rest.to_string());
@@ -211,11 +213,16 @@ fn split(
                 out
             } else {
                 let mut out = Vec::new();
-                let mut rest = s.trim_end();
+                let mut rest = s.trim_end_matches(is_space);
                 for _ in 0..max {
-                    let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                    // The character found is whitespace; the word starts after it.
+                    let start = rest
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| is_space(c))
+                        .map_or(0, |(i, c)| i + c.len_utf8());
                     out.push(rest[start..].to_string());
-                    rest = rest[..start].trim_end();
+                    rest = rest[..start].trim_end_matches(is_space);
                 }
                 if !rest.is_empty() {
                     out.push(rest.to_string());
@@ -285,17 +292,17 @@ fn str_method(
 ) -> Result<Value, ExcRef> {
     let st = |x: String| Ok(Value::str(&x));
     match name {
-        "upper" => st(unicode_case::upper(s)),
-        "lower" => st(unicode_case::lower(s)),
-        "casefold" => st(unicode_case::casefold(s)),
-        "swapcase" => st(unicode_case::swapcase(s)),
-        "title" => st(unicode_case::title(s)),
-        "capitalize" => st(unicode_case::capitalize(s)),
+        "upper" => st(unicode_chars::upper(s)),
+        "lower" => st(unicode_chars::lower(s)),
+        "casefold" => st(unicode_chars::casefold(s)),
+        "swapcase" => st(unicode_chars::swapcase(s)),
+        "title" => st(unicode_chars::title(s)),
+        "capitalize" => st(unicode_chars::capitalize(s)),
         "strip" | "lstrip" | "rstrip" => {
             let chars = opt_chars(args, name)?;
             let pat = |c: char| match &chars {
                 Some(cs) => cs.contains(&c),
-                None => c.is_whitespace(),
+                None => is_space(c),
             };
             st(match name {
                 "strip" => s.trim_matches(pat).to_string(),
@@ -452,22 +459,22 @@ fn str_method(
                 && s.chars().all(|c| match name {
                     "isdecimal" => crate::unicode_digits::decimal_value(c).is_some(),
                     "isdigit" => crate::unicode_digits::is_digit(c),
-                    _ => c.is_numeric(),
+                    _ => unicode_chars::is_numeric(c),
                 }),
         )),
-        "istitle" => Ok(Value::Bool(unicode_case::istitle(s))),
+        "istitle" => Ok(Value::Bool(unicode_chars::istitle(s))),
         "isalpha" => Ok(Value::Bool(
-            !s.is_empty() && s.chars().all(char::is_alphabetic),
+            !s.is_empty() && s.chars().all(unicode_chars::is_alpha),
         )),
         "isalnum" => Ok(Value::Bool(
-            !s.is_empty() && s.chars().all(char::is_alphanumeric),
+            !s.is_empty() && s.chars().all(unicode_chars::is_alnum),
         )),
         "isprintable" => Ok(Value::Bool(s.chars().all(crate::pyfmt::is_printable))),
-        "isspace" => Ok(Value::Bool(
-            !s.is_empty() && s.chars().all(char::is_whitespace),
-        )),
-        "isupper" => Ok(Value::Bool(unicode_case::isupper(s))),
-        "islower" => Ok(Value::Bool(unicode_case::islower(s))),
+        "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(is_space))),
+        "isidentifier" => Ok(Value::Bool(unicode_chars::isidentifier(s))),
+        "isascii" => Ok(Value::Bool(s.is_ascii())),
+        "isupper" => Ok(Value::Bool(unicode_chars::isupper(s))),
+        "islower" => Ok(Value::Bool(unicode_chars::islower(s))),
         "center" | "ljust" | "rjust" => {
             arg_count(name, args, 1, 2)?;
             let w = int_arg(&args[0])?.min(1 << 24);

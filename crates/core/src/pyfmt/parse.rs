@@ -2,9 +2,11 @@
 
 use super::{parse_decimal, str_repr};
 
-/// Python's `str.isspace` for the characters the number constructors strip.
-fn is_py_space(c: char) -> bool {
-    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+/// The whitespace `int(str)` and `float(str)` strip: `str.isspace`'s but for
+/// the separators U+001C to U+001F (CPython turns non-ASCII whitespace into
+/// spaces, then strips C's ASCII whitespace, which has no separators).
+fn is_number_space(c: char) -> bool {
+    crate::unicode_chars::is_space(c) && !('\x1c'..='\x1f').contains(&c)
 }
 
 /// Removes underscores that sit between two digits (per `is_digit`); any other underscore
@@ -30,7 +32,7 @@ fn strip_underscores(s: &str, is_digit: impl Fn(char) -> bool) -> Option<String>
 pub(crate) fn parse_float(s: &str) -> Option<f64> {
     let ascii = crate::unicode_digits::ascii_digits(s);
     let s = ascii.as_ref();
-    let t = s.trim_matches(is_py_space);
+    let t = s.trim_matches(is_number_space);
     let (negative, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -92,7 +94,7 @@ pub(crate) fn parse_int(s: &str, base: u32) -> Result<i64, ParseIntError> {
     }
     let ascii = crate::unicode_digits::ascii_digits(s);
     let s = ascii.as_ref();
-    let t = s.trim_matches(is_py_space);
+    let t = s.trim_matches(is_number_space);
     let (negative, mut body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),

@@ -2,6 +2,7 @@
 
 use super::parser::Diagnostic;
 use super::span::Span;
+use crate::unicode_chars::{is_id_continue, is_id_start};
 
 /// What a token is. Names and keywords share `Name`; the parser reads the text from the span.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,20 +62,6 @@ pub(super) fn tokenize_range(src: &str, start: usize, end: usize) -> (Vec<Token>
     let mut lexer = Lexer::new(src, start, end.min(src.len()), true);
     lexer.run();
     (lexer.tokens, lexer.diags)
-}
-
-/// True for characters that may start an identifier.
-pub(super) fn is_ident_start(c: char) -> bool {
-    c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
-}
-
-fn is_ident_continue(c: char) -> bool {
-    c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && (c.is_alphanumeric() || is_mark(c)))
-}
-
-/// Combining marks (accents written as separate code points) continue identifiers in Python.
-fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 struct Lexer<'a> {
@@ -209,7 +196,7 @@ impl<'a> Lexer<'a> {
                         self.pos += 1;
                         continue;
                     };
-                    if is_ident_start(c) {
+                    if is_id_start(c) {
                         self.name(start);
                     } else if !self.operator(start) {
                         self.invalid_char(start, c);
@@ -310,7 +297,7 @@ impl<'a> Lexer<'a> {
         let end = start + c.len_utf8();
         if c.is_ascii() {
             self.error(start, end, "invalid syntax");
-        } else if c.is_whitespace() || c.is_control() {
+        } else if !crate::pyfmt::is_printable(c) {
             self.error(
                 start,
                 end,
@@ -372,7 +359,7 @@ impl<'a> Lexer<'a> {
     fn name(&mut self, start: usize) {
         let mut i = start;
         while let Some(c) = self.char_at(i) {
-            if !is_ident_continue(c) {
+            if !is_id_continue(c) {
                 break;
             }
             i += c.len_utf8();
@@ -502,7 +489,7 @@ impl<'a> Lexer<'a> {
         }
         let text = self.src.get(start..i).unwrap_or("");
         // Letters or digits glued to a number (`1abc`, `1_`) make the whole thing invalid.
-        let glued = self.char_at(i).is_some_and(is_ident_continue);
+        let glued = self.char_at(i).is_some_and(is_id_continue);
         let bad_underscore = text.contains("__")
             || text.contains("_.")
             || text.contains("._")
@@ -514,7 +501,7 @@ impl<'a> Lexer<'a> {
         if glued || bad_underscore {
             let mut j = i;
             while let Some(c) = self.char_at(j) {
-                if !is_ident_continue(c) {
+                if !is_id_continue(c) {
                     break;
                 }
                 j += c.len_utf8();
@@ -687,6 +674,17 @@ mod tests {
         );
         assert_eq!(first_error("x = 3 €\n"), "invalid character '€' (U+20AC)");
         assert_eq!(kinds("café = 1").join(" "), "café = int:Some(1) NL END");
+        // CPython 3.11's messages (from the oracle): a zero-width space is not
+        // printable; a combining mark cannot start a name, though Rust counts
+        // this one (U+0345) as alphabetic.
+        assert_eq!(
+            first_error("y = x\u{200b}+ 1\n"),
+            "invalid non-printable character U+200B"
+        );
+        assert_eq!(
+            first_error("\u{345} = 1\n"),
+            "invalid character '\u{345}' (U+0345)"
+        );
     }
 
     #[test]

@@ -1,9 +1,14 @@
-//! Python 3.11's case conversions and case tests, as Unicode 14 has them:
-//! `str.upper`, `lower`, `casefold`, `swapcase`, `title`, `capitalize`,
-//! `isupper`, `islower` and `istitle`. They read loopscope's own tables,
-//! generated from CPython by `crates/core/tools/gen_unicode_case.py`, not
-//! Rust's `to_uppercase`/`to_lowercase`/`is_uppercase`, which follow a later
-//! Unicode and whose tables would weigh more in the page's download.
+//! Python 3.11's view of characters, as Unicode 14 has them: the case
+//! conversions and case tests (`str.upper`, `lower`, `casefold`, `swapcase`,
+//! `title`, `capitalize`, `isupper`, `islower`, `istitle`), the character
+//! classes (`str.isalpha`, `isnumeric`, `isalnum`, `isspace`, whitespace for
+//! `split` and `strip`) and what may make an identifier. They read
+//! loopscope's own tables, generated from CPython by
+//! `crates/core/tools/gen_unicode_chars.py`, not Rust's `char` methods, which
+//! follow a later Unicode and other definitions (Rust's "alphabetic" takes in
+//! combining marks and Roman numerals, its "numeric" leaves out `五`, its
+//! whitespace leaves out `\x1c`–`\x1f`) and whose tables would weigh more in
+//! the page's download.
 
 mod tables;
 
@@ -249,6 +254,64 @@ fn is_titlecase(c: char) -> bool {
     tables::TITLECASE.contains(c)
 }
 
+/// `str.isalpha` for one character: a letter.
+pub(crate) fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        tables::ALPHA.contains(c)
+    }
+}
+
+/// `str.isnumeric` for one character: it has a numeric value.
+pub(crate) fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else {
+        tables::NUMERIC.contains(c)
+    }
+}
+
+/// `str.isalnum` for one character.
+pub(crate) fn is_alnum(c: char) -> bool {
+    is_alpha(c) || is_numeric(c)
+}
+
+/// `str.isspace` for one character: what `str.split()` splits at and
+/// `str.strip()` strips.
+pub(crate) fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, '\t'..='\r' | '\x1c'..=' ')
+    } else {
+        tables::SPACE.contains(c)
+    }
+}
+
+/// A character that may start an identifier.
+pub(crate) fn is_id_start(c: char) -> bool {
+    if c.is_ascii() {
+        c == '_' || c.is_ascii_alphabetic()
+    } else {
+        (tables::ALPHA.contains(c) && !tables::ID_START_LESS.contains(c))
+            || tables::ID_START_MORE.contains(c)
+    }
+}
+
+/// A character that may go on an identifier after its first.
+pub(crate) fn is_id_continue(c: char) -> bool {
+    if c.is_ascii() {
+        c == '_' || c.is_ascii_alphanumeric()
+    } else {
+        is_id_start(c) || tables::ID_CONTINUE_MORE.contains(c)
+    }
+}
+
+/// `str.isidentifier`.
+pub(crate) fn isidentifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(is_id_start) && chars.all(is_id_continue)
+}
+
 /// A character's case, as `str.isupper`, `islower` and `istitle` see it.
 enum Case {
     Upper,
@@ -355,6 +418,46 @@ mod tests {
         }
         assert!(differ.contains(&'\u{1c89}') && differ.contains(&'\u{19b}'));
         assert!(differ.len() < 200, "{} differ: {differ:?}", differ.len());
+    }
+
+    /// Python's classes against Rust's: Rust's "alphabetic" takes in every
+    /// letter (and more); its whitespace is Python's but for U+001C–U+001F;
+    /// its "numeric" characters (categories Nd, Nl, No) all have a numeric
+    /// value in Python, but for characters assigned after Unicode 14.
+    #[test]
+    fn classes_agree_with_rust_where_the_definitions_meet() {
+        let mut newer = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(!is_alpha(c) || c.is_alphabetic(), "{c:?}");
+            assert_eq!(
+                is_space(c),
+                c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+            );
+            if c.is_numeric() && !is_numeric(c) {
+                newer += 1;
+            }
+            assert_eq!(is_alnum(c), is_alpha(c) || is_numeric(c));
+            assert!(!is_id_start(c) || is_id_continue(c), "{c:?}");
+        }
+        assert!(newer < 200, "{newer}");
+        // Python 3.11 (the oracle): Ⅻ is a number, not a letter, but starts a
+        // name; 五 is both; U+0345 (a combining mark) is neither; ǅ is a letter.
+        let classes = |c| {
+            (
+                is_alpha(c),
+                is_numeric(c),
+                is_space(c),
+                is_id_start(c),
+                is_id_continue(c),
+            )
+        };
+        assert_eq!(classes('Ⅻ'), (false, true, false, true, true));
+        assert_eq!(classes('五'), (true, true, false, true, true));
+        assert_eq!(classes('\u{345}'), (false, false, false, false, true));
+        assert_eq!(classes('ǅ'), (true, false, false, true, true));
+        assert_eq!(classes('١'), (false, true, false, false, true));
+        assert_eq!(classes('\u{3000}'), (false, false, true, false, false));
+        assert!(isidentifier("x١") && !isidentifier("١x") && !isidentifier(""));
     }
 
     #[test]

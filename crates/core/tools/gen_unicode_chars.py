@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
-"""Generates crates/core/src/unicode_case/tables.rs, loopscope's Unicode case
-tables, from CPython's own str methods, so that loopscope's str.upper, lower,
-casefold, swapcase, title and capitalize do what Python 3.11 (Unicode 14) does.
+"""Generates crates/core/src/unicode_chars/tables.rs, loopscope's Unicode case
+tables and character classes, from CPython's own str methods, so that
+loopscope's str.upper, lower, casefold, swapcase, title and capitalize, its
+str.is* tests and its identifiers do what Python 3.11 (Unicode 14) does.
 
 Regenerate (with Python 3.11, whose unicodedata is Unicode 14.0.0), from the
 repository's root:
 
-    python3 crates/core/tools/gen_unicode_case.py
+    python3 crates/core/tools/gen_unicode_chars.py
 
 It writes the file, runs rustfmt on it, and first checks, for every code point,
-that the tables read the way unicode_case.rs reads them give back exactly what
+that the tables read the way unicode_chars.rs reads them give back exactly what
 CPython gives (see `check`), so a mistake here fails here.
 
-What the tables hold (unicode_case.rs reads them):
+What the tables hold (unicode_chars.rs reads them):
 - LOWER, UPPER: the characters that str.lower / str.upper change, one
   character at a time (the final sigma aside, which is context).
 - TITLE: where a character's titlecase differs from its uppercase (ǆ → ǅ).
@@ -25,6 +26,13 @@ What the tables hold (unicode_case.rs reads them):
   which with the others tell str.isupper's and str.islower's cases: a cased
   character is titlecase, or uppercase if lower() changes it or it is one of
   these, else lowercase.
+- ALPHA, NUMERIC, SPACE: the characters of str.isalpha, str.isnumeric and
+  str.isspace (str.isalnum is the first two together). SPACE is also what
+  str.split() splits at and str.strip() strips.
+- Identifiers (str.isidentifier, and the names the tokenizer reads) start with
+  a letter of ALPHA that is not in ID_START_LESS, or a character of
+  ID_START_MORE (the underscore, letter numbers such as Roman numerals…), and
+  go on with those or ID_CONTINUE_MORE (digits, combining marks…).
 
 A Table is one sorted list of entries, each a key and a value. Most entries
 are runs: a start, a span and a stride (1, or 2 for alternating pairs such as
@@ -46,7 +54,7 @@ import sys
 import unicodedata
 from bisect import bisect_right
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "unicode_case", "tables.rs")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "unicode_chars", "tables.rs")
 SIGMA, FINAL_SIGMA = "\u03a3", "\u03c2"
 CODE_POINTS = [cp for cp in range(0x110000) if not 0xD800 <= cp < 0xE000]
 
@@ -82,8 +90,22 @@ def build():
         "CASE_IGNORABLE": [cp for cp in CODE_POINTS if is_case_ignorable(chr(cp))],
         "TITLECASE": [cp for cp in CODE_POINTS if unicodedata.category(chr(cp)) == "Lt"],
         "UNMAPPED_UPPER": [cp for cp in CODE_POINTS if chr(cp).isupper() and cp not in tables["LOWER"]],
+        "ALPHA": [cp for cp in CODE_POINTS if chr(cp).isalpha()],
+        "NUMERIC": [cp for cp in CODE_POINTS if chr(cp).isnumeric()],
+        "SPACE": [cp for cp in CODE_POINTS if chr(cp).isspace()],
+        "ID_START_LESS": [cp for cp in CODE_POINTS if chr(cp).isalpha() and not is_id_start(chr(cp))],
+        "ID_START_MORE": [cp for cp in CODE_POINTS if is_id_start(chr(cp)) and not chr(cp).isalpha()],
+        "ID_CONTINUE_MORE": [cp for cp in CODE_POINTS if is_id_continue(chr(cp)) and not is_id_start(chr(cp))],
     }
     return tables, sets
+
+
+def is_id_start(c):
+    return c.isidentifier()
+
+
+def is_id_continue(c):
+    return ("a" + c).isidentifier()
 
 
 def fold_rule(cp, tables):
@@ -141,7 +163,7 @@ def encode_set(cps):
     return planes, [b & 0xFFFF for b in bounds]
 
 
-# ---- decoding, as unicode_case.rs does it ----
+# ---- decoding, as unicode_chars.rs does it ----
 
 
 def lookup(enc, cp, starts=None):
@@ -174,7 +196,7 @@ def contains(enc, cp):
 
 
 def check(enc_tables, enc_sets):
-    """Every code point, decoded as unicode_case.rs decodes, against CPython."""
+    """Every code point, decoded as unicode_chars.rs decodes, against CPython."""
     def lookup_fn(name):
         starts = [k >> 10 for k in enc_tables[name][0]]
         return lambda cp: lookup(enc_tables[name], cp, starts)
@@ -199,10 +221,21 @@ def check(enc_tables, enc_sets):
         want = (c.lower(), c.upper(), c.title(), c.casefold(), c.swapcase(), is_cased(c), is_case_ignorable(c))
         want += (c.isupper(), c.islower(), unicodedata.category(c) == "Lt")
         assert got == want, (hex(cp), got, want)
-        # The ASCII shortcuts in unicode_case.rs.
+        # The character classes, read as unicode_chars.rs reads them.
+        alpha, numeric = cp in sets["ALPHA"], cp in sets["NUMERIC"]
+        id_start = alpha and cp not in sets["ID_START_LESS"] or cp in sets["ID_START_MORE"]
+        id_continue = id_start or cp in sets["ID_CONTINUE_MORE"]
+        got = (alpha, numeric, alpha or numeric, cp in sets["SPACE"], id_start, id_continue)
+        want = (c.isalpha(), c.isnumeric(), c.isalnum(), c.isspace(), is_id_start(c), is_id_continue(c))
+        assert got == want, (hex(cp), got, want)
+        # The ASCII shortcuts in unicode_chars.rs.
         if cp < 0x80:
             assert title == upper == c.upper() and fold == lower and len(upper) == 1
         assert cp == 0x20 or " " not in lower + upper + title + fold
+        if cp < 0x80:
+            assert (alpha, numeric) == (c.isascii() and c.isalpha(), c.isdigit())
+            assert id_start == (alpha or c == "_") and id_continue == (id_start or numeric)
+            assert (cp in sets["SPACE"]) == (c in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f ")
     # The check above used lookup() with bisect; make sure the plain reading agrees.
     for cp in list(range(0x250)) + [0x1E9E, 0x10D0, 0x1F80, 0xAB70]:
         assert lookup(enc_tables["UPPER"], cp) == upper_t(cp)
@@ -245,9 +278,15 @@ def main():
         "CASE_IGNORABLE": "Case-ignorable characters (marks, modifiers, apostrophes, …), which the final\n/// sigma rule skips.",
         "TITLECASE": "Titlecase letters (category Lt), such as `ǅ`.",
         "UNMAPPED_UPPER": "Uppercase characters that `str.lower` leaves alone, such as `ℋ`.",
+        "ALPHA": "Letters, as `str.isalpha` sees them (categories Lu, Ll, Lt, Lm and Lo).",
+        "NUMERIC": "Characters with a numeric value, as `str.isnumeric` sees them (`5`, `½`, `Ⅻ`, `五`).",
+        "SPACE": "Whitespace, as `str.isspace` sees it.",
+        "ID_START_LESS": "Letters that cannot start an identifier (`ͺ`, `ำ`).",
+        "ID_START_MORE": "Characters other than letters that can start an identifier (`_`, `Ⅻ`).",
+        "ID_CONTINUE_MORE": "Characters that can go on an identifier but not start it (digits, combining\n/// marks).",
     }
     lines = [
-        "//! Generated by `crates/core/tools/gen_unicode_case.py` from CPython 3.11's",
+        "//! Generated by `crates/core/tools/gen_unicode_chars.py` from CPython 3.11's",
         "//! own str methods (Unicode %s); do not edit. The script's docstring" % unicodedata.unidata_version,
         "//! describes the encoding.",
         "",
