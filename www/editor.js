@@ -223,7 +223,32 @@ function baseExtensions(themeCompartment, dark, onUpdate) {
     themeCompartment.of(themeFor(dark)),
     EditorView.contentAttributes.of({ "aria-label": "Python program" }),
     EditorView.updateListener.of(onUpdate),
+    EditorView.domEventHandlers({ beforeinput: typeOverSelection }),
   ];
+}
+
+/**
+ * Text typed over a selection, made as a CodeMirror transaction instead of by
+ * the browser. Left to itself, Chrome deletes the selected lines in the DOM
+ * first and writes style="…" attributes into what it joins, which the page's
+ * Content-Security-Policy blocks: a console error on every such keystroke.
+ * The transaction is the one CodeMirror makes of typed text: its input
+ * handlers (closeBrackets wraps a selection in brackets) go first, the user
+ * event is "input.type" (undo grouping, indentOnInput). IME composition and
+ * typing at a cursor are left to the browser as before.
+ */
+function typeOverSelection(event, view) {
+  const { state } = view;
+  if (event.inputType !== "insertText" || typeof event.data !== "string" || !event.cancelable) return false;
+  if (view.composing || state.selection.ranges.every((r) => r.empty)) return false;
+  const text = event.data;
+  const { from, to } = state.selection.main;
+  let tr = null;
+  const insert = () =>
+    tr || (tr = state.update(state.replaceSelection(text), { userEvent: "input.type", scrollIntoView: true }));
+  event.preventDefault();
+  if (!state.facet(EditorView.inputHandler).some((h) => h(view, from, to, text, insert))) view.dispatch(insert());
+  return true;
 }
 
 /**

@@ -46,6 +46,37 @@ test("typing edits the document and calls onChange; setDoc does not", () =>
     assert.ok(tokens > 0, "no highlighted tokens");
   }));
 
+// Chrome's own editing, typing over a selection, wrote style attributes that
+// the page's CSP blocks, each a console error (withPage fails on those).
+test("typing over a selection replaces it, undoably, with no console error", () =>
+  withPage(async (page) => {
+    await mount(page, "first = 1\nsecond = 2\nthird = 3\n");
+    const doc = () => page.evaluate(() => t.ed.getDoc());
+    await page.click("#t-editor .cm-content");
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Shift+End");
+    await page.keyboard.type("x");
+    assert.equal(await doc(), "x\nsecond = 2\nthird = 3\n");
+    // Across lines: from the end of the first line to the end of the second.
+    await page.keyboard.press("End");
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Shift+End");
+    await page.keyboard.type("y");
+    assert.equal(await doc(), "xy\nthird = 3\n");
+    // An inserted text (as an input method or a test's insertText makes it).
+    await page.keyboard.press("Control+a");
+    await page.keyboard.insertText("print(1)\n");
+    assert.equal(await doc(), "print(1)\n");
+    // A bracket typed over a selection wraps it (closeBrackets' input handler).
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Shift+End");
+    await page.keyboard.type("[");
+    assert.equal(await doc(), "[print(1)]\n");
+    await page.keyboard.press("Control+z");
+    assert.equal(await doc(), "print(1)\n");
+    assert.equal((await page.evaluate(() => t.changes)).at(-1), "print(1)\n");
+  }));
+
 test("Enter auto-indents, Tab and Shift-Tab indent", () =>
   withPage(async (page) => {
     await mount(page, "");
