@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { withPage, waitForCodeMirror, DIST, encodeScenario } from "./helpers.mjs";
 
@@ -317,3 +317,52 @@ test("the policy is enforced: injected inline script and handlers do not run", (
     },
     watched({ allowErrors: true }),
   ));
+
+// www/wasm-boot.mjs: trunk's preload carried the wasm's integrity where
+// Chromium ignores it (a console warning on every load) and the fetch that
+// counts had none, so the wasm was never checked; and a wasm that failed to
+// load left a blank page.
+test("the wasm is downloaded once and checked against its integrity, with no console warning", () =>
+  withPage(
+    async (page, server) => {
+      const html = readFileSync(join(DIST, "index.html"), "utf8");
+      const wasmFile = readdirSync(DIST).find((f) => f.endsWith("_bg.wasm"));
+      const sri = `sha384-${createHash("sha384").update(readFileSync(join(DIST, wasmFile))).digest("base64")}`;
+      const preload = html.match(/<link\b[^>]*\.wasm[^>]*>/)[0];
+      assert.ok(!/integrity=/.test(preload), `the preload has no integrity (ignored there): ${preload}`);
+      assert.ok(html.includes(`new Request('/${wasmFile}', { integrity: '${sri}' })`), "init fetches the wasm with its integrity");
+      const warnings = [];
+      const wasmRequests = [];
+      page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+      page.on("request", (r) => r.url().endsWith(".wasm") && wasmRequests.push(r.url()));
+      await page.goto(server.url, { waitUntil: "load" });
+      await waitForCodeMirror(page);
+      assert.deepEqual(warnings, []);
+      assert.equal(wasmRequests.length, 1, "the preload serves init's fetch");
+      assert.equal(await page.locator('[data-testid="boot"]').isVisible(), false, "the loading line hides once the app is there");
+    },
+    { goto: false },
+  ));
+
+for (const [how, respond, reason] of [
+  // (The browser tells the page only "Failed to fetch"; the console says why.)
+  ["fails its integrity check", (body) => ({ status: 200, contentType: "application/wasm", body: Buffer.concat([body, Buffer.from([0])]) }), /integrity/],
+  ["is not found", () => ({ status: 404, contentType: "text/plain", body: "not found" }), /404/],
+]) {
+  test(`a wasm that ${how} leaves a message, not a blank page`, () =>
+    withPage(
+      async (page, server) => {
+        const wasmFile = readdirSync(DIST).find((f) => f.endsWith("_bg.wasm"));
+        const body = readFileSync(join(DIST, wasmFile));
+        await page.route(`**/${wasmFile}`, (route) => route.fulfill(respond(body)));
+        await page.goto(server.url, { waitUntil: "load" });
+        const boot = page.locator('[data-testid="boot"].failed');
+        await boot.waitFor({ state: "visible", timeout: 10_000 });
+        const text = await boot.textContent();
+        assert.match(text, /^loopscope could not load its WebAssembly \(.+\)\. Reload the page to try again/);
+        assert.ok(page.errors.some((e) => reason.test(e)), `the console says why: ${page.errors.join(" | ")}`);
+        assert.equal(await page.locator('[data-testid="editor"]').count(), 0, "the app did not start");
+      },
+      { goto: false, allowErrors: true },
+    ));
+}
