@@ -309,12 +309,12 @@ fn value_of(r: Result<Value, ExcRef>) -> NStep {
 }
 
 impl NativeCoro {
+    /// Go on with the coroutine. `sleep` is most of what tasks await (twice
+    /// each: to start, to wake up), so its few lines are inlined into the
+    /// frame loop; the rest is `resume_other`.
+    #[inline]
     pub(crate) fn resume(&mut self, vm: &mut Vm, input: Resume) -> NStep {
         match self {
-            NativeCoro::Ready(r) => match input {
-                Resume::Throw(e) => NStep::Raise(e),
-                _ => value_of(r.take().unwrap_or(Ok(Value::None))),
-            },
             NativeCoro::Sleep { delay, result } => match input {
                 Resume::Start if *delay <= 0.0 => NStep::YieldBare,
                 Resume::Start => NStep::Sleep(vm.lp.now + *delay),
@@ -322,6 +322,19 @@ impl NativeCoro {
                 // Woken: the future's result is `result`.
                 Resume::Value(_) => NStep::Return(std::mem::take(result)),
             },
+            _ => self.resume_other(vm, input),
+        }
+    }
+
+    #[inline(never)]
+    fn resume_other(&mut self, vm: &mut Vm, input: Resume) -> NStep {
+        match self {
+            NativeCoro::Ready(r) => match input {
+                Resume::Throw(e) => NStep::Raise(e),
+                _ => value_of(r.take().unwrap_or(Ok(Value::None))),
+            },
+            // (Handled by `resume`.)
+            NativeCoro::Sleep { .. } => NStep::Return(Value::None),
             NativeCoro::LockAcquire { lock, fut, ret } => {
                 let AsyncObj::Lock(l) = &**lock else {
                     return NStep::Return(Value::None);
