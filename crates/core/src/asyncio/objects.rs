@@ -90,6 +90,10 @@ pub(crate) struct TaskData {
     /// The line `frames` are at (kept with them: a wake-up reads it without
     /// walking the frames).
     pub(crate) line: u32,
+    /// The source offset of the innermost Python frame that `line` is the
+    /// line of: a task that waits at the same `await` again needs no new
+    /// look-up of its line.
+    pub(crate) line_at: Option<u32>,
     /// `Task._fut_waiter`: what the task waits for.
     pub(crate) waiter: Waiter,
     pub(crate) must_cancel: bool,

@@ -44,6 +44,14 @@ fn default_task_name(n: u64) -> Arc<str> {
     std::str::from_utf8(&buf[at..]).map_or_else(|_| Arc::from("Task"), Arc::from)
 }
 
+/// The source offset the innermost Python frame of `frames` is at.
+fn frames_offset(frames: &[Frame]) -> Option<u32> {
+    frames.iter().rev().find_map(|f| match f {
+        Frame::Py(p) => Some(p.span_start()),
+        Frame::Native(_) => None,
+    })
+}
+
 /// Event-loop passes before a run is stopped (each pass normally costs steps too).
 const MAX_PASSES: u32 = 20_000_000;
 
@@ -65,6 +73,12 @@ impl Vm {
 
     /// `loop.call_at`: a timer; returns its cancelled flag (the TimerHandle).
     pub(crate) fn call_at(&mut self, when: f64, cb: Callback) -> TimerRef {
+        let task = self.current_task_id();
+        self.call_at_by(when, cb, task)
+    }
+
+    /// `call_at` by the task numbered `task` (the current one, known to the caller).
+    fn call_at_by(&mut self, when: f64, cb: Callback, task: u32) -> TimerRef {
         let kind = match &cb {
             Callback::SleepTimer { .. } => TimerKind::Sleep,
             Callback::ReleaseWaiter { .. }
@@ -77,7 +91,7 @@ impl Vm {
             due: when,
             added: self.trace.events.len() as u32,
             ended: u32::MAX,
-            task: self.current_task_id(),
+            task,
             kind,
         });
         let flag = self.lp.cancelled.new_flag(record);
@@ -118,12 +132,7 @@ impl Vm {
     }
 
     fn frames_line(&self, frames: &[Frame]) -> u32 {
-        for f in frames.iter().rev() {
-            if let Frame::Py(p) = f {
-                return self.line_of(p.span_start());
-            }
-        }
-        0
+        frames_offset(frames).map_or(0, |o| self.line_of(o))
     }
 
     /// `loop.create_task(coro)` plus `asyncio.create_task`'s naming.
@@ -163,7 +172,8 @@ impl Vm {
         let func = c.borrow().name.clone();
         let func_shared = self.shared_name(&func);
         let id = self.tasks.len() as u32;
-        let first_line = self.frames_line(std::slice::from_ref(&frame));
+        let first_at = frames_offset(std::slice::from_ref(&frame));
+        let first_line = first_at.map_or(0, |o| self.line_of(o));
         // Room for the frames of what it awaits (a sleep, a call): no
         // reallocation at its first await.
         let mut frames = Vec::with_capacity(4);
@@ -175,6 +185,7 @@ impl Vm {
             func,
             frames,
             line: first_line,
+            line_at: first_at,
             waiter: Waiter::None,
             must_cancel: false,
             num_cancels_requested: 0,
@@ -483,11 +494,18 @@ impl Vm {
                 other => break other,
             }
         };
-        let line = self.frames_line(&frames);
-        if let Some(td) = task.borrow_mut().task.as_mut() {
-            td.frames = frames;
-            td.line = line;
-        }
+        let at = frames_offset(&frames);
+        let line = match task.borrow_mut().task.as_mut() {
+            Some(td) => {
+                if at != td.line_at {
+                    td.line_at = at;
+                    td.line = at.map_or(0, |o| self.line_of(o));
+                }
+                td.frames = frames;
+                td.line
+            }
+            None => at.map_or(0, |o| self.line_of(o)),
+        };
         match outcome {
             Outcome::Return(v) => {
                 let must_cancel = task.borrow().task.as_ref().is_some_and(|t| t.must_cancel);
@@ -529,7 +547,7 @@ impl Vm {
             Outcome::Suspend(Wait::Sleep(until)) => {
                 // `sleep`: `call_later(delay, _set_result_unless_cancelled,
                 // future)`, then the task waits on the future.
-                let timer = self.call_at(
+                let timer = self.call_at_by(
                     until,
                     Callback::SleepTimer {
                         task: task.clone(),
@@ -537,6 +555,7 @@ impl Vm {
                         id,
                         line,
                     },
+                    id,
                 );
                 self.event(
                     id,

@@ -178,7 +178,14 @@ fn sleep(args: &[Value], kwargs: &Kwargs) -> Result<NativeCoro, ExcRef> {
 /// and await as usual.
 pub(crate) fn awaited_call(b: Builtin, args: &[Value]) -> Option<Result<NativeCoro, ExcRef>> {
     match b {
-        Builtin::Sleep => Some(sleep(args, &Vec::new())),
+        // `sleep(delay)` with a number, the usual call, without `sleep`'s checks.
+        Builtin::Sleep => Some(match args.first().and_then(Value::as_float) {
+            Some(delay) if args.len() == 1 => Ok(NativeCoro::Sleep {
+                delay,
+                result: Value::None,
+            }),
+            _ => sleep(args, &Vec::new()),
+        }),
         _ => None,
     }
 }
