@@ -371,6 +371,8 @@ pub(crate) struct EventLoop {
     pub(crate) paused: Option<PausedStep>,
     pub(crate) stopping: bool,
     pub(crate) running: bool,
+    /// Blank futures nothing refers to any more, for `Vm::new_future`.
+    pub(crate) spare_futures: Vec<FutRef>,
 }
 
 /// `BaseEventLoop._clock_resolution` as the oracle sets it.

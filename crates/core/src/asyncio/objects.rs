@@ -103,7 +103,12 @@ pub(crate) struct TaskData {
 
 impl Future {
     pub(crate) fn new(waits_on: WaitOn) -> FutRef {
-        Rc::new(RefCell::new(Future {
+        Rc::new(RefCell::new(Future::blank(waits_on)))
+    }
+
+    /// A pending future with no callbacks.
+    pub(crate) fn blank(waits_on: WaitOn) -> Future {
+        Future {
             state: FutState::Pending,
             callbacks: smallvec::SmallVec::new(),
             cancel_message: None,
@@ -113,7 +118,7 @@ impl Future {
             task: None,
             children: None,
             cancel_requested: false,
-        }))
+        }
     }
 
     pub(crate) fn done(&self) -> bool {

@@ -67,6 +67,9 @@ fn frames_offset(frames: &[Frame]) -> Option<u32> {
     })
 }
 
+/// How many futures `Vm::recycle_future` keeps for reuse at most.
+const SPARE_FUTURES: usize = 64;
+
 /// Event-loop passes before a run is stopped (each pass normally costs steps too).
 const MAX_PASSES: u32 = 20_000_000;
 
@@ -247,6 +250,35 @@ impl Vm {
                 ExcType::TypeError,
                 "An asyncio.Future, a coroutine or an awaitable is required",
             )),
+        }
+    }
+
+    /// `Future::new` for the futures asyncio's own coroutines wait on: a
+    /// recycled one if there is any. A queue or a lock whose waiters come and
+    /// go makes a future per wait; reusing them saves an allocation and a
+    /// free each.
+    pub(crate) fn new_future(&mut self, waits_on: WaitOn) -> FutRef {
+        match self.lp.spare_futures.pop() {
+            Some(f) => {
+                f.borrow_mut().waits_on = waits_on;
+                f
+            }
+            None => Future::new(waits_on),
+        }
+    }
+
+    /// The end of a future that a task waited for: if nothing else refers to
+    /// it (no strong or weak reference: it can never be seen again), it is
+    /// emptied now, what it held dropped as it would have been, and kept
+    /// for `new_future`.
+    fn recycle_future(&mut self, f: FutRef) {
+        if Rc::strong_count(&f) == 1
+            && Rc::weak_count(&f) == 0
+            && self.lp.spare_futures.len() < SPARE_FUTURES
+        {
+            let old = std::mem::replace(&mut *f.borrow_mut(), Future::blank(WaitOn::Future));
+            drop(old);
+            self.lp.spare_futures.push(f);
         }
     }
 
@@ -664,6 +696,7 @@ impl Vm {
                     Err(e) => Resume::Throw(e),
                 };
                 self.task_step(&task, input);
+                self.recycle_future(f);
             }
             Callback::SleepTimer {
                 task,
