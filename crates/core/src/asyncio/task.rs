@@ -301,8 +301,14 @@ impl Vm {
 
     fn schedule_callbacks(&mut self, f: &FutRef) {
         let cbs = std::mem::take(&mut f.borrow_mut().callbacks);
-        for c in cbs {
-            self.call_soon(c.cb, Some(f.clone()));
+        // Usually just one, the waiting task's wake-up: taken out without an iterator.
+        match cbs.into_inner() {
+            Ok([c]) => self.call_soon(c.cb, Some(f.clone())),
+            Err(cbs) => {
+                for c in cbs {
+                    self.call_soon(c.cb, Some(f.clone()));
+                }
+            }
         }
     }
 
@@ -448,7 +454,15 @@ impl Vm {
         true
     }
 
+    /// A future is done: if it is a task, its end is recorded.
+    #[inline]
     fn task_finished(&mut self, f: &FutRef, outcome: TaskOutcome) {
+        if f.borrow().task.is_some() {
+            self.record_task_end(f, outcome);
+        }
+    }
+
+    fn record_task_end(&mut self, f: &FutRef, outcome: TaskOutcome) {
         let (id, text) = {
             let fb = f.borrow();
             let Some(td) = fb.task.as_ref() else { return };
