@@ -222,10 +222,19 @@ impl std::hash::Hasher for BitsHasher {
 /// tasks sleeping the same delay in the same pass) share a FIFO bucket, so
 /// the heap holds each distinct due time once and stays small. Cancelled
 /// timers stay until they reach the front, as in CPython.
+///
+/// The earliest bucket is kept apart (`head`), out of the map: each pass
+/// looks at and pops the front timer several times, and the timers of one
+/// due time are popped one after another, so only moving on to the next due
+/// time looks it up in the map.
 #[derive(Default)]
 pub(crate) struct TimerHeap {
+    /// The earliest due time and its timers (never empty); `None` only when
+    /// there are no timers at all.
+    head: Option<(f64, VecDeque<Handle>)>,
+    /// The other due times, each later than `head`'s.
     dues: BinaryHeap<Due>,
-    /// The timers of each pending due time (by its bits), in scheduling order.
+    /// The timers of each due time in `dues` (by its bits), in scheduling order.
     buckets: BitsMap<u64, VecDeque<Handle>>,
     /// Emptied buckets, kept for reuse.
     spare: Vec<VecDeque<Handle>>,
@@ -235,35 +244,56 @@ impl TimerHeap {
     pub(crate) fn push(&mut self, due: f64, handle: Handle) {
         // A NaN due time is never `>=` the end of a pass in CPython: it fires at once.
         let due = if due.is_nan() { f64::NEG_INFINITY } else { due };
-        match self.buckets.entry(due.to_bits()) {
-            Entry::Occupied(mut e) => e.get_mut().push_back(handle),
-            Entry::Vacant(v) => {
+        let order = match &self.head {
+            Some((first, _)) => due.total_cmp(first),
+            None => Ordering::Less,
+        };
+        match order {
+            Ordering::Equal => {
+                if let Some((_, bucket)) = &mut self.head {
+                    bucket.push_back(handle);
+                }
+            }
+            Ordering::Less => {
+                // A new earliest due time: the old head goes back among the others.
                 let mut bucket = self.spare.pop().unwrap_or_default();
                 bucket.push_back(handle);
-                v.insert(bucket);
-                self.dues.push(Due(due));
+                if let Some((first, old)) = self.head.replace((due, bucket)) {
+                    self.buckets.insert(first.to_bits(), old);
+                    self.dues.push(Due(first));
+                }
             }
+            Ordering::Greater => match self.buckets.entry(due.to_bits()) {
+                Entry::Occupied(mut e) => e.get_mut().push_back(handle),
+                Entry::Vacant(v) => {
+                    let mut bucket = self.spare.pop().unwrap_or_default();
+                    bucket.push_back(handle);
+                    v.insert(bucket);
+                    self.dues.push(Due(due));
+                }
+            },
         }
     }
 
     /// The earliest timer.
     fn front(&self) -> Option<(f64, &Handle)> {
-        let due = self.dues.peek()?.0;
-        let h = self.buckets.get(&due.to_bits())?.front()?;
-        Some((due, h))
+        let (due, bucket) = self.head.as_ref()?;
+        Some((*due, bucket.front()?))
     }
 
     /// Remove the earliest timer.
     fn pop_front(&mut self) -> Option<Handle> {
-        let due = self.dues.peek()?.0;
-        let bits = due.to_bits();
-        let bucket = self.buckets.get_mut(&bits)?;
+        let (_, bucket) = self.head.as_mut()?;
         let h = bucket.pop_front();
         if bucket.is_empty() {
-            if let Some(empty) = self.buckets.remove(&bits) {
+            // The next due time becomes the head.
+            let next = self.dues.pop().and_then(|Due(due)| {
+                let bucket = self.buckets.remove(&due.to_bits())?;
+                Some((due, bucket))
+            });
+            if let Some((_, empty)) = std::mem::replace(&mut self.head, next) {
                 self.spare.push(empty);
             }
-            self.dues.pop();
         }
         h
     }
@@ -286,6 +316,7 @@ impl TimerHeap {
     }
 
     pub(crate) fn clear(&mut self) {
+        self.head = None;
         self.dues.clear();
         self.buckets.clear();
         self.spare.clear();
@@ -340,6 +371,8 @@ pub(crate) struct EventLoop {
     pub(crate) paused: Option<PausedStep>,
     pub(crate) stopping: bool,
     pub(crate) running: bool,
+    /// Blank futures nothing refers to any more, for `Vm::new_future`.
+    pub(crate) spare_futures: Vec<FutRef>,
 }
 
 /// `BaseEventLoop._clock_resolution` as the oracle sets it.
@@ -381,7 +414,26 @@ mod tests {
             h.pop_due(2.0).and_then(|t| t.cancelled).map(|f| f.record),
             Some(5)
         );
-        assert!(h.buckets.is_empty() && h.dues.is_empty());
+        assert!(h.head.is_none() && h.buckets.is_empty() && h.dues.is_empty());
+    }
+
+    #[test]
+    fn timers_pushed_at_or_before_the_earliest_due_time_keep_the_order() {
+        let mut h = TimerHeap::default();
+        h.push(1.0, marked(1));
+        h.push(2.0, marked(2));
+        let record = |t: Option<Handle>| t.and_then(|t| t.cancelled).map(|f| f.record);
+        assert_eq!(record(h.pop_due(f64::INFINITY)), Some(1));
+        // 2.0 is the earliest now: a timer joins its bucket, an earlier one goes first.
+        h.push(2.0, marked(3));
+        h.push(0.5, marked(4));
+        h.push(2.0, marked(5));
+        h.push(f64::NAN, marked(6));
+        let mut order = Vec::new();
+        while let Some(r) = record(h.pop_due(f64::INFINITY)) {
+            order.push(r);
+        }
+        assert_eq!(order, vec![6, 4, 2, 3, 5]);
     }
 
     #[test]

@@ -309,12 +309,12 @@ fn value_of(r: Result<Value, ExcRef>) -> NStep {
 }
 
 impl NativeCoro {
+    /// Go on with the coroutine. `sleep` is most of what tasks await (twice
+    /// each: to start, to wake up), so its few lines are inlined into the
+    /// frame loop; the rest is `resume_other`.
+    #[inline]
     pub(crate) fn resume(&mut self, vm: &mut Vm, input: Resume) -> NStep {
         match self {
-            NativeCoro::Ready(r) => match input {
-                Resume::Throw(e) => NStep::Raise(e),
-                _ => value_of(r.take().unwrap_or(Ok(Value::None))),
-            },
             NativeCoro::Sleep { delay, result } => match input {
                 Resume::Start if *delay <= 0.0 => NStep::YieldBare,
                 Resume::Start => NStep::Sleep(vm.lp.now + *delay),
@@ -322,6 +322,19 @@ impl NativeCoro {
                 // Woken: the future's result is `result`.
                 Resume::Value(_) => NStep::Return(std::mem::take(result)),
             },
+            _ => self.resume_other(vm, input),
+        }
+    }
+
+    #[inline(never)]
+    fn resume_other(&mut self, vm: &mut Vm, input: Resume) -> NStep {
+        match self {
+            NativeCoro::Ready(r) => match input {
+                Resume::Throw(e) => NStep::Raise(e),
+                _ => value_of(r.take().unwrap_or(Ok(Value::None))),
+            },
+            // (Handled by `resume`.)
+            NativeCoro::Sleep { .. } => NStep::Return(Value::None),
             NativeCoro::LockAcquire { lock, fut, ret } => {
                 let AsyncObj::Lock(l) = &**lock else {
                     return NStep::Return(Value::None);
@@ -336,7 +349,7 @@ impl NativeCoro {
                             l.borrow_mut().locked = true;
                             return NStep::Return(std::mem::take(ret));
                         }
-                        let f = Future::new(WaitOn::Lock);
+                        let f = vm.new_future(WaitOn::Lock);
                         l.borrow_mut().waiters.push_back(f.clone());
                         *fut = Some(f.clone());
                         NStep::Await(Value::Future(f))
@@ -370,7 +383,7 @@ impl NativeCoro {
                             s.borrow_mut().value -= 1;
                             return NStep::Return(std::mem::take(ret));
                         }
-                        let f = Future::new(WaitOn::Semaphore);
+                        let f = vm.new_future(WaitOn::Semaphore);
                         s.borrow_mut().waiters.push_back(f.clone());
                         *fut = Some(f.clone());
                         NStep::Await(Value::Future(f))
@@ -409,7 +422,7 @@ impl NativeCoro {
                         if e.borrow().value {
                             return NStep::Return(Value::Bool(true));
                         }
-                        let f = Future::new(WaitOn::Event);
+                        let f = vm.new_future(WaitOn::Event);
                         e.borrow_mut().waiters.push_back(f.clone());
                         *fut = Some(f.clone());
                         NStep::Await(Value::Future(f))
@@ -446,7 +459,7 @@ impl NativeCoro {
                         if let Err(e) = lock_release(vm, lock) {
                             return NStep::Raise(e);
                         }
-                        let f = Future::new(WaitOn::Condition);
+                        let f = vm.new_future(WaitOn::Condition);
                         waiters.borrow_mut().push_back(f.clone());
                         *phase = CondPhase::Notified(f.clone());
                         NStep::Await(Value::Future(f))
@@ -519,7 +532,7 @@ impl NativeCoro {
                 }
                 *getter = None;
                 if qs.borrow().items.is_empty() {
-                    let g = Future::new(WaitOn::QueueGet);
+                    let g = vm.new_future(WaitOn::QueueGet);
                     qs.borrow_mut().getters.push_back(g.clone());
                     *getter = Some(g.clone());
                     return NStep::Await(Value::Future(g));
@@ -543,7 +556,7 @@ impl NativeCoro {
                 }
                 *putter = None;
                 if qs.borrow().full() {
-                    let p = Future::new(WaitOn::QueuePut);
+                    let p = vm.new_future(WaitOn::QueuePut);
                     qs.borrow_mut().putters.push_back(p.clone());
                     *putter = Some(p.clone());
                     return NStep::Await(Value::Future(p));

@@ -90,6 +90,10 @@ pub(crate) struct TaskData {
     /// The line `frames` are at (kept with them: a wake-up reads it without
     /// walking the frames).
     pub(crate) line: u32,
+    /// The source offset of the innermost Python frame that `line` is the
+    /// line of: a task that waits at the same `await` again needs no new
+    /// look-up of its line.
+    pub(crate) line_at: Option<u32>,
     /// `Task._fut_waiter`: what the task waits for.
     pub(crate) waiter: Waiter,
     pub(crate) must_cancel: bool,
@@ -99,7 +103,12 @@ pub(crate) struct TaskData {
 
 impl Future {
     pub(crate) fn new(waits_on: WaitOn) -> FutRef {
-        Rc::new(RefCell::new(Future {
+        Rc::new(RefCell::new(Future::blank(waits_on)))
+    }
+
+    /// A pending future with no callbacks.
+    pub(crate) fn blank(waits_on: WaitOn) -> Future {
+        Future {
             state: FutState::Pending,
             callbacks: smallvec::SmallVec::new(),
             cancel_message: None,
@@ -109,7 +118,7 @@ impl Future {
             task: None,
             children: None,
             cancel_requested: false,
-        }))
+        }
     }
 
     pub(crate) fn done(&self) -> bool {

@@ -24,11 +24,10 @@ pub(crate) struct MainRun {
     stop: u64,
 }
 
-/// `Task-N`, written without the formatting machinery (a gather of 10,000
-/// makes 10,000 names): the digits from the end of a buffer, the prefix
-/// just before them.
-fn default_task_name(n: u64) -> Arc<str> {
-    let mut buf = [0u8; 25];
+/// The decimal digits of `n` at the end of `buf` (room for 20 at least);
+/// returns where they start. Task names and results are written this way,
+/// without the formatting machinery: a gather of 10,000 makes 10,000 of each.
+fn write_digits(buf: &mut [u8], n: u64) -> usize {
     let mut at = buf.len();
     let mut n = n;
     loop {
@@ -36,13 +35,40 @@ fn default_task_name(n: u64) -> Arc<str> {
         buf[at] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
-            break;
+            return at;
         }
     }
-    at -= 5;
+}
+
+/// `Task-N`: the digits from the end of a buffer, the prefix just before them.
+fn default_task_name(n: u64) -> Arc<str> {
+    let mut buf = [0u8; 25];
+    let at = write_digits(&mut buf, n) - 5;
     buf[at..at + 5].copy_from_slice(b"Task-");
     std::str::from_utf8(&buf[at..]).map_or_else(|_| Arc::from("Task"), Arc::from)
 }
+
+/// `repr` of an int, a task's usual result.
+fn int_repr(i: i64) -> String {
+    let mut buf = [0u8; 21];
+    let mut at = write_digits(&mut buf, i.unsigned_abs());
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    String::from_utf8_lossy(&buf[at..]).into_owned()
+}
+
+/// The source offset the innermost Python frame of `frames` is at.
+fn frames_offset(frames: &[Frame]) -> Option<u32> {
+    frames.iter().rev().find_map(|f| match f {
+        Frame::Py(p) => Some(p.span_start()),
+        Frame::Native(_) => None,
+    })
+}
+
+/// How many futures `Vm::recycle_future` keeps for reuse at most.
+const SPARE_FUTURES: usize = 64;
 
 /// Event-loop passes before a run is stopped (each pass normally costs steps too).
 const MAX_PASSES: u32 = 20_000_000;
@@ -65,6 +91,12 @@ impl Vm {
 
     /// `loop.call_at`: a timer; returns its cancelled flag (the TimerHandle).
     pub(crate) fn call_at(&mut self, when: f64, cb: Callback) -> TimerRef {
+        let task = self.current_task_id();
+        self.call_at_by(when, cb, task)
+    }
+
+    /// `call_at` by the task numbered `task` (the current one, known to the caller).
+    fn call_at_by(&mut self, when: f64, cb: Callback, task: u32) -> TimerRef {
         let kind = match &cb {
             Callback::SleepTimer { .. } => TimerKind::Sleep,
             Callback::ReleaseWaiter { .. }
@@ -77,7 +109,7 @@ impl Vm {
             due: when,
             added: self.trace.events.len() as u32,
             ended: u32::MAX,
-            task: self.current_task_id(),
+            task,
             kind,
         });
         let flag = self.lp.cancelled.new_flag(record);
@@ -118,12 +150,7 @@ impl Vm {
     }
 
     fn frames_line(&self, frames: &[Frame]) -> u32 {
-        for f in frames.iter().rev() {
-            if let Frame::Py(p) = f {
-                return self.line_of(p.span_start());
-            }
-        }
-        0
+        frames_offset(frames).map_or(0, |o| self.line_of(o))
     }
 
     /// `loop.create_task(coro)` plus `asyncio.create_task`'s naming.
@@ -163,7 +190,8 @@ impl Vm {
         let func = c.borrow().name.clone();
         let func_shared = self.shared_name(&func);
         let id = self.tasks.len() as u32;
-        let first_line = self.frames_line(std::slice::from_ref(&frame));
+        let first_at = frames_offset(std::slice::from_ref(&frame));
+        let first_line = first_at.map_or(0, |o| self.line_of(o));
         // Room for the frames of what it awaits (a sleep, a call): no
         // reallocation at its first await.
         let mut frames = Vec::with_capacity(4);
@@ -175,6 +203,7 @@ impl Vm {
             func,
             frames,
             line: first_line,
+            line_at: first_at,
             waiter: Waiter::None,
             must_cancel: false,
             num_cancels_requested: 0,
@@ -224,6 +253,35 @@ impl Vm {
         }
     }
 
+    /// `Future::new` for the futures asyncio's own coroutines wait on: a
+    /// recycled one if there is any. A queue or a lock whose waiters come and
+    /// go makes a future per wait; reusing them saves an allocation and a
+    /// free each.
+    pub(crate) fn new_future(&mut self, waits_on: WaitOn) -> FutRef {
+        match self.lp.spare_futures.pop() {
+            Some(f) => {
+                f.borrow_mut().waits_on = waits_on;
+                f
+            }
+            None => Future::new(waits_on),
+        }
+    }
+
+    /// The end of a future that a task waited for: if nothing else refers to
+    /// it (no strong or weak reference: it can never be seen again), it is
+    /// emptied now, what it held dropped as it would have been, and kept
+    /// for `new_future`.
+    fn recycle_future(&mut self, f: FutRef) {
+        if Rc::strong_count(&f) == 1
+            && Rc::weak_count(&f) == 0
+            && self.lp.spare_futures.len() < SPARE_FUTURES
+        {
+            let old = std::mem::replace(&mut *f.borrow_mut(), Future::blank(WaitOn::Future));
+            drop(old);
+            self.lp.spare_futures.push(f);
+        }
+    }
+
     pub(crate) fn add_done_callback(&mut self, f: &FutRef, cb: Callback) -> u64 {
         let id = self.callback_id();
         if f.borrow().done() {
@@ -243,8 +301,14 @@ impl Vm {
 
     fn schedule_callbacks(&mut self, f: &FutRef) {
         let cbs = std::mem::take(&mut f.borrow_mut().callbacks);
-        for c in cbs {
-            self.call_soon(c.cb, Some(f.clone()));
+        // Usually just one, the waiting task's wake-up: taken out without an iterator.
+        match cbs.into_inner() {
+            Ok([c]) => self.call_soon(c.cb, Some(f.clone())),
+            Err(cbs) => {
+                for c in cbs {
+                    self.call_soon(c.cb, Some(f.clone()));
+                }
+            }
         }
     }
 
@@ -390,11 +454,20 @@ impl Vm {
         true
     }
 
+    /// A future is done: if it is a task, its end is recorded.
+    #[inline]
     fn task_finished(&mut self, f: &FutRef, outcome: TaskOutcome) {
+        if f.borrow().task.is_some() {
+            self.record_task_end(f, outcome);
+        }
+    }
+
+    fn record_task_end(&mut self, f: &FutRef, outcome: TaskOutcome) {
         let (id, text) = {
             let fb = f.borrow();
             let Some(td) = fb.task.as_ref() else { return };
             let text = match &fb.state {
+                FutState::Done(Value::Int(i)) => int_repr(*i),
                 FutState::Done(v) => repr(v),
                 FutState::Failed(e) => e.traceback_line().trim_end().to_string(),
                 _ => "cancelled".to_string(),
@@ -483,11 +556,18 @@ impl Vm {
                 other => break other,
             }
         };
-        let line = self.frames_line(&frames);
-        if let Some(td) = task.borrow_mut().task.as_mut() {
-            td.frames = frames;
-            td.line = line;
-        }
+        let at = frames_offset(&frames);
+        let line = match task.borrow_mut().task.as_mut() {
+            Some(td) => {
+                if at != td.line_at {
+                    td.line_at = at;
+                    td.line = at.map_or(0, |o| self.line_of(o));
+                }
+                td.frames = frames;
+                td.line
+            }
+            None => at.map_or(0, |o| self.line_of(o)),
+        };
         match outcome {
             Outcome::Return(v) => {
                 let must_cancel = task.borrow().task.as_ref().is_some_and(|t| t.must_cancel);
@@ -529,7 +609,7 @@ impl Vm {
             Outcome::Suspend(Wait::Sleep(until)) => {
                 // `sleep`: `call_later(delay, _set_result_unless_cancelled,
                 // future)`, then the task waits on the future.
-                let timer = self.call_at(
+                let timer = self.call_at_by(
                     until,
                     Callback::SleepTimer {
                         task: task.clone(),
@@ -537,6 +617,7 @@ impl Vm {
                         id,
                         line,
                     },
+                    id,
                 );
                 self.event(
                     id,
@@ -629,6 +710,7 @@ impl Vm {
                     Err(e) => Resume::Throw(e),
                 };
                 self.task_step(&task, input);
+                self.recycle_future(f);
             }
             Callback::SleepTimer {
                 task,
@@ -1002,7 +1084,14 @@ impl Vm {
 
 #[cfg(test)]
 mod tests {
-    use super::default_task_name;
+    use super::{default_task_name, int_repr};
+
+    #[test]
+    fn int_results_are_written_as_repr_writes_them() {
+        for i in [0, 7, -7, 10, -120, 1_234_567, i64::MAX, i64::MIN] {
+            assert_eq!(int_repr(i), i.to_string());
+        }
+    }
 
     #[test]
     fn default_task_names_are_task_and_the_number() {

@@ -178,7 +178,14 @@ fn sleep(args: &[Value], kwargs: &Kwargs) -> Result<NativeCoro, ExcRef> {
 /// and await as usual.
 pub(crate) fn awaited_call(b: Builtin, args: &[Value]) -> Option<Result<NativeCoro, ExcRef>> {
     match b {
-        Builtin::Sleep => Some(sleep(args, &Vec::new())),
+        // `sleep(delay)` with a number, the usual call, without `sleep`'s checks.
+        Builtin::Sleep => Some(match args.first().and_then(Value::as_float) {
+            Some(delay) if args.len() == 1 => Ok(NativeCoro::Sleep {
+                delay,
+                result: Value::None,
+            }),
+            _ => sleep(args, &Vec::new()),
+        }),
         _ => None,
     }
 }
@@ -626,9 +633,14 @@ pub(crate) fn obj_coro(
     args: &[Value],
     kwargs: &Kwargs,
 ) -> Option<Result<(&'static str, NativeCoro), ExcRef>> {
-    if let Some(sig) = method_signature(o, name) {
-        if let Err(e) = sig.check(args, kwargs) {
-            return Some(Err(e));
+    // `q.put(x)`, `q.get()`, `lock.acquire()`, … (each parameter given
+    // positionally, as usual) cannot fail the check: no need to make it.
+    let plain = kwargs.is_empty() && coro_arity(o, name) == Some(args.len());
+    if !plain {
+        if let Some(sig) = method_signature(o, name) {
+            if let Err(e) = sig.check(args, kwargs) {
+                return Some(Err(e));
+            }
         }
     }
     let made = match (&**o, name) {
@@ -673,6 +685,18 @@ pub(crate) fn obj_coro(
         _ => return None,
     };
     Some(Ok(made))
+}
+
+/// How many parameters (besides `self`) the methods `obj_coro` makes a
+/// coroutine for take; `None` for the other methods.
+fn coro_arity(o: &AsyncObj, name: &str) -> Option<usize> {
+    match (o, name) {
+        (AsyncObj::Queue(_), "put") => Some(1),
+        (AsyncObj::Lock(_) | AsyncObj::Semaphore(_), "acquire")
+        | (AsyncObj::Event(_), "wait")
+        | (AsyncObj::Queue(_), "get") => Some(0),
+        _ => None,
+    }
 }
 
 fn obj_method(

@@ -1263,8 +1263,20 @@ impl Vm {
         at: usize,
         made: Result<crate::asyncio::native::NativeCoro, ExcRef>,
     ) -> Option<Result<PyExit, ExcRef>> {
-        for v in f.stack.drain(at - 1..) {
-            crate::value::drop_deep(v);
+        let gone = f.stack.get(at - 1..).unwrap_or_default();
+        if gone.iter().any(|v| {
+            matches!(
+                v,
+                Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_)
+            )
+        }) {
+            for v in f.stack.drain(at - 1..) {
+                crate::value::drop_deep(v);
+            }
+        } else {
+            // No container among them (`asyncio.sleep(0.1)`): dropped in
+            // place, in the same order, without the drain's machinery.
+            f.stack.truncate(at - 1);
         }
         self.line_offset = f.span_start();
         Some(self.enter_awaited(f, made))
