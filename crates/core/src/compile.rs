@@ -186,6 +186,17 @@ impl<'a> Compiler<'a> {
         u.consts.len() as u32 - 1
     }
 
+    /// The constant index of `e` if it is a number literal, the right
+    /// operand of a `BinaryConst` or `InplaceConst`.
+    fn number_const(&mut self, e: &Expr) -> Option<u32> {
+        let v = match &e.kind {
+            ExprKind::Const(Constant::Int(i)) => Value::Int(*i),
+            ExprKind::Const(Constant::Float(x)) => Value::Float(*x),
+            _ => return None,
+        };
+        Some(self.konst(v))
+    }
+
     fn name_idx(&mut self, n: &str) -> u32 {
         let u = self.unit();
         let len = u.names.len() as u32;
@@ -608,8 +619,13 @@ impl<'a> Compiler<'a> {
         match &target.kind {
             ExprKind::Name(n) => {
                 self.load_name(n);
-                self.expr(value);
-                self.emit(Op::Inplace(op));
+                match self.number_const(value) {
+                    Some(k) => self.emit(Op::InplaceConst(op, k)),
+                    None => {
+                        self.expr(value);
+                        self.emit(Op::Inplace(op))
+                    }
+                };
                 self.store_name(n);
             }
             ExprKind::Subscript {
@@ -1046,8 +1062,13 @@ impl<'a> Compiler<'a> {
             ExprKind::Starred(_) => self.error(e.span, "unsupported: star-expression here"),
             ExprKind::BinOp { left, op, right } => {
                 self.expr(left);
-                self.expr(right);
-                self.emit(Op::Binary(*op));
+                match self.number_const(right) {
+                    Some(k) => self.emit(Op::BinaryConst(*op, k)),
+                    None => {
+                        self.expr(right);
+                        self.emit(Op::Binary(*op))
+                    }
+                };
             }
             ExprKind::UnaryOp { op, operand } => {
                 self.expr(operand);

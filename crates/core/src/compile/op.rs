@@ -25,6 +25,11 @@ pub(crate) enum Op {
     BuildSlice(u32),
     Binary(BinOp),
     Inplace(BinOp),
+    /// `Binary` whose right operand is the number constant `k` (`i + 1`,
+    /// `n % 7`): one instruction instead of a `LoadConst` and a `Binary`.
+    BinaryConst(BinOp, u32),
+    /// `Inplace` whose right operand is the number constant `k` (`i += 1`).
+    InplaceConst(BinOp, u32),
     Unary(UnaryOp),
     Compare(CmpOp),
     Jump(u32),
