@@ -180,6 +180,30 @@ impl<'a> Compiler<'a> {
         self.unit().patches.push((at, l));
     }
 
+    /// `test`, then a jump to `l` when it is false. A single comparison
+    /// and the jump are one instruction (`CompareJumpIfFalse`), with the
+    /// span of the comparison, as its `Compare` would have.
+    fn jump_if_false(&mut self, test: &'a Expr, l: Label) {
+        if let ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } = &test.kind
+        {
+            if let ([op], [right]) = (&ops[..], &comparators[..]) {
+                let saved = self.set_span(test.span);
+                self.expr(left);
+                self.expr(right);
+                let at = self.emit(Op::CompareJumpIfFalse(*op, 0));
+                self.unit().patches.push((at, l));
+                self.unit().span = saved;
+                return;
+            }
+        }
+        self.expr(test);
+        self.jump(Op::PopJumpIfFalse, l);
+    }
+
     fn konst(&mut self, v: Value) -> u32 {
         let u = self.unit();
         u.consts.push(v);
@@ -282,6 +306,7 @@ impl<'a> Compiler<'a> {
             u.ops[at] = match u.ops[at] {
                 Op::Jump(_) => Op::Jump(target),
                 Op::PopJumpIfFalse(_) => Op::PopJumpIfFalse(target),
+                Op::CompareJumpIfFalse(c, _) => Op::CompareJumpIfFalse(c, target),
                 Op::PopJumpIfTrue(_) => Op::PopJumpIfTrue(target),
                 Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(target),
                 Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(target),
@@ -416,8 +441,7 @@ impl<'a> Compiler<'a> {
             StmtKind::If { test, body, orelse } => {
                 let else_l = self.new_label();
                 let end = self.new_label();
-                self.expr(test);
-                self.jump(Op::PopJumpIfFalse, else_l);
+                self.jump_if_false(test, else_l);
                 self.block(body);
                 if !orelse.is_empty() {
                     self.jump(Op::Jump, end);
@@ -430,8 +454,7 @@ impl<'a> Compiler<'a> {
                 let start = self.here();
                 let else_l = self.new_label();
                 let brk = self.new_label();
-                self.expr(test);
-                self.jump(Op::PopJumpIfFalse, else_l);
+                self.jump_if_false(test, else_l);
                 self.unit().fblocks.push(FBlock::Loop {
                     cont: start,
                     brk,

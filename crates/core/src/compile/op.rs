@@ -32,6 +32,9 @@ pub(crate) enum Op {
     InplaceConst(BinOp, u32),
     Unary(UnaryOp),
     Compare(CmpOp),
+    /// `Compare` and `PopJumpIfFalse` in one: the test of an `if` or a
+    /// `while` that is a single comparison (`while i < n:`).
+    CompareJumpIfFalse(CmpOp, u32),
     Jump(u32),
     PopJumpIfFalse(u32),
     PopJumpIfTrue(u32),

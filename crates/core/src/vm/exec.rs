@@ -595,20 +595,29 @@ impl Vm {
                             continue;
                         }
                     }
-                    let rhs = pop(f);
-                    let lhs = pop(f);
-                    // `x in big_list` and `big == other` look at every item.
-                    let work = match c {
-                        CmpOp::In | CmpOp::NotIn => seq_len(&rhs),
-                        CmpOp::Is | CmpOp::IsNot => 0,
-                        _ => seq_len(&lhs).min(seq_len(&rhs)),
-                    };
-                    let charged = match work {
-                        0..=1023 => Ok(()),
-                        n => self.charge_steps(n as u64 / super::ITEMS_PER_STEP),
-                    };
-                    charged.and_then(|()| {
-                        ops::compare(c, &lhs, &rhs).map(|b| f.stack.push(Value::Bool(b)))
+                    self.compare_op(f, c)
+                }
+                Op::CompareJumpIfFalse(c, t) => {
+                    // Two numbers (a loop's test): no `bool` pushed and popped.
+                    if let [.., lhs, rhs] = &f.stack[..] {
+                        if let Some(b) = ops::quick_compare(c, lhs, rhs) {
+                            for _ in 0..2 {
+                                if let Some(v) = f.stack.pop() {
+                                    discard(v);
+                                }
+                            }
+                            if !b {
+                                f.ip = t;
+                            }
+                            continue;
+                        }
+                    }
+                    self.compare_op(f, c).map(|()| {
+                        let v = pop(f);
+                        if !v.truthy() {
+                            f.ip = t;
+                        }
+                        discard(v);
                     })
                 }
                 Op::Jump(t) => {
@@ -1183,6 +1192,24 @@ impl Vm {
         }
         f.stack.push(v);
         Ok(())
+    }
+
+    /// `lhs op rhs` for the two values on top of the stack, which the
+    /// `bool` result replaces. A run stopped at the step limit is an `Err`
+    /// too, which the caller turns into `PyExit::Abort`.
+    fn compare_op(&mut self, f: &mut PyFrame, c: CmpOp) -> Result<(), ExcRef> {
+        let rhs = pop(f);
+        let lhs = pop(f);
+        // `x in big_list` and `big == other` look at every item.
+        let work = match c {
+            CmpOp::In | CmpOp::NotIn => seq_len(&rhs),
+            CmpOp::Is | CmpOp::IsNot => 0,
+            _ => seq_len(&lhs).min(seq_len(&rhs)),
+        };
+        if work >= 1024 {
+            self.charge_steps(work as u64 / super::ITEMS_PER_STEP)?;
+        }
+        ops::compare(c, &lhs, &rhs).map(|b| f.stack.push(Value::Bool(b)))
     }
 
     /// Take an interpreter step: a call, an await or a jump back (a loop
