@@ -204,6 +204,24 @@ impl<'a> Compiler<'a> {
         self.jump(Op::PopJumpIfFalse, l);
     }
 
+    /// The head of a `for` loop or a comprehension's `for`: the next item
+    /// into `target`, or a jump to `exit`. A local target is stored by a
+    /// `ForIterLocal`, followed by the jump to `exit` (in place of the
+    /// `ForIter` and the `StoreLocal`, with the `ForIter`'s span; its
+    /// patch leaves the `ForIterLocal` as it is).
+    fn for_iter(&mut self, target: &'a Expr, exit: Label) {
+        self.jump(Op::ForIter, exit);
+        self.store_target(target);
+        let u = self.unit();
+        let n = u.ops.len();
+        if let [.., Op::ForIter(_), Op::StoreLocal(slot)] = u.ops[..] {
+            u.ops[n - 2] = Op::ForIterLocal(slot);
+            u.ops[n - 1] = Op::Jump(0);
+            u.spans[n - 1] = u.spans[n - 2];
+            u.patches.push((n - 1, exit));
+        }
+    }
+
     fn konst(&mut self, v: Value) -> u32 {
         let u = self.unit();
         u.consts.push(v);
@@ -478,8 +496,7 @@ impl<'a> Compiler<'a> {
                 let start = self.here();
                 let exit = self.new_label();
                 let brk = self.new_label();
-                self.jump(Op::ForIter, exit);
-                self.store_target(target);
+                self.for_iter(target, exit);
                 self.unit().fblocks.push(FBlock::Loop {
                     cont: start,
                     brk,
@@ -1431,8 +1448,7 @@ impl<'a> Compiler<'a> {
             }
             let start = self.here();
             let exit = self.new_label();
-            self.jump(Op::ForIter, exit);
-            self.store_target(&g.target);
+            self.for_iter(&g.target, exit);
             for cond in &g.ifs {
                 self.expr(cond);
                 self.emit(Op::PopJumpIfFalse(start));

@@ -70,6 +70,10 @@ pub(crate) enum Op {
     UnpackEx(u32),
     GetIter,
     ForIter(u32),
+    /// `ForIter` whose item goes straight into local slot `n` (`for i in …`
+    /// with a local `i`): no push and `StoreLocal`. The instruction after
+    /// it is the `Jump` out of the loop, skipped while there are items.
+    ForIterLocal(u32),
     Call(u32),
     /// Like Call; the tuple of keyword names is on top of the stack and the last
     /// `len(names)` arguments are keyword values.

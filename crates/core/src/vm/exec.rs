@@ -901,6 +901,34 @@ impl Vm {
                         Err(e) => Err(e),
                     }
                 }
+                Op::ForIterLocal(slot) => {
+                    if let Some(exit) = self.take_step(f) {
+                        return exit;
+                    }
+                    let next = match f.stack.last() {
+                        // A range (most loops), without the general protocol.
+                        Some(it) => match ops::quick_range_next(it) {
+                            Some(i) => Ok(i.map(Value::Int)),
+                            None => ops::iter_next(self, it),
+                        },
+                        None => Ok(None),
+                    };
+                    match next {
+                        Ok(Some(v)) => {
+                            let old = std::mem::replace(&mut f.locals[slot as usize], v);
+                            crate::value::drop_deep(old);
+                            // Over the jump out of the loop.
+                            f.ip += 1;
+                            Ok(())
+                        }
+                        Ok(None) => {
+                            // The jump out of the loop comes next.
+                            f.stack.pop();
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
                 Op::Call(n) => {
                     if let Some(exit) = self.take_step(f) {
                         return exit;
