@@ -400,6 +400,12 @@ impl Vm {
     fn exec_py(&mut self, f: &mut PyFrame, input: Resume) -> PyExit {
         match input {
             Resume::Start => {}
+            // `await x` as a statement: its value is dropped at once, as
+            // the `Pop` that follows would (it is taken now).
+            Resume::Value(v) if matches!(f.code.ops.get(f.ip as usize), Some(Op::Pop)) => {
+                f.ip += 1;
+                crate::value::drop_deep(v);
+            }
             Resume::Value(v) => f.stack.push(v),
             Resume::Throw(e) => {
                 if !self.handle_exception(f, e.clone()) {
