@@ -228,8 +228,8 @@ impl<'a> Compiler<'a> {
         u.consts.len() as u32 - 1
     }
 
-    /// The constant index of `e` if it is a number literal, the right
-    /// operand of a `BinaryConst` or `InplaceConst`.
+    /// The constant index of `e` if it is a number literal, an operand of
+    /// a `BinaryConst`, `ConstBinary` or `InplaceConst`.
     fn number_const(&mut self, e: &Expr) -> Option<u32> {
         let v = match &e.kind {
             ExprKind::Const(Constant::Int(i)) => Value::Int(*i),
@@ -1101,6 +1101,13 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Starred(_) => self.error(e.span, "unsupported: star-expression here"),
             ExprKind::BinOp { left, op, right } => {
+                if !is_number(right) {
+                    if let Some(k) = self.number_const(left) {
+                        self.expr(right);
+                        self.emit(Op::ConstBinary(*op, k));
+                        return;
+                    }
+                }
                 self.expr(left);
                 match self.number_const(right) {
                     Some(k) => self.emit(Op::BinaryConst(*op, k)),
@@ -1620,4 +1627,12 @@ enum Comp<'a> {
     Gen(&'a Expr),
     Set(&'a Expr),
     Dict(&'a Expr, &'a Expr),
+}
+
+/// `e` is a number literal (see `Compiler::number_const`).
+fn is_number(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Const(Constant::Int(_) | Constant::Float(_))
+    )
 }

@@ -28,6 +28,9 @@ pub(crate) enum Op {
     /// `Binary` whose right operand is the number constant `k` (`i + 1`,
     /// `n % 7`): one instruction instead of a `LoadConst` and a `Binary`.
     BinaryConst(BinOp, u32),
+    /// `Binary` whose left operand is the number constant `k` (`2 * x`),
+    /// taken after the right one (a constant is the same either way).
+    ConstBinary(BinOp, u32),
     /// `Inplace` whose right operand is the number constant `k` (`i += 1`).
     InplaceConst(BinOp, u32),
     Unary(UnaryOp),

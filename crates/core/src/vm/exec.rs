@@ -574,6 +574,20 @@ impl Vm {
                     }
                     self.binary_op(f, b, matches!(op, Op::Inplace(_)))
                 }
+                Op::ConstBinary(b, k) => {
+                    // `2 * x`: the constant is never pushed when `x` is a number.
+                    let lhs = &code.consts[k as usize];
+                    if let Some(rhs) = f.stack.last_mut() {
+                        if let Some(v) = ops::quick_arith(b, lhs, rhs) {
+                            discard(std::mem::replace(rhs, v));
+                            continue;
+                        }
+                    }
+                    let rhs = pop(f);
+                    f.stack.push(copy(lhs));
+                    f.stack.push(rhs);
+                    self.binary_op(f, b, false)
+                }
                 Op::BinaryConst(b, k) | Op::InplaceConst(b, k) => {
                     // `x op 1`: the constant is never pushed when `x` is a number.
                     let rhs = &code.consts[k as usize];

@@ -27,6 +27,16 @@ def arithmetic():
         None + 1
     except TypeError as e:
         print("TypeError:", e)
+    zero = 0
+    print(2 * s, 3 * [0], 1 - x, 2 ** x, 1.5 * x, 10 - True, 2 * (x + 1) % 5)
+    try:
+        1 / zero
+    except ZeroDivisionError as e:
+        print("ZeroDivisionError:", e)
+    try:
+        1 - None
+    except TypeError as e:
+        print("TypeError:", e)
 
 
 def tests(items):
