@@ -180,10 +180,63 @@ impl<'a> Compiler<'a> {
         self.unit().patches.push((at, l));
     }
 
+    /// `test`, then a jump to `l` when it is false. A single comparison
+    /// and the jump are one instruction (`CompareJumpIfFalse`), with the
+    /// span of the comparison, as its `Compare` would have.
+    fn jump_if_false(&mut self, test: &'a Expr, l: Label) {
+        if let ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } = &test.kind
+        {
+            if let ([op], [right]) = (&ops[..], &comparators[..]) {
+                let saved = self.set_span(test.span);
+                self.expr(left);
+                self.expr(right);
+                let at = self.emit(Op::CompareJumpIfFalse(*op, 0));
+                self.unit().patches.push((at, l));
+                self.unit().span = saved;
+                return;
+            }
+        }
+        self.expr(test);
+        self.jump(Op::PopJumpIfFalse, l);
+    }
+
+    /// The head of a `for` loop or a comprehension's `for`: the next item
+    /// into `target`, or a jump to `exit`. A local target is stored by a
+    /// `ForIterLocal`, followed by the jump to `exit` (in place of the
+    /// `ForIter` and the `StoreLocal`, with the `ForIter`'s span; its
+    /// patch leaves the `ForIterLocal` as it is).
+    fn for_iter(&mut self, target: &'a Expr, exit: Label) {
+        self.jump(Op::ForIter, exit);
+        self.store_target(target);
+        let u = self.unit();
+        let n = u.ops.len();
+        if let [.., Op::ForIter(_), Op::StoreLocal(slot)] = u.ops[..] {
+            u.ops[n - 2] = Op::ForIterLocal(slot);
+            u.ops[n - 1] = Op::Jump(0);
+            u.spans[n - 1] = u.spans[n - 2];
+            u.patches.push((n - 1, exit));
+        }
+    }
+
     fn konst(&mut self, v: Value) -> u32 {
         let u = self.unit();
         u.consts.push(v);
         u.consts.len() as u32 - 1
+    }
+
+    /// The constant index of `e` if it is a number literal, an operand of
+    /// a `BinaryConst`, `ConstBinary` or `InplaceConst`.
+    fn number_const(&mut self, e: &Expr) -> Option<u32> {
+        let v = match &e.kind {
+            ExprKind::Const(Constant::Int(i)) => Value::Int(*i),
+            ExprKind::Const(Constant::Float(x)) => Value::Float(*x),
+            _ => return None,
+        };
+        Some(self.konst(v))
     }
 
     fn name_idx(&mut self, n: &str) -> u32 {
@@ -271,6 +324,7 @@ impl<'a> Compiler<'a> {
             u.ops[at] = match u.ops[at] {
                 Op::Jump(_) => Op::Jump(target),
                 Op::PopJumpIfFalse(_) => Op::PopJumpIfFalse(target),
+                Op::CompareJumpIfFalse(c, _) => Op::CompareJumpIfFalse(c, target),
                 Op::PopJumpIfTrue(_) => Op::PopJumpIfTrue(target),
                 Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(target),
                 Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(target),
@@ -405,8 +459,7 @@ impl<'a> Compiler<'a> {
             StmtKind::If { test, body, orelse } => {
                 let else_l = self.new_label();
                 let end = self.new_label();
-                self.expr(test);
-                self.jump(Op::PopJumpIfFalse, else_l);
+                self.jump_if_false(test, else_l);
                 self.block(body);
                 if !orelse.is_empty() {
                     self.jump(Op::Jump, end);
@@ -419,8 +472,7 @@ impl<'a> Compiler<'a> {
                 let start = self.here();
                 let else_l = self.new_label();
                 let brk = self.new_label();
-                self.expr(test);
-                self.jump(Op::PopJumpIfFalse, else_l);
+                self.jump_if_false(test, else_l);
                 self.unit().fblocks.push(FBlock::Loop {
                     cont: start,
                     brk,
@@ -444,8 +496,7 @@ impl<'a> Compiler<'a> {
                 let start = self.here();
                 let exit = self.new_label();
                 let brk = self.new_label();
-                self.jump(Op::ForIter, exit);
-                self.store_target(target);
+                self.for_iter(target, exit);
                 self.unit().fblocks.push(FBlock::Loop {
                     cont: start,
                     brk,
@@ -608,8 +659,13 @@ impl<'a> Compiler<'a> {
         match &target.kind {
             ExprKind::Name(n) => {
                 self.load_name(n);
-                self.expr(value);
-                self.emit(Op::Inplace(op));
+                match self.number_const(value) {
+                    Some(k) => self.emit(Op::InplaceConst(op, k)),
+                    None => {
+                        self.expr(value);
+                        self.emit(Op::Inplace(op))
+                    }
+                };
                 self.store_name(n);
             }
             ExprKind::Subscript {
@@ -1045,9 +1101,21 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Starred(_) => self.error(e.span, "unsupported: star-expression here"),
             ExprKind::BinOp { left, op, right } => {
+                if !is_number(right) {
+                    if let Some(k) = self.number_const(left) {
+                        self.expr(right);
+                        self.emit(Op::ConstBinary(*op, k));
+                        return;
+                    }
+                }
                 self.expr(left);
-                self.expr(right);
-                self.emit(Op::Binary(*op));
+                match self.number_const(right) {
+                    Some(k) => self.emit(Op::BinaryConst(*op, k)),
+                    None => {
+                        self.expr(right);
+                        self.emit(Op::Binary(*op))
+                    }
+                };
             }
             ExprKind::UnaryOp { op, operand } => {
                 self.expr(operand);
@@ -1387,8 +1455,7 @@ impl<'a> Compiler<'a> {
             }
             let start = self.here();
             let exit = self.new_label();
-            self.jump(Op::ForIter, exit);
-            self.store_target(&g.target);
+            self.for_iter(&g.target, exit);
             for cond in &g.ifs {
                 self.expr(cond);
                 self.emit(Op::PopJumpIfFalse(start));
@@ -1560,4 +1627,12 @@ enum Comp<'a> {
     Gen(&'a Expr),
     Set(&'a Expr),
     Dict(&'a Expr, &'a Expr),
+}
+
+/// `e` is a number literal (see `Compiler::number_const`).
+fn is_number(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Const(Constant::Int(_) | Constant::Float(_))
+    )
 }

@@ -299,6 +299,64 @@ pub(crate) fn binary_numbers(op: BinOp, a: &Value, b: &Value) -> Option<Result<V
     }
 }
 
+/// `a op b` for two numbers when it cannot fail, computed inline (the
+/// arithmetic of loops); `None`: anything else, for `binary_numbers` or
+/// `binary`, which also make the errors. Same results as `int_binary` and
+/// `float_binary`.
+#[inline(always)]
+pub(crate) fn quick_arith(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    let (x, y) = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let (x, y) = (*x, *y);
+            return match op {
+                BinOp::Add => x.checked_add(y).map(Value::Int),
+                BinOp::Sub => x.checked_sub(y).map(Value::Int),
+                BinOp::Mult => x.checked_mul(y).map(Value::Int),
+                // Python's `%` takes the sign of the divisor: for a positive
+                // one, the Euclidean remainder (`int_mod`).
+                BinOp::Mod if y > 0 => Some(Value::Int(x.rem_euclid(y))),
+                _ => None,
+            };
+        }
+        (Value::Float(x), Value::Float(y)) => (*x, *y),
+        (Value::Int(x), Value::Float(y)) => (*x as f64, *y),
+        (Value::Float(x), Value::Int(y)) => (*x, *y as f64),
+        _ => return None,
+    };
+    match op {
+        BinOp::Add => Some(Value::Float(x + y)),
+        BinOp::Sub => Some(Value::Float(x - y)),
+        BinOp::Mult => Some(Value::Float(x * y)),
+        _ => None,
+    }
+}
+
+/// `a op b` for two ints or two floats ordered, inline (loop conditions);
+/// `None`: anything else, for `compare`. Same results as `compare`.
+#[inline(always)]
+pub(crate) fn quick_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::LtE => x <= y,
+            CmpOp::Gt => x > y,
+            CmpOp::GtE => x >= y,
+            CmpOp::Eq => x == y,
+            CmpOp::NotEq => x != y,
+            _ => return None,
+        }),
+        // A NaN is neither less nor greater than anything, as in `compare`.
+        (Value::Float(x), Value::Float(y)) => Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::LtE => x <= y,
+            CmpOp::Gt => x > y,
+            CmpOp::GtE => x >= y,
+            _ => return None,
+        }),
+        _ => None,
+    }
+}
+
 fn int_binary(op: BinOp, x: i64, y: i64) -> Option<Result<Value, ExcRef>> {
     let int = |r: Option<i64>| Some(r.map(Value::Int).ok_or_else(overflow));
     match op {
@@ -883,6 +941,32 @@ pub(crate) fn get_iter(v: &Value) -> Result<Value, ExcRef> {
     Ok(Value::Iter(Rc::new(RefCell::new(it))))
 }
 
+/// The next number of a range iterator, `None` when it is done.
+#[inline(always)]
+fn range_next(next: &mut i64, stop: i64, step: i64) -> Option<i64> {
+    if (step > 0 && *next < stop) || (step < 0 && *next > stop) {
+        let v = *next;
+        *next = next.saturating_add(step);
+        Some(v)
+    } else {
+        None
+    }
+}
+
+/// `iter_next` of a range iterator (most `for` loops), inline: `None` when
+/// `it` is anything else (or in use), for `iter_next`.
+#[inline(always)]
+pub(crate) fn quick_range_next(it: &Value) -> Option<Option<i64>> {
+    let Value::Iter(it) = it else {
+        return None;
+    };
+    let mut it = it.try_borrow_mut().ok()?;
+    match &mut *it {
+        IterObj::Range { next, stop, step } => Some(range_next(next, *stop, *step)),
+        _ => None,
+    }
+}
+
 pub(crate) fn iter_next(vm: &mut Vm, it: &Value) -> Result<Option<Value>, ExcRef> {
     if let Value::Gen(g) = it {
         return vm.gen_next(g);
@@ -917,15 +1001,7 @@ pub(crate) fn iter_next(vm: &mut Vm, it: &Value) -> Result<Option<Value>, ExcRef
                 }
             }
         }
-        IterObj::Range { next, stop, step } => {
-            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                let v = *next;
-                *next = next.saturating_add(*step);
-                Ok(Some(Value::Int(v)))
-            } else {
-                Ok(None)
-            }
-        }
+        IterObj::Range { next, stop, step } => Ok(range_next(next, *stop, *step).map(Value::Int)),
         IterObj::Dict {
             dict,
             index,

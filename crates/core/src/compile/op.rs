@@ -25,8 +25,19 @@ pub(crate) enum Op {
     BuildSlice(u32),
     Binary(BinOp),
     Inplace(BinOp),
+    /// `Binary` whose right operand is the number constant `k` (`i + 1`,
+    /// `n % 7`): one instruction instead of a `LoadConst` and a `Binary`.
+    BinaryConst(BinOp, u32),
+    /// `Binary` whose left operand is the number constant `k` (`2 * x`),
+    /// taken after the right one (a constant is the same either way).
+    ConstBinary(BinOp, u32),
+    /// `Inplace` whose right operand is the number constant `k` (`i += 1`).
+    InplaceConst(BinOp, u32),
     Unary(UnaryOp),
     Compare(CmpOp),
+    /// `Compare` and `PopJumpIfFalse` in one: the test of an `if` or a
+    /// `while` that is a single comparison (`while i < n:`).
+    CompareJumpIfFalse(CmpOp, u32),
     Jump(u32),
     PopJumpIfFalse(u32),
     PopJumpIfTrue(u32),
@@ -62,6 +73,10 @@ pub(crate) enum Op {
     UnpackEx(u32),
     GetIter,
     ForIter(u32),
+    /// `ForIter` whose item goes straight into local slot `n` (`for i in …`
+    /// with a local `i`): no push and `StoreLocal`. The instruction after
+    /// it is the `Jump` out of the loop, skipped while there are items.
+    ForIterLocal(u32),
     Call(u32),
     /// Like Call; the tuple of keyword names is on top of the stack and the last
     /// `len(names)` arguments are keyword values.

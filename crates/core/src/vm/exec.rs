@@ -10,9 +10,9 @@ use crate::builtins;
 use crate::compile::{Code, Op};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::ops;
-use crate::syntax::ast::CmpOp;
+use crate::syntax::ast::{BinOp, CmpOp};
 use crate::trace::BlockKind;
-use crate::value::{Coro, CoroState, Dict, Function, Key, TypeId, Value};
+use crate::value::{discard, Coro, CoroState, Dict, Function, Key, TypeId, Value};
 
 /// What a call produced: a value, a frame to run, or a blocked thread.
 pub(crate) enum Called {
@@ -400,6 +400,12 @@ impl Vm {
     fn exec_py(&mut self, f: &mut PyFrame, input: Resume) -> PyExit {
         match input {
             Resume::Start => {}
+            // `await x` as a statement: its value is dropped at once, as
+            // the `Pop` that follows would (it is taken now).
+            Resume::Value(v) if matches!(f.code.ops.get(f.ip as usize), Some(Op::Pop)) => {
+                f.ip += 1;
+                crate::value::drop_deep(v);
+            }
             Resume::Value(v) => f.stack.push(v),
             Resume::Throw(e) => {
                 if !self.handle_exception(f, e.clone()) {
@@ -408,34 +414,12 @@ impl Vm {
             }
         }
         let code = f.code.clone();
+        let ops: &[Op] = &code.ops;
         loop {
-            let Some(&op) = code.ops.get(f.ip as usize) else {
+            let Some(&op) = ops.get(f.ip as usize) else {
                 return PyExit::Return(Value::None);
             };
             f.ip += 1;
-            // An interpreter step is a call, an await or a jump back (a loop
-            // iteration): every runaway loop or recursion is made of them.
-            let step = matches!(
-                op,
-                Op::Call(_)
-                    | Op::CallKw(_)
-                    | Op::CallEx(_)
-                    | Op::CallAttr(_)
-                    | Op::Await
-                    | Op::ForIter(_)
-            ) || matches!(op, Op::Jump(t) if t < f.ip);
-            if step {
-                if self.steps >= self.pause_at && self.run_depth == self.pausable_depth {
-                    // Pause once: the step is taken (and counted) when the
-                    // frame goes on.
-                    f.ip -= 1;
-                    self.pause_at = u64::MAX;
-                    return PyExit::Paused;
-                }
-                if self.charge_steps(1).is_err() {
-                    return PyExit::Abort;
-                }
-            }
             let r: Result<(), ExcRef> = match op {
                 Op::LoadConst(i) => {
                     f.stack.push(copy(&code.consts[i as usize]));
@@ -578,75 +562,107 @@ impl Vm {
                     Ok(())
                 }
                 Op::Binary(b) | Op::Inplace(b) => {
-                    let n = f.stack.len();
-                    let numbers = match (f.stack.get(n.wrapping_sub(2)), f.stack.last()) {
-                        (Some(lhs), Some(rhs)) => ops::binary_numbers(b, lhs, rhs),
-                        _ => None,
-                    };
-                    match numbers {
-                        Some(r) => {
-                            // Both operands are numbers: nothing to drop.
-                            f.stack.truncate(n - 2);
-                            r.map(|v| f.stack.push(v))
-                        }
-                        None => {
-                            let rhs = pop(f);
-                            let lhs = pop(f);
-                            let inplace = matches!(op, Op::Inplace(_));
-                            // Only an in-place operator grows its left
-                            // operand; otherwise the result is a new value,
-                            // counted whole by `charge_built`.
-                            let before = if inplace { container_len(&lhs) } else { None };
-                            match ops::binary(b, lhs, rhs, inplace) {
-                                Ok(v) => {
-                                    self.charge_built(&v);
-                                    self.charge_growth(before, &v);
-                                    if self.abort.is_some() {
-                                        return PyExit::Abort;
-                                    }
-                                    f.stack.push(v);
-                                    Ok(())
-                                }
-                                Err(e) => Err(e),
+                    // Two numbers: the result replaces the left one in place.
+                    if let [.., lhs, rhs] = &mut f.stack[..] {
+                        if let Some(v) = ops::quick_arith(b, lhs, rhs) {
+                            discard(std::mem::replace(lhs, v));
+                            if let Some(rhs) = f.stack.pop() {
+                                discard(rhs);
                             }
+                            continue;
                         }
                     }
+                    self.binary_op(f, b, matches!(op, Op::Inplace(_)))
+                }
+                Op::ConstBinary(b, k) => {
+                    // `2 * x`: the constant is never pushed when `x` is a number.
+                    let lhs = &code.consts[k as usize];
+                    if let Some(rhs) = f.stack.last_mut() {
+                        if let Some(v) = ops::quick_arith(b, lhs, rhs) {
+                            discard(std::mem::replace(rhs, v));
+                            continue;
+                        }
+                    }
+                    let rhs = pop(f);
+                    f.stack.push(copy(lhs));
+                    f.stack.push(rhs);
+                    self.binary_op(f, b, false)
+                }
+                Op::BinaryConst(b, k) | Op::InplaceConst(b, k) => {
+                    // `x op 1`: the constant is never pushed when `x` is a number.
+                    let rhs = &code.consts[k as usize];
+                    if let Some(lhs) = f.stack.last_mut() {
+                        if let Some(v) = ops::quick_arith(b, lhs, rhs) {
+                            discard(std::mem::replace(lhs, v));
+                            continue;
+                        }
+                    }
+                    f.stack.push(copy(rhs));
+                    self.binary_op(f, b, matches!(op, Op::InplaceConst(..)))
                 }
                 Op::Unary(u) => {
                     let v = pop(f);
                     ops::unary(u, &v).map(|v| f.stack.push(v))
                 }
                 Op::Compare(c) => {
-                    let rhs = pop(f);
-                    let lhs = pop(f);
-                    // `x in big_list` and `big == other` look at every item.
-                    let work = match c {
-                        CmpOp::In | CmpOp::NotIn => seq_len(&rhs),
-                        CmpOp::Is | CmpOp::IsNot => 0,
-                        _ => seq_len(&lhs).min(seq_len(&rhs)),
-                    };
-                    let charged = match work {
-                        0..=1023 => Ok(()),
-                        n => self.charge_steps(n as u64 / super::ITEMS_PER_STEP),
-                    };
-                    charged.and_then(|()| {
-                        ops::compare(c, &lhs, &rhs).map(|b| f.stack.push(Value::Bool(b)))
+                    // Two numbers: the result replaces the left one in place.
+                    if let [.., lhs, rhs] = &mut f.stack[..] {
+                        if let Some(b) = ops::quick_compare(c, lhs, rhs) {
+                            discard(std::mem::replace(lhs, Value::Bool(b)));
+                            if let Some(rhs) = f.stack.pop() {
+                                discard(rhs);
+                            }
+                            continue;
+                        }
+                    }
+                    self.compare_op(f, c)
+                }
+                Op::CompareJumpIfFalse(c, t) => {
+                    // Two numbers (a loop's test): no `bool` pushed and popped.
+                    if let [.., lhs, rhs] = &f.stack[..] {
+                        if let Some(b) = ops::quick_compare(c, lhs, rhs) {
+                            for _ in 0..2 {
+                                if let Some(v) = f.stack.pop() {
+                                    discard(v);
+                                }
+                            }
+                            if !b {
+                                f.ip = t;
+                            }
+                            continue;
+                        }
+                    }
+                    self.compare_op(f, c).map(|()| {
+                        let v = pop(f);
+                        if !v.truthy() {
+                            f.ip = t;
+                        }
+                        discard(v);
                     })
                 }
                 Op::Jump(t) => {
+                    if t < f.ip {
+                        if let Some(exit) = self.take_step(f) {
+                            return exit;
+                        }
+                    }
                     f.ip = t;
                     Ok(())
                 }
                 Op::PopJumpIfFalse(t) => {
-                    if !pop(f).truthy() {
+                    let v = pop(f);
+                    if !v.truthy() {
                         f.ip = t;
                     }
+                    discard(v);
                     Ok(())
                 }
                 Op::PopJumpIfTrue(t) => {
-                    if pop(f).truthy() {
+                    let v = pop(f);
+                    if v.truthy() {
                         f.ip = t;
                     }
+                    discard(v);
                     Ok(())
                 }
                 Op::JumpIfFalseOrPop(t) => {
@@ -666,7 +682,9 @@ impl Vm {
                     Ok(())
                 }
                 Op::Pop => {
-                    f.stack.pop();
+                    if let Some(v) = f.stack.pop() {
+                        discard(v);
+                    }
                     Ok(())
                 }
                 Op::Dup => {
@@ -870,6 +888,22 @@ impl Vm {
                     ops::get_iter(&v).map(|it| f.stack.push(it))
                 }
                 Op::ForIter(t) => {
+                    if let Some(exit) = self.take_step(f) {
+                        return exit;
+                    }
+                    // A range (most loops), without the general protocol.
+                    match f.stack.last().and_then(ops::quick_range_next) {
+                        Some(Some(i)) => {
+                            f.stack.push(Value::Int(i));
+                            continue;
+                        }
+                        Some(None) => {
+                            f.stack.pop();
+                            f.ip = t;
+                            continue;
+                        }
+                        None => {}
+                    }
                     let next = match f.stack.last() {
                         Some(it) => ops::iter_next(self, it),
                         None => Ok(None),
@@ -887,23 +921,59 @@ impl Vm {
                         Err(e) => Err(e),
                     }
                 }
-                Op::Call(n) => match self.awaited_call(f, &code, n) {
-                    Some(Ok(exit)) => return exit,
-                    Some(Err(e)) => Err(e),
-                    None => {
-                        let args = popn(f, n);
-                        let callee = pop(f);
-                        self.line_offset = f.span_start();
-                        match self.call(callee, args, Vec::new()) {
-                            Ok(c) => match self.called(f, c) {
-                                Some(exit) => return exit,
-                                None => Ok(()),
-                            },
-                            Err(e) => Err(e),
+                Op::ForIterLocal(slot) => {
+                    if let Some(exit) = self.take_step(f) {
+                        return exit;
+                    }
+                    let next = match f.stack.last() {
+                        // A range (most loops), without the general protocol.
+                        Some(it) => match ops::quick_range_next(it) {
+                            Some(i) => Ok(i.map(Value::Int)),
+                            None => ops::iter_next(self, it),
+                        },
+                        None => Ok(None),
+                    };
+                    match next {
+                        Ok(Some(v)) => {
+                            let old = std::mem::replace(&mut f.locals[slot as usize], v);
+                            crate::value::drop_deep(old);
+                            // Over the jump out of the loop.
+                            f.ip += 1;
+                            Ok(())
+                        }
+                        Ok(None) => {
+                            // The jump out of the loop comes next.
+                            f.stack.pop();
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Op::Call(n) => {
+                    if let Some(exit) = self.take_step(f) {
+                        return exit;
+                    }
+                    match self.awaited_call(f, &code, n) {
+                        Some(Ok(exit)) => return exit,
+                        Some(Err(e)) => Err(e),
+                        None => {
+                            let args = popn(f, n);
+                            let callee = pop(f);
+                            self.line_offset = f.span_start();
+                            match self.call(callee, args, Vec::new()) {
+                                Ok(c) => match self.called(f, c) {
+                                    Some(exit) => return exit,
+                                    None => Ok(()),
+                                },
+                                Err(e) => Err(e),
+                            }
                         }
                     }
-                },
+                }
                 Op::CallKw(n) => {
+                    if let Some(exit) = self.take_step(f) {
+                        return exit;
+                    }
                     let names = pop(f);
                     let mut args = popn(f, n);
                     let callee = pop(f);
@@ -932,6 +1002,9 @@ impl Vm {
                     }
                 }
                 Op::CallEx(flags) => {
+                    if let Some(exit) = self.take_step(f) {
+                        return exit;
+                    }
                     let kwargs = if flags & 1 != 0 { Some(pop(f)) } else { None };
                     let args = pop(f);
                     let callee = pop(f);
@@ -967,6 +1040,9 @@ impl Vm {
                     }
                 }
                 Op::CallAttr(arg) => {
+                    if let Some(exit) = self.take_step(f) {
+                        return exit;
+                    }
                     let name = &code.names[(arg & 0xff_ffff) as usize];
                     let n = arg >> 24;
                     match self.awaited_method(f, &code, name, n) {
@@ -1038,6 +1114,9 @@ impl Vm {
                     return PyExit::Yield(v);
                 }
                 Op::Await => {
+                    if let Some(exit) = self.take_step(f) {
+                        return exit;
+                    }
                     let v = pop(f);
                     self.line_offset = f.span_start();
                     return PyExit::Await(v);
@@ -1132,6 +1211,83 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// `lhs op rhs` (in place if `inplace`) for the two values on top of
+    /// the stack, which the result replaces. A run stopped at a limit is an
+    /// `Err` too, which the caller turns into `PyExit::Abort`.
+    fn binary_op(&mut self, f: &mut PyFrame, b: BinOp, inplace: bool) -> Result<(), ExcRef> {
+        let n = f.stack.len();
+        let numbers = match (f.stack.get(n.wrapping_sub(2)), f.stack.last()) {
+            (Some(lhs), Some(rhs)) => ops::binary_numbers(b, lhs, rhs),
+            _ => None,
+        };
+        if let Some(r) = numbers {
+            // Both operands are numbers: nothing to drop.
+            f.stack.truncate(n - 2);
+            return r.map(|v| f.stack.push(v));
+        }
+        let rhs = pop(f);
+        let lhs = pop(f);
+        // Only an in-place operator grows its left operand; otherwise the
+        // result is a new value, counted whole by `charge_built`.
+        let before = if inplace { container_len(&lhs) } else { None };
+        let v = ops::binary(b, lhs, rhs, inplace)?;
+        self.charge_built(&v);
+        self.charge_growth(before, &v);
+        if self.abort.is_some() {
+            return Err(ExcObj::bare(ExcType::SystemError));
+        }
+        f.stack.push(v);
+        Ok(())
+    }
+
+    /// `lhs op rhs` for the two values on top of the stack, which the
+    /// `bool` result replaces. A run stopped at the step limit is an `Err`
+    /// too, which the caller turns into `PyExit::Abort`.
+    fn compare_op(&mut self, f: &mut PyFrame, c: CmpOp) -> Result<(), ExcRef> {
+        let rhs = pop(f);
+        let lhs = pop(f);
+        // `x in big_list` and `big == other` look at every item.
+        let work = match c {
+            CmpOp::In | CmpOp::NotIn => seq_len(&rhs),
+            CmpOp::Is | CmpOp::IsNot => 0,
+            _ => seq_len(&lhs).min(seq_len(&rhs)),
+        };
+        if work >= 1024 {
+            self.charge_steps(work as u64 / super::ITEMS_PER_STEP)?;
+        }
+        ops::compare(c, &lhs, &rhs).map(|b| f.stack.push(Value::Bool(b)))
+    }
+
+    /// Take an interpreter step: a call, an await or a jump back (a loop
+    /// iteration), what every runaway loop or recursion is made of. The
+    /// instructions that are steps call this before anything else, so a
+    /// pause (`Some(PyExit::Paused)`) leaves the frame as it was before the
+    /// instruction; `Some(PyExit::Abort)`: the step limit is reached.
+    #[inline(always)]
+    fn take_step(&mut self, f: &mut PyFrame) -> Option<PyExit> {
+        // The usual case, short of a pause and of the step limit: one more step.
+        if self.steps < self.pause_at && self.steps < self.limits.max_steps {
+            self.steps += 1;
+            return None;
+        }
+        self.take_step_slow(f)
+    }
+
+    /// [`Vm::take_step`] at a pause or at the step limit.
+    #[inline(never)]
+    fn take_step_slow(&mut self, f: &mut PyFrame) -> Option<PyExit> {
+        if self.steps >= self.pause_at && self.run_depth == self.pausable_depth {
+            // Pause once: the step is taken (and counted) when the frame goes on.
+            f.ip -= 1;
+            self.pause_at = u64::MAX;
+            return Some(PyExit::Paused);
+        }
+        if self.charge_steps(1).is_err() {
+            return Some(PyExit::Abort);
+        }
+        None
     }
 
     /// Find a handler in this frame; on success the frame continues there.
@@ -1373,6 +1529,9 @@ fn copy(v: &Value) -> Value {
         Value::Float(x) => Value::Float(*x),
         Value::Bool(b) => Value::Bool(*b),
         Value::None => Value::None,
+        Value::Module(m) => Value::Module(*m),
+        Value::Builtin(b) => Value::Builtin(*b),
+        Value::Type(t) => Value::Type(*t),
         other => other.clone(),
     }
 }
