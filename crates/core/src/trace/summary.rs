@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{log, EventLog, Lane, Trace};
+use super::{log, Lane, Trace};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TaskTimes {
@@ -31,57 +31,67 @@ pub struct Summary {
 /// is in comes from the indexer's replayed state.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SummaryBuilder {
-    /// When each task entered the lane it is in.
-    since: Vec<f64>,
-    times: Vec<TaskTimes>,
+    tasks: Vec<TaskClock>,
     busy: f64,
     sequential: f64,
 }
 
-fn add(times: &mut [TaskTimes], i: usize, l: Lane, dt: f64) {
-    if let Some(t) = times.get_mut(i) {
-        match l {
-            Lane::Running => t.running += dt,
-            Lane::Ready => t.ready += dt,
-            Lane::Waiting => t.waiting += dt,
-            _ => {}
+/// A task's times so far and when it entered the lane it is in (together,
+/// so the index pass finds both with one look-up).
+#[derive(Clone, Debug, Default)]
+struct TaskClock {
+    since: f64,
+    times: TaskTimes,
+}
+
+impl TaskClock {
+    /// Count the time from `since` to `t` in `lane`, and start again at `t`.
+    #[inline]
+    fn lap(&mut self, lane: Lane, t: f64) {
+        let dt = t - self.since;
+        match lane {
+            Lane::Running => self.times.running += dt,
+            Lane::Ready => self.times.ready += dt,
+            Lane::Waiting => self.times.waiting += dt,
+            Lane::Unborn | Lane::Done => {}
         }
+        self.since = t;
     }
 }
 
 impl SummaryBuilder {
     /// Make room for the tasks the trace has now.
     pub(crate) fn grow(&mut self, tasks: usize) {
-        self.since.resize(tasks, 0.0);
-        self.times.resize(tasks, TaskTimes::default());
+        self.tasks.resize(tasks, TaskClock::default());
     }
 
-    /// Count the event `p` at time `t`, its task being in `lane` before it
-    /// (`None`: no task, or one the trace does not list).
+    /// Count the loop-wide figures of the event `p` at time `t`.
     #[inline]
-    pub(crate) fn apply(&mut self, lane: Option<Lane>, p: &log::Packed, t: f64, events: &EventLog) {
+    pub(crate) fn apply(&mut self, p: &log::Packed, t: f64) {
         match p.kind {
             log::BLOCKING => {
-                let until = events.real(p.a);
+                let until = p.time();
                 self.busy += until - t;
                 self.sequential += until - t;
             }
             log::WAITING if p.sub == log::SLEEP_CODE => {
-                self.sequential += (events.real(p.a) - t).max(0.0);
+                self.sequential += (p.time() - t).max(0.0);
             }
             _ => {}
         }
-        let Some(lane) = lane else { return };
-        if !matches!(
+    }
+
+    /// Count the event `p` at time `t` for its task, which is task number
+    /// `task` of the trace and in `lane` before it.
+    #[inline]
+    pub(crate) fn apply_task(&mut self, task: usize, lane: Lane, p: &log::Packed, t: f64) {
+        if matches!(
             p.kind,
             log::CREATED | log::READY | log::RUNNING | log::WAITING | log::DONE
         ) {
-            return;
-        }
-        let i = p.task as usize;
-        if let Some(since) = self.since.get_mut(i) {
-            add(&mut self.times, i, lane, t - *since);
-            *since = t;
+            if let Some(c) = self.tasks.get_mut(task) {
+                c.lap(lane, t);
+            }
         }
     }
 
@@ -89,10 +99,11 @@ impl SummaryBuilder {
     /// at the end.
     pub(crate) fn summary(&self, trace: &Trace, lanes: impl Iterator<Item = Lane>) -> Summary {
         let total = trace.end_time;
-        let mut times = self.times.clone();
-        for (i, (lane, &since)) in lanes.zip(&self.since).enumerate() {
-            add(&mut times, i, lane, total - since);
+        let mut tasks = self.tasks.clone();
+        for (c, lane) in tasks.iter_mut().zip(lanes) {
+            c.lap(lane, total);
         }
+        let times = tasks.into_iter().map(|c| c.times).collect();
         Summary {
             total,
             loop_busy: self.busy,
