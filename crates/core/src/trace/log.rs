@@ -80,14 +80,23 @@ impl<T> Default for Chunked<T> {
 }
 
 impl<T> Chunked<T> {
+    #[inline]
     fn push(&mut self, x: T) {
-        if self.len.is_multiple_of(CHUNK) {
-            self.chunks.push(Vec::with_capacity(CHUNK));
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < CHUNK => last.push(x),
+            _ => self.push_to_new_chunk(x),
         }
-        if let Some(last) = self.chunks.last_mut() {
-            last.push(x);
-            self.len += 1;
-        }
+        self.len += 1;
+    }
+
+    /// Start a chunk with `x`: once every `CHUNK` pushes, kept out of the
+    /// pushing code so that it stays short.
+    #[cold]
+    #[inline(never)]
+    fn push_to_new_chunk(&mut self, x: T) {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        chunk.push(x);
+        self.chunks.push(chunk);
     }
 
     fn get(&self, i: usize) -> Option<&T> {
