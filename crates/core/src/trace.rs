@@ -522,6 +522,8 @@ const LANE_RUNNING: u8 = 1;
 const LANE_READY: u8 = 2;
 const LANE_WAITING: u8 = 3;
 const LANE_DONE: u8 = 4;
+/// The number of lane codes.
+const LANES: usize = 5;
 
 /// What replaying events rebuilds (all of a snapshot but the timers): the one
 /// replay step shared by `Trace::finish` and `Trace::state_at`.
@@ -667,7 +669,7 @@ impl Trace {
         self.summary = self
             .indexer
             .summary
-            .summary(self, lanes.iter().map(PackedTask::lane));
+            .summary(self, lanes.iter().map(|s| s.lane));
     }
 
     /// Checkpoint the events recorded since the last call. While the run goes
@@ -707,7 +709,7 @@ impl Trace {
                     // `Replayed::apply` with the summary's counting, the
                     // task's state looked up once for both.
                     if let Some(s) = state.tasks.get_mut(p.task as usize) {
-                        ix.summary.apply_task(p.task as usize, s.lane(), p, t);
+                        ix.summary.apply_task(p.task as usize, s.lane, p, t);
                         s.apply(step, p);
                     }
                     ix.summary.apply(p, t);

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{log, Lane, Trace};
+use super::{log, Trace, LANES, LANE_READY, LANE_RUNNING, LANE_WAITING};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TaskTimes {
@@ -41,21 +41,29 @@ pub(crate) struct SummaryBuilder {
 #[derive(Clone, Debug, Default)]
 struct TaskClock {
     since: f64,
-    times: TaskTimes,
+    /// Time in each lane, by `PackedTask::lane` code (a table rather than a
+    /// `match`: the index pass adds to it once an event; the unborn and done
+    /// entries are never read).
+    in_lane: [f64; LANES],
 }
 
 impl TaskClock {
-    /// Count the time from `since` to `t` in `lane`, and start again at `t`.
+    /// Count the time from `since` to `t` in the lane of code `lane`, and
+    /// start again at `t`.
     #[inline]
-    fn lap(&mut self, lane: Lane, t: f64) {
-        let dt = t - self.since;
-        match lane {
-            Lane::Running => self.times.running += dt,
-            Lane::Ready => self.times.ready += dt,
-            Lane::Waiting => self.times.waiting += dt,
-            Lane::Unborn | Lane::Done => {}
+    fn lap(&mut self, lane: u8, t: f64) {
+        if let Some(x) = self.in_lane.get_mut(lane as usize) {
+            *x += t - self.since;
         }
         self.since = t;
+    }
+
+    fn times(&self) -> TaskTimes {
+        TaskTimes {
+            running: self.in_lane[LANE_RUNNING as usize],
+            ready: self.in_lane[LANE_READY as usize],
+            waiting: self.in_lane[LANE_WAITING as usize],
+        }
     }
 }
 
@@ -82,9 +90,9 @@ impl SummaryBuilder {
     }
 
     /// Count the event `p` at time `t` for its task, which is task number
-    /// `task` of the trace and in `lane` before it.
+    /// `task` of the trace and in the lane of code `lane` before it.
     #[inline]
-    pub(crate) fn apply_task(&mut self, task: usize, lane: Lane, p: &log::Packed, t: f64) {
+    pub(crate) fn apply_task(&mut self, task: usize, lane: u8, p: &log::Packed, t: f64) {
         if matches!(
             p.kind,
             log::CREATED | log::READY | log::RUNNING | log::WAITING | log::DONE
@@ -95,15 +103,15 @@ impl SummaryBuilder {
         }
     }
 
-    /// The summary once every event is applied; `lanes` are the tasks' lanes
-    /// at the end.
-    pub(crate) fn summary(&self, trace: &Trace, lanes: impl Iterator<Item = Lane>) -> Summary {
+    /// The summary once every event is applied; `lanes` are the codes of the
+    /// tasks' lanes at the end.
+    pub(crate) fn summary(&self, trace: &Trace, lanes: impl Iterator<Item = u8>) -> Summary {
         let total = trace.end_time;
         let mut tasks = self.tasks.clone();
         for (c, lane) in tasks.iter_mut().zip(lanes) {
             c.lap(lane, total);
         }
-        let times = tasks.into_iter().map(|c| c.times).collect();
+        let times = tasks.iter().map(TaskClock::times).collect();
         Summary {
             total,
             loop_busy: self.busy,
