@@ -10,7 +10,6 @@
 
 mod digest;
 mod explain;
-mod firing;
 mod invariants;
 mod log;
 mod summary;
@@ -344,6 +343,41 @@ pub struct Snapshot {
     pub pool_queues: Vec<u32>,
 }
 
+/// Whether timer `a` fires before timer `b`: by due time, then scheduling order.
+fn fires_before(timers: &[TimerRecord], a: u32, b: u32) -> std::cmp::Ordering {
+    let due = |t: u32| timers.get(t as usize).map_or(f64::INFINITY, |r| r.due);
+    due(a).total_cmp(&due(b)).then(a.cmp(&b))
+}
+
+fn sort_by_firing(timers: &[TimerRecord], list: &mut [u32]) {
+    // The ids themselves are what is sorted (no permutation to apply).
+    let mut ids: Vec<usize> = list.iter().map(|&t| t as usize).collect();
+    crate::sort::timsort(&mut ids, &mut |a, b| {
+        Some(fires_before(timers, a as u32, b as u32).is_lt())
+    });
+    for (slot, id) in list.iter_mut().zip(ids) {
+        *slot = id as u32;
+    }
+}
+
+/// Two lists in firing order, merged.
+fn merge_by_firing(timers: &[TimerRecord], a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if fires_before(timers, a[i], b[j]).is_le() {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
 /// Events between checkpoints once there are `tasks` tasks.
 fn checkpoint_interval(tasks: usize) -> u32 {
     (tasks as u32)
@@ -357,30 +391,28 @@ struct Indexer {
     /// The state after the first `applied` events (`None` before any).
     state: Option<Replayed>,
     applied: usize,
-    /// Timers pending at the last checkpoint, in firing order, and the first
-    /// timer not looked at yet.
-    pending: Vec<firing::Key>,
+    /// Timers pending at the last checkpoint, in scheduling order, and the
+    /// first timer not looked at yet.
+    pending: Vec<u32>,
     next_timer: usize,
     summary: summary::SummaryBuilder,
 }
 
 impl Indexer {
     /// The timers pending at `step` (at or after the previous call's step),
-    /// in firing order: those of the previous call not ended since (still in
-    /// order) merged with those scheduled since, sorted.
+    /// in firing order.
     fn pending_at(&mut self, timers: &[TimerRecord], step: u32) -> Vec<u32> {
-        let pending = |t: usize| timers.get(t).is_some_and(|r| r.ended > step);
-        self.pending.retain(|k| pending(firing::timer(k) as usize));
-        let mut new = Vec::new();
-        while let Some(r) = timers.get(self.next_timer).filter(|r| r.added <= step) {
-            if r.ended > step {
-                new.push(firing::key(timers, self.next_timer as u32));
+        self.pending
+            .retain(|&t| timers.get(t as usize).is_some_and(|t| t.ended > step));
+        while let Some(t) = timers.get(self.next_timer).filter(|t| t.added <= step) {
+            if t.ended > step {
+                self.pending.push(self.next_timer as u32);
             }
             self.next_timer += 1;
         }
-        firing::sort(&mut new);
-        self.pending = firing::merge(&self.pending, &new);
-        self.pending.iter().map(firing::timer).collect()
+        let mut firing = self.pending.clone();
+        sort_by_firing(timers, &mut firing);
+        firing
     }
 }
 
@@ -745,9 +777,9 @@ impl Trace {
             .partition_point(|c| c.step <= step)
             .checked_sub(1)
             .and_then(|k| self.checkpoints.get(k));
-        let (mut state, from, timers) = match checkpoint {
-            Some(c) => (c.state.clone(), c.step, &c.timers[..]),
-            None => (Replayed::start(self), 0, &[][..]),
+        let (mut state, from, mut timers) = match checkpoint {
+            Some(c) => (c.state.clone(), c.step, c.timers.clone()),
+            None => (Replayed::start(self), 0, Vec::new()),
         };
         state.grow(self);
         for (i, p) in (from..step).zip(self.events.records_untimed_from(from as usize)) {
@@ -756,23 +788,15 @@ impl Trace {
         // Timers: those pending at the checkpoint that have not ended (kept
         // in firing order), merged with those scheduled since (timers are
         // recorded in scheduling order; only these few need sorting).
-        let pending = |t: usize| self.timers.get(t).is_some_and(|r| r.ended > step);
-        let old: Vec<firing::Key> = timers
-            .iter()
-            .filter(|&&t| pending(t as usize))
-            .map(|&t| firing::key(&self.timers, t))
-            .collect();
+        timers.retain(|&t| self.timers[t as usize].ended > step);
         let first_new = self.timers.partition_point(|t| t.added <= from);
         let last_new = self.timers.partition_point(|t| t.added <= step);
-        let mut new: Vec<firing::Key> = (first_new..last_new)
-            .filter(|&t| pending(t))
-            .map(|t| firing::key(&self.timers, t as u32))
+        let mut new: Vec<u32> = (first_new..last_new)
+            .filter(|&t| self.timers[t].ended > step)
+            .map(|t| t as u32)
             .collect();
-        firing::sort(&mut new);
-        let timers = firing::merge(&old, &new)
-            .iter()
-            .map(firing::timer)
-            .collect();
+        sort_by_firing(&self.timers, &mut new);
+        let timers = merge_by_firing(&self.timers, &timers, &new);
         let (t, iter) = match step
             .checked_sub(1)
             .and_then(|i| self.events.get(i as usize))
