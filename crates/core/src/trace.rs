@@ -391,8 +391,8 @@ struct Indexer {
     /// The state after the first `applied` events (`None` before any).
     state: Option<Replayed>,
     applied: usize,
-    /// Timers pending at the last checkpoint, in scheduling order, and the
-    /// first timer not looked at yet.
+    /// Timers pending at the last checkpoint, in firing order, and the first
+    /// timer not looked at yet.
     pending: Vec<u32>,
     next_timer: usize,
     summary: summary::SummaryBuilder,
@@ -410,9 +410,10 @@ impl Indexer {
             }
             self.next_timer += 1;
         }
-        let mut firing = self.pending.clone();
-        sort_by_firing(timers, &mut firing);
-        firing
+        // Those left from the previous call are still in firing order, a run
+        // that timsort takes whole: only those scheduled since sort in.
+        sort_by_firing(timers, &mut self.pending);
+        self.pending.clone()
     }
 }
 
