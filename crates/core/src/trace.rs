@@ -555,8 +555,6 @@ const LANE_RUNNING: u8 = 1;
 const LANE_READY: u8 = 2;
 const LANE_WAITING: u8 = 3;
 const LANE_DONE: u8 = 4;
-/// The number of lane codes.
-const LANES: usize = 5;
 
 /// What replaying events rebuilds (all of a snapshot but the timers): the one
 /// replay step shared by `Trace::finish` and `Trace::state_at`.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{log, Trace, LANES, LANE_READY, LANE_RUNNING, LANE_WAITING};
+use super::{log, Trace, LANE_READY, LANE_RUNNING, LANE_WAITING};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TaskTimes {
@@ -41,28 +41,31 @@ pub(crate) struct SummaryBuilder {
 #[derive(Clone, Debug, Default)]
 struct TaskClock {
     since: f64,
-    /// Time in each lane, by `PackedTask::lane` code (a table rather than a
-    /// `match`: the index pass adds to it once an event; the unborn and done
-    /// entries are never read).
-    in_lane: [f64; LANES],
+    /// Time running, ready and waiting: the lanes of `PackedTask::lane`
+    /// codes 1, 2 and 3, at index code − 1 (a table rather than a `match`:
+    /// the index pass adds to it once an event).
+    in_lane: [f64; 3],
 }
 
+const _: () = assert!(LANE_RUNNING == 1 && LANE_READY == 2 && LANE_WAITING == 3);
+
 impl TaskClock {
-    /// Count the time from `since` to `t` in the lane of code `lane`, and
-    /// start again at `t`.
+    /// Count the time from `since` to `t` in the lane of code `lane` (none
+    /// for the unborn and done lanes), and start again at `t`.
     #[inline]
     fn lap(&mut self, lane: u8, t: f64) {
-        if let Some(x) = self.in_lane.get_mut(lane as usize) {
+        if let Some(x) = self.in_lane.get_mut(usize::from(lane).wrapping_sub(1)) {
             *x += t - self.since;
         }
         self.since = t;
     }
 
     fn times(&self) -> TaskTimes {
+        let [running, ready, waiting] = self.in_lane;
         TaskTimes {
-            running: self.in_lane[LANE_RUNNING as usize],
-            ready: self.in_lane[LANE_READY as usize],
-            waiting: self.in_lane[LANE_WAITING as usize],
+            running,
+            ready,
+            waiting,
         }
     }
 }
@@ -107,11 +110,18 @@ impl SummaryBuilder {
     /// tasks' lanes at the end.
     pub(crate) fn summary(&self, trace: &Trace, lanes: impl Iterator<Item = u8>) -> Summary {
         let total = trace.end_time;
-        let mut tasks = self.tasks.clone();
-        for (c, lane) in tasks.iter_mut().zip(lanes) {
-            c.lap(lane, total);
-        }
-        let times = tasks.iter().map(TaskClock::times).collect();
+        let mut lanes = lanes;
+        let times = self
+            .tasks
+            .iter()
+            .map(|c| {
+                let mut c = c.clone();
+                if let Some(lane) = lanes.next() {
+                    c.lap(lane, total);
+                }
+                c.times()
+            })
+            .collect();
         Summary {
             total,
             loop_busy: self.busy,
