@@ -391,8 +391,8 @@ struct Indexer {
     /// The state after the first `applied` events (`None` before any).
     state: Option<Replayed>,
     applied: usize,
-    /// Timers pending at the last checkpoint, in scheduling order, and the
-    /// first timer not looked at yet.
+    /// Timers pending at the last checkpoint, in firing order, and the first
+    /// timer not looked at yet.
     pending: Vec<u32>,
     next_timer: usize,
     summary: summary::SummaryBuilder,
@@ -410,9 +410,10 @@ impl Indexer {
             }
             self.next_timer += 1;
         }
-        let mut firing = self.pending.clone();
-        sort_by_firing(timers, &mut firing);
-        firing
+        // Those left from the previous call are still in firing order, a run
+        // that timsort takes whole: only those scheduled since sort in.
+        sort_by_firing(timers, &mut self.pending);
+        self.pending.clone()
     }
 }
 
@@ -458,7 +459,7 @@ impl PackedTask {
     /// Apply event number `step` (a record about this task); what
     /// `TaskState::apply` does with the decoded event.
     #[inline]
-    fn apply(&mut self, step: u32, p: &log::Packed, events: &EventLog) {
+    fn apply(&mut self, step: u32, p: &log::Packed) {
         if p.line != 0 {
             self.line = p.line;
         }
@@ -478,13 +479,13 @@ impl PackedTask {
                 self.wait = p.sub;
                 self.wait_arg = p.a;
                 if log::wait_has_time(p.sub) {
-                    self.wait_until = events.real(p.a);
+                    self.wait_until = p.time();
                 }
                 self.block = 0;
             }
             log::BLOCKING => {
                 self.block = p.sub + 1;
-                self.block_until = events.real(p.a);
+                self.block_until = p.time();
             }
             log::DONE => {
                 self.lane = LANE_DONE;
@@ -595,8 +596,16 @@ impl Replayed {
     #[inline]
     fn apply(&mut self, step: u32, p: &log::Packed, events: &EventLog) {
         if let Some(s) = self.tasks.get_mut(p.task as usize) {
-            s.apply(step, p, events);
+            s.apply(step, p);
         }
+        // The task kinds (the most frequent by far) change nothing else.
+        if p.kind > log::DONE {
+            self.apply_other(p, events);
+        }
+    }
+
+    /// Apply a record of a kind that is not about a task's lane.
+    fn apply_other(&mut self, p: &log::Packed, events: &EventLog) {
         match p.kind {
             log::PRINT => self.output_len += 1,
             log::WIDE => {
@@ -691,7 +700,7 @@ impl Trace {
         self.summary = self
             .indexer
             .summary
-            .summary(self, lanes.iter().map(PackedTask::lane));
+            .summary(self, lanes.iter().map(|s| s.lane));
     }
 
     /// Checkpoint the events recorded since the last call. While the run goes
@@ -714,23 +723,42 @@ impl Trace {
         } else {
             self.events.len().saturating_sub(1)
         };
-        let interval = checkpoint_interval(self.tasks.len());
-        let mut last = self.checkpoints.last().map_or(0, |c| c.step);
+        let interval = checkpoint_interval(self.tasks.len()) as usize;
         let from = ix.applied;
+        // A checkpoint goes `interval` events after the last one, or at the
+        // first step of this call if one was due where the last call
+        // stopped: none goes at `end`, where a timer may still end.
+        let last = self.checkpoints.last().map_or(0, |c| c.step as usize);
+        let mut next = (last + interval).max(from + 1);
         ix.summary.grow(self.tasks.len());
-        for (i, (p, t)) in (from..end).zip(self.events.records_from(from)) {
-            let lane = state.tasks.get(p.task as usize).map(PackedTask::lane);
-            ix.summary.apply(lane, p, t, &self.events);
-            state.apply(i as u32, p, &self.events);
-            let step = i as u32 + 1;
-            if step - last >= interval && (step as usize) < end {
-                let timers = ix.pending_at(&self.timers, step);
-                self.checkpoints.push(Checkpoint {
-                    step,
-                    state: state.clone(),
-                    timers,
-                });
-                last = step;
+        for (first, records, t) in self.events.runs(from, end) {
+            let mut i = first;
+            let mut rest = records;
+            while !rest.is_empty() {
+                let (now, later) = rest.split_at(rest.len().min(next - i));
+                for (step, p) in (i as u32..).zip(now) {
+                    // `Replayed::apply` with the summary's counting, the
+                    // task's state looked up once for both.
+                    if let Some(s) = state.tasks.get_mut(p.task as usize) {
+                        ix.summary.apply_task(p.task as usize, s.lane, p, t);
+                        s.apply(step, p);
+                    }
+                    ix.summary.apply(p, t);
+                    if p.kind > log::DONE {
+                        state.apply_other(p, &self.events);
+                    }
+                }
+                i += now.len();
+                rest = later;
+                if i == next && i < end {
+                    let timers = ix.pending_at(&self.timers, i as u32);
+                    self.checkpoints.push(Checkpoint {
+                        step: i as u32,
+                        state: state.clone(),
+                        timers,
+                    });
+                    next = i + interval;
+                }
             }
         }
         ix.applied = end.max(from);

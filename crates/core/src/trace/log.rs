@@ -1,12 +1,12 @@
 //! The events of a trace, stored compactly: 24 bytes an event instead of the
 //! 48 of an [`Event`], so a million-await run's trace fits in the memory budget.
 //!
-//! Three columns: a packed record per event (pass, task, line, kind code and
-//! two small operands); the clock as a list of changes (the virtual time moves
-//! far less often than events happen); and the floating-point operands (sleep
-//! deadlines, blocking ends) in a side table. Rare wide kinds (thread state
-//! changes) are kept whole in a fourth table. Reading decodes an `Event`; the
-//! serialized form is still the list of events.
+//! Two columns: a packed record per event (pass, task, line, kind code and
+//! two 32-bit operands, which hold a time operand such as a sleep's deadline
+//! as the two halves of its bits); and the clock as a list of changes (the
+//! virtual time moves far less often than events happen). Rare wide kinds
+//! (thread state changes) are kept whole in a third table. Reading decodes
+//! an `Event`; the serialized form is still the list of events.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -23,12 +23,29 @@ pub(super) struct Packed {
     pub(super) kind: u8,
     /// A sub-code: the `WaitOn`, `BlockKind` or `Outcome`.
     pub(super) sub: u8,
-    /// The operand: for a time, its index in the side table (`EventLog::real`).
+    /// The operands; a time operand is split over both (`Packed::time`).
     pub(super) a: u32,
     pub(super) b: u32,
 }
 
-// `kind` codes.
+impl Packed {
+    /// The time operand of a record that has one (a sleep's or `wait_for`'s
+    /// deadline, the end of a blocking call, where a clock jump started).
+    #[inline]
+    pub(super) fn time(&self) -> f64 {
+        f64::from_bits(u64::from(self.b) << 32 | u64::from(self.a))
+    }
+}
+
+/// A time operand as the `(a, b)` operands of a record: low and high halves
+/// of its bits, so it reads back exactly (NaN payloads included).
+fn time_operands(t: f64) -> (u32, u32) {
+    let bits = t.to_bits();
+    (bits as u32, (bits >> 32) as u32)
+}
+
+// `kind` codes. The kinds that move a task between lanes come first (up to
+// `DONE`): replaying tests `kind > DONE` to skip the others at once.
 pub(super) const CREATED: u8 = 0;
 pub(super) const READY: u8 = 1;
 pub(super) const RUNNING: u8 = 2;
@@ -63,14 +80,23 @@ impl<T> Default for Chunked<T> {
 }
 
 impl<T> Chunked<T> {
+    #[inline]
     fn push(&mut self, x: T) {
-        if self.len.is_multiple_of(CHUNK) {
-            self.chunks.push(Vec::with_capacity(CHUNK));
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < CHUNK => last.push(x),
+            _ => self.push_to_new_chunk(x),
         }
-        if let Some(last) = self.chunks.last_mut() {
-            last.push(x);
-            self.len += 1;
-        }
+        self.len += 1;
+    }
+
+    /// Start a chunk with `x`: once every `CHUNK` pushes, kept out of the
+    /// pushing code so that it stays short.
+    #[cold]
+    #[inline(never)]
+    fn push_to_new_chunk(&mut self, x: T) {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        chunk.push(x);
+        self.chunks.push(chunk);
     }
 
     fn get(&self, i: usize) -> Option<&T> {
@@ -120,7 +146,6 @@ pub struct EventLog {
     packed: Chunked<Packed>,
     /// `(first event, time)` each time the clock changes.
     clock: Vec<(u32, f64)>,
-    reals: Chunked<f64>,
     wide: Vec<EventKind>,
 }
 
@@ -133,16 +158,38 @@ impl EventLog {
         self.packed.len == 0
     }
 
+    /// Append an event: a clock change if its time differs from the last
+    /// one's, and its record (a few stores; only a thread event, which is
+    /// rare, writes to a third table).
     pub(crate) fn push(&mut self, e: Event) {
-        let step = self.packed.len as u32;
         if self
             .clock
             .last()
             .is_none_or(|&(_, t)| t.to_bits() != e.t.to_bits())
         {
-            self.clock.push((step, e.t));
+            self.clock.push((self.packed.len as u32, e.t));
         }
-        let (kind, sub, a, b) = self.encode(e.kind);
+        let (kind, sub, (a, b)) = match e.kind {
+            EventKind::Created { parent } => (CREATED, 0, (parent, 0)),
+            EventKind::Ready => (READY, 0, (0, 0)),
+            EventKind::Running => (RUNNING, 0, (0, 0)),
+            EventKind::Waiting { on } => {
+                let (sub, a, until) = split_wait(on);
+                (WAITING, sub, until.map_or((a, 0), time_operands))
+            }
+            EventKind::Blocking { what, until } => {
+                (BLOCKING, block_code(what), time_operands(until))
+            }
+            EventKind::Done { outcome } => (DONE, outcome_code(outcome), (0, 0)),
+            EventKind::Print { line } => (PRINT, 0, (line, 0)),
+            EventKind::ClockJump { from } => (CLOCK_JUMP, 0, time_operands(from)),
+            EventKind::Warning { index } => (WARNING, 0, (index, 0)),
+            EventKind::PoolQueue { pool, queued } => (POOL_QUEUE, 0, (pool, queued)),
+            wide @ EventKind::Thread { .. } => {
+                self.wide.push(wide);
+                (WIDE, 0, (self.wide.len() as u32 - 1, 0))
+            }
+        };
         self.packed.push(Packed {
             iter: e.iter,
             task: e.task,
@@ -154,67 +201,28 @@ impl EventLog {
         });
     }
 
-    fn push_real(&mut self, x: f64) -> u32 {
-        self.reals.push(x);
-        self.reals.len as u32 - 1
-    }
-
-    /// The time operand stored at `i` (NaN if there is none).
-    pub(super) fn real(&self, i: u32) -> f64 {
-        self.reals.get(i as usize).copied().unwrap_or(f64::NAN)
-    }
-
     /// The whole kind of a `WIDE` record.
     pub(super) fn wide(&self, p: &Packed) -> Option<EventKind> {
         self.wide.get(p.a as usize).copied()
     }
 
-    fn encode(&mut self, kind: EventKind) -> (u8, u8, u32, u32) {
-        match kind {
-            EventKind::Created { parent } => (CREATED, 0, parent, 0),
-            EventKind::Ready => (READY, 0, 0, 0),
-            EventKind::Running => (RUNNING, 0, 0, 0),
-            EventKind::Waiting { on } => {
-                let (sub, a, until) = split_wait(on);
-                let a = match until {
-                    Some(t) => self.push_real(t),
-                    None => a,
-                };
-                (WAITING, sub, a, 0)
-            }
-            EventKind::Blocking { what, until } => {
-                (BLOCKING, block_code(what), self.push_real(until), 0)
-            }
-            EventKind::Done { outcome } => (DONE, outcome_code(outcome), 0, 0),
-            EventKind::Print { line } => (PRINT, 0, line, 0),
-            EventKind::ClockJump { from } => (CLOCK_JUMP, 0, self.push_real(from), 0),
-            EventKind::Warning { index } => (WARNING, 0, index, 0),
-            EventKind::PoolQueue { pool, queued } => (POOL_QUEUE, 0, pool, queued),
-            wide @ EventKind::Thread { .. } => {
-                self.wide.push(wide);
-                (WIDE, 0, self.wide.len() as u32 - 1, 0)
-            }
-        }
-    }
-
     fn decode(&self, p: &Packed, t: f64) -> Event {
-        let real = |i: u32| self.real(i);
         let kind = match p.kind {
             CREATED => EventKind::Created { parent: p.a },
             READY => EventKind::Ready,
             RUNNING => EventKind::Running,
             WAITING => EventKind::Waiting {
-                on: join_wait(p.sub, p.a, || real(p.a)),
+                on: join_wait(p.sub, p.a, || p.time()),
             },
             BLOCKING => EventKind::Blocking {
                 what: block_of(p.sub),
-                until: real(p.a),
+                until: p.time(),
             },
             DONE => EventKind::Done {
                 outcome: outcome_of(p.sub),
             },
             PRINT => EventKind::Print { line: p.a },
-            CLOCK_JUMP => EventKind::ClockJump { from: real(p.a) },
+            CLOCK_JUMP => EventKind::ClockJump { from: p.time() },
             WARNING => EventKind::Warning { index: p.a },
             POOL_QUEUE => EventKind::PoolQueue {
                 pool: p.a,
@@ -261,6 +269,48 @@ impl EventLog {
             }
             let t = clock.checked_sub(1).map_or(0.0, |k| self.clock[k].1);
             (p, t)
+        })
+    }
+
+    /// The records of events `from..to` as runs of consecutive records that
+    /// share one time and one chunk: `(index of the first, records, time)`.
+    /// Indexing reads these, so the clock is looked at once a run rather
+    /// than once an event.
+    pub(super) fn runs(
+        &self,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = (usize, &[Packed], f64)> + '_ {
+        let to = to.min(self.len());
+        let mut i = from;
+        // The number of clock changes at or before event `i`.
+        let mut changes = self.clock.partition_point(|&(s, _)| s as usize <= from);
+        std::iter::from_fn(move || {
+            if i >= to {
+                return None;
+            }
+            while self
+                .clock
+                .get(changes)
+                .is_some_and(|&(s, _)| s as usize <= i)
+            {
+                changes += 1;
+            }
+            let t = changes
+                .checked_sub(1)
+                .and_then(|k| self.clock.get(k))
+                .map_or(0.0, |&(_, t)| t);
+            let next_change = self.clock.get(changes).map_or(to, |&(s, _)| s as usize);
+            let chunk = i / CHUNK;
+            let end = next_change.min(to).min((chunk + 1) * CHUNK);
+            let records = self
+                .packed
+                .chunks
+                .get(chunk)?
+                .get(i - chunk * CHUNK..end - chunk * CHUNK)?;
+            let first = i;
+            i = end;
+            Some((first, records, t))
         })
     }
 
@@ -312,7 +362,7 @@ pub(super) fn split_wait(on: WaitOn) -> (u8, u32, Option<f64>) {
     }
 }
 
-/// Whether a `WaitOn` code has a time operand (an index into the reals).
+/// Whether a `WaitOn` code has a time operand.
 pub(super) fn wait_has_time(code: u8) -> bool {
     matches!(code, SLEEP_CODE | WAIT_FOR_CODE)
 }
@@ -453,6 +503,59 @@ mod tests {
         assert_eq!(c.get(n), None);
         assert_eq!(c.iter_from(n).count(), 0);
         assert_eq!(c.iter_from(n + 10).count(), 0);
+    }
+
+    /// `runs` gives every record once, in order, each with the time
+    /// `records_from` (which reads the clock event by event) gives it, over
+    /// chunk boundaries and clock changes, from any start to any end.
+    #[test]
+    fn runs_split_records_at_clock_changes_and_chunks() {
+        // The clock moves every 1,000 events at first, then every event for
+        // a while (around a chunk boundary), then never again.
+        let n = 2 * CHUNK + 300;
+        let time = |i: usize| match i {
+            _ if i < CHUNK - 50 => (i / 1000) as f64,
+            _ if i < CHUNK + 50 => i as f64,
+            _ => (CHUNK + 50) as f64,
+        };
+        let log: EventLog = (0..n)
+            .map(|i| Event {
+                t: time(i),
+                iter: 0,
+                task: i as u32,
+                line: 0,
+                kind: EventKind::Ready,
+            })
+            .collect();
+        let cases = [
+            (0, n),
+            (0, 0),
+            (5, 1005),
+            (999, 1001),
+            (CHUNK - 60, CHUNK + 60),
+            (CHUNK, 2 * CHUNK),
+            (CHUNK + 49, n + 10),
+            (n, n + 1),
+        ];
+        for (from, to) in cases {
+            let mut got = Vec::new();
+            for (first, records, t) in log.runs(from, to) {
+                assert!(!records.is_empty(), "{from}..{to}");
+                for (i, p) in (first..).zip(records) {
+                    got.push((i, p.task, t));
+                }
+            }
+            let want: Vec<(usize, u32, f64)> = (from..)
+                .zip(log.records_from(from))
+                .take(to.min(n).saturating_sub(from))
+                .map(|(i, (p, t))| (i, p.task, t))
+                .collect();
+            assert_eq!(got.len(), to.min(n).saturating_sub(from), "{from}..{to}");
+            assert_eq!(got, want, "{from}..{to}");
+            assert!(got
+                .iter()
+                .all(|&(i, task, t)| task as usize == i && t == time(i)));
+        }
     }
 
     /// Every kind of event (and every `WaitOn`) comes back as it went in,

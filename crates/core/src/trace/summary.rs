@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{log, EventLog, Lane, Trace};
+use super::{log, Trace, LANE_READY, LANE_RUNNING, LANE_WAITING};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TaskTimes {
@@ -31,20 +31,41 @@ pub struct Summary {
 /// is in comes from the indexer's replayed state.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SummaryBuilder {
-    /// When each task entered the lane it is in.
-    since: Vec<f64>,
-    times: Vec<TaskTimes>,
+    tasks: Vec<TaskClock>,
     busy: f64,
     sequential: f64,
 }
 
-fn add(times: &mut [TaskTimes], i: usize, l: Lane, dt: f64) {
-    if let Some(t) = times.get_mut(i) {
-        match l {
-            Lane::Running => t.running += dt,
-            Lane::Ready => t.ready += dt,
-            Lane::Waiting => t.waiting += dt,
-            _ => {}
+/// A task's times so far and when it entered the lane it is in (together,
+/// so the index pass finds both with one look-up).
+#[derive(Clone, Debug, Default)]
+struct TaskClock {
+    since: f64,
+    /// Time running, ready and waiting: the lanes of `PackedTask::lane`
+    /// codes 1, 2 and 3, at index code − 1 (a table rather than a `match`:
+    /// the index pass adds to it once an event).
+    in_lane: [f64; 3],
+}
+
+const _: () = assert!(LANE_RUNNING == 1 && LANE_READY == 2 && LANE_WAITING == 3);
+
+impl TaskClock {
+    /// Count the time from `since` to `t` in the lane of code `lane` (none
+    /// for the unborn and done lanes), and start again at `t`.
+    #[inline]
+    fn lap(&mut self, lane: u8, t: f64) {
+        if let Some(x) = self.in_lane.get_mut(usize::from(lane).wrapping_sub(1)) {
+            *x += t - self.since;
+        }
+        self.since = t;
+    }
+
+    fn times(&self) -> TaskTimes {
+        let [running, ready, waiting] = self.in_lane;
+        TaskTimes {
+            running,
+            ready,
+            waiting,
         }
     }
 }
@@ -52,47 +73,55 @@ fn add(times: &mut [TaskTimes], i: usize, l: Lane, dt: f64) {
 impl SummaryBuilder {
     /// Make room for the tasks the trace has now.
     pub(crate) fn grow(&mut self, tasks: usize) {
-        self.since.resize(tasks, 0.0);
-        self.times.resize(tasks, TaskTimes::default());
+        self.tasks.resize(tasks, TaskClock::default());
     }
 
-    /// Count the event `p` at time `t`, its task being in `lane` before it
-    /// (`None`: no task, or one the trace does not list).
+    /// Count the loop-wide figures of the event `p` at time `t`.
     #[inline]
-    pub(crate) fn apply(&mut self, lane: Option<Lane>, p: &log::Packed, t: f64, events: &EventLog) {
+    pub(crate) fn apply(&mut self, p: &log::Packed, t: f64) {
         match p.kind {
             log::BLOCKING => {
-                let until = events.real(p.a);
+                let until = p.time();
                 self.busy += until - t;
                 self.sequential += until - t;
             }
             log::WAITING if p.sub == log::SLEEP_CODE => {
-                self.sequential += (events.real(p.a) - t).max(0.0);
+                self.sequential += (p.time() - t).max(0.0);
             }
             _ => {}
         }
-        let Some(lane) = lane else { return };
-        if !matches!(
+    }
+
+    /// Count the event `p` at time `t` for its task, which is task number
+    /// `task` of the trace and in the lane of code `lane` before it.
+    #[inline]
+    pub(crate) fn apply_task(&mut self, task: usize, lane: u8, p: &log::Packed, t: f64) {
+        if matches!(
             p.kind,
             log::CREATED | log::READY | log::RUNNING | log::WAITING | log::DONE
         ) {
-            return;
-        }
-        let i = p.task as usize;
-        if let Some(since) = self.since.get_mut(i) {
-            add(&mut self.times, i, lane, t - *since);
-            *since = t;
+            if let Some(c) = self.tasks.get_mut(task) {
+                c.lap(lane, t);
+            }
         }
     }
 
-    /// The summary once every event is applied; `lanes` are the tasks' lanes
-    /// at the end.
-    pub(crate) fn summary(&self, trace: &Trace, lanes: impl Iterator<Item = Lane>) -> Summary {
+    /// The summary once every event is applied; `lanes` are the codes of the
+    /// tasks' lanes at the end.
+    pub(crate) fn summary(&self, trace: &Trace, lanes: impl Iterator<Item = u8>) -> Summary {
         let total = trace.end_time;
-        let mut times = self.times.clone();
-        for (i, (lane, &since)) in lanes.zip(&self.since).enumerate() {
-            add(&mut times, i, lane, total - since);
-        }
+        let mut lanes = lanes;
+        let times = self
+            .tasks
+            .iter()
+            .map(|c| {
+                let mut c = c.clone();
+                if let Some(lane) = lanes.next() {
+                    c.lap(lane, total);
+                }
+                c.times()
+            })
+            .collect();
         Summary {
             total,
             loop_busy: self.busy,

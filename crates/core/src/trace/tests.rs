@@ -311,3 +311,71 @@ fn summary_counts_each_lane_from_hand_derived_times() {
     assert_eq!(s.sequential, 4.0);
     assert_eq!(s.events, 12);
 }
+
+/// The summary as a plain pass over the decoded events: each task's time in
+/// the lane it was in before each of its lane events, then up to the end;
+/// the loop's blocked time; every awaited sleep plus all blocking time.
+fn reference_summary(tr: &Trace) -> (Vec<TaskTimes>, f64, f64) {
+    let n = tr.tasks.len();
+    let mut lanes = vec![Lane::Unborn; n];
+    let mut since = vec![0.0; n];
+    let mut times = vec![TaskTimes::default(); n];
+    let (mut busy, mut sequential) = (0.0, 0.0);
+    let add = |times: &mut TaskTimes, lane: Lane, dt: f64| match lane {
+        Lane::Running => times.running += dt,
+        Lane::Ready => times.ready += dt,
+        Lane::Waiting => times.waiting += dt,
+        Lane::Unborn | Lane::Done => {}
+    };
+    for e in tr.events.iter() {
+        match e.kind {
+            EventKind::Blocking { until, .. } => {
+                busy += until - e.t;
+                sequential += until - e.t;
+            }
+            EventKind::Waiting {
+                on: WaitOn::Sleep { until },
+            } => sequential += (until - e.t).max(0.0),
+            _ => {}
+        }
+        let lane = match e.kind {
+            EventKind::Created { .. } | EventKind::Ready => Lane::Ready,
+            EventKind::Running => Lane::Running,
+            EventKind::Waiting { .. } => Lane::Waiting,
+            EventKind::Done { .. } => Lane::Done,
+            _ => continue,
+        };
+        let i = e.task as usize;
+        if i < n {
+            add(&mut times[i], lanes[i], e.t - since[i]);
+            since[i] = e.t;
+            lanes[i] = lane;
+        }
+    }
+    for i in 0..n {
+        add(&mut times[i], lanes[i], tr.end_time - since[i]);
+    }
+    (times, busy, sequential)
+}
+
+/// The summary built while indexing (from packed records, a run of records
+/// at a time) is the plain pass's, to the bit, over the test programs.
+#[test]
+fn summary_matches_a_plain_pass_over_the_test_programs() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|x| x == "py"));
+    paths.sort();
+    assert!(paths.len() > 100, "{} programs in {dir:?}", paths.len());
+    for path in paths {
+        let src = std::fs::read_to_string(&path).unwrap_or_default();
+        let tr = crate::run(&src, &crate::Settings::default()).trace;
+        let (times, busy, sequential) = reference_summary(&tr);
+        let s = &tr.summary;
+        assert_eq!(s.tasks, times, "{path:?}");
+        assert_eq!(s.loop_busy.to_bits(), busy.to_bits(), "{path:?}");
+        assert_eq!(s.sequential.to_bits(), sequential.to_bits(), "{path:?}");
+    }
+}
