@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::{Abort, Block, Frame, Outcome, PyFrame, Resume, Vm, Wait};
-use crate::asyncio::native::NStep;
+use crate::asyncio::native::{NStep, NativeCoro};
 use crate::asyncio::objects::{FutRef, FutState};
 use crate::builtins;
 use crate::compile::{Code, Op};
@@ -32,6 +32,11 @@ enum PyExit {
     /// `await f(…)` of one of asyncio's own coroutines, made without the
     /// coroutine object: its frame starts on top.
     AwaitFrame(Frame),
+    /// `await asyncio.sleep(delay)` (no `result`), made without its frame:
+    /// the task suspends as the sleep's frame would make it, and the value
+    /// it is woken with (`None`, or the exception thrown in) goes straight to
+    /// this frame, as the sleep's frame would pass it on.
+    SleepFor(f64),
     Block(BlockKind, f64),
     RunLoop(crate::asyncio::task::MainRun),
     Abort,
@@ -151,6 +156,17 @@ impl Vm {
                         }
                         frames.push(frame);
                         input = Resume::Start;
+                    }
+                    PyExit::SleepFor(delay) => {
+                        if let Err(o) = self.check_await_depth(frames) {
+                            return o;
+                        }
+                        // What `NativeCoro::Sleep` does when it starts.
+                        return Outcome::Suspend(if delay <= 0.0 {
+                            Wait::Bare
+                        } else {
+                            Wait::Sleep(self.lp.now + delay)
+                        });
                     }
                     PyExit::Block(kind, secs) => return Outcome::Block(kind, secs),
                     PyExit::RunLoop(run) => return Outcome::RunLoop(run),
@@ -1452,6 +1468,16 @@ impl Vm {
             return Ok(PyExit::Abort);
         }
         self.line_offset = f.span_start();
+        // A sleep whose result is None needs no frame: woken, it would only
+        // hand on None or the exception thrown in, which this frame can take
+        // itself (the frame of a sleep with a `result` gives that instead).
+        if let NativeCoro::Sleep {
+            delay,
+            result: Value::None,
+        } = native
+        {
+            return Ok(PyExit::SleepFor(delay));
+        }
         Ok(PyExit::AwaitFrame(self.native_frame(native)))
     }
 }
