@@ -1476,6 +1476,8 @@ impl Vm {
             result: Value::None,
         } = native
         {
+            // It owns nothing (a number and None): no call to its drop glue.
+            std::mem::forget(native);
             return Ok(PyExit::SleepFor(delay));
         }
         Ok(PyExit::AwaitFrame(self.native_frame(native)))
