@@ -578,9 +578,13 @@ pub(crate) struct PySignature {
 
 impl PySignature {
     pub(crate) fn check(&self, args: &[Value], kwargs: &Kwargs) -> Result<(), ExcRef> {
+        let (total, given) = (self.params.len(), args.len());
+        // The usual call, every argument positional and none missing or extra.
+        if kwargs.is_empty() && (self.required..=total).contains(&given) {
+            return Ok(());
+        }
         let name = self.qualname;
         let this = usize::from(self.method);
-        let (total, given) = (self.params.len(), args.len());
         if given > total {
             let (lo, hi) = (self.required + this, total + this);
             let takes = if lo == hi {

@@ -633,14 +633,9 @@ pub(crate) fn obj_coro(
     args: &[Value],
     kwargs: &Kwargs,
 ) -> Option<Result<(&'static str, NativeCoro), ExcRef>> {
-    // `q.put(x)`, `q.get()`, `lock.acquire()`, … (each parameter given
-    // positionally, as usual) cannot fail the check: no need to make it.
-    let plain = kwargs.is_empty() && coro_arity(o, name) == Some(args.len());
-    if !plain {
-        if let Some(sig) = method_signature(o, name) {
-            if let Err(e) = sig.check(args, kwargs) {
-                return Some(Err(e));
-            }
+    if let Some(sig) = method_signature(o, name) {
+        if let Err(e) = sig.check(args, kwargs) {
+            return Some(Err(e));
         }
     }
     let made = match (&**o, name) {
@@ -685,18 +680,6 @@ pub(crate) fn obj_coro(
         _ => return None,
     };
     Some(Ok(made))
-}
-
-/// How many parameters (besides `self`) the methods `obj_coro` makes a
-/// coroutine for take; `None` for the other methods.
-fn coro_arity(o: &AsyncObj, name: &str) -> Option<usize> {
-    match (o, name) {
-        (AsyncObj::Queue(_), "put") => Some(1),
-        (AsyncObj::Lock(_) | AsyncObj::Semaphore(_), "acquire")
-        | (AsyncObj::Event(_), "wait")
-        | (AsyncObj::Queue(_), "get") => Some(0),
-        _ => None,
-    }
 }
 
 fn obj_method(
