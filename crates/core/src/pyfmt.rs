@@ -24,6 +24,34 @@ pub(crate) use spec::{format_bool, format_int, format_str, parse_spec, FormatSpe
 #[allow(unused_imports)]
 pub(crate) use template::{parse_format_string, FieldAccessor, FieldArg, FormatField, FormatPiece};
 
+/// The decimal digits of `n` at the end of `buf` (room for 20 at least);
+/// returns where they start. Ints are written this way, without the
+/// formatting machinery: a gather of 10,000 names and returns 10,000 of them.
+pub(crate) fn write_digits(buf: &mut [u8], n: u64) -> usize {
+    let mut at = buf.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return at;
+        }
+    }
+}
+
+/// `repr` of an int, appended to `out`.
+pub(crate) fn push_int(out: &mut String, i: i64) {
+    let mut buf = [0u8; 21];
+    let mut at = write_digits(&mut buf, i.unsigned_abs());
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    // (Only ASCII digits and a sign were written.)
+    out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
+}
+
 /// Whether CPython's `str.isprintable()` holds for this one character.
 pub(crate) fn is_printable(c: char) -> bool {
     let cp = c as u32;

@@ -478,14 +478,20 @@ impl Value {
 /// overflow the native (or wasm) stack when it is freed.
 #[inline]
 pub(crate) fn drop_deep(v: Value) {
-    if matches!(
-        v,
-        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_)
-    ) {
+    if is_container(&v) {
         drop_containers(v);
     } else {
         discard(v);
     }
+}
+
+/// A list, dict, set or tuple: a value that [`drop_deep`] takes apart.
+#[inline]
+pub(crate) fn is_container(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_)
+    )
 }
 
 /// Drop a value; the plain ones (numbers, None, …) own nothing, so they go
@@ -962,9 +968,7 @@ pub(crate) fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
         Value::None => out.push_str("None"),
         Value::Bool(true) => out.push_str("True"),
         Value::Bool(false) => out.push_str("False"),
-        Value::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
+        Value::Int(i) => pyfmt::push_int(out, *i),
         Value::Float(f) => out.push_str(&pyfmt::float_repr(*f)),
         Value::Str(s) => out.push_str(&pyfmt::str_repr(s)),
         Value::Range(r) => {

@@ -24,39 +24,12 @@ pub(crate) struct MainRun {
     stop: u64,
 }
 
-/// The decimal digits of `n` at the end of `buf` (room for 20 at least);
-/// returns where they start. Task names and results are written this way,
-/// without the formatting machinery: a gather of 10,000 makes 10,000 of each.
-fn write_digits(buf: &mut [u8], n: u64) -> usize {
-    let mut at = buf.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return at;
-        }
-    }
-}
-
 /// `Task-N`: the digits from the end of a buffer, the prefix just before them.
 fn default_task_name(n: u64) -> Arc<str> {
     let mut buf = [0u8; 25];
-    let at = write_digits(&mut buf, n) - 5;
+    let at = crate::pyfmt::write_digits(&mut buf, n) - 5;
     buf[at..at + 5].copy_from_slice(b"Task-");
     std::str::from_utf8(&buf[at..]).map_or_else(|_| Arc::from("Task"), Arc::from)
-}
-
-/// `repr` of an int, a task's usual result.
-fn int_repr(i: i64) -> String {
-    let mut buf = [0u8; 21];
-    let mut at = write_digits(&mut buf, i.unsigned_abs());
-    if i < 0 {
-        at -= 1;
-        buf[at] = b'-';
-    }
-    String::from_utf8_lossy(&buf[at..]).into_owned()
 }
 
 /// The source offset the innermost Python frame of `frames` is at.
@@ -467,7 +440,6 @@ impl Vm {
             let fb = f.borrow();
             let Some(td) = fb.task.as_ref() else { return };
             let text = match &fb.state {
-                FutState::Done(Value::Int(i)) => int_repr(*i),
                 FutState::Done(v) => repr(v),
                 FutState::Failed(e) => e.traceback_line().trim_end().to_string(),
                 _ => "cancelled".to_string(),
@@ -1084,14 +1056,7 @@ impl Vm {
 
 #[cfg(test)]
 mod tests {
-    use super::{default_task_name, int_repr};
-
-    #[test]
-    fn int_results_are_written_as_repr_writes_them() {
-        for i in [0, 7, -7, 10, -120, 1_234_567, i64::MAX, i64::MIN] {
-            assert_eq!(int_repr(i), i.to_string());
-        }
-    }
+    use super::default_task_name;
 
     #[test]
     fn default_task_names_are_task_and_the_number() {

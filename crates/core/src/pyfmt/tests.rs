@@ -436,3 +436,14 @@ fn format_string_errors() {
         );
     }
 }
+
+/// (Reference: Rust's own `Display` of an i64, which writes what CPython's
+/// `repr` of an int does.)
+#[test]
+fn ints_are_written_as_repr_writes_them() {
+    for i in [0, 7, -7, 10, -120, 1_234_567, i64::MAX, i64::MIN] {
+        let mut out = String::from("x");
+        push_int(&mut out, i);
+        assert_eq!(out, format!("x{i}"));
+    }
+}

@@ -907,24 +907,7 @@ impl Vm {
                     if let Some(exit) = self.take_step(f) {
                         return exit;
                     }
-                    // A range (most loops), without the general protocol.
-                    match f.stack.last().and_then(ops::quick_range_next) {
-                        Some(Some(i)) => {
-                            f.stack.push(Value::Int(i));
-                            continue;
-                        }
-                        Some(None) => {
-                            f.stack.pop();
-                            f.ip = t;
-                            continue;
-                        }
-                        None => {}
-                    }
-                    let next = match f.stack.last() {
-                        Some(it) => ops::iter_next(self, it),
-                        None => Ok(None),
-                    };
-                    match next {
+                    match self.next_item(f) {
                         Ok(Some(v)) => {
                             f.stack.push(v);
                             Ok(())
@@ -941,15 +924,7 @@ impl Vm {
                     if let Some(exit) = self.take_step(f) {
                         return exit;
                     }
-                    let next = match f.stack.last() {
-                        // A range (most loops), without the general protocol.
-                        Some(it) => match ops::quick_range_next(it) {
-                            Some(i) => Ok(i.map(Value::Int)),
-                            None => ops::iter_next(self, it),
-                        },
-                        None => Ok(None),
-                    };
-                    match next {
+                    match self.next_item(f) {
                         Ok(Some(v)) => {
                             let old = std::mem::replace(&mut f.locals[slot as usize], v);
                             crate::value::drop_deep(old);
@@ -1276,6 +1251,20 @@ impl Vm {
         ops::compare(c, &lhs, &rhs).map(|b| f.stack.push(Value::Bool(b)))
     }
 
+    /// The next item of the iterator on top of the stack (`ForIter`,
+    /// `ForIterLocal`); `None` when it is exhausted.
+    #[inline(always)]
+    fn next_item(&mut self, f: &PyFrame) -> Result<Option<Value>, ExcRef> {
+        match f.stack.last() {
+            // A range (most loops), without the general protocol.
+            Some(it) => match ops::quick_range_next(it) {
+                Some(i) => Ok(i.map(Value::Int)),
+                None => ops::iter_next(self, it),
+            },
+            None => Ok(None),
+        }
+    }
+
     /// Take an interpreter step: a call, an await or a jump back (a loop
     /// iteration), what every runaway loop or recursion is made of. The
     /// instructions that are steps call this before anything else, so a
@@ -1436,12 +1425,7 @@ impl Vm {
         made: Result<crate::asyncio::native::NativeCoro, ExcRef>,
     ) -> Option<Result<PyExit, ExcRef>> {
         let gone = f.stack.get(at - 1..).unwrap_or_default();
-        if gone.iter().any(|v| {
-            matches!(
-                v,
-                Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_)
-            )
-        }) {
+        if gone.iter().any(crate::value::is_container) {
             for v in f.stack.drain(at - 1..) {
                 crate::value::drop_deep(v);
             }
