@@ -216,6 +216,16 @@ export function encodeScenario(value) {
 
 /** 4,000 tasks × 100 sleeps: about 1.2 million events, far more than one
  * slice and several seconds to simulate (the long-run and recovery tests). */
+/**
+ * Make the page's CPU `rate` times slower (Chromium's own throttling, as in
+ * DevTools), for a test that must act while a run is still going: a faster
+ * machine or a faster core must not let the run end before the test's click.
+ */
+export async function slowCpu(page, rate = 20) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+}
+
 export const LONG = `import asyncio
 
 async def worker(i):

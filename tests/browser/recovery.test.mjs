@@ -5,7 +5,7 @@
 // a browser that refuses to store anything gets a message, once.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withPage, encodeScenario, decodeScenario, LONG } from "./helpers.mjs";
+import { withPage, encodeScenario, decodeScenario, slowCpu, LONG } from "./helpers.mjs";
 
 const READY = '[data-testid="editor"] .cm-content';
 const OPTS = { waitFor: '[data-testid="editor"]' };
@@ -64,6 +64,8 @@ test("a reload in the middle of a long simulation keeps the edit that started it
     async (page, server) => {
       await page.goto(`${server.url}#code/${encodeScenario(LONG)}`, { waitUntil: "load" });
       await page.waitForSelector(READY);
+      // Slowed down, the edited run is still going when the bar is looked for.
+      await slowCpu(page);
       await typeAtEnd(page, "\n# edited while it simulates");
       const bar = page.locator('[data-testid="simulating"]');
       await bar.waitFor({ state: "visible", timeout: 20_000 });
