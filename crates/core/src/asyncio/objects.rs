@@ -38,7 +38,9 @@ pub(crate) struct Future {
     pub(crate) log_traceback: bool,
     /// What a task awaiting this future is waiting for (shown on the page).
     pub(crate) waits_on: WaitOn,
-    pub(crate) task: Option<Box<TaskData>>,
+    /// Inline, not boxed: a task is one allocation (a gather tree makes
+    /// 100,000 of them at once), and the few other futures are recycled.
+    pub(crate) task: Option<TaskData>,
     /// For `gather`: its children; cancelling the gather cancels them.
     pub(crate) children: Option<Vec<FutRef>>,
     pub(crate) cancel_requested: bool,

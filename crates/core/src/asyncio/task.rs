@@ -170,7 +170,7 @@ impl Vm {
         let mut frames = Vec::with_capacity(4);
         frames.push(frame);
         let fut = Future::new(WaitOn::Task { task: id });
-        fut.borrow_mut().task = Some(Box::new(TaskData {
+        fut.borrow_mut().task = Some(TaskData {
             id,
             name: name.clone(),
             func,
@@ -181,7 +181,7 @@ impl Vm {
             must_cancel: false,
             num_cancels_requested: 0,
             started: false,
-        }));
+        });
         self.tasks.push(fut.clone());
         let parent = self.current_task_id();
         let step = self.trace.events.len() as u32;
