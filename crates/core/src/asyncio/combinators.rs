@@ -14,12 +14,17 @@ use crate::value::{Dict, Key, Value};
 use crate::vm::{make_cancelled_error, Resume, Vm};
 
 pub(crate) struct GatherState {
+    /// The gather's future, whose `children` are the awaitables' futures.
     outer: RefCell<Option<FutRef>>,
-    children: RefCell<Vec<FutRef>>,
     nfuts: Cell<usize>,
     nfinished: Cell<usize>,
     return_exceptions: bool,
 }
+
+/// Up to this many awaitables, `gather` finds one given twice by looking
+/// through those before it rather than in a map (which would be allocated
+/// for every gather of a tree of them).
+const GATHER_SCAN: usize = 16;
 
 /// `asyncio.gather(*aws, return_exceptions=...)`.
 pub(crate) fn gather(
@@ -34,24 +39,37 @@ pub(crate) fn gather(
     }
     let state = Rc::new(GatherState {
         outer: RefCell::new(None),
-        children: RefCell::new(Vec::new()),
         nfuts: Cell::new(0),
         nfinished: Cell::new(0),
         return_exceptions,
     });
     // CPython's `arg_to_fut`: the same awaitable twice is one child. Looked
-    // up, never iterated (so the order stays the arguments' order).
+    // up, never iterated (so the order stays the arguments' order): among
+    // the identities of the arguments before (`idents`, one per child) when
+    // they are few, else in a map.
+    let scan = args.len() <= GATHER_SCAN;
+    let mut idents: smallvec::SmallVec<[usize; GATHER_SCAN]> = smallvec::SmallVec::new();
     let mut seen: crate::asyncio::event_loop::BitsMap<usize, FutRef> = Default::default();
-    seen.reserve(args.len());
-    state.children.borrow_mut().reserve(args.len());
+    if !scan {
+        seen.reserve(args.len());
+    }
+    let mut children: Vec<FutRef> = Vec::with_capacity(args.len());
     for arg in args {
         let ident = arg.identity();
-        let fut = match seen.get(&ident) {
-            Some(f) => f.clone(),
+        let known = if scan {
+            let at = idents.iter().position(|&i| i == ident);
+            at.and_then(|k| children.get(k)).cloned()
+        } else {
+            seen.get(&ident).cloned()
+        };
+        let fut = match known {
+            Some(f) => f,
             None => {
                 let fut = vm.ensure_future(arg)?;
                 state.nfuts.set(state.nfuts.get() + 1);
-                seen.insert(ident, fut.clone());
+                if !scan {
+                    seen.insert(ident, fut.clone());
+                }
                 vm.add_done_callback(
                     &fut,
                     Callback::GatherChildDone {
@@ -61,9 +79,11 @@ pub(crate) fn gather(
                 fut
             }
         };
-        state.children.borrow_mut().push(fut);
+        if scan {
+            idents.push(ident);
+        }
+        children.push(fut);
     }
-    let children = state.children.borrow().clone();
     let outer = Future::new(WaitOn::Gather {
         children: children.len() as u32,
     });
@@ -106,12 +126,13 @@ pub(crate) fn gather_child_done(vm: &mut Vm, state: &GatherState, fut: &FutRef) 
         }
     }
     if state.nfinished.get() == state.nfuts.get() {
-        let children = state.children.borrow().clone();
-        let mut results = Vec::with_capacity(children.len());
-        for c in &children {
-            let r = {
-                let cb = c.borrow();
-                match &cb.state {
+        let results = {
+            let ob = outer.borrow();
+            let children = ob.children.as_deref().unwrap_or_default();
+            let mut results = Vec::with_capacity(children.len());
+            for c in children {
+                let mut cb = c.borrow_mut();
+                let r = match &cb.state {
                     FutState::Cancelled => {
                         let msg = cb.cancel_message.clone().unwrap_or_else(|| Value::str(""));
                         Value::Exc(ExcObj::new(ExcType::CancelledError, vec![msg]))
@@ -119,11 +140,12 @@ pub(crate) fn gather_child_done(vm: &mut Vm, state: &GatherState, fut: &FutRef) 
                     FutState::Failed(e) => Value::Exc(e.clone()),
                     FutState::Done(v) => v.clone(),
                     FutState::Pending => Value::None,
-                }
-            };
-            c.borrow_mut().log_traceback = false;
-            results.push(r);
-        }
+                };
+                cb.log_traceback = false;
+                results.push(r);
+            }
+            results
+        };
         if outer.borrow().cancel_requested {
             let exc = make_cancelled_error(&mut fut.borrow_mut());
             let _ = vm.set_exception(&outer, exc);
