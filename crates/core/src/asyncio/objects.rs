@@ -123,6 +123,21 @@ impl Future {
         }
     }
 
+    /// Back to `blank(WaitOn::Future)` in place (with a task's data inline a
+    /// Future is big to move): what it held is dropped field by field in
+    /// the order they are declared, as dropping it would.
+    pub(crate) fn reset(&mut self) {
+        self.state = FutState::Pending;
+        self.callbacks.clear();
+        self.cancel_message = None;
+        self.cancelled_exc = None;
+        self.log_traceback = false;
+        self.waits_on = WaitOn::Future;
+        self.task = None;
+        self.children = None;
+        self.cancel_requested = false;
+    }
+
     pub(crate) fn done(&self) -> bool {
         !matches!(self.state, FutState::Pending)
     }

@@ -24,12 +24,36 @@ pub(crate) struct MainRun {
     stop: u64,
 }
 
-/// `Task-N`: the digits from the end of a buffer, the prefix just before them.
-fn default_task_name(n: u64) -> Arc<str> {
-    let mut buf = [0u8; 25];
-    let at = crate::pyfmt::write_digits(&mut buf, n) - 5;
-    buf[at..at + 5].copy_from_slice(b"Task-");
-    std::str::from_utf8(&buf[at..]).map_or_else(|_| Arc::from("Task"), Arc::from)
+/// `Task-N`, written char by char into `scratch` (a `&str` of the digits'
+/// bytes would be checked as UTF-8 first, and a tree of 100,000 tasks
+/// names each), then copied into its `Arc`.
+fn default_task_name(scratch: &mut String, n: u64) -> Arc<str> {
+    let mut buf = [0u8; 20];
+    let at = crate::pyfmt::write_digits(&mut buf, n);
+    scratch.clear();
+    scratch.push_str("Task-");
+    scratch.extend(
+        buf.get(at..)
+            .unwrap_or_default()
+            .iter()
+            .map(|&d| char::from(d)),
+    );
+    Arc::from(scratch.as_str())
+}
+
+/// `repr` of an int a task returned, as a String of the right size (written
+/// char by char, not grown from empty: every task of a gather tree returns
+/// one).
+fn int_text(i: i64) -> String {
+    let mut buf = [0u8; 20];
+    let at = crate::pyfmt::write_digits(&mut buf, i.unsigned_abs());
+    let digits = buf.get(at..).unwrap_or_default();
+    let mut text = String::with_capacity(usize::from(i < 0) + digits.len());
+    if i < 0 {
+        text.push('-');
+    }
+    text.extend(digits.iter().map(|&d| char::from(d)));
+    text
 }
 
 /// The source offset the innermost Python frame of `frames` is at.
@@ -158,7 +182,7 @@ impl Vm {
         self.task_counter += 1;
         let name: Arc<str> = match name {
             Some(n) => Arc::from(n),
-            None => default_task_name(self.task_counter),
+            None => default_task_name(&mut self.name_scratch, self.task_counter),
         };
         let func = c.borrow().name.clone();
         let func_shared = self.shared_name(&func);
@@ -249,8 +273,7 @@ impl Vm {
             && Rc::weak_count(&f) == 0
             && self.lp.spare_futures.len() < SPARE_FUTURES
         {
-            let old = std::mem::replace(&mut *f.borrow_mut(), Future::blank(WaitOn::Future));
-            drop(old);
+            f.borrow_mut().reset();
             self.lp.spare_futures.push(f);
         }
     }
@@ -440,6 +463,7 @@ impl Vm {
             let fb = f.borrow();
             let Some(td) = fb.task.as_ref() else { return };
             let text = match &fb.state {
+                FutState::Done(Value::Int(i)) => int_text(*i),
                 FutState::Done(v) => repr(v),
                 FutState::Failed(e) => e.traceback_line().trim_end().to_string(),
                 _ => "cancelled".to_string(),
@@ -1056,13 +1080,25 @@ impl Vm {
 
 #[cfg(test)]
 mod tests {
-    use super::default_task_name;
+    use super::{default_task_name, int_text};
+
+    #[test]
+    fn an_int_result_is_its_repr() {
+        for i in [0, 7, -7, 10, 1_000_000, i64::MIN, i64::MAX] {
+            assert_eq!(int_text(i), i.to_string());
+        }
+    }
 
     #[test]
     fn default_task_names_are_task_and_the_number() {
-        assert_eq!(&*default_task_name(1), "Task-1");
-        assert_eq!(&*default_task_name(10), "Task-10");
-        assert_eq!(&*default_task_name(111_111), "Task-111111");
-        assert_eq!(&*default_task_name(u64::MAX), "Task-18446744073709551615");
+        let mut s = String::from("left over");
+        assert_eq!(&*default_task_name(&mut s, 1), "Task-1");
+        assert_eq!(&*default_task_name(&mut s, 0), "Task-0");
+        assert_eq!(&*default_task_name(&mut s, 10), "Task-10");
+        assert_eq!(&*default_task_name(&mut s, 111_111), "Task-111111");
+        assert_eq!(
+            &*default_task_name(&mut s, u64::MAX),
+            "Task-18446744073709551615"
+        );
     }
 }

@@ -139,6 +139,9 @@ pub(crate) struct Vm {
     /// million. (Boxes, not coroutines: the boxes are what is reused.)
     #[allow(clippy::vec_box)]
     native_boxes: Vec<Box<NativeCoro>>,
+    /// Where a task's default name (`Task-N`) is written before it is
+    /// copied into its `Arc`: one allocation per name, not two.
+    pub(crate) name_scratch: String,
 }
 
 /// At most this many boxes wait in `Vm::native_boxes`.
@@ -178,6 +181,7 @@ impl Vm {
             shared_names: Default::default(),
             ids: Default::default(),
             native_boxes: Vec::new(),
+            name_scratch: String::new(),
         }
     }
 
