@@ -46,6 +46,10 @@ enum PyExit {
 
 pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
 
+/// No keyword arguments, for a call that takes `&Kwargs`: a constant, not a
+/// temporary `Vec` whose drop would be a call on every awaited method.
+pub(crate) const NO_KWARGS: &Kwargs = &Vec::new();
+
 /// How deep builtins may call back into Python inside each other.
 const MAX_NESTED_CALLBACKS: u32 = 40;
 
@@ -1423,7 +1427,7 @@ impl Vm {
                 }
                 asyncio_api::awaited_call(b, args)?
             }
-            Value::Obj(o) => asyncio_api::obj_coro(o, name, args, &Vec::new())?.map(|(_, n)| n),
+            Value::Obj(o) => asyncio_api::obj_coro(o, name, args, NO_KWARGS)?.map(|(_, n)| n),
             _ => return None,
         };
         self.start_awaited(f, at, made)
@@ -1434,6 +1438,8 @@ impl Vm {
     /// [`Vm::enter_awaited`] do with such a sleep, without making it. The
     /// callee and the number (no container: nothing to drop deep) leave the
     /// stack, the `await` is taken (its step counted) and the task suspends.
+    /// Inlined: a call and a return are a good part of what is left of it.
+    #[inline(always)]
     fn sleep_for(&mut self, f: &mut PyFrame, at: usize, delay: f64) -> PyExit {
         while f.stack.len() >= at {
             match f.stack.pop() {
