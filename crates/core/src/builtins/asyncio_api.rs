@@ -179,13 +179,23 @@ fn sleep(args: &[Value], kwargs: &Kwargs) -> Result<NativeCoro, ExcRef> {
 pub(crate) fn awaited_call(b: Builtin, args: &[Value]) -> Option<Result<NativeCoro, ExcRef>> {
     match b {
         // `sleep(delay)` with a number, the usual call, without `sleep`'s checks.
-        Builtin::Sleep => Some(match args.first().and_then(Value::as_float) {
-            Some(delay) if args.len() == 1 => Ok(NativeCoro::Sleep {
+        Builtin::Sleep => Some(match plain_sleep(b, args) {
+            Some(delay) => Ok(NativeCoro::Sleep {
                 delay,
                 result: Value::None,
             }),
-            _ => sleep(args, &Vec::new()),
+            None => sleep(args, &Vec::new()),
         }),
+        _ => None,
+    }
+}
+
+/// The delay of `sleep(delay)` called with one number and nothing else, the
+/// usual call: awaited at once, it needs neither a coroutine nor its frame
+/// (`None`: any other call).
+pub(crate) fn plain_sleep(b: Builtin, args: &[Value]) -> Option<f64> {
+    match (b, args) {
+        (Builtin::Sleep, [delay]) => delay.as_float(),
         _ => None,
     }
 }

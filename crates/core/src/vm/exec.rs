@@ -6,13 +6,13 @@ use std::rc::Rc;
 use super::{Abort, Block, Frame, Outcome, PyFrame, Resume, Vm, Wait};
 use crate::asyncio::native::{NStep, NativeCoro};
 use crate::asyncio::objects::{FutRef, FutState};
-use crate::builtins;
+use crate::builtins::{self, asyncio_api, Builtin};
 use crate::compile::{Code, Op};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::ops;
 use crate::syntax::ast::{BinOp, CmpOp};
 use crate::trace::BlockKind;
-use crate::value::{discard, Coro, CoroState, Dict, Function, Key, TypeId, Value};
+use crate::value::{discard, Coro, CoroState, Dict, Function, Key, ModuleId, TypeId, Value};
 
 /// What a call produced: a value, a frame to run, or a blocked thread.
 pub(crate) enum Called {
@@ -45,6 +45,10 @@ enum PyExit {
 }
 
 pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
+
+/// No keyword arguments, for a call that takes `&Kwargs`: a constant, not a
+/// temporary `Vec` whose drop would be a call on every awaited method.
+pub(crate) const NO_KWARGS: &Kwargs = &Vec::new();
 
 /// How deep builtins may call back into Python inside each other.
 const MAX_NESTED_CALLBACKS: u32 = 40;
@@ -1385,7 +1389,11 @@ impl Vm {
         let &Value::Builtin(b) = f.stack.get(at.checked_sub(1)?)? else {
             return None;
         };
-        let made = crate::builtins::asyncio_api::awaited_call(b, f.stack.get(at..)?)?;
+        let args = f.stack.get(at..)?;
+        if let Some(delay) = asyncio_api::plain_sleep(b, args) {
+            return Some(Ok(self.sleep_for(f, at, delay)));
+        }
+        let made = asyncio_api::awaited_call(b, args)?;
         self.start_awaited(f, at, made)
     }
 
@@ -1404,16 +1412,54 @@ impl Vm {
         let at = f.stack.len().checked_sub(n as usize)?;
         let args = f.stack.get(at..)?;
         let made = match f.stack.get(at.checked_sub(1)?)? {
-            Value::Module(m) => match builtins::module_attr(*m, name)? {
-                Value::Builtin(b) => crate::builtins::asyncio_api::awaited_call(b, args)?,
-                _ => return None,
-            },
-            Value::Obj(o) => {
-                crate::builtins::asyncio_api::obj_coro(o, name, args, &Vec::new())?.map(|(_, n)| n)
+            Value::Module(m) => {
+                // `asyncio.sleep`, by far the most awaited: not looked up by name.
+                let b = if *m == ModuleId::Asyncio && name == "sleep" {
+                    Builtin::Sleep
+                } else {
+                    match builtins::module_attr(*m, name)? {
+                        Value::Builtin(b) => b,
+                        _ => return None,
+                    }
+                };
+                if let Some(delay) = asyncio_api::plain_sleep(b, args) {
+                    return Some(Ok(self.sleep_for(f, at, delay)));
+                }
+                asyncio_api::awaited_call(b, args)?
             }
+            Value::Obj(o) => asyncio_api::obj_coro(o, name, args, NO_KWARGS)?.map(|(_, n)| n),
             _ => return None,
         };
         self.start_awaited(f, at, made)
+    }
+
+    /// `await asyncio.sleep(delay)` with one number (see
+    /// [`asyncio_api::plain_sleep`]): what [`Vm::start_awaited`] and
+    /// [`Vm::enter_awaited`] do with such a sleep, without making it. The
+    /// callee and the number (no container: nothing to drop deep) leave the
+    /// stack, the `await` is taken (its step counted) and the task suspends.
+    /// Inlined: a call and a return are a good part of what is left of it.
+    #[inline(always)]
+    fn sleep_for(&mut self, f: &mut PyFrame, at: usize, delay: f64) -> PyExit {
+        while f.stack.len() >= at {
+            match f.stack.pop() {
+                // What they are: nothing to call the drop glue for.
+                Some(
+                    v @ (Value::Module(_)
+                    | Value::Builtin(_)
+                    | Value::Int(_)
+                    | Value::Float(_)
+                    | Value::Bool(_)),
+                ) => std::mem::forget(v),
+                v => drop(v),
+            }
+        }
+        f.ip += 1;
+        if self.charge_steps(1).is_err() {
+            return PyExit::Abort;
+        }
+        self.line_offset = f.span_start();
+        PyExit::SleepFor(delay)
     }
 
     /// The end of [`Vm::awaited_call`]: the callee and arguments (from
