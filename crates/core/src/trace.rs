@@ -737,16 +737,7 @@ impl Trace {
             while !rest.is_empty() {
                 let (now, later) = rest.split_at(rest.len().min(next - i));
                 for (step, p) in (i as u32..).zip(now) {
-                    // `Replayed::apply` with the summary's counting, the
-                    // task's state looked up once for both.
-                    if let Some(s) = state.tasks.get_mut(p.task as usize) {
-                        ix.summary.apply_task(p.task as usize, s.lane, p, t);
-                        s.apply(step, p);
-                    }
-                    ix.summary.apply(p, t);
-                    if p.kind > log::DONE {
-                        state.apply_other(p, &self.events);
-                    }
+                    ix.summary.apply(&mut state, step, p, t, &self.events);
                 }
                 i += now.len();
                 rest = later;
