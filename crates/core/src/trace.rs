@@ -25,10 +25,13 @@ pub use summary::{Summary, TaskTimes};
 pub const TRACE_VERSION: u32 = 2;
 
 /// Checkpoints are `CHECKPOINT_SPACING × tasks` events apart (within
-/// [2¹⁰, 2¹⁶]): a checkpoint holds every task's state (32 bytes each,
+/// [2¹², 2¹⁶]): a checkpoint holds every task's state (32 bytes each,
 /// packed), so checkpoints cost about a third of the memory of the events
 /// they cover (24 bytes each), and a seek replays at most 2¹⁶ events (well
-/// under a millisecond).
+/// under a millisecond). With few tasks a checkpoint is cheap to store but
+/// not to make (its pending timers are sorted): replaying 2¹² events costs
+/// a seek a few tens of microseconds, and checkpoints every 2¹⁰ events were a
+/// sixth of the indexing of a run of 100 tasks.
 const CHECKPOINT_SPACING: u32 = 4;
 
 /// Marks "no task" in `Event::task`.
@@ -382,7 +385,7 @@ fn merge_by_firing(timers: &[TimerRecord], a: &[u32], b: &[u32]) -> Vec<u32> {
 fn checkpoint_interval(tasks: usize) -> u32 {
     (tasks as u32)
         .saturating_mul(CHECKPOINT_SPACING)
-        .clamp(1 << 10, 1 << 16)
+        .clamp(1 << 12, 1 << 16)
 }
 
 /// Where the checkpointing of a growing trace stands.
@@ -737,16 +740,7 @@ impl Trace {
             while !rest.is_empty() {
                 let (now, later) = rest.split_at(rest.len().min(next - i));
                 for (step, p) in (i as u32..).zip(now) {
-                    // `Replayed::apply` with the summary's counting, the
-                    // task's state looked up once for both.
-                    if let Some(s) = state.tasks.get_mut(p.task as usize) {
-                        ix.summary.apply_task(p.task as usize, s.lane, p, t);
-                        s.apply(step, p);
-                    }
-                    ix.summary.apply(p, t);
-                    if p.kind > log::DONE {
-                        state.apply_other(p, &self.events);
-                    }
+                    ix.summary.apply(&mut state, step, p, t, &self.events);
                 }
                 i += now.len();
                 rest = later;

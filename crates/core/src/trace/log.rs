@@ -66,53 +66,76 @@ const CHUNK: usize = 1 << 16;
 /// pause in the browser, and hold both copies for that moment).
 #[derive(Clone, Debug)]
 struct Chunked<T> {
-    chunks: Vec<Vec<T>>,
-    len: usize,
+    /// The full chunks, `CHUNK` entries each.
+    full: Vec<Vec<T>>,
+    /// The chunk being filled, outside `full` so that a push reaches it
+    /// without going through the list of chunks (`CHUNK` entries of
+    /// capacity once anything is pushed, so it never reallocates).
+    tail: Vec<T>,
 }
 
 impl<T> Default for Chunked<T> {
     fn default() -> Chunked<T> {
         Chunked {
-            chunks: Vec::new(),
-            len: 0,
+            full: Vec::new(),
+            tail: Vec::new(),
         }
     }
 }
 
 impl<T> Chunked<T> {
     #[inline]
-    fn push(&mut self, x: T) {
-        match self.chunks.last_mut() {
-            Some(last) if last.len() < CHUNK => last.push(x),
-            _ => self.push_to_new_chunk(x),
-        }
-        self.len += 1;
+    fn len(&self) -> usize {
+        self.full.len() * CHUNK + self.tail.len()
     }
 
-    /// Start a chunk with `x`: once every `CHUNK` pushes, kept out of the
-    /// pushing code so that it stays short.
+    #[inline]
+    fn push(&mut self, x: T) {
+        if self.tail.len() == self.tail.capacity() {
+            self.make_room();
+        }
+        self.tail.push(x);
+    }
+
+    /// Give the chunk being filled room for one more entry: retire it if it
+    /// is full and start an empty one (once every `CHUNK` pushes, kept out
+    /// of the pushing code so that it stays short), else give it its whole
+    /// capacity (before the first push, and in a clone, whose `Vec`s have
+    /// only the capacity they need).
     #[cold]
     #[inline(never)]
-    fn push_to_new_chunk(&mut self, x: T) {
+    fn make_room(&mut self) {
         let mut chunk = Vec::with_capacity(CHUNK);
-        chunk.push(x);
-        self.chunks.push(chunk);
+        if self.tail.len() < CHUNK {
+            chunk.append(&mut self.tail);
+            self.tail = chunk;
+        } else {
+            self.full.push(std::mem::replace(&mut self.tail, chunk));
+        }
+    }
+
+    /// Chunk number `k` (the one being filled after the full ones).
+    fn chunk(&self, k: usize) -> Option<&[T]> {
+        match self.full.get(k) {
+            Some(c) => Some(c),
+            None => (k == self.full.len()).then_some(&self.tail[..]),
+        }
     }
 
     fn get(&self, i: usize) -> Option<&T> {
-        self.chunks.get(i / CHUNK)?.get(i % CHUNK)
+        self.chunk(i / CHUNK)?.get(i % CHUNK)
     }
 
     /// Entries `from..`.
     fn iter_from(&self, from: usize) -> ChunkIter<'_, T> {
         let k = from / CHUNK;
         let first = self
-            .chunks
-            .get(k)
+            .chunk(k)
             .and_then(|c| c.get(from % CHUNK..))
             .unwrap_or_default();
         ChunkIter {
-            rest: self.chunks.get(k + 1..).unwrap_or_default(),
+            rest: self.full.get(k + 1..).unwrap_or_default(),
+            tail: (k < self.full.len()).then_some(&self.tail[..]),
             current: first.iter(),
         }
     }
@@ -122,6 +145,8 @@ impl<T> Chunked<T> {
 pub(super) struct ChunkIter<'a, T> {
     current: std::slice::Iter<'a, T>,
     rest: &'a [Vec<T>],
+    /// The chunk being filled, if it comes after `rest`.
+    tail: Option<&'a [T]>,
 }
 
 impl<'a, T> Iterator for ChunkIter<'a, T> {
@@ -133,9 +158,13 @@ impl<'a, T> Iterator for ChunkIter<'a, T> {
             if let Some(x) = self.current.next() {
                 return Some(x);
             }
-            let (next, rest) = self.rest.split_first()?;
-            self.current = next.iter();
-            self.rest = rest;
+            match self.rest.split_first() {
+                Some((next, rest)) => {
+                    self.current = next.iter();
+                    self.rest = rest;
+                }
+                None => self.current = self.tail.take()?.iter(),
+            }
         }
     }
 }
@@ -146,50 +175,64 @@ pub struct EventLog {
     packed: Chunked<Packed>,
     /// `(first event, time)` each time the clock changes.
     clock: Vec<(u32, f64)>,
+    /// The bits of the latest time in `clock` (what `push` compares an
+    /// event's time with; `clock` is never empty once an event is pushed).
+    time_bits: u64,
     wide: Vec<EventKind>,
 }
 
 impl EventLog {
     pub fn len(&self) -> usize {
-        self.packed.len
+        self.packed.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.packed.len == 0
+        self.packed.tail.is_empty()
     }
 
     /// Append an event: a clock change if its time differs from the last
     /// one's, and its record (a few stores; only a thread event, which is
     /// rare, writes to a third table).
+    ///
+    /// The usual event (the clock still, room in the chunk, not a thread
+    /// event) takes a path with no call that could need a register saved:
+    /// this runs for every event of a run, and the rest was a third of it.
     pub(crate) fn push(&mut self, e: Event) {
+        let tail = &mut self.packed.tail;
+        if tail.len() < tail.capacity() && e.t.to_bits() == self.time_bits {
+            if let Some((kind, sub, a, b)) = pack(e.kind) {
+                tail.push(Packed {
+                    iter: e.iter,
+                    task: e.task,
+                    line: e.line,
+                    kind,
+                    sub,
+                    a,
+                    b,
+                });
+                return;
+            }
+        }
+        self.push_slow(e);
+    }
+
+    /// `push` for the other events: the first of a chunk (and of the log),
+    /// the first at a new time, or a thread event.
+    #[cold]
+    #[inline(never)]
+    fn push_slow(&mut self, e: Event) {
         if self
             .clock
             .last()
             .is_none_or(|&(_, t)| t.to_bits() != e.t.to_bits())
         {
-            self.clock.push((self.packed.len as u32, e.t));
+            self.clock.push((self.len() as u32, e.t));
+            self.time_bits = e.t.to_bits();
         }
-        let (kind, sub, (a, b)) = match e.kind {
-            EventKind::Created { parent } => (CREATED, 0, (parent, 0)),
-            EventKind::Ready => (READY, 0, (0, 0)),
-            EventKind::Running => (RUNNING, 0, (0, 0)),
-            EventKind::Waiting { on } => {
-                let (sub, a, until) = split_wait(on);
-                (WAITING, sub, until.map_or((a, 0), time_operands))
-            }
-            EventKind::Blocking { what, until } => {
-                (BLOCKING, block_code(what), time_operands(until))
-            }
-            EventKind::Done { outcome } => (DONE, outcome_code(outcome), (0, 0)),
-            EventKind::Print { line } => (PRINT, 0, (line, 0)),
-            EventKind::ClockJump { from } => (CLOCK_JUMP, 0, time_operands(from)),
-            EventKind::Warning { index } => (WARNING, 0, (index, 0)),
-            EventKind::PoolQueue { pool, queued } => (POOL_QUEUE, 0, (pool, queued)),
-            wide @ EventKind::Thread { .. } => {
-                self.wide.push(wide);
-                (WIDE, 0, (self.wide.len() as u32 - 1, 0))
-            }
-        };
+        let (kind, sub, a, b) = pack(e.kind).unwrap_or_else(|| {
+            self.wide.push(e.kind);
+            (WIDE, 0, self.wide.len() as u32 - 1, 0)
+        });
         self.packed.push(Packed {
             iter: e.iter,
             task: e.task,
@@ -305,8 +348,7 @@ impl EventLog {
             let end = next_change.min(to).min((chunk + 1) * CHUNK);
             let records = self
                 .packed
-                .chunks
-                .get(chunk)?
+                .chunk(chunk)?
                 .get(i - chunk * CHUNK..end - chunk * CHUNK)?;
             let first = i;
             i = end;
@@ -343,6 +385,35 @@ impl EventLog {
             .get(k)
             .map_or(self.len(), |&(step, _)| step as usize)
     }
+}
+
+/// An event kind as a record's `(kind, sub, a, b)`; `None` for a thread
+/// event, which the record points to in the wide table.
+#[inline]
+fn pack(kind: EventKind) -> Option<(u8, u8, u32, u32)> {
+    Some(match kind {
+        EventKind::Created { parent } => (CREATED, 0, parent, 0),
+        EventKind::Ready => (READY, 0, 0, 0),
+        EventKind::Running => (RUNNING, 0, 0, 0),
+        EventKind::Waiting { on } => {
+            let (sub, a, until) = split_wait(on);
+            let (a, b) = until.map_or((a, 0), time_operands);
+            (WAITING, sub, a, b)
+        }
+        EventKind::Blocking { what, until } => {
+            let (a, b) = time_operands(until);
+            (BLOCKING, block_code(what), a, b)
+        }
+        EventKind::Done { outcome } => (DONE, outcome_code(outcome), 0, 0),
+        EventKind::Print { line } => (PRINT, 0, line, 0),
+        EventKind::ClockJump { from } => {
+            let (a, b) = time_operands(from);
+            (CLOCK_JUMP, 0, a, b)
+        }
+        EventKind::Warning { index } => (WARNING, 0, index, 0),
+        EventKind::PoolQueue { pool, queued } => (POOL_QUEUE, 0, pool, queued),
+        EventKind::Thread { .. } => return None,
+    })
 }
 
 /// The `WaitOn` codes of a sleep and of `wait_for`'s deadline, the two with a time.
@@ -489,8 +560,8 @@ mod tests {
         for i in 0..n {
             c.push(i as u32);
         }
-        assert_eq!(c.len, n);
-        assert_eq!(c.chunks.len(), 3);
+        assert_eq!(c.len(), n);
+        assert_eq!(c.full.len(), 2);
         for i in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, n - 1] {
             assert_eq!(c.get(i), Some(&(i as u32)), "get {i}");
             let rest: Vec<u32> = c.iter_from(i).copied().collect();
@@ -503,6 +574,30 @@ mod tests {
         assert_eq!(c.get(n), None);
         assert_eq!(c.iter_from(n).count(), 0);
         assert_eq!(c.iter_from(n + 10).count(), 0);
+    }
+
+    /// A clone (whose chunk being filled has no spare capacity) goes on
+    /// filling that chunk to `CHUNK` entries before starting the next.
+    #[test]
+    fn a_cloned_log_keeps_growing_in_whole_chunks() {
+        let ev = |i: usize| Event {
+            t: (i / 7) as f64,
+            iter: 0,
+            task: i as u32,
+            line: 0,
+            kind: EventKind::Ready,
+        };
+        let mut log: EventLog = (0..CHUNK + 10).map(ev).collect();
+        let mut copy = log.clone();
+        for i in CHUNK + 10..2 * CHUNK + 20 {
+            log.push(ev(i));
+            copy.push(ev(i));
+        }
+        assert_eq!(copy.len(), 2 * CHUNK + 20);
+        assert_eq!(copy.packed.full.len(), 2);
+        assert!(copy.iter().eq(log.iter()));
+        assert!(copy.iter().eq((0..2 * CHUNK + 20).map(ev)));
+        assert_eq!(copy.get(2 * CHUNK + 19), Some(ev(2 * CHUNK + 19)));
     }
 
     /// `runs` gives every record once, in order, each with the time

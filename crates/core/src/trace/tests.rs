@@ -43,7 +43,7 @@ fn state_at_uses_checkpoints_and_matches_a_full_replay() {
     for id in 0..3 {
         events.push(ev(0.0, id, EventKind::Created { parent: NO_TASK }));
     }
-    for k in 0..4000 {
+    for k in 0..12_000 {
         let id = k % 3;
         let t = k as f64 * 0.01;
         events.push(ev(t, id, EventKind::Running));
@@ -71,7 +71,8 @@ fn state_at_uses_checkpoints_and_matches_a_full_replay() {
         2 * i + 7,
         5000,
         12002,
-        12003,
+        36_002,
+        36_003,
     ] {
         let fast = tr.state_at(step);
         let mut slow = vec![TaskState::UNBORN; 3];
@@ -97,7 +98,7 @@ fn ready_lane_is_in_queue_order() {
 #[test]
 fn pending_timers_follow_their_add_and_end_steps_across_checkpoints() {
     let mut events = vec![ev(0.0, 0, EventKind::Created { parent: NO_TASK })];
-    for k in 0..6000 {
+    for k in 0..24_000 {
         events.push(ev(
             k as f64,
             0,
@@ -118,13 +119,13 @@ fn pending_timers_follow_their_add_and_end_steps_across_checkpoints() {
         result: None,
     });
     tr.events = events.into_iter().collect();
-    // Timer i is pending from step 10 * i to step 10 * i + 1500 (crossing
+    // Timer i is pending from step 40 * i to step 40 * i + 6000 (crossing
     // checkpoints); every third one is still pending at the end.
     for i in 0..500u32 {
-        let ended = if i % 3 == 0 { u32::MAX } else { 10 * i + 1500 };
+        let ended = if i % 3 == 0 { u32::MAX } else { 40 * i + 6000 };
         tr.timers.push(TimerRecord {
             due: (1000 - i) as f64,
-            added: 10 * i,
+            added: 40 * i,
             ended,
             task: 0,
             kind: TimerKind::Sleep,
@@ -135,16 +136,16 @@ fn pending_timers_follow_their_add_and_end_steps_across_checkpoints() {
     let i = checkpoint_interval(tr.tasks.len());
     for step in [
         0u32,
-        9,
-        10,
+        39,
+        40,
         i - 1,
         i,
         i + 1,
-        1500,
+        6000,
         2 * i,
         3 * i + 5,
-        4000,
-        6001,
+        16_000,
+        24_001,
     ] {
         let mut want: Vec<u32> = (0..500u32)
             .filter(|&i| tr.timers[i as usize].added <= step && step < tr.timers[i as usize].ended)
