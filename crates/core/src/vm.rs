@@ -53,6 +53,49 @@ impl Drop for PyFrame {
     }
 }
 
+/// At most this many spare frames wait in `Vm::spare_frames`: enough for
+/// the calls of a recursion a few dozen deep, little memory.
+const SPARE_FRAMES: usize = 64;
+
+/// A frame whose stack or locals grew bigger than this is not kept (a
+/// list display of a thousand items would otherwise hold its room forever).
+const SPARE_CAPACITY: usize = 64;
+
+impl Vm {
+    /// A fresh frame for `code`, in a box (with its stack's and locals' room)
+    /// that held a finished frame if there is one: a call or a coroutine
+    /// otherwise costs three allocations, and three frees when it ends.
+    pub(crate) fn py_frame(&mut self, code: &Rc<Code>) -> Box<PyFrame> {
+        let Some(mut f) = self.spare_frames.pop() else {
+            return Box::new(PyFrame::new(code.clone()));
+        };
+        // `py_frame_done` left it empty but for its code.
+        f.code = code.clone();
+        f.ip = 0;
+        f.locals.resize(code.nlocals as usize, Value::Undefined);
+        f
+    }
+
+    /// A Python frame that has finished: what it holds is dropped now, as
+    /// dropping it would (locals, then the stack, then handled exceptions),
+    /// and its box is kept for `py_frame`. Its code stays until the box is
+    /// reused (dropping a code object is seen by nothing).
+    pub(crate) fn py_frame_done(&mut self, mut f: Box<PyFrame>) {
+        if self.spare_frames.len() >= SPARE_FRAMES
+            || f.stack.capacity() > SPARE_CAPACITY
+            || f.locals.capacity() > SPARE_CAPACITY
+        {
+            return;
+        }
+        for v in f.locals.drain(..).chain(f.stack.drain(..)) {
+            crate::value::drop_deep(v);
+        }
+        f.blocks.clear();
+        f.exc_stack.clear();
+        self.spare_frames.push(f);
+    }
+}
+
 impl PyFrame {
     pub(crate) fn new(code: Rc<Code>) -> PyFrame {
         let n = code.nlocals as usize;

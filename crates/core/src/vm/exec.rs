@@ -131,12 +131,12 @@ impl Vm {
                 }
                 Frame::Py(f) => match self.exec_py(f, input) {
                     PyExit::Return(v) => {
-                        frames.pop();
+                        self.pop_py_frame(frames);
                         input = Resume::Value(v);
                     }
                     PyExit::Raise(e) => {
                         let e = pep479(e, f.code.is_async, f.code.is_generator);
-                        frames.pop();
+                        self.pop_py_frame(frames);
                         input = Resume::Throw(e);
                     }
                     PyExit::Call(frame) => {
@@ -179,6 +179,14 @@ impl Vm {
                     PyExit::Paused => return Outcome::Paused,
                 },
             }
+        }
+    }
+
+    /// The finished Python frame on top leaves the stack; its box is kept.
+    fn pop_py_frame(&mut self, frames: &mut Vec<Frame>) {
+        match frames.pop() {
+            Some(Frame::Py(done)) => self.py_frame_done(done),
+            other => drop(other),
         }
     }
 
@@ -386,26 +394,9 @@ impl Vm {
     ) -> Result<Called, ExcRef> {
         match callee {
             Value::Func(f) => {
-                let frame = bind_args(&f, args, kwargs)?;
-                if f.code.is_generator {
-                    let g = crate::value::GenObj {
-                        frames: vec![Frame::Py(Box::new(frame))],
-                        started: false,
-                        running: false,
-                    };
-                    return Ok(Called::Value(Value::Gen(Rc::new(RefCell::new(g)))));
-                }
-                if f.code.is_async {
-                    let line = self.line_of(self.line_offset);
-                    let coro = Rc::new(RefCell::new(Coro {
-                        state: CoroState::Created(Frame::Py(Box::new(frame))),
-                        name: f.code.name.clone(),
-                        created_line: line,
-                    }));
-                    Ok(Called::Value(Value::Coro(coro)))
-                } else {
-                    Ok(Called::Frame(Frame::Py(Box::new(frame))))
-                }
+                let mut frame = self.py_frame(&f.code);
+                bind_args(&mut frame, &f, args, kwargs)?;
+                Ok(self.func_frame(&f, frame))
             }
             Value::Builtin(b) => builtins::call(self, b, args, kwargs),
             Value::Method(m) => builtins::call_method(self, &m.0, &m.1, args, kwargs),
@@ -414,6 +405,30 @@ impl Vm {
                 ExcType::TypeError,
                 format!("'{}' object is not callable", other.type_name()),
             )),
+        }
+    }
+
+    /// A Python function's frame, its arguments bound: run by the caller, or
+    /// kept in the generator or coroutine object the call makes.
+    fn func_frame(&mut self, f: &Function, frame: Box<PyFrame>) -> Called {
+        if f.code.is_generator {
+            let g = crate::value::GenObj {
+                frames: vec![Frame::Py(frame)],
+                started: false,
+                running: false,
+            };
+            return Called::Value(Value::Gen(Rc::new(RefCell::new(g))));
+        }
+        if f.code.is_async {
+            let line = self.line_of(self.line_offset);
+            let coro = Rc::new(RefCell::new(Coro {
+                state: CoroState::Created(Frame::Py(frame)),
+                name: f.code.name.clone(),
+                created_line: line,
+            }));
+            Called::Value(Value::Coro(coro))
+        } else {
+            Called::Frame(Frame::Py(frame))
         }
     }
 
@@ -1617,15 +1632,16 @@ pub(crate) fn unhashable(v: &Value) -> ExcRef {
     )
 }
 
-/// Bind call arguments to a function's parameters, with CPython's error messages.
+/// Bind call arguments to a function's parameters in its fresh frame, with
+/// CPython's error messages.
 pub(crate) fn bind_args(
+    frame: &mut PyFrame,
     func: &Function,
     args: Vec<Value>,
     kwargs: Kwargs,
-) -> Result<PyFrame, ExcRef> {
+) -> Result<(), ExcRef> {
     let code = &func.code;
     let p = &code.params;
-    let mut frame = PyFrame::new(code.clone());
     let nparams = p.args.len();
     // The usual call, `f(a, b)` with every parameter given by position and
     // no closure: nothing to check, default or wrap in a cell.
@@ -1640,7 +1656,7 @@ pub(crate) fn bind_args(
         for (slot, a) in frame.locals.iter_mut().zip(args) {
             *slot = a;
         }
-        return Ok(frame);
+        return Ok(());
     }
     let name = &code.name;
     let mut args = args;
@@ -1754,5 +1770,5 @@ pub(crate) fn bind_args(
             frame.locals[slot as usize] = Value::Cell(c.clone());
         }
     }
-    Ok(frame)
+    Ok(())
 }
