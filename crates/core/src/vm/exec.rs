@@ -184,9 +184,8 @@ impl Vm {
 
     /// The finished Python frame on top leaves the stack; its box is kept.
     fn pop_py_frame(&mut self, frames: &mut Vec<Frame>) {
-        match frames.pop() {
-            Some(Frame::Py(done)) => self.py_frame_done(done),
-            other => drop(other),
+        if let Some(Frame::Py(done)) = frames.pop() {
+            self.py_frame_done(done);
         }
     }
 
@@ -406,6 +405,31 @@ impl Vm {
                 format!("'{}' object is not callable", other.type_name()),
             )),
         }
+    }
+
+    /// `func(a, b)` of a Python function that takes exactly its positional
+    /// arguments (see `binds_plainly`): the arguments go from the caller's
+    /// stack straight into the new frame's locals, with no `Vec` made for
+    /// them and nothing to check (a recursive `fib` is mostly this). `None`
+    /// for any other call.
+    fn call_positional(&mut self, f: &mut PyFrame, n: u32) -> Option<Called> {
+        let at = f.stack.len().checked_sub(n as usize)?;
+        let Value::Func(func) = f.stack.get(at.checked_sub(1)?)? else {
+            return None;
+        };
+        if !binds_plainly(func, n as usize, true) {
+            return None;
+        }
+        let mut frame = self.py_frame(&func.code);
+        for (slot, a) in frame.locals.iter_mut().zip(f.stack.drain(at..)) {
+            *slot = a;
+        }
+        let Value::Func(func) = pop(f) else {
+            return None;
+        };
+        close_over(&mut frame, &func);
+        self.line_offset = f.span_start();
+        Some(self.func_frame(&func, frame))
     }
 
     /// A Python function's frame, its arguments bound: run by the caller, or
@@ -967,6 +991,12 @@ impl Vm {
                         Some(Ok(exit)) => return exit,
                         Some(Err(e)) => Err(e),
                         None => {
+                            if let Some(c) = self.call_positional(f, n) {
+                                return match self.called(f, c) {
+                                    Some(exit) => exit,
+                                    None => continue,
+                                };
+                            }
                             let args = popn(f, n);
                             let callee = pop(f);
                             self.line_offset = f.span_start();
@@ -1632,6 +1662,17 @@ pub(crate) fn unhashable(v: &Value) -> ExcRef {
     )
 }
 
+/// The usual call, `f(a, b)` with every parameter given by position:
+/// nothing to check or default; argument `i` is local `i` (then `close_over`).
+fn binds_plainly(func: &Function, nargs: usize, no_kwargs: bool) -> bool {
+    let p = &func.code.params;
+    nargs == p.args.len()
+        && no_kwargs
+        && p.vararg.is_none()
+        && p.kwarg.is_none()
+        && p.kwonly.is_empty()
+}
+
 /// Bind call arguments to a function's parameters in its fresh frame, with
 /// CPython's error messages.
 pub(crate) fn bind_args(
@@ -1643,19 +1684,11 @@ pub(crate) fn bind_args(
     let code = &func.code;
     let p = &code.params;
     let nparams = p.args.len();
-    // The usual call, `f(a, b)` with every parameter given by position and
-    // no closure: nothing to check, default or wrap in a cell.
-    if args.len() == nparams
-        && kwargs.is_empty()
-        && p.vararg.is_none()
-        && p.kwarg.is_none()
-        && p.kwonly.is_empty()
-        && code.cell_slots.is_empty()
-        && code.free_slots.is_empty()
-    {
+    if binds_plainly(func, args.len(), kwargs.is_empty()) {
         for (slot, a) in frame.locals.iter_mut().zip(args) {
             *slot = a;
         }
+        close_over(frame, func);
         return Ok(());
     }
     let name = &code.name;
@@ -1761,6 +1794,14 @@ pub(crate) fn bind_args(
             }
         }
     }
+    close_over(frame, func);
+    Ok(())
+}
+
+/// The last step of binding a call: the locals that inner functions see are
+/// put in cells, and the cells this function sees from outside are added.
+fn close_over(frame: &mut PyFrame, func: &Function) {
+    let code = &func.code;
     for &slot in &code.cell_slots {
         let v = std::mem::take(&mut frame.locals[slot as usize]);
         frame.locals[slot as usize] = Value::Cell(Rc::new(RefCell::new(v)));
@@ -1770,5 +1811,4 @@ pub(crate) fn bind_args(
             frame.locals[slot as usize] = Value::Cell(c.clone());
         }
     }
-    Ok(())
 }
