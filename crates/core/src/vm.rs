@@ -31,8 +31,11 @@ pub(crate) enum Frame {
 pub(crate) struct PyFrame {
     pub(crate) code: Rc<Code>,
     pub(crate) ip: u32,
-    pub(crate) stack: Vec<Value>,
-    pub(crate) locals: Vec<Value>,
+    /// `code.nlocals`: how many of `slots` are locals.
+    pub(crate) nlocals: u32,
+    /// The locals (`slots[i]` is local `i`), then the value stack above
+    /// them: one allocation per call, not two.
+    pub(crate) slots: Vec<Value>,
     pub(crate) blocks: Vec<Block>,
     /// Exceptions being handled (innermost last), for bare `raise`.
     pub(crate) exc_stack: Vec<ExcRef>,
@@ -47,20 +50,65 @@ pub(crate) struct Block {
 
 impl Drop for PyFrame {
     fn drop(&mut self) {
-        for v in self.locals.drain(..).chain(self.stack.drain(..)) {
+        // The locals first, then the stack, as always.
+        for v in self.slots.drain(..) {
             crate::value::drop_deep(v);
         }
+    }
+}
+
+/// At most this many spare frames wait in `Vm::spare_frames`: enough for
+/// the calls of a recursion a few dozen deep, little memory.
+const SPARE_FRAMES: usize = 64;
+
+/// A frame whose locals and stack grew bigger than this is not kept (a
+/// list display of a thousand items would otherwise hold its room forever).
+const SPARE_CAPACITY: usize = 128;
+
+impl Vm {
+    /// A fresh frame for `code`, in a box (with its stack's and locals' room)
+    /// that held a finished frame if there is one: a call or a coroutine
+    /// otherwise costs three allocations, and three frees when it ends.
+    pub(crate) fn py_frame(&mut self, code: &Rc<Code>) -> Box<PyFrame> {
+        let Some(mut f) = self.spare_frames.pop() else {
+            return Box::new(PyFrame::new(code.clone()));
+        };
+        // `py_frame_done` left it empty but for its code.
+        f.code = code.clone();
+        f.ip = 0;
+        f.nlocals = code.nlocals;
+        f.slots.resize(code.nlocals as usize, Value::Undefined);
+        f
+    }
+
+    /// A Python frame that has finished: what it holds is dropped now, as
+    /// dropping it would (locals, then the stack, then handled exceptions),
+    /// and its box is kept for `py_frame`. Its code stays until the box is
+    /// reused (dropping a code object is seen by nothing).
+    pub(crate) fn py_frame_done(&mut self, mut f: Box<PyFrame>) {
+        if self.spare_frames.len() >= SPARE_FRAMES || f.slots.capacity() > SPARE_CAPACITY {
+            return;
+        }
+        for v in f.slots.drain(..) {
+            crate::value::drop_deep(v);
+        }
+        f.blocks.clear();
+        f.exc_stack.clear();
+        self.spare_frames.push(f);
     }
 }
 
 impl PyFrame {
     pub(crate) fn new(code: Rc<Code>) -> PyFrame {
         let n = code.nlocals as usize;
+        // Room for the stack too (8 values hold most expressions).
+        let mut slots = Vec::with_capacity(n + 8);
+        slots.resize(n, Value::Undefined);
         PyFrame {
+            nlocals: code.nlocals,
             code,
             ip: 0,
-            stack: Vec::with_capacity(8),
-            locals: vec![Value::Undefined; n],
+            slots,
             blocks: Vec::new(),
             exc_stack: Vec::new(),
         }

@@ -131,12 +131,12 @@ impl Vm {
                 }
                 Frame::Py(f) => match self.exec_py(f, input) {
                     PyExit::Return(v) => {
-                        frames.pop();
+                        self.pop_py_frame(frames);
                         input = Resume::Value(v);
                     }
                     PyExit::Raise(e) => {
                         let e = pep479(e, f.code.is_async, f.code.is_generator);
-                        frames.pop();
+                        self.pop_py_frame(frames);
                         input = Resume::Throw(e);
                     }
                     PyExit::Call(frame) => {
@@ -179,6 +179,13 @@ impl Vm {
                     PyExit::Paused => return Outcome::Paused,
                 },
             }
+        }
+    }
+
+    /// The finished Python frame on top leaves the stack; its box is kept.
+    fn pop_py_frame(&mut self, frames: &mut Vec<Frame>) {
+        if let Some(Frame::Py(done)) = frames.pop() {
+            self.py_frame_done(done);
         }
     }
 
@@ -386,26 +393,9 @@ impl Vm {
     ) -> Result<Called, ExcRef> {
         match callee {
             Value::Func(f) => {
-                let frame = bind_args(&f, args, kwargs)?;
-                if f.code.is_generator {
-                    let g = crate::value::GenObj {
-                        frames: vec![Frame::Py(Box::new(frame))],
-                        started: false,
-                        running: false,
-                    };
-                    return Ok(Called::Value(Value::Gen(Rc::new(RefCell::new(g)))));
-                }
-                if f.code.is_async {
-                    let line = self.line_of(self.line_offset);
-                    let coro = Rc::new(RefCell::new(Coro {
-                        state: CoroState::Created(Frame::Py(Box::new(frame))),
-                        name: f.code.name.clone(),
-                        created_line: line,
-                    }));
-                    Ok(Called::Value(Value::Coro(coro)))
-                } else {
-                    Ok(Called::Frame(Frame::Py(Box::new(frame))))
-                }
+                let mut frame = self.py_frame(&f.code);
+                bind_args(&mut frame, &f, args, kwargs)?;
+                Ok(self.func_frame(&f, frame))
             }
             Value::Builtin(b) => builtins::call(self, b, args, kwargs),
             Value::Method(m) => builtins::call_method(self, &m.0, &m.1, args, kwargs),
@@ -414,6 +404,55 @@ impl Vm {
                 ExcType::TypeError,
                 format!("'{}' object is not callable", other.type_name()),
             )),
+        }
+    }
+
+    /// `func(a, b)` of a Python function that takes exactly its positional
+    /// arguments (see `binds_plainly`): the arguments go from the caller's
+    /// stack straight into the new frame's locals, with no `Vec` made for
+    /// them and nothing to check (a recursive `fib` is mostly this). `None`
+    /// for any other call.
+    fn call_positional(&mut self, f: &mut PyFrame, n: u32) -> Option<Called> {
+        let at = f.slots.len().checked_sub(n as usize)?;
+        let Value::Func(func) = f.slots.get(at.checked_sub(1)?)? else {
+            return None;
+        };
+        if !binds_plainly(func, n as usize, true) {
+            return None;
+        }
+        let mut frame = self.py_frame(&func.code);
+        for (slot, a) in frame.slots.iter_mut().zip(f.slots.drain(at..)) {
+            *slot = a;
+        }
+        let Value::Func(func) = pop(f) else {
+            return None;
+        };
+        close_over(&mut frame, &func);
+        self.line_offset = f.span_start();
+        Some(self.func_frame(&func, frame))
+    }
+
+    /// A Python function's frame, its arguments bound: run by the caller, or
+    /// kept in the generator or coroutine object the call makes.
+    fn func_frame(&mut self, f: &Function, frame: Box<PyFrame>) -> Called {
+        if f.code.is_generator {
+            let g = crate::value::GenObj {
+                frames: vec![Frame::Py(frame)],
+                started: false,
+                running: false,
+            };
+            return Called::Value(Value::Gen(Rc::new(RefCell::new(g))));
+        }
+        if f.code.is_async {
+            let line = self.line_of(self.line_offset);
+            let coro = Rc::new(RefCell::new(Coro {
+                state: CoroState::Created(Frame::Py(frame)),
+                name: f.code.name.clone(),
+                created_line: line,
+            }));
+            Called::Value(Value::Coro(coro))
+        } else {
+            Called::Frame(Frame::Py(frame))
         }
     }
 
@@ -426,7 +465,7 @@ impl Vm {
                 f.ip += 1;
                 crate::value::drop_deep(v);
             }
-            Resume::Value(v) => f.stack.push(v),
+            Resume::Value(v) => f.slots.push(v),
             Resume::Throw(e) => {
                 if !self.handle_exception(f, e.clone()) {
                     return PyExit::Raise(e);
@@ -442,34 +481,34 @@ impl Vm {
             f.ip += 1;
             let r: Result<(), ExcRef> = match op {
                 Op::LoadConst(i) => {
-                    f.stack.push(copy(&code.consts[i as usize]));
+                    f.slots.push(copy(&code.consts[i as usize]));
                     Ok(())
                 }
                 Op::LoadNone => {
-                    f.stack.push(Value::None);
+                    f.slots.push(Value::None);
                     Ok(())
                 }
-                Op::LoadLocal(i) => match &f.locals[i as usize] {
+                Op::LoadLocal(i) => match &f.slots[i as usize] {
                     Value::Undefined => Err(unbound_local(&code.local_names[i as usize])),
                     v => {
-                        f.stack.push(copy(v));
+                        f.slots.push(copy(v));
                         Ok(())
                     }
                 },
                 Op::StoreLocal(i) => {
                     let v = pop(f);
-                    crate::value::drop_deep(std::mem::replace(&mut f.locals[i as usize], v));
+                    crate::value::drop_deep(std::mem::replace(&mut f.slots[i as usize], v));
                     Ok(())
                 }
                 Op::DeleteLocal(i) => {
-                    if matches!(f.locals[i as usize], Value::Undefined) {
+                    if matches!(f.slots[i as usize], Value::Undefined) {
                         Err(unbound_local(&code.local_names[i as usize]))
                     } else {
-                        f.locals[i as usize] = Value::Undefined;
+                        f.slots[i as usize] = Value::Undefined;
                         Ok(())
                     }
                 }
-                Op::LoadDeref(i) => match &f.locals[i as usize] {
+                Op::LoadDeref(i) => match &f.slots[i as usize] {
                     Value::Cell(c) => {
                         let v = c.borrow().clone();
                         if let Value::Undefined = v {
@@ -481,7 +520,7 @@ impl Vm {
                                 ),
                             ))
                         } else {
-                            f.stack.push(v);
+                            f.slots.push(v);
                             Ok(())
                         }
                     }
@@ -489,13 +528,13 @@ impl Vm {
                 },
                 Op::StoreDeref(i) => {
                     let v = pop(f);
-                    if let Value::Cell(c) = &f.locals[i as usize] {
+                    if let Value::Cell(c) = &f.slots[i as usize] {
                         *c.borrow_mut() = v;
                     }
                     Ok(())
                 }
                 Op::LoadCell(i) => {
-                    f.stack.push(f.locals[i as usize].clone());
+                    f.slots.push(f.slots[i as usize].clone());
                     Ok(())
                 }
                 Op::LoadGlobal(i) => match self.globals.get(i as usize) {
@@ -507,7 +546,7 @@ impl Vm {
                         ),
                     )),
                     Some(v) => {
-                        f.stack.push(copy(v));
+                        f.slots.push(copy(v));
                         Ok(())
                     }
                 },
@@ -537,7 +576,7 @@ impl Vm {
                 }
                 Op::LoadAttr(i) => {
                     let obj = pop(f);
-                    ops::getattr(self, &obj, &code.names[i as usize]).map(|v| f.stack.push(v))
+                    ops::getattr(self, &obj, &code.names[i as usize]).map(|v| f.slots.push(v))
                 }
                 Op::StoreAttr(i) => {
                     let obj = pop(f);
@@ -554,7 +593,7 @@ impl Vm {
                 Op::LoadSubscr => {
                     let idx = pop(f);
                     let obj = pop(f);
-                    ops::getitem(&obj, &idx).map(|v| f.stack.push(v))
+                    ops::getitem(&obj, &idx).map(|v| f.slots.push(v))
                 }
                 Op::StoreSubscr => {
                     let idx = pop(f);
@@ -578,15 +617,15 @@ impl Vm {
                     let step = if n == 3 { pop(f) } else { Value::None };
                     let upper = pop(f);
                     let lower = pop(f);
-                    f.stack.push(Value::Slice(Rc::new((lower, upper, step))));
+                    f.slots.push(Value::Slice(Rc::new((lower, upper, step))));
                     Ok(())
                 }
                 Op::Binary(b) | Op::Inplace(b) => {
                     // Two numbers: the result replaces the left one in place.
-                    if let [.., lhs, rhs] = &mut f.stack[..] {
+                    if let [.., lhs, rhs] = &mut f.slots[..] {
                         if let Some(v) = ops::quick_arith(b, lhs, rhs) {
                             discard(std::mem::replace(lhs, v));
-                            if let Some(rhs) = f.stack.pop() {
+                            if let Some(rhs) = f.slots.pop() {
                                 discard(rhs);
                             }
                             continue;
@@ -597,39 +636,39 @@ impl Vm {
                 Op::ConstBinary(b, k) => {
                     // `2 * x`: the constant is never pushed when `x` is a number.
                     let lhs = &code.consts[k as usize];
-                    if let Some(rhs) = f.stack.last_mut() {
+                    if let Some(rhs) = f.slots.last_mut() {
                         if let Some(v) = ops::quick_arith(b, lhs, rhs) {
                             discard(std::mem::replace(rhs, v));
                             continue;
                         }
                     }
                     let rhs = pop(f);
-                    f.stack.push(copy(lhs));
-                    f.stack.push(rhs);
+                    f.slots.push(copy(lhs));
+                    f.slots.push(rhs);
                     self.binary_op(f, b, false)
                 }
                 Op::BinaryConst(b, k) | Op::InplaceConst(b, k) => {
                     // `x op 1`: the constant is never pushed when `x` is a number.
                     let rhs = &code.consts[k as usize];
-                    if let Some(lhs) = f.stack.last_mut() {
+                    if let Some(lhs) = f.slots.last_mut() {
                         if let Some(v) = ops::quick_arith(b, lhs, rhs) {
                             discard(std::mem::replace(lhs, v));
                             continue;
                         }
                     }
-                    f.stack.push(copy(rhs));
+                    f.slots.push(copy(rhs));
                     self.binary_op(f, b, matches!(op, Op::InplaceConst(..)))
                 }
                 Op::Unary(u) => {
                     let v = pop(f);
-                    ops::unary(u, &v).map(|v| f.stack.push(v))
+                    ops::unary(u, &v).map(|v| f.slots.push(v))
                 }
                 Op::Compare(c) => {
                     // Two numbers: the result replaces the left one in place.
-                    if let [.., lhs, rhs] = &mut f.stack[..] {
+                    if let [.., lhs, rhs] = &mut f.slots[..] {
                         if let Some(b) = ops::quick_compare(c, lhs, rhs) {
                             discard(std::mem::replace(lhs, Value::Bool(b)));
-                            if let Some(rhs) = f.stack.pop() {
+                            if let Some(rhs) = f.slots.pop() {
                                 discard(rhs);
                             }
                             continue;
@@ -639,10 +678,10 @@ impl Vm {
                 }
                 Op::CompareJumpIfFalse(c, t) => {
                     // Two numbers (a loop's test): no `bool` pushed and popped.
-                    if let [.., lhs, rhs] = &f.stack[..] {
+                    if let [.., lhs, rhs] = &f.slots[..] {
                         if let Some(b) = ops::quick_compare(c, lhs, rhs) {
                             for _ in 0..2 {
-                                if let Some(v) = f.stack.pop() {
+                                if let Some(v) = f.slots.pop() {
                                     discard(v);
                                 }
                             }
@@ -686,68 +725,68 @@ impl Vm {
                     Ok(())
                 }
                 Op::JumpIfFalseOrPop(t) => {
-                    if f.stack.last().is_some_and(|v| !v.truthy()) {
+                    if f.slots.last().is_some_and(|v| !v.truthy()) {
                         f.ip = t;
                     } else {
-                        f.stack.pop();
+                        f.slots.pop();
                     }
                     Ok(())
                 }
                 Op::JumpIfTrueOrPop(t) => {
-                    if f.stack.last().is_some_and(|v| v.truthy()) {
+                    if f.slots.last().is_some_and(|v| v.truthy()) {
                         f.ip = t;
                     } else {
-                        f.stack.pop();
+                        f.slots.pop();
                     }
                     Ok(())
                 }
                 Op::Pop => {
-                    if let Some(v) = f.stack.pop() {
+                    if let Some(v) = f.slots.pop() {
                         discard(v);
                     }
                     Ok(())
                 }
                 Op::Dup => {
-                    let v = f.stack.last().cloned().unwrap_or_default();
-                    f.stack.push(v);
+                    let v = f.slots.last().cloned().unwrap_or_default();
+                    f.slots.push(v);
                     Ok(())
                 }
                 Op::Dup2 => {
-                    let n = f.stack.len();
+                    let n = f.slots.len();
                     if n >= 2 {
-                        let a = f.stack[n - 2].clone();
-                        let b = f.stack[n - 1].clone();
-                        f.stack.push(a);
-                        f.stack.push(b);
+                        let a = f.slots[n - 2].clone();
+                        let b = f.slots[n - 1].clone();
+                        f.slots.push(a);
+                        f.slots.push(b);
                     }
                     Ok(())
                 }
                 Op::Rot2 => {
-                    let n = f.stack.len();
+                    let n = f.slots.len();
                     if n >= 2 {
-                        f.stack.swap(n - 1, n - 2);
+                        f.slots.swap(n - 1, n - 2);
                     }
                     Ok(())
                 }
                 Op::Rot3 => {
                     let v = pop(f);
-                    let n = f.stack.len();
-                    f.stack.insert(n.saturating_sub(2), v);
+                    let n = f.slots.len();
+                    f.slots.insert(n.saturating_sub(2), v);
                     Ok(())
                 }
                 Op::BuildList(n) => {
                     let items = popn(f, n);
-                    f.stack.push(Value::list(items));
+                    f.slots.push(Value::list(items));
                     Ok(())
                 }
                 Op::BuildTuple(n) => {
                     let items = popn(f, n);
-                    f.stack.push(Value::tuple(items));
+                    f.slots.push(Value::tuple(items));
                     Ok(())
                 }
                 Op::BuildSet(n) => {
                     let items = popn(f, n);
-                    ops::make_set(items).map(|v| f.stack.push(v))
+                    ops::make_set(items).map(|v| f.slots.push(v))
                 }
                 Op::BuildDict(n) => {
                     let items = popn(f, 2 * n);
@@ -761,7 +800,7 @@ impl Vm {
                         }
                         d.insert(Key(k), v);
                     }
-                    f.stack.push(Value::Dict(Rc::new(RefCell::new(d))));
+                    f.slots.push(Value::Dict(Rc::new(RefCell::new(d))));
                     r
                 }
                 Op::BuildString(n) => {
@@ -772,21 +811,21 @@ impl Vm {
                             s.push_str(p);
                         }
                     }
-                    f.stack.push(Value::str(&s));
+                    f.slots.push(Value::str(&s));
                     Ok(())
                 }
                 Op::ListAppend(n) => {
                     let v = pop(f);
-                    let at = f.stack.len().saturating_sub(n as usize);
-                    if let Some(Value::List(l)) = f.stack.get(at) {
+                    let at = f.slots.len().saturating_sub(n as usize);
+                    if let Some(Value::List(l)) = f.slots.get(at) {
                         l.borrow_mut().push(v);
                     }
                     Ok(())
                 }
                 Op::SetAdd(n) => {
                     let v = pop(f);
-                    let at = f.stack.len().saturating_sub(n as usize);
-                    match f.stack.get(at) {
+                    let at = f.slots.len().saturating_sub(n as usize);
+                    match f.slots.get(at) {
                         Some(Value::Set(s)) => {
                             if v.is_hashable() {
                                 s.borrow_mut().insert(Key(v), Value::None);
@@ -801,8 +840,8 @@ impl Vm {
                 Op::MapAdd(n) => {
                     let v = pop(f);
                     let k = pop(f);
-                    let at = f.stack.len().saturating_sub(n as usize);
-                    match f.stack.get(at) {
+                    let at = f.slots.len().saturating_sub(n as usize);
+                    match f.slots.get(at) {
                         Some(Value::Dict(d)) => {
                             if k.is_hashable() {
                                 d.borrow_mut().insert(Key(k), v);
@@ -818,7 +857,7 @@ impl Vm {
                     let it = pop(f);
                     match ops::collect(self, &it) {
                         Ok(items) => {
-                            if let Some(Value::List(l)) = f.stack.last() {
+                            if let Some(Value::List(l)) = f.slots.last() {
                                 l.borrow_mut().extend(items);
                             }
                             Ok(())
@@ -828,7 +867,7 @@ impl Vm {
                 }
                 Op::DictUpdate => {
                     let m = pop(f);
-                    match (&m, f.stack.last()) {
+                    match (&m, f.slots.last()) {
                         (Value::Dict(src), Some(Value::Dict(dst))) => {
                             let items: Vec<(Key, Value)> = src
                                 .borrow()
@@ -848,7 +887,7 @@ impl Vm {
                     let v = pop(f);
                     if let Value::List(l) = v {
                         let items = l.borrow().clone();
-                        f.stack.push(Value::tuple(items));
+                        f.slots.push(Value::tuple(items));
                     }
                     Ok(())
                 }
@@ -856,13 +895,13 @@ impl Vm {
                     let spec = if flags & 4 != 0 { Some(pop(f)) } else { None };
                     let v = pop(f);
                     ops::format_value(self, &v, flags & 3, spec.as_ref())
-                        .map(|s| f.stack.push(Value::str(&s)))
+                        .map(|s| f.slots.push(Value::str(&s)))
                 }
                 Op::UnpackSequence(n) => {
                     let v = pop(f);
                     match unpack_items(self, &v) {
                         Ok(items) if items.len() == n as usize => {
-                            f.stack.extend(items.into_iter().rev());
+                            f.slots.extend(items.into_iter().rev());
                             Ok(())
                         }
                         Ok(items) if items.len() > n as usize => Err(ExcObj::msg(
@@ -889,7 +928,7 @@ impl Vm {
                             let mut out: Vec<Value> = items[..before].to_vec();
                             out.push(Value::list(items[before..mid_end].to_vec()));
                             out.extend(items[mid_end..].iter().cloned());
-                            f.stack.extend(out.into_iter().rev());
+                            f.slots.extend(out.into_iter().rev());
                             Ok(())
                         }
                         Ok(items) => Err(ExcObj::msg(
@@ -905,7 +944,7 @@ impl Vm {
                 }
                 Op::GetIter => {
                     let v = pop(f);
-                    ops::get_iter(&v).map(|it| f.stack.push(it))
+                    ops::get_iter(&v).map(|it| f.slots.push(it))
                 }
                 Op::ForIter(t) => {
                     if let Some(exit) = self.take_step(f) {
@@ -913,11 +952,11 @@ impl Vm {
                     }
                     match self.next_item(f) {
                         Ok(Some(v)) => {
-                            f.stack.push(v);
+                            f.slots.push(v);
                             Ok(())
                         }
                         Ok(None) => {
-                            f.stack.pop();
+                            f.slots.pop();
                             f.ip = t;
                             Ok(())
                         }
@@ -930,7 +969,7 @@ impl Vm {
                     }
                     match self.next_item(f) {
                         Ok(Some(v)) => {
-                            let old = std::mem::replace(&mut f.locals[slot as usize], v);
+                            let old = std::mem::replace(&mut f.slots[slot as usize], v);
                             crate::value::drop_deep(old);
                             // Over the jump out of the loop.
                             f.ip += 1;
@@ -938,7 +977,7 @@ impl Vm {
                         }
                         Ok(None) => {
                             // The jump out of the loop comes next.
-                            f.stack.pop();
+                            f.slots.pop();
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -952,6 +991,12 @@ impl Vm {
                         Some(Ok(exit)) => return exit,
                         Some(Err(e)) => Err(e),
                         None => {
+                            if let Some(c) = self.call_positional(f, n) {
+                                return match self.called(f, c) {
+                                    Some(exit) => exit,
+                                    None => continue,
+                                };
+                            }
                             let args = popn(f, n);
                             let callee = pop(f);
                             self.line_offset = f.span_start();
@@ -1092,7 +1137,7 @@ impl Vm {
                         .cloned()
                         .zip(kwvals)
                         .collect();
-                    f.stack.push(Value::Func(Rc::new(Function {
+                    f.slots.push(Value::Func(Rc::new(Function {
                         code: c.clone(),
                         defaults,
                         kwdefaults,
@@ -1119,7 +1164,7 @@ impl Vm {
                 Op::SetupExcept(h) | Op::SetupFinally(h) => {
                     f.blocks.push(Block {
                         handler: h,
-                        depth: f.stack.len() as u32,
+                        depth: f.slots.len() as u32,
                         exc_depth: f.exc_stack.len() as u32,
                     });
                     Ok(())
@@ -1142,12 +1187,12 @@ impl Vm {
                 },
                 Op::CheckExcMatch => {
                     let cls = pop(f);
-                    let exc = f.stack.last().cloned().unwrap_or_default();
-                    ops::exc_matches(&exc, &cls).map(|b| f.stack.push(Value::Bool(b)))
+                    let exc = f.slots.last().cloned().unwrap_or_default();
+                    ops::exc_matches(&exc, &cls).map(|b| f.slots.push(Value::Bool(b)))
                 }
                 Op::WithEnter(is_async) => {
                     let mgr = pop(f);
-                    f.stack.push(mgr.clone());
+                    f.slots.push(mgr.clone());
                     match (is_async != 0 && next_is_await(f, &code), &mgr) {
                         (true, Value::Obj(o)) => {
                             let made = builtins::aenter(self, o);
@@ -1157,7 +1202,7 @@ impl Vm {
                             }
                         }
                         _ => {
-                            builtins::with_enter(self, &mgr, is_async != 0).map(|v| f.stack.push(v))
+                            builtins::with_enter(self, &mgr, is_async != 0).map(|v| f.slots.push(v))
                         }
                     }
                 }
@@ -1172,23 +1217,23 @@ impl Vm {
                             }
                         }
                         _ => builtins::with_exit(self, &mgr, None, is_async != 0)
-                            .map(|v| f.stack.push(v)),
+                            .map(|v| f.slots.push(v)),
                     }
                 }
                 Op::WithExcept(is_async) => {
-                    let n = f.stack.len();
-                    let exc = f.stack.get(n.wrapping_sub(1)).cloned().unwrap_or_default();
-                    let mgr = f.stack.get(n.wrapping_sub(2)).cloned().unwrap_or_default();
+                    let n = f.slots.len();
+                    let exc = f.slots.get(n.wrapping_sub(1)).cloned().unwrap_or_default();
+                    let mgr = f.slots.get(n.wrapping_sub(2)).cloned().unwrap_or_default();
                     let e = if let Value::Exc(e) = exc {
                         Some(e)
                     } else {
                         None
                     };
-                    builtins::with_exit(self, &mgr, e, is_async != 0).map(|v| f.stack.push(v))
+                    builtins::with_exit(self, &mgr, e, is_async != 0).map(|v| f.slots.push(v))
                 }
-                Op::Import(i) => builtins::import(&code.names[i as usize]).map(|m| f.stack.push(m)),
+                Op::Import(i) => builtins::import(&code.names[i as usize]).map(|m| f.slots.push(m)),
                 Op::LoadAssertionError => {
-                    f.stack
+                    f.slots
                         .push(Value::Type(TypeId::Exc(ExcType::AssertionError)));
                     Ok(())
                 }
@@ -1212,15 +1257,15 @@ impl Vm {
     /// the stack, which the result replaces. A run stopped at a limit is an
     /// `Err` too, which the caller turns into `PyExit::Abort`.
     fn binary_op(&mut self, f: &mut PyFrame, b: BinOp, inplace: bool) -> Result<(), ExcRef> {
-        let n = f.stack.len();
-        let numbers = match (f.stack.get(n.wrapping_sub(2)), f.stack.last()) {
+        let n = f.slots.len();
+        let numbers = match (f.slots.get(n.wrapping_sub(2)), f.slots.last()) {
             (Some(lhs), Some(rhs)) => ops::binary_numbers(b, lhs, rhs),
             _ => None,
         };
         if let Some(r) = numbers {
             // Both operands are numbers: nothing to drop.
-            f.stack.truncate(n - 2);
-            return r.map(|v| f.stack.push(v));
+            f.slots.truncate(n - 2);
+            return r.map(|v| f.slots.push(v));
         }
         let rhs = pop(f);
         let lhs = pop(f);
@@ -1233,7 +1278,7 @@ impl Vm {
         if self.abort.is_some() {
             return Err(ExcObj::bare(ExcType::SystemError));
         }
-        f.stack.push(v);
+        f.slots.push(v);
         Ok(())
     }
 
@@ -1252,14 +1297,14 @@ impl Vm {
         if work >= 1024 {
             self.charge_steps(work as u64 / super::ITEMS_PER_STEP)?;
         }
-        ops::compare(c, &lhs, &rhs).map(|b| f.stack.push(Value::Bool(b)))
+        ops::compare(c, &lhs, &rhs).map(|b| f.slots.push(Value::Bool(b)))
     }
 
     /// The next item of the iterator on top of the stack (`ForIter`,
     /// `ForIterLocal`); `None` when it is exhausted.
     #[inline(always)]
     fn next_item(&mut self, f: &PyFrame) -> Result<Option<Value>, ExcRef> {
-        match f.stack.last() {
+        match f.slots.last() {
             // A range (most loops), without the general protocol.
             Some(it) => match ops::quick_range_next(it) {
                 Some(i) => Ok(i.map(Value::Int)),
@@ -1308,10 +1353,10 @@ impl Vm {
         let Some(b) = f.blocks.pop() else {
             return false;
         };
-        f.stack.truncate(b.depth as usize);
+        f.slots.truncate(b.depth as usize);
         f.exc_stack.truncate(b.exc_depth as usize);
         f.exc_stack.push(e.clone());
-        f.stack.push(Value::Exc(e));
+        f.slots.push(Value::Exc(e));
         f.ip = b.handler;
         true
     }
@@ -1385,11 +1430,11 @@ impl Vm {
         if !next_is_await(f, code) {
             return None;
         }
-        let at = f.stack.len().checked_sub(n as usize)?;
-        let &Value::Builtin(b) = f.stack.get(at.checked_sub(1)?)? else {
+        let at = f.slots.len().checked_sub(n as usize)?;
+        let &Value::Builtin(b) = f.slots.get(at.checked_sub(1)?)? else {
             return None;
         };
-        let args = f.stack.get(at..)?;
+        let args = f.slots.get(at..)?;
         if let Some(delay) = asyncio_api::plain_sleep(b, args) {
             return Some(Ok(self.sleep_for(f, at, delay)));
         }
@@ -1409,9 +1454,9 @@ impl Vm {
         if !next_is_await(f, code) {
             return None;
         }
-        let at = f.stack.len().checked_sub(n as usize)?;
-        let args = f.stack.get(at..)?;
-        let made = match f.stack.get(at.checked_sub(1)?)? {
+        let at = f.slots.len().checked_sub(n as usize)?;
+        let args = f.slots.get(at..)?;
+        let made = match f.slots.get(at.checked_sub(1)?)? {
             Value::Module(m) => {
                 // `asyncio.sleep`, by far the most awaited: not looked up by name.
                 let b = if *m == ModuleId::Asyncio && name == "sleep" {
@@ -1441,8 +1486,8 @@ impl Vm {
     /// Inlined: a call and a return are a good part of what is left of it.
     #[inline(always)]
     fn sleep_for(&mut self, f: &mut PyFrame, at: usize, delay: f64) -> PyExit {
-        while f.stack.len() >= at {
-            match f.stack.pop() {
+        while f.slots.len() >= at {
+            match f.slots.pop() {
                 // What they are: nothing to call the drop glue for.
                 Some(
                     v @ (Value::Module(_)
@@ -1470,15 +1515,15 @@ impl Vm {
         at: usize,
         made: Result<crate::asyncio::native::NativeCoro, ExcRef>,
     ) -> Option<Result<PyExit, ExcRef>> {
-        let gone = f.stack.get(at - 1..).unwrap_or_default();
+        let gone = f.slots.get(at - 1..).unwrap_or_default();
         if gone.iter().any(crate::value::is_container) {
-            for v in f.stack.drain(at - 1..) {
+            for v in f.slots.drain(at - 1..) {
                 crate::value::drop_deep(v);
             }
         } else {
             // No container among them (`asyncio.sleep(0.1)`): dropped in
             // place, in the same order, without the drain's machinery.
-            f.stack.truncate(at - 1);
+            f.slots.truncate(at - 1);
         }
         self.line_offset = f.span_start();
         Some(self.enter_awaited(f, made))
@@ -1553,7 +1598,7 @@ impl Vm {
                 if self.abort.is_some() {
                     return Some(PyExit::Abort);
                 }
-                f.stack.push(v);
+                f.slots.push(v);
                 None
             }
             Called::Frame(fr) => Some(PyExit::Call(fr)),
@@ -1594,13 +1639,24 @@ fn copy(v: &Value) -> Value {
     }
 }
 
+/// The value on top of the stack. Compiled code never pops an empty stack;
+/// if it did, it would get a default, not a local from below the stack.
 fn pop(f: &mut PyFrame) -> Value {
-    f.stack.pop().unwrap_or_default()
+    if f.slots.len() > f.nlocals as usize {
+        f.slots.pop().unwrap_or_default()
+    } else {
+        Value::default()
+    }
 }
 
+/// The `n` values on top of the stack (fewer if it has fewer: never locals).
 fn popn(f: &mut PyFrame, n: u32) -> Vec<Value> {
-    let at = f.stack.len().saturating_sub(n as usize);
-    f.stack.split_off(at)
+    let at = f
+        .slots
+        .len()
+        .saturating_sub(n as usize)
+        .max(f.nlocals as usize);
+    f.slots.split_off(at)
 }
 
 fn unbound_local(name: &str) -> ExcRef {
@@ -1617,30 +1673,34 @@ pub(crate) fn unhashable(v: &Value) -> ExcRef {
     )
 }
 
-/// Bind call arguments to a function's parameters, with CPython's error messages.
-pub(crate) fn bind_args(
-    func: &Function,
-    args: Vec<Value>,
-    kwargs: Kwargs,
-) -> Result<PyFrame, ExcRef> {
-    let code = &func.code;
-    let p = &code.params;
-    let mut frame = PyFrame::new(code.clone());
-    let nparams = p.args.len();
-    // The usual call, `f(a, b)` with every parameter given by position and
-    // no closure: nothing to check, default or wrap in a cell.
-    if args.len() == nparams
-        && kwargs.is_empty()
+/// The usual call, `f(a, b)` with every parameter given by position:
+/// nothing to check or default; argument `i` is local `i` (then `close_over`).
+fn binds_plainly(func: &Function, nargs: usize, no_kwargs: bool) -> bool {
+    let p = &func.code.params;
+    nargs == p.args.len()
+        && no_kwargs
         && p.vararg.is_none()
         && p.kwarg.is_none()
         && p.kwonly.is_empty()
-        && code.cell_slots.is_empty()
-        && code.free_slots.is_empty()
-    {
-        for (slot, a) in frame.locals.iter_mut().zip(args) {
+}
+
+/// Bind call arguments to a function's parameters in its fresh frame, with
+/// CPython's error messages.
+pub(crate) fn bind_args(
+    frame: &mut PyFrame,
+    func: &Function,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> Result<(), ExcRef> {
+    let code = &func.code;
+    let p = &code.params;
+    let nparams = p.args.len();
+    if binds_plainly(func, args.len(), kwargs.is_empty()) {
+        for (slot, a) in frame.slots.iter_mut().zip(args) {
             *slot = a;
         }
-        return Ok(frame);
+        close_over(frame, func);
+        return Ok(());
     }
     let name = &code.name;
     let mut args = args;
@@ -1648,7 +1708,7 @@ pub(crate) fn bind_args(
         match p.vararg {
             Some(slot) => {
                 let extra = args.split_off(nparams);
-                frame.locals[slot as usize] = Value::tuple(extra);
+                frame.slots[slot as usize] = Value::tuple(extra);
             }
             None => {
                 let given = args.len();
@@ -1671,23 +1731,23 @@ pub(crate) fn bind_args(
             }
         }
     } else if let Some(slot) = p.vararg {
-        frame.locals[slot as usize] = Value::tuple(Vec::new());
+        frame.slots[slot as usize] = Value::tuple(Vec::new());
     }
     for (i, a) in args.into_iter().enumerate() {
-        frame.locals[i] = a;
+        frame.slots[i] = a;
     }
     let mut extra_kw = Dict::default();
     for (k, v) in kwargs {
         if let Some(i) = p.args.iter().position(|a| **a == *k) {
-            if !matches!(frame.locals[i], Value::Undefined) {
+            if !matches!(frame.slots[i], Value::Undefined) {
                 return Err(ExcObj::msg(
                     ExcType::TypeError,
                     format!("{name}() got multiple values for argument '{k}'"),
                 ));
             }
-            frame.locals[i] = v;
+            frame.slots[i] = v;
         } else if let Some((_, slot)) = p.kwonly.iter().find(|(n, _)| **n == *k) {
-            frame.locals[*slot as usize] = v;
+            frame.slots[*slot as usize] = v;
         } else if p.kwarg.is_some() {
             extra_kw.insert(Key(Value::Str(k)), v);
         } else {
@@ -1698,14 +1758,14 @@ pub(crate) fn bind_args(
         }
     }
     if let Some(slot) = p.kwarg {
-        frame.locals[slot as usize] = Value::Dict(Rc::new(RefCell::new(extra_kw)));
+        frame.slots[slot as usize] = Value::Dict(Rc::new(RefCell::new(extra_kw)));
     }
     let first_default = nparams - p.n_defaults as usize;
     let mut missing = Vec::new();
     for i in 0..nparams {
-        if matches!(frame.locals[i], Value::Undefined) {
+        if matches!(frame.slots[i], Value::Undefined) {
             if i >= first_default {
-                frame.locals[i] = func.defaults[i - first_default].clone();
+                frame.slots[i] = func.defaults[i - first_default].clone();
             } else {
                 missing.push(format!("'{}'", p.args[i]));
             }
@@ -1733,9 +1793,9 @@ pub(crate) fn bind_args(
         ));
     }
     for (kname, slot) in &p.kwonly {
-        if matches!(frame.locals[*slot as usize], Value::Undefined) {
+        if matches!(frame.slots[*slot as usize], Value::Undefined) {
             match func.kwdefaults.iter().find(|(n, _)| n == kname) {
-                Some((_, v)) => frame.locals[*slot as usize] = v.clone(),
+                Some((_, v)) => frame.slots[*slot as usize] = v.clone(),
                 None => {
                     return Err(ExcObj::msg(
                         ExcType::TypeError,
@@ -1745,14 +1805,21 @@ pub(crate) fn bind_args(
             }
         }
     }
+    close_over(frame, func);
+    Ok(())
+}
+
+/// The last step of binding a call: the locals that inner functions see are
+/// put in cells, and the cells this function sees from outside are added.
+fn close_over(frame: &mut PyFrame, func: &Function) {
+    let code = &func.code;
     for &slot in &code.cell_slots {
-        let v = std::mem::take(&mut frame.locals[slot as usize]);
-        frame.locals[slot as usize] = Value::Cell(Rc::new(RefCell::new(v)));
+        let v = std::mem::take(&mut frame.slots[slot as usize]);
+        frame.slots[slot as usize] = Value::Cell(Rc::new(RefCell::new(v)));
     }
     for (i, &slot) in code.free_slots.iter().enumerate() {
         if let Some(c) = func.closure.get(i) {
-            frame.locals[slot as usize] = Value::Cell(c.clone());
+            frame.slots[slot as usize] = Value::Cell(c.clone());
         }
     }
-    Ok(frame)
 }

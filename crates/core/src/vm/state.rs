@@ -142,6 +142,10 @@ pub(crate) struct Vm {
     /// Where a task's default name (`Task-N`) is written before it is
     /// copied into its `Arc`: one allocation per name, not two.
     pub(crate) name_scratch: String,
+    /// Boxes of finished Python frames, emptied, for the next calls
+    /// (`Vm::py_frame`, `Vm::py_frame_done` in vm.rs).
+    #[allow(clippy::vec_box)]
+    pub(super) spare_frames: Vec<Box<super::PyFrame>>,
 }
 
 /// At most this many boxes wait in `Vm::native_boxes`.
@@ -182,6 +186,7 @@ impl Vm {
             ids: Default::default(),
             native_boxes: Vec::new(),
             name_scratch: String::new(),
+            spare_frames: Vec::new(),
         }
     }
 
