@@ -4,7 +4,9 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::asyncio::combinators;
-use crate::asyncio::event_loop::{Callback, Handle, PausedStep, TimerRef, CLOCK_RESOLUTION};
+use crate::asyncio::event_loop::{
+    Callback, Handle, PausedStep, Timer, TimerRef, TimerWhat, CLOCK_RESOLUTION,
+};
 use crate::asyncio::objects::{
     DoneCallback, FutRef, FutState, Future, SleepState, TaskData, Waiter,
 };
@@ -101,6 +103,24 @@ impl Vm {
             | Callback::AsCompletedTimeout { .. } => TimerKind::Timeout,
             _ => TimerKind::Callback,
         };
+        let flag = self.new_timer(when, kind, task);
+        let what = TimerWhat::Other(Box::new(cb));
+        self.lp.timers.push(when, Timer { flag, what });
+        flag
+    }
+
+    /// `sleep`'s `call_later(delay, _set_result_unless_cancelled, …)` for
+    /// the task numbered `task`, waiting at `line`: a `Callback::SleepTimer`
+    /// once due, made only then (`start_pass`).
+    fn call_sleep(&mut self, when: f64, task: u32, line: u32) -> TimerRef {
+        let flag = self.new_timer(when, TimerKind::Sleep, task);
+        let what = TimerWhat::Sleep { task, line };
+        self.lp.timers.push(when, Timer { flag, what });
+        flag
+    }
+
+    /// The trace's record of a new timer, and its cancelled flag.
+    fn new_timer(&mut self, when: f64, kind: TimerKind, task: u32) -> TimerRef {
         let record = self.trace.timers.len() as u32;
         self.trace.timers.push(TimerRecord {
             due: when,
@@ -109,16 +129,7 @@ impl Vm {
             task,
             kind,
         });
-        let flag = self.lp.cancelled.new_flag(record);
-        self.lp.timers.push(
-            when,
-            Handle {
-                cb,
-                arg: None,
-                cancelled: Some(flag),
-            },
-        );
-        flag
+        self.lp.cancelled.new_flag(record)
     }
 
     /// `TimerHandle.cancel()`: the timer will not fire and is no longer pending.
@@ -605,16 +616,7 @@ impl Vm {
             Outcome::Suspend(Wait::Sleep(until)) => {
                 // `sleep`: `call_later(delay, _set_result_unless_cancelled,
                 // future)`, then the task waits on the future.
-                let timer = self.call_at_by(
-                    until,
-                    Callback::SleepTimer {
-                        task: task.clone(),
-                        record: self.trace.timers.len() as u32,
-                        id,
-                        line,
-                    },
-                    id,
-                );
+                let timer = self.call_sleep(until, id, line);
                 self.event(
                     id,
                     line,
@@ -840,13 +842,31 @@ impl Vm {
             }
         }
         let end = self.lp.now + CLOCK_RESOLUTION;
-        while let Some(handle) = self.lp.timers.pop_due(end) {
-            if !handle.is_cancelled(&self.lp.cancelled) {
-                if let Some(f) = handle.cancelled {
-                    self.end_timer(f.record);
-                }
-                self.lp.ready.push(handle);
+        while let Some(timer) = self.lp.timers.pop_due(end) {
+            if timer.is_cancelled(&self.lp.cancelled) {
+                continue;
             }
+            let Timer { flag, what } = timer;
+            self.end_timer(flag.record);
+            let cb = match what {
+                TimerWhat::Sleep { task, line } => {
+                    let Some(t) = self.tasks.get(task as usize) else {
+                        continue;
+                    };
+                    Callback::SleepTimer {
+                        task: t.clone(),
+                        record: flag.record,
+                        id: task,
+                        line,
+                    }
+                }
+                TimerWhat::Other(cb) => *cb,
+            };
+            self.lp.ready.push(Handle {
+                cb,
+                arg: None,
+                cancelled: Some(flag),
+            });
         }
         self.lp.pass_left = self.lp.ready.len();
         true
