@@ -32,15 +32,6 @@ pub(crate) enum Callback {
         id: u32,
         line: u32,
     },
-    /// `futures._set_result_unless_cancelled(fut, result)`, the timer of
-    /// `sleep`, for the future kept in `task` (`Waiter::Sleep` with this
-    /// timer record); `id` and `line` as for `TaskStep`.
-    SleepTimer {
-        task: FutRef,
-        record: u32,
-        id: u32,
-        line: u32,
-    },
     /// `Task.__wakeup` on the future of a sleep (`Waiter::Sleep`).
     SleepWakeup {
         task: FutRef,
@@ -228,7 +219,7 @@ pub(crate) struct Timer {
 
 pub(crate) enum TimerWhat {
     /// `sleep`'s `_set_result_unless_cancelled` for the task numbered `task`
-    /// (its index in `Vm::tasks`), waiting at `line`: `Callback::SleepTimer`
+    /// (its index in `Vm::tasks`), waiting at `line`: `Ready::SleepTimer`
     /// once it fires.
     Sleep { task: u32, line: u32 },
     /// Any other callback (`call_later`, the timeouts): few, kept boxed.
@@ -323,6 +314,7 @@ impl TimerHeap {
     }
 
     /// Drop cancelled timers from the front; then the earliest live due time.
+    #[inline]
     pub(crate) fn next_due(&mut self, flags: &TimerFlags) -> Option<f64> {
         while self.front().is_some_and(|(_, h)| h.is_cancelled(flags)) {
             self.pop_front();
@@ -347,18 +339,96 @@ impl TimerHeap {
     }
 }
 
+/// A ready-queue entry: the callbacks nearly every await queues (a task's
+/// step or wake-up, a sleep's timer, a gather child's end), each in a few
+/// words, and any other [`Handle`] boxed. A whole Handle is 72 bytes, moved
+/// in and out of the queue twice per await; an entry is 24.
+pub(crate) enum Ready {
+    /// `Callback::TaskStep` (its number and line served the Ready event).
+    Step {
+        task: FutRef,
+        exc: Option<ExcRef>,
+    },
+    /// `Callback::TaskWakeup`, a done callback of `fut`.
+    Wakeup {
+        task: FutRef,
+        fut: FutRef,
+    },
+    /// `futures._set_result_unless_cancelled(fut, result)`, the timer of
+    /// `sleep`, for the future kept in the task numbered `id` (its index in
+    /// `Vm::tasks`; `Waiter::Sleep` with this timer), with the timer's
+    /// cancelled flag; `line` for the Ready event of the wake-up it queues.
+    SleepTimer {
+        id: u32,
+        line: u32,
+        flag: TimerRef,
+    },
+    /// `Callback::SleepWakeup`.
+    SleepWakeup {
+        task: FutRef,
+    },
+    /// `Callback::GatherChildDone`, a done callback of `fut`.
+    GatherChildDone {
+        state: Rc<GatherState>,
+        fut: FutRef,
+    },
+    Other(Box<Handle>),
+}
+
+impl Ready {
+    pub(crate) fn is_cancelled(&self, flags: &TimerFlags) -> bool {
+        match self {
+            Ready::SleepTimer { flag, .. } => flags.get(*flag),
+            Ready::Other(h) => h.is_cancelled(flags),
+            _ => false,
+        }
+    }
+}
+
+impl From<Handle> for Ready {
+    fn from(h: Handle) -> Ready {
+        match h {
+            Handle {
+                cb: Callback::TaskStep { task, exc, .. },
+                arg: None,
+                cancelled: None,
+            } => Ready::Step { task, exc },
+            Handle {
+                cb: Callback::TaskWakeup { task, .. },
+                arg: Some(fut),
+                cancelled: None,
+            } => Ready::Wakeup { task, fut },
+            Handle {
+                cb: Callback::SleepWakeup { task, .. },
+                arg: None,
+                cancelled: None,
+            } => Ready::SleepWakeup { task },
+            Handle {
+                cb: Callback::GatherChildDone { state },
+                arg: Some(fut),
+                cancelled: None,
+            } => Ready::GatherChildDone { state, fut },
+            h => Ready::Other(Box::new(h)),
+        }
+    }
+}
+
 /// The FIFO of callbacks ready to run.
 #[derive(Default)]
 pub(crate) struct ReadyQueue {
-    pub(crate) queue: VecDeque<Handle>,
+    pub(crate) queue: VecDeque<Ready>,
 }
 
 impl ReadyQueue {
     pub(crate) fn push(&mut self, h: Handle) {
-        self.queue.push_back(h);
+        self.queue.push_back(Ready::from(h));
     }
 
-    pub(crate) fn pop(&mut self) -> Option<Handle> {
+    pub(crate) fn push_ready(&mut self, r: Ready) {
+        self.queue.push_back(r);
+    }
+
+    pub(crate) fn pop(&mut self) -> Option<Ready> {
         self.queue.pop_front()
     }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::asyncio::combinators;
 use crate::asyncio::event_loop::{
-    Callback, Handle, PausedStep, Timer, TimerRef, TimerWhat, CLOCK_RESOLUTION,
+    Callback, Handle, PausedStep, Ready, Timer, TimerRef, TimerWhat, CLOCK_RESOLUTION,
 };
 use crate::asyncio::objects::{
     DoneCallback, FutRef, FutState, Future, SleepState, TaskData, Waiter,
@@ -66,6 +66,14 @@ fn frames_offset(frames: &[Frame]) -> Option<u32> {
     })
 }
 
+/// What `Task.__step(exc)` resumes the task with.
+fn step_input(exc: Option<ExcRef>) -> Resume {
+    match exc {
+        Some(e) => Resume::Throw(e),
+        None => Resume::Value(Value::None),
+    }
+}
+
 /// How many futures `Vm::recycle_future` keeps for reuse at most.
 const SPARE_FUTURES: usize = 64;
 
@@ -73,19 +81,42 @@ const SPARE_FUTURES: usize = 64;
 const MAX_PASSES: u32 = 20_000_000;
 
 impl Vm {
-    /// `loop.call_soon`: append to the ready queue.
+    /// `loop.call_soon`: append to the ready queue. A task's step or
+    /// wake-up goes in as its `Ready` entry at once (no Handle made and
+    /// taken apart).
     pub(crate) fn call_soon(&mut self, cb: Callback, arg: Option<FutRef>) {
-        if let Callback::TaskStep { id, line, .. }
-        | Callback::TaskWakeup { id, line, .. }
-        | Callback::SleepWakeup { id, line, .. } = cb
-        {
-            self.event(id, line, EventKind::Ready);
-        }
-        self.lp.ready.push(Handle {
-            cb,
-            arg,
-            cancelled: None,
-        });
+        let entry = match (cb, arg) {
+            (Callback::TaskWakeup { task, id, line }, Some(fut)) => {
+                self.event(id, line, EventKind::Ready);
+                Ready::Wakeup { task, fut }
+            }
+            (
+                Callback::TaskStep {
+                    task,
+                    exc,
+                    id,
+                    line,
+                },
+                None,
+            ) => {
+                self.event(id, line, EventKind::Ready);
+                Ready::Step { task, exc }
+            }
+            (cb, arg) => {
+                if let Callback::TaskStep { id, line, .. }
+                | Callback::TaskWakeup { id, line, .. }
+                | Callback::SleepWakeup { id, line, .. } = cb
+                {
+                    self.event(id, line, EventKind::Ready);
+                }
+                Ready::from(Handle {
+                    cb,
+                    arg,
+                    cancelled: None,
+                })
+            }
+        };
+        self.lp.ready.push_ready(entry);
     }
 
     /// `loop.call_at`: a timer; returns its cancelled flag (the TimerHandle).
@@ -97,7 +128,6 @@ impl Vm {
     /// `call_at` by the task numbered `task` (the current one, known to the caller).
     fn call_at_by(&mut self, when: f64, cb: Callback, task: u32) -> TimerRef {
         let kind = match &cb {
-            Callback::SleepTimer { .. } => TimerKind::Sleep,
             Callback::ReleaseWaiter { .. }
             | Callback::TimeoutFire { .. }
             | Callback::AsCompletedTimeout { .. } => TimerKind::Timeout,
@@ -110,8 +140,8 @@ impl Vm {
     }
 
     /// `sleep`'s `call_later(delay, _set_result_unless_cancelled, …)` for
-    /// the task numbered `task`, waiting at `line`: a `Callback::SleepTimer`
-    /// once due, made only then (`start_pass`).
+    /// the task numbered `task`, waiting at `line`: a `Ready::SleepTimer`
+    /// once due (`start_pass`).
     fn call_sleep(&mut self, when: f64, task: u32, line: u32) -> TimerRef {
         let flag = self.new_timer(when, TimerKind::Sleep, task);
         let what = TimerWhat::Sleep { task, line };
@@ -279,6 +309,7 @@ impl Vm {
     /// it (no strong or weak reference: it can never be seen again), it is
     /// emptied now, what it held dropped as it would have been, and kept
     /// for `new_future`.
+    #[inline]
     fn recycle_future(&mut self, f: FutRef) {
         if Rc::strong_count(&f) == 1
             && Rc::weak_count(&f) == 0
@@ -691,54 +722,74 @@ impl Vm {
         }
     }
 
+    /// Run a ready-queue entry (not cancelled).
+    fn run_ready(&mut self, r: Ready) {
+        match r {
+            Ready::Step { task, exc } => self.task_step(&task, step_input(exc)),
+            Ready::Wakeup { task, fut } => self.task_wakeup(&task, fut),
+            Ready::SleepTimer { id, line, flag } => self.sleep_timer(id, flag.record, line),
+            Ready::SleepWakeup { task } => self.sleep_wakeup(&task),
+            Ready::GatherChildDone { state, fut } => {
+                combinators::gather_child_done(self, &state, &fut)
+            }
+            Ready::Other(h) => self.run_callback(*h),
+        }
+    }
+
+    /// `Task.__wakeup(f)`: the task goes on with `f`'s result.
+    fn task_wakeup(&mut self, task: &FutRef, f: FutRef) {
+        let input = match self.future_result(&f) {
+            Ok(v) => Resume::Value(v),
+            Err(e) => Resume::Throw(e),
+        };
+        self.task_step(task, input);
+        self.recycle_future(f);
+    }
+
+    /// `_set_result_unless_cancelled` of the sleep the task numbered `id`
+    /// waits in with the timer `record`: then its wake-up is queued.
+    fn sleep_timer(&mut self, id: u32, record: u32, line: u32) {
+        let Some(task) = self.tasks.get(id as usize) else {
+            return;
+        };
+        let fired = match task.borrow_mut().task.as_mut().map(|t| &mut t.waiter) {
+            Some(Waiter::Sleep { timer, state, .. })
+                if timer.record == record && matches!(state, SleepState::Pending) =>
+            {
+                *state = SleepState::Done;
+                true
+            }
+            _ => false,
+        };
+        if fired {
+            let task = task.clone();
+            self.event(id, line, EventKind::Ready);
+            self.lp.ready.push_ready(Ready::SleepWakeup { task });
+        }
+    }
+
+    /// `Task.__wakeup` on the future of the sleep the task waits in.
+    fn sleep_wakeup(&mut self, task: &FutRef) {
+        let input = match task.borrow().task.as_ref().map(|t| &t.waiter) {
+            Some(Waiter::Sleep {
+                state: SleepState::Cancelled(msg),
+                ..
+            }) => Resume::Throw(cancelled_error(msg.as_ref())),
+            _ => Resume::Value(Value::None),
+        };
+        self.task_step(task, input);
+    }
+
     fn run_callback(&mut self, h: Handle) {
         let arg = h.arg;
         match h.cb {
-            Callback::TaskStep { task, exc, .. } => {
-                let input = match exc {
-                    Some(e) => Resume::Throw(e),
-                    None => Resume::Value(Value::None),
-                };
-                self.task_step(&task, input);
-            }
+            Callback::TaskStep { task, exc, .. } => self.task_step(&task, step_input(exc)),
             Callback::TaskWakeup { task, .. } => {
-                let Some(f) = arg else { return };
-                let input = match self.future_result(&f) {
-                    Ok(v) => Resume::Value(v),
-                    Err(e) => Resume::Throw(e),
-                };
-                self.task_step(&task, input);
-                self.recycle_future(f);
-            }
-            Callback::SleepTimer {
-                task,
-                record,
-                id,
-                line,
-            } => {
-                let fired = match task.borrow_mut().task.as_mut().map(|t| &mut t.waiter) {
-                    Some(Waiter::Sleep { timer, state, .. })
-                        if timer.record == record && matches!(state, SleepState::Pending) =>
-                    {
-                        *state = SleepState::Done;
-                        true
-                    }
-                    _ => false,
-                };
-                if fired {
-                    self.call_soon(Callback::SleepWakeup { task, id, line }, None);
+                if let Some(f) = arg {
+                    self.task_wakeup(&task, f);
                 }
             }
-            Callback::SleepWakeup { task, .. } => {
-                let input = match task.borrow().task.as_ref().map(|t| &t.waiter) {
-                    Some(Waiter::Sleep {
-                        state: SleepState::Cancelled(msg),
-                        ..
-                    }) => Resume::Throw(cancelled_error(msg.as_ref())),
-                    _ => Resume::Value(Value::None),
-                };
-                self.task_step(&task, input);
-            }
+            Callback::SleepWakeup { task, .. } => self.sleep_wakeup(&task),
             Callback::ReleaseWaiter { waiter } => {
                 if !waiter.borrow().done() {
                     let _ = self.set_result(&waiter, Value::None);
@@ -848,25 +899,19 @@ impl Vm {
             }
             let Timer { flag, what } = timer;
             self.end_timer(flag.record);
-            let cb = match what {
-                TimerWhat::Sleep { task, line } => {
-                    let Some(t) = self.tasks.get(task as usize) else {
-                        continue;
-                    };
-                    Callback::SleepTimer {
-                        task: t.clone(),
-                        record: flag.record,
-                        id: task,
-                        line,
-                    }
-                }
-                TimerWhat::Other(cb) => *cb,
+            let entry = match what {
+                TimerWhat::Sleep { task, line } => Ready::SleepTimer {
+                    id: task,
+                    line,
+                    flag,
+                },
+                TimerWhat::Other(cb) => Ready::from(Handle {
+                    cb: *cb,
+                    arg: None,
+                    cancelled: Some(flag),
+                }),
             };
-            self.lp.ready.push(Handle {
-                cb,
-                arg: None,
-                cancelled: Some(flag),
-            });
+            self.lp.ready.push_ready(entry);
         }
         self.lp.pass_left = self.lp.ready.len();
         true
@@ -893,7 +938,7 @@ impl Vm {
                 if h.is_cancelled(&self.lp.cancelled) {
                     continue;
                 }
-                self.run_callback(h);
+                self.run_ready(h);
             }
             if self.abort.is_some() || self.escaping.is_some() {
                 self.lp.pass_left = 0;
