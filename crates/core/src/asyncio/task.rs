@@ -554,9 +554,17 @@ impl Vm {
             (td.id, td.line, std::mem::take(&mut td.frames))
         };
         self.event(id, line, EventKind::Running);
-        if let Waiter::Sleep { timer, .. } = waiter {
+        match waiter {
+            // A sleep whose timer fired: its `h.cancel()` changes nothing
+            // anyone can see (the timer has left the heap and its record
+            // was ended when it fired).
+            Waiter::Sleep {
+                state: SleepState::Done,
+                ..
+            } => {}
             // `sleep`'s `finally: h.cancel()`, the first thing it does when resumed.
-            self.cancel_timer(&timer);
+            Waiter::Sleep { timer, .. } => self.cancel_timer(&timer),
+            _ => {}
         }
         let prev = self.current.replace(task.clone());
         self.task_run(task, id, frames, input, prev);
