@@ -323,7 +323,7 @@ impl Vm {
     pub(crate) fn add_done_callback(&mut self, f: &FutRef, cb: Callback) -> u64 {
         let id = self.callback_id();
         if f.borrow().done() {
-            self.call_soon(cb, Some(f.clone()));
+            self.call_soon_done(cb, f);
         } else {
             f.borrow_mut().callbacks.push(DoneCallback { id, cb });
         }
@@ -341,12 +341,31 @@ impl Vm {
         let cbs = std::mem::take(&mut f.borrow_mut().callbacks);
         // Usually just one, the waiting task's wake-up: taken out without an iterator.
         match cbs.into_inner() {
-            Ok([c]) => self.call_soon(c.cb, Some(f.clone())),
+            Ok([c]) => self.call_soon_done(c.cb, f),
             Err(cbs) => {
                 for c in cbs {
-                    self.call_soon(c.cb, Some(f.clone()));
+                    self.call_soon_done(c.cb, f);
                 }
             }
+        }
+    }
+
+    /// `call_soon` of a done callback of `f`: a task's wake-up or a gather
+    /// child's end, nearly every one, goes in as its `Ready` entry at once.
+    fn call_soon_done(&mut self, cb: Callback, f: &FutRef) {
+        match cb {
+            Callback::TaskWakeup { task, id, line } => {
+                self.event(id, line, EventKind::Ready);
+                let fut = f.clone();
+                self.lp.ready.push_ready(Ready::Wakeup { task, fut });
+            }
+            Callback::GatherChildDone { state } => {
+                let fut = f.clone();
+                self.lp
+                    .ready
+                    .push_ready(Ready::GatherChildDone { state, fut });
+            }
+            cb => self.call_soon(cb, Some(f.clone())),
         }
     }
 
