@@ -32,15 +32,6 @@ pub(crate) enum Callback {
         id: u32,
         line: u32,
     },
-    /// `futures._set_result_unless_cancelled(fut, result)`, the timer of
-    /// `sleep`, for the future kept in `task` (`Waiter::Sleep` with this
-    /// timer record); `id` and `line` as for `TaskStep`.
-    SleepTimer {
-        task: FutRef,
-        record: u32,
-        id: u32,
-        line: u32,
-    },
     /// `Task.__wakeup` on the future of a sleep (`Waiter::Sleep`).
     SleepWakeup {
         task: FutRef,
@@ -217,6 +208,30 @@ impl std::hash::Hasher for BitsHasher {
     }
 }
 
+/// A timer as the heap keeps it: its cancelled flag and what it runs. A
+/// sleep's timer (nearly every timer) is a few numbers, with no callback
+/// and no reference to its task to copy or count: the heap moves each timer
+/// in and out, and a fan-out program has a timer per task pending.
+pub(crate) struct Timer {
+    pub(crate) flag: TimerRef,
+    pub(crate) what: TimerWhat,
+}
+
+pub(crate) enum TimerWhat {
+    /// `sleep`'s `_set_result_unless_cancelled` for the task numbered `task`
+    /// (its index in `Vm::tasks`), waiting at `line`: `Ready::SleepTimer`
+    /// once it fires.
+    Sleep { task: u32, line: u32 },
+    /// Any other callback (`call_later`, the timeouts): few, kept boxed.
+    Other(Box<Callback>),
+}
+
+impl Timer {
+    pub(crate) fn is_cancelled(&self, flags: &TimerFlags) -> bool {
+        flags.get(self.flag)
+    }
+}
+
 /// Timers by (due, scheduling order), as CPython's heap with the oracle's
 /// tie-break. Timers due at the very same instant (the usual case: many
 /// tasks sleeping the same delay in the same pass) share a FIFO bucket, so
@@ -231,17 +246,17 @@ impl std::hash::Hasher for BitsHasher {
 pub(crate) struct TimerHeap {
     /// The earliest due time and its timers (never empty); `None` only when
     /// there are no timers at all.
-    head: Option<(f64, VecDeque<Handle>)>,
+    head: Option<(f64, VecDeque<Timer>)>,
     /// The other due times, each later than `head`'s.
     dues: BinaryHeap<Due>,
     /// The timers of each due time in `dues` (by its bits), in scheduling order.
-    buckets: BitsMap<u64, VecDeque<Handle>>,
+    buckets: BitsMap<u64, VecDeque<Timer>>,
     /// Emptied buckets, kept for reuse.
-    spare: Vec<VecDeque<Handle>>,
+    spare: Vec<VecDeque<Timer>>,
 }
 
 impl TimerHeap {
-    pub(crate) fn push(&mut self, due: f64, handle: Handle) {
+    pub(crate) fn push(&mut self, due: f64, timer: Timer) {
         // A NaN due time is never `>=` the end of a pass in CPython: it fires at once.
         let due = if due.is_nan() { f64::NEG_INFINITY } else { due };
         let order = match &self.head {
@@ -251,23 +266,23 @@ impl TimerHeap {
         match order {
             Ordering::Equal => {
                 if let Some((_, bucket)) = &mut self.head {
-                    bucket.push_back(handle);
+                    bucket.push_back(timer);
                 }
             }
             Ordering::Less => {
                 // A new earliest due time: the old head goes back among the others.
                 let mut bucket = self.spare.pop().unwrap_or_default();
-                bucket.push_back(handle);
+                bucket.push_back(timer);
                 if let Some((first, old)) = self.head.replace((due, bucket)) {
                     self.buckets.insert(first.to_bits(), old);
                     self.dues.push(Due(first));
                 }
             }
             Ordering::Greater => match self.buckets.entry(due.to_bits()) {
-                Entry::Occupied(mut e) => e.get_mut().push_back(handle),
+                Entry::Occupied(mut e) => e.get_mut().push_back(timer),
                 Entry::Vacant(v) => {
                     let mut bucket = self.spare.pop().unwrap_or_default();
-                    bucket.push_back(handle);
+                    bucket.push_back(timer);
                     v.insert(bucket);
                     self.dues.push(Due(due));
                 }
@@ -276,29 +291,36 @@ impl TimerHeap {
     }
 
     /// The earliest timer.
-    fn front(&self) -> Option<(f64, &Handle)> {
+    fn front(&self) -> Option<(f64, &Timer)> {
         let (due, bucket) = self.head.as_ref()?;
         Some((*due, bucket.front()?))
     }
 
-    /// Remove the earliest timer.
-    fn pop_front(&mut self) -> Option<Handle> {
+    /// Remove the earliest timer. Inlined, for the usual case of a bucket
+    /// with more timers left; moving on to the next due time is apart.
+    #[inline]
+    fn pop_front(&mut self) -> Option<Timer> {
         let (_, bucket) = self.head.as_mut()?;
         let h = bucket.pop_front();
         if bucket.is_empty() {
-            // The next due time becomes the head.
-            let next = self.dues.pop().and_then(|Due(due)| {
-                let bucket = self.buckets.remove(&due.to_bits())?;
-                Some((due, bucket))
-            });
-            if let Some((_, empty)) = std::mem::replace(&mut self.head, next) {
-                self.spare.push(empty);
-            }
+            self.next_bucket();
         }
         h
     }
 
+    /// The head's bucket is empty: the next due time becomes the head.
+    fn next_bucket(&mut self) {
+        let next = self.dues.pop().and_then(|Due(due)| {
+            let bucket = self.buckets.remove(&due.to_bits())?;
+            Some((due, bucket))
+        });
+        if let Some((_, empty)) = std::mem::replace(&mut self.head, next) {
+            self.spare.push(empty);
+        }
+    }
+
     /// Drop cancelled timers from the front; then the earliest live due time.
+    #[inline]
     pub(crate) fn next_due(&mut self, flags: &TimerFlags) -> Option<f64> {
         while self.front().is_some_and(|(_, h)| h.is_cancelled(flags)) {
             self.pop_front();
@@ -307,7 +329,7 @@ impl TimerHeap {
     }
 
     /// Pop the earliest timer if it is due before `end` (`now + clock resolution`).
-    pub(crate) fn pop_due(&mut self, end: f64) -> Option<Handle> {
+    pub(crate) fn pop_due(&mut self, end: f64) -> Option<Timer> {
         if self.front().is_some_and(|(due, _)| due < end) {
             self.pop_front()
         } else {
@@ -323,18 +345,96 @@ impl TimerHeap {
     }
 }
 
+/// A ready-queue entry: the callbacks nearly every await queues (a task's
+/// step or wake-up, a sleep's timer, a gather child's end), each in a few
+/// words, and any other [`Handle`] boxed. A whole Handle is 72 bytes, moved
+/// in and out of the queue twice per await; an entry is 24.
+pub(crate) enum Ready {
+    /// `Callback::TaskStep` (its number and line served the Ready event).
+    Step {
+        task: FutRef,
+        exc: Option<ExcRef>,
+    },
+    /// `Callback::TaskWakeup`, a done callback of `fut`.
+    Wakeup {
+        task: FutRef,
+        fut: FutRef,
+    },
+    /// `futures._set_result_unless_cancelled(fut, result)`, the timer of
+    /// `sleep`, for the future kept in the task numbered `id` (its index in
+    /// `Vm::tasks`; `Waiter::Sleep` with this timer), with the timer's
+    /// cancelled flag; `line` for the Ready event of the wake-up it queues.
+    SleepTimer {
+        id: u32,
+        line: u32,
+        flag: TimerRef,
+    },
+    /// `Callback::SleepWakeup`.
+    SleepWakeup {
+        task: FutRef,
+    },
+    /// `Callback::GatherChildDone`, a done callback of `fut`.
+    GatherChildDone {
+        state: Rc<GatherState>,
+        fut: FutRef,
+    },
+    Other(Box<Handle>),
+}
+
+impl Ready {
+    pub(crate) fn is_cancelled(&self, flags: &TimerFlags) -> bool {
+        match self {
+            Ready::SleepTimer { flag, .. } => flags.get(*flag),
+            Ready::Other(h) => h.is_cancelled(flags),
+            _ => false,
+        }
+    }
+}
+
+impl From<Handle> for Ready {
+    fn from(h: Handle) -> Ready {
+        match h {
+            Handle {
+                cb: Callback::TaskStep { task, exc, .. },
+                arg: None,
+                cancelled: None,
+            } => Ready::Step { task, exc },
+            Handle {
+                cb: Callback::TaskWakeup { task, .. },
+                arg: Some(fut),
+                cancelled: None,
+            } => Ready::Wakeup { task, fut },
+            Handle {
+                cb: Callback::SleepWakeup { task, .. },
+                arg: None,
+                cancelled: None,
+            } => Ready::SleepWakeup { task },
+            Handle {
+                cb: Callback::GatherChildDone { state },
+                arg: Some(fut),
+                cancelled: None,
+            } => Ready::GatherChildDone { state, fut },
+            h => Ready::Other(Box::new(h)),
+        }
+    }
+}
+
 /// The FIFO of callbacks ready to run.
 #[derive(Default)]
 pub(crate) struct ReadyQueue {
-    pub(crate) queue: VecDeque<Handle>,
+    pub(crate) queue: VecDeque<Ready>,
 }
 
 impl ReadyQueue {
     pub(crate) fn push(&mut self, h: Handle) {
-        self.queue.push_back(h);
+        self.queue.push_back(Ready::from(h));
     }
 
-    pub(crate) fn pop(&mut self) -> Option<Handle> {
+    pub(crate) fn push_ready(&mut self, r: Ready) {
+        self.queue.push_back(r);
+    }
+
+    pub(crate) fn pop(&mut self) -> Option<Ready> {
         self.queue.pop_front()
     }
 
@@ -382,16 +482,17 @@ pub(crate) const CLOCK_RESOLUTION: f64 = 1e-9;
 mod tests {
     use super::*;
 
-    fn handle() -> Handle {
-        Handle::new(Callback::StopLoop)
+    /// A timer with the flag `flag`.
+    fn timer(flag: TimerRef) -> Timer {
+        Timer {
+            flag,
+            what: TimerWhat::Other(Box::new(Callback::StopLoop)),
+        }
     }
 
-    /// A handle that carries `id` (as its timer record) to tell it apart.
-    fn marked(id: u32) -> Handle {
-        Handle {
-            cancelled: Some(TimerFlags::default().new_flag(id)),
-            ..handle()
-        }
+    /// A timer that carries `id` (as its timer record) to tell it apart.
+    fn marked(id: u32) -> Timer {
+        timer(TimerFlags::default().new_flag(id))
     }
 
     #[test]
@@ -403,17 +504,14 @@ mod tests {
         h.push(0.1, marked(4));
         let mut order = Vec::new();
         while let Some(t) = h.pop_due(f64::INFINITY) {
-            order.push(t.cancelled.map_or(0, |f| f.record));
+            order.push(t.flag.record);
         }
         assert_eq!(order, vec![4, 1, 3, 2]);
         // Emptied buckets are reused: nothing grows with timers that came and went.
         assert_eq!(h.spare.len(), 3);
         h.push(1.0, marked(5));
         assert_eq!(h.spare.len(), 2);
-        assert_eq!(
-            h.pop_due(2.0).and_then(|t| t.cancelled).map(|f| f.record),
-            Some(5)
-        );
+        assert_eq!(h.pop_due(2.0).map(|t| t.flag.record), Some(5));
         assert!(h.head.is_none() && h.buckets.is_empty() && h.dues.is_empty());
     }
 
@@ -422,7 +520,7 @@ mod tests {
         let mut h = TimerHeap::default();
         h.push(1.0, marked(1));
         h.push(2.0, marked(2));
-        let record = |t: Option<Handle>| t.and_then(|t| t.cancelled).map(|f| f.record);
+        let record = |t: Option<Timer>| t.map(|t| t.flag.record);
         assert_eq!(record(h.pop_due(f64::INFINITY)), Some(1));
         // 2.0 is the earliest now: a timer joins its bucket, an earlier one goes first.
         h.push(2.0, marked(3));
@@ -439,7 +537,6 @@ mod tests {
     #[test]
     fn only_timers_due_before_the_end_pop_and_cancelled_ones_are_skipped_at_the_top() {
         let mut h = TimerHeap::default();
-        let cancelled = handle();
         let mut flags = TimerFlags::default();
         // Flags in more than one word, each on its own.
         let others: Vec<TimerRef> = (0..70).map(|_| flags.new_flag(NO_RECORD)).collect();
@@ -449,14 +546,8 @@ mod tests {
         assert!(!flags.set_cancelled(flag));
         assert!(flags.get(flag));
         assert!(others.iter().all(|&o| !flags.get(o)));
-        h.push(
-            1.0,
-            Handle {
-                cancelled: Some(flag),
-                ..cancelled
-            },
-        );
-        h.push(2.0, handle());
+        h.push(1.0, timer(flag));
+        h.push(2.0, timer(flags.new_flag(NO_RECORD)));
         assert_eq!(h.next_due(&flags), Some(2.0));
         assert!(h.pop_due(2.0).is_none());
         assert!(h.pop_due(2.0 + CLOCK_RESOLUTION).is_some());

@@ -4,7 +4,9 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::asyncio::combinators;
-use crate::asyncio::event_loop::{Callback, Handle, PausedStep, TimerRef, CLOCK_RESOLUTION};
+use crate::asyncio::event_loop::{
+    Callback, Handle, PausedStep, Ready, Timer, TimerRef, TimerWhat, CLOCK_RESOLUTION,
+};
 use crate::asyncio::objects::{
     DoneCallback, FutRef, FutState, Future, SleepState, TaskData, Waiter,
 };
@@ -64,6 +66,14 @@ fn frames_offset(frames: &[Frame]) -> Option<u32> {
     })
 }
 
+/// What `Task.__step(exc)` resumes the task with.
+fn step_input(exc: Option<ExcRef>) -> Resume {
+    match exc {
+        Some(e) => Resume::Throw(e),
+        None => Resume::Value(Value::None),
+    }
+}
+
 /// How many futures `Vm::recycle_future` keeps for reuse at most.
 const SPARE_FUTURES: usize = 64;
 
@@ -71,19 +81,42 @@ const SPARE_FUTURES: usize = 64;
 const MAX_PASSES: u32 = 20_000_000;
 
 impl Vm {
-    /// `loop.call_soon`: append to the ready queue.
+    /// `loop.call_soon`: append to the ready queue. A task's step or
+    /// wake-up goes in as its `Ready` entry at once (no Handle made and
+    /// taken apart).
     pub(crate) fn call_soon(&mut self, cb: Callback, arg: Option<FutRef>) {
-        if let Callback::TaskStep { id, line, .. }
-        | Callback::TaskWakeup { id, line, .. }
-        | Callback::SleepWakeup { id, line, .. } = cb
-        {
-            self.event(id, line, EventKind::Ready);
-        }
-        self.lp.ready.push(Handle {
-            cb,
-            arg,
-            cancelled: None,
-        });
+        let entry = match (cb, arg) {
+            (Callback::TaskWakeup { task, id, line }, Some(fut)) => {
+                self.event(id, line, EventKind::Ready);
+                Ready::Wakeup { task, fut }
+            }
+            (
+                Callback::TaskStep {
+                    task,
+                    exc,
+                    id,
+                    line,
+                },
+                None,
+            ) => {
+                self.event(id, line, EventKind::Ready);
+                Ready::Step { task, exc }
+            }
+            (cb, arg) => {
+                if let Callback::TaskStep { id, line, .. }
+                | Callback::TaskWakeup { id, line, .. }
+                | Callback::SleepWakeup { id, line, .. } = cb
+                {
+                    self.event(id, line, EventKind::Ready);
+                }
+                Ready::from(Handle {
+                    cb,
+                    arg,
+                    cancelled: None,
+                })
+            }
+        };
+        self.lp.ready.push_ready(entry);
     }
 
     /// `loop.call_at`: a timer; returns its cancelled flag (the TimerHandle).
@@ -95,12 +128,29 @@ impl Vm {
     /// `call_at` by the task numbered `task` (the current one, known to the caller).
     fn call_at_by(&mut self, when: f64, cb: Callback, task: u32) -> TimerRef {
         let kind = match &cb {
-            Callback::SleepTimer { .. } => TimerKind::Sleep,
             Callback::ReleaseWaiter { .. }
             | Callback::TimeoutFire { .. }
             | Callback::AsCompletedTimeout { .. } => TimerKind::Timeout,
             _ => TimerKind::Callback,
         };
+        let flag = self.new_timer(when, kind, task);
+        let what = TimerWhat::Other(Box::new(cb));
+        self.lp.timers.push(when, Timer { flag, what });
+        flag
+    }
+
+    /// `sleep`'s `call_later(delay, _set_result_unless_cancelled, …)` for
+    /// the task numbered `task`, waiting at `line`: a `Ready::SleepTimer`
+    /// once due (`start_pass`).
+    fn call_sleep(&mut self, when: f64, task: u32, line: u32) -> TimerRef {
+        let flag = self.new_timer(when, TimerKind::Sleep, task);
+        let what = TimerWhat::Sleep { task, line };
+        self.lp.timers.push(when, Timer { flag, what });
+        flag
+    }
+
+    /// The trace's record of a new timer, and its cancelled flag.
+    fn new_timer(&mut self, when: f64, kind: TimerKind, task: u32) -> TimerRef {
         let record = self.trace.timers.len() as u32;
         self.trace.timers.push(TimerRecord {
             due: when,
@@ -109,16 +159,7 @@ impl Vm {
             task,
             kind,
         });
-        let flag = self.lp.cancelled.new_flag(record);
-        self.lp.timers.push(
-            when,
-            Handle {
-                cb,
-                arg: None,
-                cancelled: Some(flag),
-            },
-        );
-        flag
+        self.lp.cancelled.new_flag(record)
     }
 
     /// `TimerHandle.cancel()`: the timer will not fire and is no longer pending.
@@ -268,6 +309,7 @@ impl Vm {
     /// it (no strong or weak reference: it can never be seen again), it is
     /// emptied now, what it held dropped as it would have been, and kept
     /// for `new_future`.
+    #[inline]
     fn recycle_future(&mut self, f: FutRef) {
         if Rc::strong_count(&f) == 1
             && Rc::weak_count(&f) == 0
@@ -281,7 +323,7 @@ impl Vm {
     pub(crate) fn add_done_callback(&mut self, f: &FutRef, cb: Callback) -> u64 {
         let id = self.callback_id();
         if f.borrow().done() {
-            self.call_soon(cb, Some(f.clone()));
+            self.call_soon_done(cb, f);
         } else {
             f.borrow_mut().callbacks.push(DoneCallback { id, cb });
         }
@@ -299,12 +341,31 @@ impl Vm {
         let cbs = std::mem::take(&mut f.borrow_mut().callbacks);
         // Usually just one, the waiting task's wake-up: taken out without an iterator.
         match cbs.into_inner() {
-            Ok([c]) => self.call_soon(c.cb, Some(f.clone())),
+            Ok([c]) => self.call_soon_done(c.cb, f),
             Err(cbs) => {
                 for c in cbs {
-                    self.call_soon(c.cb, Some(f.clone()));
+                    self.call_soon_done(c.cb, f);
                 }
             }
+        }
+    }
+
+    /// `call_soon` of a done callback of `f`: a task's wake-up or a gather
+    /// child's end, nearly every one, goes in as its `Ready` entry at once.
+    fn call_soon_done(&mut self, cb: Callback, f: &FutRef) {
+        match cb {
+            Callback::TaskWakeup { task, id, line } => {
+                self.event(id, line, EventKind::Ready);
+                let fut = f.clone();
+                self.lp.ready.push_ready(Ready::Wakeup { task, fut });
+            }
+            Callback::GatherChildDone { state } => {
+                let fut = f.clone();
+                self.lp
+                    .ready
+                    .push_ready(Ready::GatherChildDone { state, fut });
+            }
+            cb => self.call_soon(cb, Some(f.clone())),
         }
     }
 
@@ -393,7 +454,9 @@ impl Vm {
 
     /// The end of `Task.__step` when the task waits: `_fut_waiter` is set,
     /// and if a `cancel()` came while it ran (`_must_cancel`) the waiter is
-    /// cancelled at once.
+    /// cancelled at once. Inlined into its two callers (every await ends
+    /// here), the rare cancellation apart.
+    #[inline(always)]
     fn wait_on(&mut self, task: &FutRef, waiter: Waiter) {
         let must_cancel = match task.borrow_mut().task.as_mut() {
             Some(t) => {
@@ -402,9 +465,13 @@ impl Vm {
             }
             None => false,
         };
-        if !must_cancel {
-            return;
+        if must_cancel {
+            self.cancel_new_waiter(task);
         }
+    }
+
+    /// `wait_on` with `_must_cancel` set.
+    fn cancel_new_waiter(&mut self, task: &FutRef) {
         let msg = task.borrow().cancel_message.clone();
         if self.cancel_waiter(task, msg) {
             if let Some(td) = task.borrow_mut().task.as_mut() {
@@ -512,9 +579,17 @@ impl Vm {
             (td.id, td.line, std::mem::take(&mut td.frames))
         };
         self.event(id, line, EventKind::Running);
-        if let Waiter::Sleep { timer, .. } = waiter {
+        match waiter {
+            // A sleep whose timer fired: its `h.cancel()` changes nothing
+            // anyone can see (the timer has left the heap and its record
+            // was ended when it fired).
+            Waiter::Sleep {
+                state: SleepState::Done,
+                ..
+            } => {}
             // `sleep`'s `finally: h.cancel()`, the first thing it does when resumed.
-            self.cancel_timer(&timer);
+            Waiter::Sleep { timer, .. } => self.cancel_timer(&timer),
+            _ => {}
         }
         let prev = self.current.replace(task.clone());
         self.task_run(task, id, frames, input, prev);
@@ -605,16 +680,7 @@ impl Vm {
             Outcome::Suspend(Wait::Sleep(until)) => {
                 // `sleep`: `call_later(delay, _set_result_unless_cancelled,
                 // future)`, then the task waits on the future.
-                let timer = self.call_at_by(
-                    until,
-                    Callback::SleepTimer {
-                        task: task.clone(),
-                        record: self.trace.timers.len() as u32,
-                        id,
-                        line,
-                    },
-                    id,
-                );
+                let timer = self.call_sleep(until, id, line);
                 self.event(
                     id,
                     line,
@@ -689,54 +755,74 @@ impl Vm {
         }
     }
 
+    /// Run a ready-queue entry (not cancelled).
+    fn run_ready(&mut self, r: Ready) {
+        match r {
+            Ready::Step { task, exc } => self.task_step(&task, step_input(exc)),
+            Ready::Wakeup { task, fut } => self.task_wakeup(&task, fut),
+            Ready::SleepTimer { id, line, flag } => self.sleep_timer(id, flag.record, line),
+            Ready::SleepWakeup { task } => self.sleep_wakeup(&task),
+            Ready::GatherChildDone { state, fut } => {
+                combinators::gather_child_done(self, &state, &fut)
+            }
+            Ready::Other(h) => self.run_callback(*h),
+        }
+    }
+
+    /// `Task.__wakeup(f)`: the task goes on with `f`'s result.
+    fn task_wakeup(&mut self, task: &FutRef, f: FutRef) {
+        let input = match self.future_result(&f) {
+            Ok(v) => Resume::Value(v),
+            Err(e) => Resume::Throw(e),
+        };
+        self.task_step(task, input);
+        self.recycle_future(f);
+    }
+
+    /// `_set_result_unless_cancelled` of the sleep the task numbered `id`
+    /// waits in with the timer `record`: then its wake-up is queued.
+    fn sleep_timer(&mut self, id: u32, record: u32, line: u32) {
+        let Some(task) = self.tasks.get(id as usize) else {
+            return;
+        };
+        let fired = match task.borrow_mut().task.as_mut().map(|t| &mut t.waiter) {
+            Some(Waiter::Sleep { timer, state, .. })
+                if timer.record == record && matches!(state, SleepState::Pending) =>
+            {
+                *state = SleepState::Done;
+                true
+            }
+            _ => false,
+        };
+        if fired {
+            let task = task.clone();
+            self.event(id, line, EventKind::Ready);
+            self.lp.ready.push_ready(Ready::SleepWakeup { task });
+        }
+    }
+
+    /// `Task.__wakeup` on the future of the sleep the task waits in.
+    fn sleep_wakeup(&mut self, task: &FutRef) {
+        let input = match task.borrow().task.as_ref().map(|t| &t.waiter) {
+            Some(Waiter::Sleep {
+                state: SleepState::Cancelled(msg),
+                ..
+            }) => Resume::Throw(cancelled_error(msg.as_ref())),
+            _ => Resume::Value(Value::None),
+        };
+        self.task_step(task, input);
+    }
+
     fn run_callback(&mut self, h: Handle) {
         let arg = h.arg;
         match h.cb {
-            Callback::TaskStep { task, exc, .. } => {
-                let input = match exc {
-                    Some(e) => Resume::Throw(e),
-                    None => Resume::Value(Value::None),
-                };
-                self.task_step(&task, input);
-            }
+            Callback::TaskStep { task, exc, .. } => self.task_step(&task, step_input(exc)),
             Callback::TaskWakeup { task, .. } => {
-                let Some(f) = arg else { return };
-                let input = match self.future_result(&f) {
-                    Ok(v) => Resume::Value(v),
-                    Err(e) => Resume::Throw(e),
-                };
-                self.task_step(&task, input);
-                self.recycle_future(f);
-            }
-            Callback::SleepTimer {
-                task,
-                record,
-                id,
-                line,
-            } => {
-                let fired = match task.borrow_mut().task.as_mut().map(|t| &mut t.waiter) {
-                    Some(Waiter::Sleep { timer, state, .. })
-                        if timer.record == record && matches!(state, SleepState::Pending) =>
-                    {
-                        *state = SleepState::Done;
-                        true
-                    }
-                    _ => false,
-                };
-                if fired {
-                    self.call_soon(Callback::SleepWakeup { task, id, line }, None);
+                if let Some(f) = arg {
+                    self.task_wakeup(&task, f);
                 }
             }
-            Callback::SleepWakeup { task, .. } => {
-                let input = match task.borrow().task.as_ref().map(|t| &t.waiter) {
-                    Some(Waiter::Sleep {
-                        state: SleepState::Cancelled(msg),
-                        ..
-                    }) => Resume::Throw(cancelled_error(msg.as_ref())),
-                    _ => Resume::Value(Value::None),
-                };
-                self.task_step(&task, input);
-            }
+            Callback::SleepWakeup { task, .. } => self.sleep_wakeup(&task),
             Callback::ReleaseWaiter { waiter } => {
                 if !waiter.borrow().done() {
                     let _ = self.set_result(&waiter, Value::None);
@@ -840,13 +926,25 @@ impl Vm {
             }
         }
         let end = self.lp.now + CLOCK_RESOLUTION;
-        while let Some(handle) = self.lp.timers.pop_due(end) {
-            if !handle.is_cancelled(&self.lp.cancelled) {
-                if let Some(f) = handle.cancelled {
-                    self.end_timer(f.record);
-                }
-                self.lp.ready.push(handle);
+        while let Some(timer) = self.lp.timers.pop_due(end) {
+            if timer.is_cancelled(&self.lp.cancelled) {
+                continue;
             }
+            let Timer { flag, what } = timer;
+            self.end_timer(flag.record);
+            let entry = match what {
+                TimerWhat::Sleep { task, line } => Ready::SleepTimer {
+                    id: task,
+                    line,
+                    flag,
+                },
+                TimerWhat::Other(cb) => Ready::from(Handle {
+                    cb: *cb,
+                    arg: None,
+                    cancelled: Some(flag),
+                }),
+            };
+            self.lp.ready.push_ready(entry);
         }
         self.lp.pass_left = self.lp.ready.len();
         true
@@ -873,7 +971,7 @@ impl Vm {
                 if h.is_cancelled(&self.lp.cancelled) {
                     continue;
                 }
-                self.run_callback(h);
+                self.run_ready(h);
             }
             if self.abort.is_some() || self.escaping.is_some() {
                 self.lp.pass_left = 0;
