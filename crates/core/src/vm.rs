@@ -18,7 +18,9 @@ use crate::exc::ExcRef;
 use crate::trace::BlockKind;
 use crate::value::Value;
 
-pub(crate) use exec::{cancelled_error, make_cancelled_error, unhashable, Called, Kwargs};
+pub(crate) use exec::{
+    cancelled_error, make_cancelled_error, unhashable, Called, Kwargs, NO_KWARGS,
+};
 pub use state::Limits;
 pub(crate) use state::{Abort, Vm, ITEMS_PER_STEP};
 

@@ -14,7 +14,7 @@ use crate::asyncio::objects::{
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::trace::WaitOn;
 use crate::value::{to_str, Dict, Key, Value};
-use crate::vm::{make_cancelled_error, Called, Kwargs, Vm};
+use crate::vm::{make_cancelled_error, Called, Kwargs, Vm, NO_KWARGS};
 
 fn type_err(m: impl Into<String>) -> ExcRef {
     ExcObj::msg(ExcType::TypeError, m.into())
@@ -178,14 +178,9 @@ fn sleep(args: &[Value], kwargs: &Kwargs) -> Result<NativeCoro, ExcRef> {
 /// and await as usual.
 pub(crate) fn awaited_call(b: Builtin, args: &[Value]) -> Option<Result<NativeCoro, ExcRef>> {
     match b {
-        // `sleep(delay)` with a number, the usual call, without `sleep`'s checks.
-        Builtin::Sleep => Some(match plain_sleep(b, args) {
-            Some(delay) => Ok(NativeCoro::Sleep {
-                delay,
-                result: Value::None,
-            }),
-            None => sleep(args, &Vec::new()),
-        }),
+        // `sleep(delay)` with one number is made by the interpreter before
+        // this (`plain_sleep`): the rest, with `sleep`'s checks.
+        Builtin::Sleep => Some(sleep(args, NO_KWARGS)),
         _ => None,
     }
 }
