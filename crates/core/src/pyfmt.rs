@@ -27,7 +27,7 @@ pub(crate) use template::{parse_format_string, FieldAccessor, FieldArg, FormatFi
 /// The decimal digits of `n` at the end of `buf` (room for 20 at least);
 /// returns where they start. Ints are written this way, without the
 /// formatting machinery: a gather of 10,000 names and returns 10,000 of them.
-pub(crate) fn write_digits(buf: &mut [u8], n: u64) -> usize {
+fn write_digits(buf: &mut [u8], n: u64) -> usize {
     let mut at = buf.len();
     let mut n = n;
     loop {
@@ -40,16 +40,25 @@ pub(crate) fn write_digits(buf: &mut [u8], n: u64) -> usize {
     }
 }
 
+/// The decimal digits of `n`, appended to `out` char by char (a `&str` of
+/// them would be checked as UTF-8 first): ints' reprs and task names.
+pub(crate) fn push_digits(out: &mut String, n: u64) {
+    let mut buf = [0u8; 20];
+    let at = write_digits(&mut buf, n);
+    out.extend(
+        buf.get(at..)
+            .unwrap_or_default()
+            .iter()
+            .map(|&d| char::from(d)),
+    );
+}
+
 /// `repr` of an int, appended to `out`.
 pub(crate) fn push_int(out: &mut String, i: i64) {
-    let mut buf = [0u8; 21];
-    let mut at = write_digits(&mut buf, i.unsigned_abs());
     if i < 0 {
-        at -= 1;
-        buf[at] = b'-';
+        out.push('-');
     }
-    // (Only ASCII digits and a sign were written.)
-    out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
+    push_digits(out, i.unsigned_abs());
 }
 
 /// Whether CPython's `str.isprintable()` holds for this one character.

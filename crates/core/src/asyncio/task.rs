@@ -26,36 +26,13 @@ pub(crate) struct MainRun {
     stop: u64,
 }
 
-/// `Task-N`, written char by char into `scratch` (a `&str` of the digits'
-/// bytes would be checked as UTF-8 first, and a tree of 100,000 tasks
-/// names each), then copied into its `Arc`.
+/// `Task-N`, written into `scratch`, then copied into its `Arc` (a tree of
+/// 100,000 tasks names each).
 fn default_task_name(scratch: &mut String, n: u64) -> Arc<str> {
-    let mut buf = [0u8; 20];
-    let at = crate::pyfmt::write_digits(&mut buf, n);
     scratch.clear();
     scratch.push_str("Task-");
-    scratch.extend(
-        buf.get(at..)
-            .unwrap_or_default()
-            .iter()
-            .map(|&d| char::from(d)),
-    );
+    crate::pyfmt::push_digits(scratch, n);
     Arc::from(scratch.as_str())
-}
-
-/// `repr` of an int a task returned, as a String of the right size (written
-/// char by char, not grown from empty: every task of a gather tree returns
-/// one).
-fn int_text(i: i64) -> String {
-    let mut buf = [0u8; 20];
-    let at = crate::pyfmt::write_digits(&mut buf, i.unsigned_abs());
-    let digits = buf.get(at..).unwrap_or_default();
-    let mut text = String::with_capacity(usize::from(i < 0) + digits.len());
-    if i < 0 {
-        text.push('-');
-    }
-    text.extend(digits.iter().map(|&d| char::from(d)));
-    text
 }
 
 /// The source offset the innermost Python frame of `frames` is at.
@@ -530,7 +507,13 @@ impl Vm {
             let fb = f.borrow();
             let Some(td) = fb.task.as_ref() else { return };
             let text = match &fb.state {
-                FutState::Done(Value::Int(i)) => int_text(*i),
+                // A gather tree's every task returns an int: written at once
+                // into a String of room enough, not through repr's dispatch.
+                FutState::Done(Value::Int(i)) => {
+                    let mut text = String::with_capacity(20);
+                    crate::pyfmt::push_int(&mut text, *i);
+                    text
+                }
                 FutState::Done(v) => repr(v),
                 FutState::Failed(e) => e.traceback_line().trim_end().to_string(),
                 _ => "cancelled".to_string(),
@@ -1178,14 +1161,7 @@ impl Vm {
 
 #[cfg(test)]
 mod tests {
-    use super::{default_task_name, int_text};
-
-    #[test]
-    fn an_int_result_is_its_repr() {
-        for i in [0, 7, -7, 10, 1_000_000, i64::MIN, i64::MAX] {
-            assert_eq!(int_text(i), i.to_string());
-        }
-    }
+    use super::default_task_name;
 
     #[test]
     fn default_task_names_are_task_and_the_number() {
