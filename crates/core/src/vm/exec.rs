@@ -967,6 +967,27 @@ impl Vm {
                     if let Some(exit) = self.take_step(f) {
                         return exit;
                     }
+                    // A range (most loops): its int goes straight into the
+                    // local, with no `Result<Option<Value>>` made and moved.
+                    if let Some((it, below)) = f.slots.split_last_mut() {
+                        if let (Some(next), Some(local)) =
+                            (ops::quick_range_next(it), below.get_mut(slot as usize))
+                        {
+                            match next {
+                                Some(i) => {
+                                    crate::value::drop_deep(std::mem::replace(
+                                        local,
+                                        Value::Int(i),
+                                    ));
+                                    // Over the jump out of the loop.
+                                    f.ip += 1;
+                                }
+                                // The jump out of the loop comes next.
+                                None => drop(f.slots.pop()),
+                            }
+                            continue;
+                        }
+                    }
                     match self.next_item(f) {
                         Ok(Some(v)) => {
                             let old = std::mem::replace(&mut f.slots[slot as usize], v);
