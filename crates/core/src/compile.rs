@@ -155,6 +155,18 @@ impl<'a> Compiler<'a> {
 
     fn emit(&mut self, op: Op) -> usize {
         let u = self.unit();
+        // `a + b` of two locals: the first load also does the rest when it
+        // can (see `Op::LocalsBinary`); the three instructions stay, so a
+        // jump to any of them, or an operand that is not a number, runs
+        // them as they are.
+        if let (Op::Binary(b) | Op::Inplace(b), [.., Op::LoadLocal(x), Op::LoadLocal(y)]) =
+            (op, &u.ops[..])
+        {
+            if let (Ok(x), Ok(y)) = (u16::try_from(*x), u16::try_from(*y)) {
+                let n = u.ops.len();
+                u.ops[n - 2] = Op::LocalsBinary(b, u32::from(x) | u32::from(y) << 16);
+            }
+        }
         u.ops.push(op);
         u.spans.push(u.span);
         u.ops.len() - 1

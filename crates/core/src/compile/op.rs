@@ -33,6 +33,12 @@ pub(crate) enum Op {
     ConstBinary(BinOp, u32),
     /// `Inplace` whose right operand is the number constant `k` (`i += 1`).
     InplaceConst(BinOp, u32),
+    /// Stands in for the `LoadLocal(a)` of `LoadLocal(a)`, `LoadLocal(b)`,
+    /// `Binary(op)` or `Inplace(op)` (`i + k`), which stay in place after
+    /// it: when both locals are numbers it pushes the result and skips the
+    /// other two; otherwise it is that `LoadLocal(a)`. `a` in the low 16
+    /// bits, `b` in the high 16.
+    LocalsBinary(BinOp, u32),
     Unary(UnaryOp),
     Compare(CmpOp),
     /// `Compare` and `PopJumpIfFalse` in one: the test of an `if` or a
