@@ -998,10 +998,14 @@ impl Vm {
                         {
                             match next {
                                 Some(i) => {
-                                    crate::value::drop_deep(std::mem::replace(
-                                        local,
-                                        Value::Int(i),
-                                    ));
+                                    // The loop's last int, most often: not
+                                    // the call `drop_deep` would be.
+                                    let old = std::mem::replace(local, Value::Int(i));
+                                    if crate::value::is_container(&old) {
+                                        crate::value::drop_deep(old);
+                                    } else {
+                                        discard(old);
+                                    }
                                     // Over the jump out of the loop.
                                     f.ip += 1;
                                 }
