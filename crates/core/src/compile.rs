@@ -1388,7 +1388,8 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        self.emit(Op::ListToTuple);
+        // The arguments stay a list (`CallEx` takes its items): nothing
+        // else ever sees it.
         if keywords.is_empty() {
             self.emit(Op::CallEx(0));
         } else {

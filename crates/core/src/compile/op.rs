@@ -87,7 +87,7 @@ pub(crate) enum Op {
     /// Like Call; the tuple of keyword names is on top of the stack and the last
     /// `len(names)` arguments are keyword values.
     CallKw(u32),
-    /// Positional args as a tuple; bit 0: a kwargs dict is on top.
+    /// Positional args as a list (a tuple works too); bit 0: a kwargs dict is on top.
     CallEx(u32),
     /// `obj.name(args)` with `n` positional args: name index in low 24 bits, n in high 8.
     CallAttr(u32),

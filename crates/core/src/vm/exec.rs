@@ -1096,7 +1096,13 @@ impl Vm {
                     let kwargs = if flags & 1 != 0 { Some(pop(f)) } else { None };
                     let args = pop(f);
                     let callee = pop(f);
-                    let args: Vec<Value> = match &args {
+                    let args: Vec<Value> = match args {
+                        // The list the call built, which nothing else sees:
+                        // its items are moved, not copied.
+                        Value::List(l) => match Rc::try_unwrap(l) {
+                            Ok(items) => items.into_inner(),
+                            Err(l) => l.borrow().clone(),
+                        },
                         Value::Tuple(t) => t.to_vec(),
                         _ => Vec::new(),
                     };
