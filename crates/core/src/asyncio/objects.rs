@@ -141,7 +141,11 @@ impl Future {
         self.cancelled_exc = None;
         self.log_traceback = false;
         self.waits_on = WaitOn::Future;
-        self.task = None;
+        // A recycled future is never a task (tasks stay in `Vm::tasks`):
+        // tested here rather than in the out-of-line drop of a task's data.
+        if self.task.is_some() {
+            self.task = None;
+        }
         self.children = None;
         self.cancel_requested = false;
         self.gather_left = 0;
