@@ -79,7 +79,7 @@ impl Vm {
         f.code = code.clone();
         f.ip = 0;
         f.nlocals = code.nlocals;
-        f.slots.resize(code.nlocals as usize, Value::Undefined);
+        fill_locals(&mut f.slots, code.nlocals as usize);
         f
     }
 
@@ -100,12 +100,18 @@ impl Vm {
     }
 }
 
+/// `n` unbound locals in the empty `slots`: each made in place (`resize`
+/// would clone a `Value` for each, through its whole `clone`).
+fn fill_locals(slots: &mut Vec<Value>, n: usize) {
+    slots.extend(std::iter::repeat_with(|| Value::Undefined).take(n));
+}
+
 impl PyFrame {
     pub(crate) fn new(code: Rc<Code>) -> PyFrame {
         let n = code.nlocals as usize;
         // Room for the stack too (8 values hold most expressions).
         let mut slots = Vec::with_capacity(n + 8);
-        slots.resize(n, Value::Undefined);
+        fill_locals(&mut slots, n);
         PyFrame {
             nlocals: code.nlocals,
             code,

@@ -13,13 +13,11 @@ use crate::trace::WaitOn;
 use crate::value::{Dict, Key, Value};
 use crate::vm::{make_cancelled_error, Resume, Vm};
 
-pub(crate) struct GatherState {
-    /// The gather's future, whose `children` are the awaitables' futures.
-    outer: RefCell<Option<FutRef>>,
-    nfuts: Cell<usize>,
-    nfinished: Cell<usize>,
-    return_exceptions: bool,
-}
+/// A gather's state is its outer future itself (its `children`,
+/// `gather_left` and `return_exceptions`): the children's done callbacks
+/// (`Callback::GatherChildDone { state }`) hold the outer future, so a
+/// gather allocates no state of its own (a gather tree makes one per node).
+pub(crate) type GatherState = RefCell<Future>;
 
 /// Up to this many awaitables, `gather` finds one given twice by looking
 /// through those before it rather than in a map (which would be allocated
@@ -37,12 +35,12 @@ pub(crate) fn gather(
         vm.set_result(&outer, Value::list(Vec::new()))?;
         return Ok(outer);
     }
-    let state = Rc::new(GatherState {
-        outer: RefCell::new(None),
-        nfuts: Cell::new(0),
-        nfinished: Cell::new(0),
-        return_exceptions,
+    // Made first, as the state its children's callbacks hold; no callback
+    // runs before the children are all in (done callbacks are called soon).
+    let outer = Future::new(WaitOn::Gather {
+        children: args.len() as u32,
     });
+    outer.borrow_mut().return_exceptions = return_exceptions;
     // CPython's `arg_to_fut`: the same awaitable twice is one child. Looked
     // up, never iterated (so the order stays the arguments' order): among
     // the identities of the arguments before (`idents`, one per child) when
@@ -54,6 +52,7 @@ pub(crate) fn gather(
         seen.reserve(args.len());
     }
     let mut children: Vec<FutRef> = Vec::with_capacity(args.len());
+    let mut distinct: u32 = 0;
     for arg in args {
         let ident = arg.identity();
         let known = if scan {
@@ -65,15 +64,24 @@ pub(crate) fn gather(
         let fut = match known {
             Some(f) => f,
             None => {
-                let fut = vm.ensure_future(arg)?;
-                state.nfuts.set(state.nfuts.get() + 1);
+                let fut = match vm.ensure_future(arg) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        // In CPython `outer` is still None here: the callbacks
+                        // of the children made so far find no gather and only
+                        // retrieve their exceptions, as on a finished one.
+                        outer.borrow_mut().state = FutState::Cancelled;
+                        return Err(e);
+                    }
+                };
+                distinct += 1;
                 if !scan {
                     seen.insert(ident, fut.clone());
                 }
                 vm.add_done_callback(
                     &fut,
                     Callback::GatherChildDone {
-                        state: state.clone(),
+                        state: outer.clone(),
                     },
                 );
                 fut
@@ -84,12 +92,12 @@ pub(crate) fn gather(
         }
         children.push(fut);
     }
-    let outer = Future::new(WaitOn::Gather {
-        children: children.len() as u32,
-    });
-    outer.borrow_mut().children = Some(children);
+    {
+        let mut ob = outer.borrow_mut();
+        ob.gather_left = distinct;
+        ob.children = Some(children);
+    }
     vm.remember_links(&outer);
-    *state.outer.borrow_mut() = Some(outer.clone());
     Ok(outer)
 }
 
@@ -105,27 +113,31 @@ fn take_exception(f: &FutRef) -> Option<ExcRef> {
     }
 }
 
-pub(crate) fn gather_child_done(vm: &mut Vm, state: &GatherState, fut: &FutRef) {
-    state.nfinished.set(state.nfinished.get() + 1);
-    let outer = state.outer.borrow().clone();
-    let Some(outer) = outer.filter(|o| !o.borrow().done()) else {
+/// `_done_callback` of a child `fut` of the gather whose future is `outer`.
+pub(crate) fn gather_child_done(vm: &mut Vm, outer: &FutRef, fut: &FutRef) {
+    let (done, left, return_exceptions) = {
+        let mut ob = outer.borrow_mut();
+        ob.gather_left = ob.gather_left.saturating_sub(1);
+        (ob.done(), ob.gather_left, ob.return_exceptions)
+    };
+    if done {
         if !fut.borrow().cancelled() {
             take_exception(fut);
         }
         return;
-    };
-    if !state.return_exceptions {
+    }
+    if !return_exceptions {
         if fut.borrow().cancelled() {
             let exc = make_cancelled_error(&mut fut.borrow_mut());
-            let _ = vm.set_exception(&outer, exc);
+            let _ = vm.set_exception(outer, exc);
             return;
         }
         if let Some(exc) = take_exception(fut) {
-            let _ = vm.set_exception(&outer, exc);
+            let _ = vm.set_exception(outer, exc);
             return;
         }
     }
-    if state.nfinished.get() == state.nfuts.get() {
+    if left == 0 {
         let results = {
             let ob = outer.borrow();
             let children = ob.children.as_deref().unwrap_or_default();
@@ -148,9 +160,9 @@ pub(crate) fn gather_child_done(vm: &mut Vm, state: &GatherState, fut: &FutRef) 
         };
         if outer.borrow().cancel_requested {
             let exc = make_cancelled_error(&mut fut.borrow_mut());
-            let _ = vm.set_exception(&outer, exc);
+            let _ = vm.set_exception(outer, exc);
         } else {
-            let _ = vm.set_result(&outer, Value::list(results));
+            let _ = vm.set_result(outer, Value::list(results));
         }
     }
 }

@@ -44,6 +44,12 @@ pub(crate) struct Future {
     /// For `gather`: its children; cancelling the gather cancels them.
     pub(crate) children: Option<Vec<FutRef>>,
     pub(crate) cancel_requested: bool,
+    /// For `gather`: how many of its distinct children have not called
+    /// back yet, and whether it returns their exceptions. (A gather's state
+    /// is its future: see `combinators::GatherState`. The two fit in what
+    /// was padding.)
+    pub(crate) gather_left: u32,
+    pub(crate) return_exceptions: bool,
 }
 
 /// What a waiting task waits for (`Task._fut_waiter`).
@@ -120,6 +126,8 @@ impl Future {
             task: None,
             children: None,
             cancel_requested: false,
+            gather_left: 0,
+            return_exceptions: false,
         }
     }
 
@@ -133,9 +141,15 @@ impl Future {
         self.cancelled_exc = None;
         self.log_traceback = false;
         self.waits_on = WaitOn::Future;
-        self.task = None;
+        // A recycled future is never a task (tasks stay in `Vm::tasks`):
+        // tested here rather than in the out-of-line drop of a task's data.
+        if self.task.is_some() {
+            self.task = None;
+        }
         self.children = None;
         self.cancel_requested = false;
+        self.gather_left = 0;
+        self.return_exceptions = false;
     }
 
     pub(crate) fn done(&self) -> bool {

@@ -324,7 +324,12 @@ impl Vm {
 
     /// Record "coroutine was never awaited" for coroutines dropped since the last call.
     pub(crate) fn drain_never_awaited(&mut self) {
-        for (name, line) in crate::value::take_never_awaited() {
+        // Called every loop pass and nearly always empty: no iterator made.
+        let dropped = crate::value::take_never_awaited();
+        if dropped.is_empty() {
+            return;
+        }
+        for (name, line) in dropped {
             self.warn(line, crate::run::never_awaited(&name));
         }
     }
