@@ -95,8 +95,12 @@ pub enum Outcome {
     Cancelled,
 }
 
+/// `repr(u8)`: its variant is a plain byte, which packing an event (once
+/// an event of a run) reads and dispatches on at once, where the default
+/// layout hid it in the niche of `WaitOn`'s and `ThreadState`'s tags.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[repr(u8)]
 pub enum EventKind {
     /// A task was created; its first step is queued.
     Created {
