@@ -95,8 +95,12 @@ pub enum Outcome {
     Cancelled,
 }
 
+/// `repr(u8)`: its variant is a plain byte, which packing an event (once
+/// an event of a run) reads and dispatches on at once, where the default
+/// layout hid it in the niche of `WaitOn`'s and `ThreadState`'s tags.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[repr(u8)]
 pub enum EventKind {
     /// A task was created; its first step is queued.
     Created {
@@ -391,8 +395,10 @@ fn checkpoint_interval(tasks: usize) -> u32 {
 /// Where the checkpointing of a growing trace stands.
 #[derive(Clone, Debug, Default)]
 struct Indexer {
-    /// The state after the first `applied` events (`None` before any).
-    state: Option<Replayed>,
+    /// Every task's state and lane times after the first `applied` events.
+    tasks: Vec<IndexedTask>,
+    /// The rest of the state after them.
+    others: Others,
     applied: usize,
     /// Timers pending at the last checkpoint, in firing order, and the first
     /// timer not looked at yet.
@@ -402,6 +408,71 @@ struct Indexer {
 }
 
 impl Indexer {
+    /// Make room for the tasks, threads and pools the trace has now.
+    fn grow(&mut self, trace: &Trace) {
+        self.tasks.resize(trace.tasks.len(), IndexedTask::UNBORN);
+        self.others.grow(trace);
+    }
+
+    /// The state after the events applied, for a checkpoint.
+    fn replayed(&self) -> Replayed {
+        Replayed {
+            tasks: self.tasks.iter().map(|t| t.state).collect(),
+            others: self.others.clone(),
+        }
+    }
+
+    /// Apply event number `step` (record `p`, at time `t`) to the state and
+    /// count it in the summary: the task looked up once for both, and one
+    /// `match` on the kind whose arms each do what they know the kind to
+    /// be (this runs once an event; a match for the state and another for
+    /// the summary, or the state and the clocks in two lists, cost a third
+    /// more).
+    #[inline]
+    fn apply(&mut self, step: u32, p: &log::Packed, t: f64, events: &EventLog) {
+        let Some(task) = self.tasks.get_mut(p.task as usize) else {
+            return self.apply_loop(p, t, events);
+        };
+        let (s, clock) = (&mut task.state, &mut task.clock);
+        s.take_line(p);
+        // The kinds that move a task between lanes end its time in the lane
+        // it was in.
+        match p.kind {
+            log::READY | log::CREATED => {
+                clock.lap(s.lane, t);
+                s.become_ready(step);
+            }
+            log::RUNNING => {
+                clock.lap(s.lane, t);
+                s.become_running();
+            }
+            log::WAITING => {
+                clock.lap(s.lane, t);
+                s.become_waiting(p);
+                self.summary.waiting(p, t);
+            }
+            log::DONE => {
+                clock.lap(s.lane, t);
+                s.become_done(p);
+            }
+            log::BLOCKING => {
+                s.start_blocking(p);
+                self.summary.blocking(p, t);
+            }
+            _ => self.others.apply(p, events),
+        }
+    }
+
+    /// `apply` for a record about no task.
+    #[cold]
+    fn apply_loop(&mut self, p: &log::Packed, t: f64, events: &EventLog) {
+        match p.kind {
+            log::WAITING => self.summary.waiting(p, t),
+            log::BLOCKING => self.summary.blocking(p, t),
+            _ => self.others.apply(p, events),
+        }
+    }
+
     /// The timers pending at `step` (at or after the previous call's step),
     /// in firing order.
     fn pending_at(&mut self, timers: &[TimerRecord], step: u32) -> Vec<u32> {
@@ -418,6 +489,21 @@ impl Indexer {
         sort_by_firing(timers, &mut self.pending);
         self.pending.clone()
     }
+}
+
+/// A task as the indexer keeps it: its state and its lane times side by
+/// side, so that one look-up finds both.
+#[derive(Clone, Copy, Debug)]
+struct IndexedTask {
+    state: PackedTask,
+    clock: summary::TaskClock,
+}
+
+impl IndexedTask {
+    const UNBORN: IndexedTask = IndexedTask {
+        state: PackedTask::UNBORN,
+        clock: summary::TaskClock::ZERO,
+    };
 }
 
 #[derive(Clone, Debug)]
@@ -463,41 +549,66 @@ impl PackedTask {
     /// `TaskState::apply` does with the decoded event.
     #[inline]
     fn apply(&mut self, step: u32, p: &log::Packed) {
+        self.take_line(p);
+        match p.kind {
+            log::CREATED | log::READY => self.become_ready(step),
+            log::RUNNING => self.become_running(),
+            log::WAITING => self.become_waiting(p),
+            log::BLOCKING => self.start_blocking(p),
+            log::DONE => self.become_done(p),
+            _ => {}
+        }
+    }
+
+    // What `apply` does with a record of each kind (the indexer, which
+    // does more with each, calls them itself).
+
+    /// The line of any record about the task, if it has one.
+    #[inline]
+    fn take_line(&mut self, p: &log::Packed) {
         if p.line != 0 {
             self.line = p.line;
         }
-        match p.kind {
-            log::CREATED | log::READY => {
-                self.lane = LANE_READY;
-                self.wait = 0;
-                self.since = step;
-            }
-            log::RUNNING => {
-                self.lane = LANE_RUNNING;
-                self.wait = 0;
-                self.block = 0;
-            }
-            log::WAITING => {
-                self.lane = LANE_WAITING;
-                self.wait = p.sub;
-                self.wait_arg = p.a;
-                if log::wait_has_time(p.sub) {
-                    self.wait_until = p.time();
-                }
-                self.block = 0;
-            }
-            log::BLOCKING => {
-                self.block = p.sub + 1;
-                self.block_until = p.time();
-            }
-            log::DONE => {
-                self.lane = LANE_DONE;
-                self.outcome = p.sub + 1;
-                self.block = 0;
-                self.wait = 0;
-            }
-            _ => {}
+    }
+
+    /// A created or ready record, event number `step`.
+    #[inline]
+    fn become_ready(&mut self, step: u32) {
+        self.lane = LANE_READY;
+        self.wait = 0;
+        self.since = step;
+    }
+
+    #[inline]
+    fn become_running(&mut self) {
+        self.lane = LANE_RUNNING;
+        self.wait = 0;
+        self.block = 0;
+    }
+
+    #[inline]
+    fn become_waiting(&mut self, p: &log::Packed) {
+        self.lane = LANE_WAITING;
+        self.wait = p.sub;
+        self.wait_arg = p.a;
+        if log::wait_has_time(p.sub) {
+            self.wait_until = p.time();
         }
+        self.block = 0;
+    }
+
+    #[inline]
+    fn start_blocking(&mut self, p: &log::Packed) {
+        self.block = p.sub + 1;
+        self.block_until = p.time();
+    }
+
+    #[inline]
+    fn become_done(&mut self, p: &log::Packed) {
+        self.lane = LANE_DONE;
+        self.outcome = p.sub + 1;
+        self.block = 0;
+        self.wait = 0;
     }
 
     fn lane(&self) -> Lane {
@@ -564,6 +675,12 @@ const LANE_DONE: u8 = 4;
 #[derive(Clone, Debug)]
 struct Replayed {
     tasks: Vec<PackedTask>,
+    others: Others,
+}
+
+/// What replaying rebuilds besides the tasks' states.
+#[derive(Clone, Debug, Default)]
+struct Others {
     output_len: u32,
     threads: Vec<crate::machine::ThreadState>,
     /// Each thread's (line, index into `Trace::functions`) from its latest event.
@@ -575,10 +692,7 @@ impl Replayed {
     fn start(trace: &Trace) -> Replayed {
         let mut r = Replayed {
             tasks: Vec::new(),
-            output_len: 0,
-            threads: Vec::new(),
-            spots: Vec::new(),
-            pool_queues: Vec::new(),
+            others: Others::default(),
         };
         r.grow(trace);
         r
@@ -588,11 +702,7 @@ impl Replayed {
     /// born after a checkpoint are unborn or idle in it).
     fn grow(&mut self, trace: &Trace) {
         self.tasks.resize(trace.tasks.len(), PackedTask::UNBORN);
-        let threads = trace.threads.len();
-        self.threads
-            .resize(threads, crate::machine::ThreadState::Idle);
-        self.spots.resize(threads, (0, NO_FUNCTION));
-        self.pool_queues.resize(trace.pools.len(), 0);
+        self.others.grow(trace);
     }
 
     /// Apply event number `step`, from its record.
@@ -603,12 +713,23 @@ impl Replayed {
         }
         // The task kinds (the most frequent by far) change nothing else.
         if p.kind > log::DONE {
-            self.apply_other(p, events);
+            self.others.apply(p, events);
         }
+    }
+}
+
+impl Others {
+    /// Make room for the threads and pools the trace has now.
+    fn grow(&mut self, trace: &Trace) {
+        let threads = trace.threads.len();
+        self.threads
+            .resize(threads, crate::machine::ThreadState::Idle);
+        self.spots.resize(threads, (0, NO_FUNCTION));
+        self.pool_queues.resize(trace.pools.len(), 0);
     }
 
     /// Apply a record of a kind that is not about a task's lane.
-    fn apply_other(&mut self, p: &log::Packed, events: &EventLog) {
+    fn apply(&mut self, p: &log::Packed, events: &EventLog) {
         match p.kind {
             log::PRINT => self.output_len += 1,
             log::WIDE => {
@@ -695,15 +816,11 @@ impl Trace {
     /// Complete the checkpoints and compute the summary; called once when the run ends.
     pub(crate) fn finish(&mut self) {
         self.index(true);
-        let lanes = self
-            .indexer
-            .state
-            .as_ref()
-            .map_or(&[][..], |s| &s.tasks[..]);
-        self.summary = self
-            .indexer
-            .summary
-            .summary(self, lanes.iter().map(|s| s.lane));
+        let ix = &self.indexer;
+        self.summary = ix.summary.summary(
+            self,
+            ix.tasks.iter().map(|task| (&task.clock, task.state.lane)),
+        );
     }
 
     /// Checkpoint the events recorded since the last call. While the run goes
@@ -711,13 +828,12 @@ impl Trace {
     /// may still end at that very step, which a checkpoint there must know.
     pub(crate) fn index(&mut self, over: bool) {
         let mut ix = std::mem::take(&mut self.indexer);
-        let mut state = ix.state.take().unwrap_or_else(|| Replayed::start(self));
-        state.grow(self);
+        ix.grow(self);
         if self.checkpoints.is_empty() {
             let timers = ix.pending_at(&self.timers, 0);
             self.checkpoints.push(Checkpoint {
                 step: 0,
-                state: state.clone(),
+                state: ix.replayed(),
                 timers,
             });
         }
@@ -733,14 +849,13 @@ impl Trace {
         // stopped: none goes at `end`, where a timer may still end.
         let last = self.checkpoints.last().map_or(0, |c| c.step as usize);
         let mut next = (last + interval).max(from + 1);
-        ix.summary.grow(self.tasks.len());
         for (first, records, t) in self.events.runs(from, end) {
             let mut i = first;
             let mut rest = records;
             while !rest.is_empty() {
                 let (now, later) = rest.split_at(rest.len().min(next - i));
                 for (step, p) in (i as u32..).zip(now) {
-                    ix.summary.apply(&mut state, step, p, t, &self.events);
+                    ix.apply(step, p, t, &self.events);
                 }
                 i += now.len();
                 rest = later;
@@ -748,7 +863,7 @@ impl Trace {
                     let timers = ix.pending_at(&self.timers, i as u32);
                     self.checkpoints.push(Checkpoint {
                         step: i as u32,
-                        state: state.clone(),
+                        state: ix.replayed(),
                         timers,
                     });
                     next = i + interval;
@@ -756,7 +871,6 @@ impl Trace {
             }
         }
         ix.applied = end.max(from);
-        ix.state = Some(state);
         self.indexer = ix;
     }
 
@@ -799,10 +913,13 @@ impl Trace {
         };
         let Replayed {
             tasks,
-            output_len,
-            threads,
-            spots,
-            pool_queues,
+            others:
+                Others {
+                    output_len,
+                    threads,
+                    spots,
+                    pool_queues,
+                },
         } = state;
         let tasks: Vec<TaskState> = tasks.iter().map(PackedTask::unpack).collect();
         let mut ready: Vec<u32> = tasks

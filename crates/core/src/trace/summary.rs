@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{log, EventLog, Replayed, Trace, LANE_READY, LANE_RUNNING, LANE_WAITING};
+use super::{log, Trace, LANE_DONE, LANE_READY, LANE_RUNNING, LANE_UNBORN, LANE_WAITING};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TaskTimes {
@@ -27,41 +27,51 @@ pub struct Summary {
 }
 
 /// A summary built event by event as the trace is indexed (so the end of a
-/// long run does not go over all its events once more). The lane each task
-/// is in comes from the indexer's replayed state.
+/// long run does not go over all its events once more): the loop's figures
+/// here, each task's in its `TaskClock`, which the indexer keeps beside the
+/// task's replayed state (`IndexedTask`).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SummaryBuilder {
-    tasks: Vec<TaskClock>,
-    busy: f64,
-    sequential: f64,
+    pub(super) busy: f64,
+    pub(super) sequential: f64,
 }
 
-/// A task's times so far and when it entered the lane it is in (together,
-/// so the index pass finds both with one look-up).
-#[derive(Clone, Debug, Default)]
-struct TaskClock {
+/// A task's times so far and when it entered the lane it is in.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct TaskClock {
     since: f64,
-    /// Time running, ready and waiting: the lanes of `PackedTask::lane`
-    /// codes 1, 2 and 3, at index code − 1 (a table rather than a `match`:
-    /// the index pass adds to it once an event).
-    in_lane: [f64; 3],
+    /// Time in each lane, at index `PackedTask::lane & 3`: running, ready
+    /// and waiting (codes 1, 2, 3) at their codes; the unborn and done
+    /// lanes (0 and 4) share index 0, whose sum means nothing and is never
+    /// read. A masked index rather than a test of the lane: the index pass
+    /// adds to it once a lane event, with neither a branch nor a bounds check.
+    in_lane: [f64; 4],
 }
 
-const _: () = assert!(LANE_RUNNING == 1 && LANE_READY == 2 && LANE_WAITING == 3);
+const _: () = assert!(
+    LANE_RUNNING == 1
+        && LANE_READY == 2
+        && LANE_WAITING == 3
+        && LANE_UNBORN & 3 == 0
+        && LANE_DONE & 3 == 0
+);
 
 impl TaskClock {
-    /// Count the time from `since` to `t` in the lane of code `lane` (none
-    /// for the unborn and done lanes), and start again at `t`.
+    pub(super) const ZERO: TaskClock = TaskClock {
+        since: 0.0,
+        in_lane: [0.0; 4],
+    };
+
+    /// Count the time from `since` to `t` in the lane of code `lane`, and
+    /// start again at `t`.
     #[inline]
-    fn lap(&mut self, lane: u8, t: f64) {
-        if let Some(x) = self.in_lane.get_mut(usize::from(lane).wrapping_sub(1)) {
-            *x += t - self.since;
-        }
+    pub(super) fn lap(&mut self, lane: u8, t: f64) {
+        self.in_lane[usize::from(lane & 3)] += t - self.since;
         self.since = t;
     }
 
     fn times(&self) -> TaskTimes {
-        let [running, ready, waiting] = self.in_lane;
+        let [_, running, ready, waiting] = self.in_lane;
         TaskTimes {
             running,
             ready,
@@ -71,85 +81,33 @@ impl TaskClock {
 }
 
 impl SummaryBuilder {
-    /// Make room for the tasks the trace has now.
-    pub(crate) fn grow(&mut self, tasks: usize) {
-        self.tasks.resize(tasks, TaskClock::default());
-    }
-
-    /// Apply event number `step` (record `p`, at time `t`) to `state`
-    /// (`Replayed::apply`) and count it: the task's state looked up once for
-    /// both, and one `match` on the kind, whose arms each apply what they
-    /// know the kind to be (this runs once an event: two matches, one for
-    /// the state and one for the summary, cost a seventh more).
+    /// Count a waiting record (at time `t`): a sleep adds its length.
     #[inline]
-    pub(super) fn apply(
-        &mut self,
-        state: &mut Replayed,
-        step: u32,
-        p: &log::Packed,
-        t: f64,
-        events: &EventLog,
-    ) {
-        let task = p.task as usize;
-        let Some(s) = state.tasks.get_mut(task) else {
-            return self.apply_loop(state, p, t, events);
-        };
-        match p.kind {
-            // The kinds that move a task between lanes end its time in the
-            // lane it was in.
-            log::CREATED | log::READY | log::RUNNING | log::DONE => {
-                if let Some(c) = self.tasks.get_mut(task) {
-                    c.lap(s.lane, t);
-                }
-                s.apply(step, p);
-            }
-            log::WAITING => {
-                if let Some(c) = self.tasks.get_mut(task) {
-                    c.lap(s.lane, t);
-                }
-                s.apply(step, p);
-                if p.sub == log::SLEEP_CODE {
-                    self.sequential += (p.time() - t).max(0.0);
-                }
-            }
-            _ => {
-                s.apply(step, p);
-                self.apply_loop(state, p, t, events);
-            }
+    pub(super) fn waiting(&mut self, p: &log::Packed, t: f64) {
+        if p.sub == log::SLEEP_CODE {
+            self.sequential += (p.time() - t).max(0.0);
         }
     }
 
-    /// What `apply` counts beyond the task's state (all of a record about no task).
-    fn apply_loop(&mut self, state: &mut Replayed, p: &log::Packed, t: f64, events: &EventLog) {
-        match p.kind {
-            log::CREATED | log::READY | log::RUNNING | log::DONE => {}
-            log::WAITING => {
-                if p.sub == log::SLEEP_CODE {
-                    self.sequential += (p.time() - t).max(0.0);
-                }
-            }
-            log::BLOCKING => {
-                let until = p.time();
-                self.busy += until - t;
-                self.sequential += until - t;
-            }
-            _ => state.apply_other(p, events),
-        }
+    /// Count a blocking record (at time `t`): the loop thread is busy until its end.
+    pub(super) fn blocking(&mut self, p: &log::Packed, t: f64) {
+        let until = p.time();
+        self.busy += until - t;
+        self.sequential += until - t;
     }
 
-    /// The summary once every event is applied; `lanes` are the codes of the
-    /// tasks' lanes at the end.
-    pub(crate) fn summary(&self, trace: &Trace, lanes: impl Iterator<Item = u8>) -> Summary {
+    /// The summary once every event is applied, from each task's clock and
+    /// the code of the lane it is in at the end.
+    pub(crate) fn summary<'a>(
+        &self,
+        trace: &Trace,
+        tasks: impl Iterator<Item = (&'a TaskClock, u8)>,
+    ) -> Summary {
         let total = trace.end_time;
-        let mut lanes = lanes;
-        let times = self
-            .tasks
-            .iter()
-            .map(|c| {
-                let mut c = c.clone();
-                if let Some(lane) = lanes.next() {
-                    c.lap(lane, total);
-                }
+        let times = tasks
+            .map(|(c, lane)| {
+                let mut c = *c;
+                c.lap(lane, total);
                 c.times()
             })
             .collect();
