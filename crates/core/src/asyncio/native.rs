@@ -156,6 +156,11 @@ pub(crate) fn coro_value(vm: &mut Vm, name: &'static str, n: NativeCoro) -> Valu
 }
 
 fn remove_fut(q: &mut std::collections::VecDeque<FutRef>, f: &FutRef) {
+    // The waiter woken first is usually the one at the front.
+    if q.front().is_some_and(|x| Rc::ptr_eq(x, f)) {
+        q.pop_front();
+        return;
+    }
     if let Some(i) = q.iter().position(|x| Rc::ptr_eq(x, f)) {
         q.remove(i);
     }
@@ -271,17 +276,16 @@ pub(crate) fn queue_put_nowait(vm: &mut Vm, q: &AsyncObj, item: Value) -> Result
     let AsyncObj::Queue(qs) = q else {
         return Ok(());
     };
-    let finished = {
+    {
         let mut s = qs.borrow_mut();
         if s.full() {
             return Err(ExcObj::bare(ExcType::QueueFull));
         }
         s.items.push_back(item);
         s.unfinished += 1;
-        s.finished.clone()
-    };
-    if let AsyncObj::Event(e) = &*finished {
-        e.borrow_mut().value = false;
+        if let AsyncObj::Event(e) = &*s.finished {
+            e.borrow_mut().value = false;
+        }
     }
     queue_wakeup_next(vm, q, false);
     Ok(())
@@ -322,6 +326,14 @@ impl NativeCoro {
                 // Woken: the future's result is `result`.
                 Resume::Value(_) => NStep::Return(std::mem::take(result)),
             },
+            // A queue's ping-pong resumes these two most: called directly,
+            // not through the big match of `resume_other`.
+            NativeCoro::QueueGet { q, getter } => queue_get_step(vm, q, getter, input),
+            NativeCoro::QueuePut { q, item, putter } => queue_put_step(vm, q, item, putter, input),
+            // And a contended lock this one (`async with lock:`).
+            NativeCoro::LockAcquire { lock, fut, ret } => {
+                lock_acquire_step(vm, lock, fut, ret, input)
+            }
             _ => self.resume_other(vm, input),
         }
     }
@@ -336,42 +348,7 @@ impl NativeCoro {
             // (Handled by `resume`.)
             NativeCoro::Sleep { .. } => NStep::Return(Value::None),
             NativeCoro::LockAcquire { lock, fut, ret } => {
-                let AsyncObj::Lock(l) = &**lock else {
-                    return NStep::Return(Value::None);
-                };
-                match input {
-                    Resume::Start => {
-                        let free = {
-                            let l = l.borrow();
-                            !l.locked && l.waiters.iter().all(|w| w.borrow().cancelled())
-                        };
-                        if free {
-                            l.borrow_mut().locked = true;
-                            return NStep::Return(std::mem::take(ret));
-                        }
-                        let f = vm.new_future(WaitOn::Lock);
-                        l.borrow_mut().waiters.push_back(f.clone());
-                        *fut = Some(f.clone());
-                        NStep::Await(Value::Future(f))
-                    }
-                    other => {
-                        if let Some(f) = fut.take() {
-                            remove_fut(&mut l.borrow_mut().waiters, &f);
-                        }
-                        match other {
-                            Resume::Throw(e) => {
-                                if is_cancel(&e) && !l.borrow().locked {
-                                    lock_wake_first(vm, lock);
-                                }
-                                NStep::Raise(e)
-                            }
-                            _ => {
-                                l.borrow_mut().locked = true;
-                                NStep::Return(std::mem::take(ret))
-                            }
-                        }
-                    }
-                }
+                lock_acquire_step(vm, lock, fut, ret, input)
             }
             NativeCoro::SemAcquire { sem, fut, ret } => {
                 let AsyncObj::Semaphore(s) = &**sem else {
@@ -515,54 +492,9 @@ impl NativeCoro {
                     Err(e) => NStep::Raise(e),
                 }
             }
-            NativeCoro::QueueGet { q, getter } => {
-                let AsyncObj::Queue(qs) = &**q else {
-                    return NStep::Return(Value::None);
-                };
-                if let Resume::Throw(e) = input {
-                    if let Some(g) = getter.take() {
-                        vm.future_cancel(&g, None);
-                        remove_fut(&mut qs.borrow_mut().getters, &g);
-                        let empty = qs.borrow().items.is_empty();
-                        if !empty && !g.borrow().cancelled() {
-                            queue_wakeup_next(vm, q, false);
-                        }
-                    }
-                    return NStep::Raise(e);
-                }
-                *getter = None;
-                if qs.borrow().items.is_empty() {
-                    let g = vm.new_future(WaitOn::QueueGet);
-                    qs.borrow_mut().getters.push_back(g.clone());
-                    *getter = Some(g.clone());
-                    return NStep::Await(Value::Future(g));
-                }
-                value_of(queue_get_nowait(vm, q))
-            }
-            NativeCoro::QueuePut { q, item, putter } => {
-                let AsyncObj::Queue(qs) = &**q else {
-                    return NStep::Return(Value::None);
-                };
-                if let Resume::Throw(e) = input {
-                    if let Some(p) = putter.take() {
-                        vm.future_cancel(&p, None);
-                        remove_fut(&mut qs.borrow_mut().putters, &p);
-                        let full = qs.borrow().full();
-                        if !full && !p.borrow().cancelled() {
-                            queue_wakeup_next(vm, q, true);
-                        }
-                    }
-                    return NStep::Raise(e);
-                }
-                *putter = None;
-                if qs.borrow().full() {
-                    let p = vm.new_future(WaitOn::QueuePut);
-                    qs.borrow_mut().putters.push_back(p.clone());
-                    *putter = Some(p.clone());
-                    return NStep::Await(Value::Future(p));
-                }
-                value_of(queue_put_nowait(vm, q, std::mem::take(item)).map(|_| Value::None))
-            }
+            // (Handled by `resume`.)
+            NativeCoro::QueueGet { q, getter } => queue_get_step(vm, q, getter, input),
+            NativeCoro::QueuePut { q, item, putter } => queue_put_step(vm, q, item, putter, input),
             NativeCoro::QueueJoin { q, started } => {
                 let AsyncObj::Queue(qs) = &**q else {
                     return NStep::Return(Value::None);
@@ -679,6 +611,118 @@ impl NativeCoro {
             } => combinators::taskgroup_exit_resume(vm, tg, exc, propagate, started, input),
         }
     }
+}
+
+/// `Lock.acquire()`'s coroutine, started or woken (`input`).
+#[inline(never)]
+fn lock_acquire_step(
+    vm: &mut Vm,
+    lock: &Rc<AsyncObj>,
+    fut: &mut Option<FutRef>,
+    ret: &mut Value,
+    input: Resume,
+) -> NStep {
+    let AsyncObj::Lock(l) = &**lock else {
+        return NStep::Return(Value::None);
+    };
+    match input {
+        Resume::Start => {
+            let free = {
+                let l = l.borrow();
+                !l.locked && l.waiters.iter().all(|w| w.borrow().cancelled())
+            };
+            if free {
+                l.borrow_mut().locked = true;
+                return NStep::Return(std::mem::take(ret));
+            }
+            let f = vm.new_future(WaitOn::Lock);
+            l.borrow_mut().waiters.push_back(f.clone());
+            *fut = Some(f.clone());
+            NStep::Await(Value::Future(f))
+        }
+        other => {
+            if let Some(f) = fut.take() {
+                remove_fut(&mut l.borrow_mut().waiters, &f);
+            }
+            match other {
+                Resume::Throw(e) => {
+                    if is_cancel(&e) && !l.borrow().locked {
+                        lock_wake_first(vm, lock);
+                    }
+                    NStep::Raise(e)
+                }
+                _ => {
+                    l.borrow_mut().locked = true;
+                    NStep::Return(std::mem::take(ret))
+                }
+            }
+        }
+    }
+}
+
+/// `Queue.get()`'s coroutine, started or woken (`input`).
+#[inline(never)]
+fn queue_get_step(
+    vm: &mut Vm,
+    q: &Rc<AsyncObj>,
+    getter: &mut Option<FutRef>,
+    input: Resume,
+) -> NStep {
+    let AsyncObj::Queue(qs) = &**q else {
+        return NStep::Return(Value::None);
+    };
+    if let Resume::Throw(e) = input {
+        if let Some(g) = getter.take() {
+            vm.future_cancel(&g, None);
+            remove_fut(&mut qs.borrow_mut().getters, &g);
+            let empty = qs.borrow().items.is_empty();
+            if !empty && !g.borrow().cancelled() {
+                queue_wakeup_next(vm, q, false);
+            }
+        }
+        return NStep::Raise(e);
+    }
+    *getter = None;
+    if qs.borrow().items.is_empty() {
+        let g = vm.new_future(WaitOn::QueueGet);
+        qs.borrow_mut().getters.push_back(g.clone());
+        *getter = Some(g.clone());
+        return NStep::Await(Value::Future(g));
+    }
+    value_of(queue_get_nowait(vm, q))
+}
+
+/// `Queue.put(item)`'s coroutine, started or woken (`input`).
+#[inline(never)]
+fn queue_put_step(
+    vm: &mut Vm,
+    q: &Rc<AsyncObj>,
+    item: &mut Value,
+    putter: &mut Option<FutRef>,
+    input: Resume,
+) -> NStep {
+    let AsyncObj::Queue(qs) = &**q else {
+        return NStep::Return(Value::None);
+    };
+    if let Resume::Throw(e) = input {
+        if let Some(p) = putter.take() {
+            vm.future_cancel(&p, None);
+            remove_fut(&mut qs.borrow_mut().putters, &p);
+            let full = qs.borrow().full();
+            if !full && !p.borrow().cancelled() {
+                queue_wakeup_next(vm, q, true);
+            }
+        }
+        return NStep::Raise(e);
+    }
+    *putter = None;
+    if qs.borrow().full() {
+        let p = vm.new_future(WaitOn::QueuePut);
+        qs.borrow_mut().putters.push_back(p.clone());
+        *putter = Some(p.clone());
+        return NStep::Await(Value::Future(p));
+    }
+    value_of(queue_put_nowait(vm, q, std::mem::take(item)).map(|_| Value::None))
 }
 
 pub(crate) fn acquire_coro(vm: &mut Vm, lock: Rc<AsyncObj>) -> Value {

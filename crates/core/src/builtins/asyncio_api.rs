@@ -638,53 +638,89 @@ pub(crate) fn obj_coro(
     args: &[Value],
     kwargs: &Kwargs,
 ) -> Option<Result<(&'static str, NativeCoro), ExcRef>> {
+    // The usual calls, which their signatures accept: made without looking
+    // the signature up by name.
+    if let (Some(m), true) = (plain_method(o, name, args.len()), kwargs.is_empty()) {
+        let item = args.first().cloned().unwrap_or_default();
+        return Some(Ok((m.name(), m.coro(o.clone(), item))));
+    }
     if let Some(sig) = method_signature(o, name) {
         if let Err(e) = sig.check(args, kwargs) {
             return Some(Err(e));
         }
     }
-    let made = match (&**o, name) {
-        (AsyncObj::Lock(_), "acquire") => (
-            "acquire",
-            NativeCoro::LockAcquire {
-                lock: o.clone(),
-                fut: None,
-                ret: Value::Bool(true),
-            },
-        ),
-        (AsyncObj::Event(_), "wait") => (
-            "wait",
-            NativeCoro::EventWait {
-                ev: o.clone(),
-                fut: None,
-            },
-        ),
-        (AsyncObj::Semaphore(_), "acquire") => (
-            "acquire",
-            NativeCoro::SemAcquire {
-                sem: o.clone(),
-                fut: None,
-                ret: Value::Bool(true),
-            },
-        ),
-        (AsyncObj::Queue(_), "put") => (
-            "put",
-            NativeCoro::QueuePut {
-                q: o.clone(),
-                item: args.first().or_else(|| kwarg(kwargs, "item"))?.clone(),
+    // Past its signature's check, a coroutine method's call is a plain one
+    // but for `q.put(item=x)`.
+    let item = args.first().or_else(|| kwarg(kwargs, "item"));
+    let m = plain_method(o, name, usize::from(item.is_some()))?;
+    let item = item.cloned().unwrap_or_default();
+    Some(Ok((m.name(), m.coro(o.clone(), item))))
+}
+
+/// A coroutine method of one of asyncio's objects, called with exactly its
+/// positional arguments (`await q.get()`, `await q.put(x)`, `async with`'s
+/// `lock.acquire()`…): the interpreter makes its coroutine from what is on
+/// its stack, moved rather than copied ([`Vm::awaited_method`]).
+#[derive(Clone, Copy)]
+pub(crate) enum PlainMethod {
+    QueueGet,
+    QueuePut,
+    LockAcquire,
+    SemAcquire,
+    EventWait,
+}
+
+/// `o.name(…)` with `nargs` positional arguments as a [`PlainMethod`]
+/// (`None`: not a coroutine method, or not called as usual).
+pub(crate) fn plain_method(o: &AsyncObj, name: &str, nargs: usize) -> Option<PlainMethod> {
+    Some(match (o, name, nargs) {
+        (AsyncObj::Queue(_), "get", 0) => PlainMethod::QueueGet,
+        (AsyncObj::Queue(_), "put", 1) => PlainMethod::QueuePut,
+        (AsyncObj::Lock(_), "acquire", 0) => PlainMethod::LockAcquire,
+        (AsyncObj::Semaphore(_), "acquire", 0) => PlainMethod::SemAcquire,
+        (AsyncObj::Event(_), "wait", 0) => PlainMethod::EventWait,
+        _ => return None,
+    })
+}
+
+impl PlainMethod {
+    /// The positional arguments it takes.
+    pub(crate) fn nargs(self) -> usize {
+        usize::from(matches!(self, PlainMethod::QueuePut))
+    }
+
+    /// Its coroutine's name.
+    fn name(self) -> &'static str {
+        match self {
+            PlainMethod::QueueGet => "get",
+            PlainMethod::QueuePut => "put",
+            PlainMethod::LockAcquire | PlainMethod::SemAcquire => "acquire",
+            PlainMethod::EventWait => "wait",
+        }
+    }
+
+    /// Its coroutine on `o`, with the item to put (ignored by the others).
+    pub(crate) fn coro(self, o: Rc<AsyncObj>, item: Value) -> NativeCoro {
+        match self {
+            PlainMethod::QueueGet => NativeCoro::QueueGet { q: o, getter: None },
+            PlainMethod::QueuePut => NativeCoro::QueuePut {
+                q: o,
+                item,
                 putter: None,
             },
-        ),
-        (AsyncObj::Queue(_), "get") => (
-            "get",
-            NativeCoro::QueueGet {
-                q: o.clone(),
-                getter: None,
+            PlainMethod::LockAcquire => NativeCoro::LockAcquire {
+                lock: o,
+                fut: None,
+                ret: Value::Bool(true),
             },
-        ),
-        _ => return None,
-    };
-    Some(Ok(made))
+            PlainMethod::SemAcquire => NativeCoro::SemAcquire {
+                sem: o,
+                fut: None,
+                ret: Value::Bool(true),
+            },
+            PlainMethod::EventWait => NativeCoro::EventWait { ev: o, fut: None },
+        }
+    }
 }
 
 fn obj_method(

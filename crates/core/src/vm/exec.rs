@@ -1538,10 +1538,32 @@ impl Vm {
                 };
                 return self.awaited_builtin(f, at, b);
             }
-            Value::Obj(o) => asyncio_api::obj_coro(o, name, args, NO_KWARGS)?.map(|(_, n)| n),
+            Value::Obj(o) => {
+                if let Some(m) = asyncio_api::plain_method(o, name, args.len()) {
+                    return Some(self.awaited_plain_method(f, m));
+                }
+                asyncio_api::obj_coro(o, name, args, NO_KWARGS)?.map(|(_, n)| n)
+            }
             _ => return None,
         };
         self.start_awaited(f, at, made)
+    }
+
+    /// The end of [`Vm::awaited_method`] for `await o.name(…)` called as
+    /// usual (`q.get()`, `q.put(x)`, `lock.acquire()`, …), the receiver and
+    /// its arguments on top of the stack: they move into the coroutine
+    /// rather than being copied into it and dropped.
+    fn awaited_plain_method(
+        &mut self,
+        f: &mut PyFrame,
+        m: asyncio_api::PlainMethod,
+    ) -> Result<PyExit, ExcRef> {
+        let item = if m.nargs() == 1 { pop(f) } else { Value::None };
+        let Value::Obj(o) = pop(f) else {
+            return Err(ExcObj::msg(ExcType::SystemError, "internal: no receiver"));
+        };
+        self.line_offset = f.span_start();
+        self.enter_awaited(f, Ok(m.coro(o, item)))
     }
 
     /// `await asyncio.sleep(delay)` with one number (see
