@@ -1,5 +1,6 @@
 //! Task and Future mechanics (`__step`, `__wakeup`, callbacks) and the loop driver (`_run_once`, `asyncio.run`).
 
+use std::cell::RefMut;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -314,8 +315,18 @@ impl Vm {
         before - f.callbacks.len()
     }
 
-    fn schedule_callbacks(&mut self, f: &FutRef) {
-        let cbs = std::mem::take(&mut f.borrow_mut().callbacks);
+    /// The end of `set_result`, `set_exception` and `Future.cancel`, in the
+    /// borrow `fb` that set `f`'s state: its done callbacks are taken out in
+    /// that same borrow (a queue or a lock sets a result on every wait),
+    /// then the task's end is recorded if it is one, then the callbacks are
+    /// scheduled.
+    fn future_done(&mut self, f: &FutRef, mut fb: RefMut<'_, Future>, outcome: TaskOutcome) {
+        let is_task = fb.task.is_some();
+        let cbs = std::mem::take(&mut fb.callbacks);
+        drop(fb);
+        if is_task {
+            self.record_task_end(f, outcome);
+        }
         // Usually just one, the waiting task's wake-up: taken out without an iterator.
         match cbs.into_inner() {
             Ok([c]) => self.call_soon_done(c.cb, f),
@@ -347,42 +358,36 @@ impl Vm {
     }
 
     pub(crate) fn set_result(&mut self, f: &FutRef, v: Value) -> Result<(), ExcRef> {
-        if f.borrow().done() {
+        let mut fb = f.borrow_mut();
+        if fb.done() {
             return Err(ExcObj::msg(ExcType::InvalidStateError, "invalid state"));
         }
-        f.borrow_mut().state = FutState::Done(v);
-        self.task_finished(f, TaskOutcome::Returned);
-        self.schedule_callbacks(f);
+        fb.state = FutState::Done(v);
+        self.future_done(f, fb, TaskOutcome::Returned);
         Ok(())
     }
 
     pub(crate) fn set_exception(&mut self, f: &FutRef, e: ExcRef) -> Result<(), ExcRef> {
-        if f.borrow().done() {
+        let mut fb = f.borrow_mut();
+        if fb.done() {
             return Err(ExcObj::msg(ExcType::InvalidStateError, "invalid state"));
         }
-        {
-            let mut fb = f.borrow_mut();
-            fb.state = FutState::Failed(e);
-            fb.log_traceback = true;
-        }
-        self.task_finished(f, TaskOutcome::Raised);
-        self.schedule_callbacks(f);
+        fb.state = FutState::Failed(e);
+        fb.log_traceback = true;
+        self.future_done(f, fb, TaskOutcome::Raised);
         Ok(())
     }
 
     /// `Future.cancel` (the plain one, also `super().cancel()` of a task).
     pub(crate) fn future_cancel(&mut self, f: &FutRef, msg: Option<Value>) -> bool {
-        {
-            let mut fb = f.borrow_mut();
-            fb.log_traceback = false;
-            if fb.done() {
-                return false;
-            }
-            fb.state = FutState::Cancelled;
-            fb.cancel_message = msg;
+        let mut fb = f.borrow_mut();
+        fb.log_traceback = false;
+        if fb.done() {
+            return false;
         }
-        self.task_finished(f, TaskOutcome::Cancelled);
-        self.schedule_callbacks(f);
+        fb.state = FutState::Cancelled;
+        fb.cancel_message = msg;
+        self.future_done(f, fb, TaskOutcome::Cancelled);
         true
     }
 
@@ -492,14 +497,6 @@ impl Vm {
         let task = task.clone();
         self.call_soon(Callback::SleepWakeup { task, id, line }, None);
         true
-    }
-
-    /// A future is done: if it is a task, its end is recorded.
-    #[inline]
-    fn task_finished(&mut self, f: &FutRef, outcome: TaskOutcome) {
-        if f.borrow().task.is_some() {
-            self.record_task_end(f, outcome);
-        }
     }
 
     fn record_task_end(&mut self, f: &FutRef, outcome: TaskOutcome) {
