@@ -148,7 +148,11 @@ impl Vm {
     }
 
     fn end_timer(&mut self, record: u32) {
-        let step = self.trace.events.len() as u32;
+        self.end_timer_at(record, self.trace.events.len() as u32);
+    }
+
+    /// `end_timer` with the trace's length `step` when it ended.
+    fn end_timer_at(&mut self, record: u32, step: u32) {
         if let Some(r) = self.trace.timers.get_mut(record as usize) {
             if r.ended == u32::MAX {
                 r.ended = step;
@@ -871,9 +875,10 @@ impl Vm {
 
     /// One pass of `BaseEventLoop._run_once`. Returns false when nothing can ever run again.
     ///
-    /// This is its first half: the clock, the due timers, and how many
-    /// callbacks the pass runs (`pass_left`); `run_pass` runs them.
-    fn start_pass(&mut self) -> bool {
+    /// This is its first half: the clock, the due timers (the sleeps' at
+    /// the head of the pass also run), and how many callbacks the pass
+    /// runs (`pass_left`); `run_pass` runs them. `stop_at` as for `run_pass`.
+    fn start_pass(&mut self, stop_at: usize) -> bool {
         self.lp.iteration = self.lp.iteration.saturating_add(1);
         // Passes that run no Python (timers re-arming themselves, say) still end.
         if self.lp.iteration >= MAX_PASSES {
@@ -906,27 +911,54 @@ impl Vm {
             }
         }
         let end = self.lp.now + CLOCK_RESOLUTION;
+        // Every due timer ends now, before any of them runs.
+        let step = self.trace.events.len() as u32;
+        // The callbacks of sleeps' timers at the head of the pass run here
+        // at once (what `run_pass` would do first): they run no Python, so
+        // nothing can happen between their leaving the heap and running,
+        // and a sleep then costs no ready entry. Only while nothing else is
+        // ahead of them, and not past `stop_at` (the pass may stop there).
+        let mut at_head = self.lp.ready.is_empty();
+        // Wake-ups queued by those: they go after this pass's entries.
+        let mut woken = 0;
         while let Some(timer) = self.lp.timers.pop_due(end) {
             if timer.is_cancelled(&self.lp.cancelled) {
                 continue;
             }
             let Timer { flag, what } = timer;
-            self.end_timer(flag.record);
+            self.end_timer_at(flag.record, step);
             let entry = match what {
-                TimerWhat::Sleep { task, line } => Ready::SleepTimer {
-                    id: task,
-                    line,
-                    flag,
-                },
-                TimerWhat::Other(cb) => Ready::from(Handle {
-                    cb: *cb,
-                    arg: None,
-                    cancelled: Some(flag),
-                }),
+                TimerWhat::Sleep { task, line } => {
+                    at_head &= self.trace.events.len() < stop_at;
+                    if at_head {
+                        let before = self.lp.ready.len();
+                        self.sleep_timer(task, flag.record, line);
+                        woken += self.lp.ready.len() - before;
+                        continue;
+                    }
+                    Ready::SleepTimer {
+                        id: task,
+                        line,
+                        flag,
+                    }
+                }
+                TimerWhat::Other(cb) => {
+                    at_head = false;
+                    Ready::from(Handle {
+                        cb: *cb,
+                        arg: None,
+                        cancelled: Some(flag),
+                    })
+                }
             };
             self.lp.ready.push_ready(entry);
         }
-        self.lp.pass_left = self.lp.ready.len();
+        let queued = self.lp.ready.len();
+        if woken > 0 && queued > woken {
+            // Timers that did not run here are ahead of the wake-ups of those that did.
+            self.lp.ready.queue.rotate_left(woken);
+        }
+        self.lp.pass_left = queued - woken;
         true
     }
 
@@ -983,7 +1015,7 @@ impl Vm {
                 self.lp.paused = None;
                 return Some(false);
             }
-            if self.lp.pass_left == 0 && self.lp.paused.is_none() && !self.start_pass() {
+            if self.lp.pass_left == 0 && self.lp.paused.is_none() && !self.start_pass(stop_at) {
                 return Some(false);
             }
             if self.abort.is_none() {
