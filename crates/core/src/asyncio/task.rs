@@ -304,10 +304,12 @@ impl Vm {
 
     pub(crate) fn add_done_callback(&mut self, f: &FutRef, cb: Callback) -> u64 {
         let id = self.callback_id();
-        if f.borrow().done() {
+        let mut fb = f.borrow_mut();
+        if fb.done() {
+            drop(fb);
             self.call_soon_done(cb, f);
         } else {
-            f.borrow_mut().callbacks.push(DoneCallback { id, cb });
+            fb.callbacks.push(DoneCallback { id, cb });
         }
         id
     }
