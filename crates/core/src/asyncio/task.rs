@@ -969,32 +969,40 @@ impl Vm {
     /// CPython), or the trace reaches `stop_at` events: a session can pause
     /// in the middle of a pass of ten thousand steps.
     fn run_pass(&mut self, stop_at: usize) {
-        loop {
-            if let Some(step) = self.lp.paused.take() {
-                // The rest of the callback that paused.
-                self.resume_paused_step(step);
-            } else {
-                if self.lp.pass_left == 0 || self.trace.events.len() >= stop_at {
-                    return;
-                }
-                self.lp.pass_left -= 1;
-                let Some(h) = self.lp.ready.pop() else {
-                    self.lp.pass_left = 0;
-                    return;
-                };
-                if h.is_cancelled(&self.lp.cancelled) {
-                    continue;
-                }
-                self.run_ready(h);
-            }
-            if self.abort.is_some() || self.escaping.is_some() {
-                self.lp.pass_left = 0;
-                return;
-            }
-            if self.lp.paused.is_some() {
+        // The rest of the callback that paused, first (only one can be
+        // paused, and only when a pass was left: no check in the loop).
+        if let Some(step) = self.lp.paused.take() {
+            self.resume_paused_step(step);
+            if self.pass_interrupted() {
                 return;
             }
         }
+        while self.lp.pass_left > 0 && self.trace.events.len() < stop_at {
+            self.lp.pass_left -= 1;
+            let Some(h) = self.lp.ready.pop() else {
+                self.lp.pass_left = 0;
+                return;
+            };
+            if h.is_cancelled(&self.lp.cancelled) {
+                continue;
+            }
+            self.run_ready(h);
+            if self.pass_interrupted() {
+                return;
+            }
+        }
+    }
+
+    /// After a callback of the pass: true if the pass stops here, paused
+    /// (the callback goes on later), or aborted or escaped (the rest then
+    /// belong to the next pass, as in CPython).
+    #[inline]
+    fn pass_interrupted(&mut self) -> bool {
+        if self.abort.is_some() || self.escaping.is_some() {
+            self.lp.pass_left = 0;
+            return true;
+        }
+        self.lp.paused.is_some()
     }
 
     /// `run_forever` until `stop()`; false on deadlock or abort.
