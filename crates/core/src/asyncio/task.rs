@@ -442,8 +442,9 @@ impl Vm {
 
     /// The end of `Task.__step` when the task waits: `_fut_waiter` is set,
     /// and if a `cancel()` came while it ran (`_must_cancel`) the waiter is
-    /// cancelled at once. Inlined into its two callers (every await ends
-    /// here), the rare cancellation apart.
+    /// cancelled at once (`cancel_new_waiter`, rare). Inlined into its
+    /// caller (every await on a future ends here); a sleep's end in
+    /// `task_run` does the same in a borrow it holds.
     #[inline(always)]
     fn wait_on(&mut self, task: &FutRef, waiter: Waiter) {
         let must_cancel = match task.borrow_mut().task.as_mut() {
@@ -614,7 +615,8 @@ impl Vm {
             }
         };
         let at = frames_offset(&frames);
-        let line = match task.borrow_mut().task.as_mut() {
+        let mut fb = task.borrow_mut();
+        let line = match fb.task.as_mut() {
             Some(td) => {
                 if at != td.line_at {
                     td.line_at = at;
@@ -625,6 +627,36 @@ impl Vm {
             }
             None => at.map_or(0, |o| self.line_of(o)),
         };
+        if let Outcome::Suspend(Wait::Sleep(until)) = outcome {
+            // `sleep`: `call_later(delay, _set_result_unless_cancelled,
+            // future)`, then the task waits on the future (`wait_on`). The
+            // usual end of a step, done in the borrow above: the timer and
+            // the event do not touch the task.
+            let timer = self.call_sleep(until, id, line);
+            self.event(
+                id,
+                line,
+                EventKind::Waiting {
+                    on: WaitOn::Sleep { until },
+                },
+            );
+            let waiter = Waiter::Sleep {
+                until,
+                timer,
+                state: SleepState::Pending,
+            };
+            let must_cancel = fb.task.as_mut().is_some_and(|t| {
+                t.waiter = waiter;
+                t.must_cancel
+            });
+            drop(fb);
+            if must_cancel {
+                self.cancel_new_waiter(task);
+            }
+            self.current = prev;
+            return;
+        }
+        drop(fb);
         match outcome {
             Outcome::Return(v) => {
                 let must_cancel = task.borrow().task.as_ref().is_some_and(|t| t.must_cancel);
@@ -663,24 +695,6 @@ impl Vm {
                 );
                 self.wait_on(task, Waiter::Future(f));
             }
-            Outcome::Suspend(Wait::Sleep(until)) => {
-                // `sleep`: `call_later(delay, _set_result_unless_cancelled,
-                // future)`, then the task waits on the future.
-                let timer = self.call_sleep(until, id, line);
-                self.event(
-                    id,
-                    line,
-                    EventKind::Waiting {
-                        on: WaitOn::Sleep { until },
-                    },
-                );
-                let waiter = Waiter::Sleep {
-                    until,
-                    timer,
-                    state: SleepState::Pending,
-                };
-                self.wait_on(task, waiter);
-            }
             Outcome::Suspend(Wait::Bare) => {
                 self.call_soon(
                     Callback::TaskStep {
@@ -692,7 +706,8 @@ impl Vm {
                     None,
                 );
             }
-            Outcome::Block(..)
+            Outcome::Suspend(Wait::Sleep(_))
+            | Outcome::Block(..)
             | Outcome::RunLoop(_)
             | Outcome::Abort
             | Outcome::Yield(_)
