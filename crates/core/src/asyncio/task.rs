@@ -1,5 +1,6 @@
 //! Task and Future mechanics (`__step`, `__wakeup`, callbacks) and the loop driver (`_run_once`, `asyncio.run`).
 
+use std::cell::RefMut;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -147,7 +148,11 @@ impl Vm {
     }
 
     fn end_timer(&mut self, record: u32) {
-        let step = self.trace.events.len() as u32;
+        self.end_timer_at(record, self.trace.events.len() as u32);
+    }
+
+    /// `end_timer` with the trace's length `step` when it ended.
+    fn end_timer_at(&mut self, record: u32, step: u32) {
         if let Some(r) = self.trace.timers.get_mut(record as usize) {
             if r.ended == u32::MAX {
                 r.ended = step;
@@ -299,10 +304,12 @@ impl Vm {
 
     pub(crate) fn add_done_callback(&mut self, f: &FutRef, cb: Callback) -> u64 {
         let id = self.callback_id();
-        if f.borrow().done() {
+        let mut fb = f.borrow_mut();
+        if fb.done() {
+            drop(fb);
             self.call_soon_done(cb, f);
         } else {
-            f.borrow_mut().callbacks.push(DoneCallback { id, cb });
+            fb.callbacks.push(DoneCallback { id, cb });
         }
         id
     }
@@ -314,8 +321,18 @@ impl Vm {
         before - f.callbacks.len()
     }
 
-    fn schedule_callbacks(&mut self, f: &FutRef) {
-        let cbs = std::mem::take(&mut f.borrow_mut().callbacks);
+    /// The end of `set_result`, `set_exception` and `Future.cancel`, in the
+    /// borrow `fb` that set `f`'s state: its done callbacks are taken out in
+    /// that same borrow (a queue or a lock sets a result on every wait),
+    /// then the task's end is recorded if it is one, then the callbacks are
+    /// scheduled.
+    fn future_done(&mut self, f: &FutRef, mut fb: RefMut<'_, Future>, outcome: TaskOutcome) {
+        let is_task = fb.task.is_some();
+        let cbs = std::mem::take(&mut fb.callbacks);
+        drop(fb);
+        if is_task {
+            self.record_task_end(f, outcome);
+        }
         // Usually just one, the waiting task's wake-up: taken out without an iterator.
         match cbs.into_inner() {
             Ok([c]) => self.call_soon_done(c.cb, f),
@@ -347,42 +364,36 @@ impl Vm {
     }
 
     pub(crate) fn set_result(&mut self, f: &FutRef, v: Value) -> Result<(), ExcRef> {
-        if f.borrow().done() {
+        let mut fb = f.borrow_mut();
+        if fb.done() {
             return Err(ExcObj::msg(ExcType::InvalidStateError, "invalid state"));
         }
-        f.borrow_mut().state = FutState::Done(v);
-        self.task_finished(f, TaskOutcome::Returned);
-        self.schedule_callbacks(f);
+        fb.state = FutState::Done(v);
+        self.future_done(f, fb, TaskOutcome::Returned);
         Ok(())
     }
 
     pub(crate) fn set_exception(&mut self, f: &FutRef, e: ExcRef) -> Result<(), ExcRef> {
-        if f.borrow().done() {
+        let mut fb = f.borrow_mut();
+        if fb.done() {
             return Err(ExcObj::msg(ExcType::InvalidStateError, "invalid state"));
         }
-        {
-            let mut fb = f.borrow_mut();
-            fb.state = FutState::Failed(e);
-            fb.log_traceback = true;
-        }
-        self.task_finished(f, TaskOutcome::Raised);
-        self.schedule_callbacks(f);
+        fb.state = FutState::Failed(e);
+        fb.log_traceback = true;
+        self.future_done(f, fb, TaskOutcome::Raised);
         Ok(())
     }
 
     /// `Future.cancel` (the plain one, also `super().cancel()` of a task).
     pub(crate) fn future_cancel(&mut self, f: &FutRef, msg: Option<Value>) -> bool {
-        {
-            let mut fb = f.borrow_mut();
-            fb.log_traceback = false;
-            if fb.done() {
-                return false;
-            }
-            fb.state = FutState::Cancelled;
-            fb.cancel_message = msg;
+        let mut fb = f.borrow_mut();
+        fb.log_traceback = false;
+        if fb.done() {
+            return false;
         }
-        self.task_finished(f, TaskOutcome::Cancelled);
-        self.schedule_callbacks(f);
+        fb.state = FutState::Cancelled;
+        fb.cancel_message = msg;
+        self.future_done(f, fb, TaskOutcome::Cancelled);
         true
     }
 
@@ -431,8 +442,9 @@ impl Vm {
 
     /// The end of `Task.__step` when the task waits: `_fut_waiter` is set,
     /// and if a `cancel()` came while it ran (`_must_cancel`) the waiter is
-    /// cancelled at once. Inlined into its two callers (every await ends
-    /// here), the rare cancellation apart.
+    /// cancelled at once (`cancel_new_waiter`, rare). Inlined into its
+    /// caller (every await on a future ends here); a sleep's end in
+    /// `task_run` does the same in a borrow it holds.
     #[inline(always)]
     fn wait_on(&mut self, task: &FutRef, waiter: Waiter) {
         let must_cancel = match task.borrow_mut().task.as_mut() {
@@ -492,14 +504,6 @@ impl Vm {
         let task = task.clone();
         self.call_soon(Callback::SleepWakeup { task, id, line }, None);
         true
-    }
-
-    /// A future is done: if it is a task, its end is recorded.
-    #[inline]
-    fn task_finished(&mut self, f: &FutRef, outcome: TaskOutcome) {
-        if f.borrow().task.is_some() {
-            self.record_task_end(f, outcome);
-        }
     }
 
     fn record_task_end(&mut self, f: &FutRef, outcome: TaskOutcome) {
@@ -611,7 +615,8 @@ impl Vm {
             }
         };
         let at = frames_offset(&frames);
-        let line = match task.borrow_mut().task.as_mut() {
+        let mut fb = task.borrow_mut();
+        let line = match fb.task.as_mut() {
             Some(td) => {
                 if at != td.line_at {
                     td.line_at = at;
@@ -622,6 +627,36 @@ impl Vm {
             }
             None => at.map_or(0, |o| self.line_of(o)),
         };
+        if let Outcome::Suspend(Wait::Sleep(until)) = outcome {
+            // `sleep`: `call_later(delay, _set_result_unless_cancelled,
+            // future)`, then the task waits on the future (`wait_on`). The
+            // usual end of a step, done in the borrow above: the timer and
+            // the event do not touch the task.
+            let timer = self.call_sleep(until, id, line);
+            self.event(
+                id,
+                line,
+                EventKind::Waiting {
+                    on: WaitOn::Sleep { until },
+                },
+            );
+            let waiter = Waiter::Sleep {
+                until,
+                timer,
+                state: SleepState::Pending,
+            };
+            let must_cancel = fb.task.as_mut().is_some_and(|t| {
+                t.waiter = waiter;
+                t.must_cancel
+            });
+            drop(fb);
+            if must_cancel {
+                self.cancel_new_waiter(task);
+            }
+            self.current = prev;
+            return;
+        }
+        drop(fb);
         match outcome {
             Outcome::Return(v) => {
                 let must_cancel = task.borrow().task.as_ref().is_some_and(|t| t.must_cancel);
@@ -660,24 +695,6 @@ impl Vm {
                 );
                 self.wait_on(task, Waiter::Future(f));
             }
-            Outcome::Suspend(Wait::Sleep(until)) => {
-                // `sleep`: `call_later(delay, _set_result_unless_cancelled,
-                // future)`, then the task waits on the future.
-                let timer = self.call_sleep(until, id, line);
-                self.event(
-                    id,
-                    line,
-                    EventKind::Waiting {
-                        on: WaitOn::Sleep { until },
-                    },
-                );
-                let waiter = Waiter::Sleep {
-                    until,
-                    timer,
-                    state: SleepState::Pending,
-                };
-                self.wait_on(task, waiter);
-            }
             Outcome::Suspend(Wait::Bare) => {
                 self.call_soon(
                     Callback::TaskStep {
@@ -689,7 +706,8 @@ impl Vm {
                     None,
                 );
             }
-            Outcome::Block(..)
+            Outcome::Suspend(Wait::Sleep(_))
+            | Outcome::Block(..)
             | Outcome::RunLoop(_)
             | Outcome::Abort
             | Outcome::Yield(_)
@@ -874,9 +892,10 @@ impl Vm {
 
     /// One pass of `BaseEventLoop._run_once`. Returns false when nothing can ever run again.
     ///
-    /// This is its first half: the clock, the due timers, and how many
-    /// callbacks the pass runs (`pass_left`); `run_pass` runs them.
-    fn start_pass(&mut self) -> bool {
+    /// This is its first half: the clock, the due timers (the sleeps' at
+    /// the head of the pass also run), and how many callbacks the pass
+    /// runs (`pass_left`); `run_pass` runs them. `stop_at` as for `run_pass`.
+    fn start_pass(&mut self, stop_at: usize) -> bool {
         self.lp.iteration = self.lp.iteration.saturating_add(1);
         // Passes that run no Python (timers re-arming themselves, say) still end.
         if self.lp.iteration >= MAX_PASSES {
@@ -909,27 +928,54 @@ impl Vm {
             }
         }
         let end = self.lp.now + CLOCK_RESOLUTION;
+        // Every due timer ends now, before any of them runs.
+        let step = self.trace.events.len() as u32;
+        // The callbacks of sleeps' timers at the head of the pass run here
+        // at once (what `run_pass` would do first): they run no Python, so
+        // nothing can happen between their leaving the heap and running,
+        // and a sleep then costs no ready entry. Only while nothing else is
+        // ahead of them, and not past `stop_at` (the pass may stop there).
+        let mut at_head = self.lp.ready.is_empty();
+        // Wake-ups queued by those: they go after this pass's entries.
+        let mut woken = 0;
         while let Some(timer) = self.lp.timers.pop_due(end) {
             if timer.is_cancelled(&self.lp.cancelled) {
                 continue;
             }
             let Timer { flag, what } = timer;
-            self.end_timer(flag.record);
+            self.end_timer_at(flag.record, step);
             let entry = match what {
-                TimerWhat::Sleep { task, line } => Ready::SleepTimer {
-                    id: task,
-                    line,
-                    flag,
-                },
-                TimerWhat::Other(cb) => Ready::from(Handle {
-                    cb: *cb,
-                    arg: None,
-                    cancelled: Some(flag),
-                }),
+                TimerWhat::Sleep { task, line } => {
+                    at_head &= self.trace.events.len() < stop_at;
+                    if at_head {
+                        let before = self.lp.ready.len();
+                        self.sleep_timer(task, flag.record, line);
+                        woken += self.lp.ready.len() - before;
+                        continue;
+                    }
+                    Ready::SleepTimer {
+                        id: task,
+                        line,
+                        flag,
+                    }
+                }
+                TimerWhat::Other(cb) => {
+                    at_head = false;
+                    Ready::from(Handle {
+                        cb: *cb,
+                        arg: None,
+                        cancelled: Some(flag),
+                    })
+                }
             };
             self.lp.ready.push_ready(entry);
         }
-        self.lp.pass_left = self.lp.ready.len();
+        let queued = self.lp.ready.len();
+        if woken > 0 && queued > woken {
+            // Timers that did not run here are ahead of the wake-ups of those that did.
+            self.lp.ready.queue.rotate_left(woken);
+        }
+        self.lp.pass_left = queued - woken;
         true
     }
 
@@ -938,32 +984,40 @@ impl Vm {
     /// CPython), or the trace reaches `stop_at` events: a session can pause
     /// in the middle of a pass of ten thousand steps.
     fn run_pass(&mut self, stop_at: usize) {
-        loop {
-            if let Some(step) = self.lp.paused.take() {
-                // The rest of the callback that paused.
-                self.resume_paused_step(step);
-            } else {
-                if self.lp.pass_left == 0 || self.trace.events.len() >= stop_at {
-                    return;
-                }
-                self.lp.pass_left -= 1;
-                let Some(h) = self.lp.ready.pop() else {
-                    self.lp.pass_left = 0;
-                    return;
-                };
-                if h.is_cancelled(&self.lp.cancelled) {
-                    continue;
-                }
-                self.run_ready(h);
-            }
-            if self.abort.is_some() || self.escaping.is_some() {
-                self.lp.pass_left = 0;
-                return;
-            }
-            if self.lp.paused.is_some() {
+        // The rest of the callback that paused, first (only one can be
+        // paused, and only when a pass was left: no check in the loop).
+        if let Some(step) = self.lp.paused.take() {
+            self.resume_paused_step(step);
+            if self.pass_interrupted() {
                 return;
             }
         }
+        while self.lp.pass_left > 0 && self.trace.events.len() < stop_at {
+            self.lp.pass_left -= 1;
+            let Some(h) = self.lp.ready.pop() else {
+                self.lp.pass_left = 0;
+                return;
+            };
+            if h.is_cancelled(&self.lp.cancelled) {
+                continue;
+            }
+            self.run_ready(h);
+            if self.pass_interrupted() {
+                return;
+            }
+        }
+    }
+
+    /// After a callback of the pass: true if the pass stops here, paused
+    /// (the callback goes on later), or aborted or escaped (the rest then
+    /// belong to the next pass, as in CPython).
+    #[inline]
+    fn pass_interrupted(&mut self) -> bool {
+        if self.abort.is_some() || self.escaping.is_some() {
+            self.lp.pass_left = 0;
+            return true;
+        }
+        self.lp.paused.is_some()
     }
 
     /// `run_forever` until `stop()`; false on deadlock or abort.
@@ -986,7 +1040,7 @@ impl Vm {
                 self.lp.paused = None;
                 return Some(false);
             }
-            if self.lp.pass_left == 0 && self.lp.paused.is_none() && !self.start_pass() {
+            if self.lp.pass_left == 0 && self.lp.paused.is_none() && !self.start_pass(stop_at) {
                 return Some(false);
             }
             if self.abort.is_none() {
