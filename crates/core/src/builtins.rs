@@ -333,6 +333,7 @@ pub(crate) fn attribute(vm: &mut Vm, obj: &Value, name: &str) -> Result<Option<V
         (Value::Func(f), "__qualname__") => Some(Value::Str(f.code.qualname.clone())),
         (Value::Builtin(b), "__name__") => Some(Value::str(b.name())),
         (Value::Coro(c), "__name__") => Some(Value::Str(c.borrow().name.clone())),
+        (Value::Coro(c), "__qualname__") => Some(Value::Str(c.borrow().qualname.clone())),
         (Value::Exc(e), "args") => Some(Value::tuple(e.args.clone())),
         (Value::Exc(e), "exceptions") if !e.group.is_empty() => Some(Value::tuple(e.group.clone())),
         (Value::Exc(e), "message") if !e.group.is_empty() => e.args.first().cloned(),

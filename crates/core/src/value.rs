@@ -1,6 +1,6 @@
 //! Python values: the compact enum the VM computes with, and the heap objects behind it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
@@ -234,6 +234,9 @@ pub(crate) struct GenObj {
 pub(crate) struct Coro {
     pub(crate) state: CoroState,
     pub(crate) name: Rc<str>,
+    /// `main.<locals>.worker`, `Queue.get`: what its repr and CPython's
+    /// "never awaited" warning name it by.
+    pub(crate) qualname: Rc<str>,
     /// Where it was created, for "never awaited" warnings.
     pub(crate) created_line: u32,
 }
@@ -299,22 +302,29 @@ impl ModuleId {
 thread_local! {
     /// Coroutines dropped without ever being awaited: (function name, line created).
     static NEVER_AWAITED: RefCell<Vec<(Rc<str>, u32)>> = const { RefCell::new(Vec::new()) };
+    /// Whether `NEVER_AWAITED` may hold any: a plain flag (no destructor, so
+    /// no lazy registration to check) that the loop reads at every pass.
+    static ANY_NEVER_AWAITED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// CPython warns when a coroutine object is destroyed unstarted; so do we.
 impl Drop for Coro {
     fn drop(&mut self) {
         if let CoroState::Created(_) = self.state {
-            note_never_awaited(self.name.clone(), self.created_line);
+            note_never_awaited(self.qualname.clone(), self.created_line);
         }
     }
 }
 
 pub(crate) fn note_never_awaited(name: Rc<str>, line: u32) {
     NEVER_AWAITED.with(|n| n.borrow_mut().push((name, line)));
+    ANY_NEVER_AWAITED.set(true);
 }
 
 pub(crate) fn take_never_awaited() -> Vec<(Rc<str>, u32)> {
+    if !ANY_NEVER_AWAITED.replace(false) {
+        return Vec::new();
+    }
     NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()))
 }
 
@@ -990,7 +1000,7 @@ pub(crate) fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
         }
         Value::Gen(_) => out.push_str("<generator object <genexpr>>"),
         Value::Coro(c) => {
-            let _ = write!(out, "<coroutine object {}>", c.borrow().name);
+            let _ = write!(out, "<coroutine object {}>", c.borrow().qualname);
         }
         Value::Future(f) => guarded(out, v, seen, "...", |out, seen| write_future(out, f, seen)),
         Value::Obj(o) => out.push_str(&o.repr()),

@@ -47,6 +47,31 @@ fn asyncios_own_coroutines_are_reported_too() {
 }
 
 #[test]
+fn a_coroutine_is_named_by_its_qualified_name_as_cpython_does() {
+    // The names and lines are CPython 3.11's for this program
+    // (../shared/tools/asyncio_oracle.py prints them on stderr).
+    let src = "import asyncio\n\nasync def main():\n    def inner():\n        async def g():\n            pass\n        return g\n    inner()()\n    q = asyncio.Queue()\n    q.put(1)\n    q.get()\n    q.join()\n    asyncio.Lock().acquire()\n    asyncio.Semaphore().acquire()\n    asyncio.Event().wait()\n    c = asyncio.Condition()\n    c.wait()\n    c.acquire()\n    await asyncio.sleep(0)\n\nasyncio.run(main())\n";
+    let expected = [
+        (8, "main.<locals>.inner.<locals>.g"),
+        (10, "Queue.put"),
+        (11, "Queue.get"),
+        (12, "Queue.join"),
+        (13, "Lock.acquire"),
+        (14, "Semaphore.acquire"),
+        (15, "Event.wait"),
+        (17, "Condition.wait"),
+        (18, "Lock.acquire"),
+    ]
+    .map(|(line, name)| {
+        (
+            line,
+            format!("RuntimeWarning: coroutine '{name}' was never awaited"),
+        )
+    });
+    assert_eq!(warnings(src), expected);
+}
+
+#[test]
 fn a_task_exception_nobody_retrieves_is_reported() {
     let src = "import asyncio\nasync def boom():\n    raise ValueError('lost')\nasync def main():\n    asyncio.create_task(boom())\n    await asyncio.sleep(1)\nasyncio.run(main())\n";
     let w = warnings(src);

@@ -418,7 +418,7 @@ pub(crate) fn as_completed_next(
     }
     Ok(Some(coro_value(
         vm,
-        "_wait_for_one",
+        "as_completed.<locals>._wait_for_one",
         NativeCoro::WaitForOne {
             state: state.clone(),
             started: false,

@@ -143,13 +143,22 @@ fn cancel_and_wait(vm: &mut Vm, fut: FutRef) -> Value {
     )
 }
 
-/// Wrap a native coroutine as a coroutine object (`asyncio.sleep(1)` evaluates to one).
-pub(crate) fn coro_value(vm: &mut Vm, name: &'static str, n: NativeCoro) -> Value {
+/// Wrap a native coroutine as a coroutine object (`asyncio.sleep(1)`
+/// evaluates to one); `qualname` is CPython's (`Queue.get`), its last part
+/// the coroutine's `__name__`.
+pub(crate) fn coro_value(vm: &mut Vm, qualname: &'static str, n: NativeCoro) -> Value {
     let line = vm.line_of(vm.line_offset);
-    let name = vm.native_name(name);
+    let short = qualname.rsplit('.').next().unwrap_or(qualname);
+    let name = vm.native_name(short);
+    let qualname = if short.len() == qualname.len() {
+        name.clone()
+    } else {
+        vm.native_name(qualname)
+    };
     let c = Rc::new(RefCell::new(Coro {
         state: CoroState::Created(Frame::Native(Box::new(n))),
         name,
+        qualname,
         created_line: line,
     }));
     Value::Coro(c)
@@ -479,7 +488,7 @@ impl NativeCoro {
                         let c = cond.clone();
                         let w = coro_value(
                             vm,
-                            "wait",
+                            "Condition.wait",
                             NativeCoro::CondWait {
                                 cond: c,
                                 phase: CondPhase::Start,
@@ -511,7 +520,7 @@ impl NativeCoro {
                         if unfinished > 0 {
                             let w = coro_value(
                                 vm,
-                                "wait",
+                                "Event.wait",
                                 NativeCoro::EventWait {
                                     ev: finished,
                                     fut: None,
@@ -575,7 +584,7 @@ impl NativeCoro {
                     let q = state.done.clone();
                     NStep::Await(coro_value(
                         vm,
-                        "get",
+                        "Queue.get",
                         NativeCoro::QueueGet { q, getter: None },
                     ))
                 }
@@ -728,7 +737,7 @@ fn queue_put_step(
 pub(crate) fn acquire_coro(vm: &mut Vm, lock: Rc<AsyncObj>) -> Value {
     coro_value(
         vm,
-        "acquire",
+        "Lock.acquire",
         NativeCoro::LockAcquire {
             lock,
             fut: None,

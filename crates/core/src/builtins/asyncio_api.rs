@@ -642,7 +642,7 @@ pub(crate) fn obj_coro(
     // the signature up by name.
     if let (Some(m), true) = (plain_method(o, name, args.len()), kwargs.is_empty()) {
         let item = args.first().cloned().unwrap_or_default();
-        return Some(Ok((m.name(), m.coro(o.clone(), item))));
+        return Some(Ok((m.qualname(), m.coro(o.clone(), item))));
     }
     if let Some(sig) = method_signature(o, name) {
         if let Err(e) = sig.check(args, kwargs) {
@@ -654,7 +654,7 @@ pub(crate) fn obj_coro(
     let item = args.first().or_else(|| kwarg(kwargs, "item"));
     let m = plain_method(o, name, usize::from(item.is_some()))?;
     let item = item.cloned().unwrap_or_default();
-    Some(Ok((m.name(), m.coro(o.clone(), item))))
+    Some(Ok((m.qualname(), m.coro(o.clone(), item))))
 }
 
 /// A coroutine method of one of asyncio's objects, called with exactly its
@@ -689,13 +689,14 @@ impl PlainMethod {
         usize::from(matches!(self, PlainMethod::QueuePut))
     }
 
-    /// Its coroutine's name.
-    fn name(self) -> &'static str {
+    /// Its coroutine's qualified name (CPython's `__qualname__`).
+    fn qualname(self) -> &'static str {
         match self {
-            PlainMethod::QueueGet => "get",
-            PlainMethod::QueuePut => "put",
-            PlainMethod::LockAcquire | PlainMethod::SemAcquire => "acquire",
-            PlainMethod::EventWait => "wait",
+            PlainMethod::QueueGet => "Queue.get",
+            PlainMethod::QueuePut => "Queue.put",
+            PlainMethod::LockAcquire => "Lock.acquire",
+            PlainMethod::SemAcquire => "Semaphore.acquire",
+            PlainMethod::EventWait => "Event.wait",
         }
     }
 
@@ -745,7 +746,7 @@ fn obj_method(
         )),
         (AsyncObj::Condition { .. }, "wait") => Ok(coro_value(
             vm,
-            "wait",
+            "Condition.wait",
             NativeCoro::CondWait {
                 cond: o.clone(),
                 phase: CondPhase::Start,
@@ -757,7 +758,7 @@ fn obj_method(
             arg_count("wait_for", args, 1, 1)?;
             Ok(coro_value(
                 vm,
-                "wait_for",
+                "Condition.wait_for",
                 NativeCoro::CondWaitFor {
                     cond: o.clone(),
                     predicate: args[0].clone(),
@@ -834,7 +835,7 @@ fn obj_method(
         }
         (AsyncObj::Queue(_), "join") => Ok(coro_value(
             vm,
-            "join",
+            "Queue.join",
             NativeCoro::QueueJoin {
                 q: o.clone(),
                 started: false,

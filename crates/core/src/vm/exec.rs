@@ -448,6 +448,7 @@ impl Vm {
             let coro = Rc::new(RefCell::new(Coro {
                 state: CoroState::Created(Frame::Py(frame)),
                 name: f.code.name.clone(),
+                qualname: f.code.qualname.clone(),
                 created_line: line,
             }));
             Called::Value(Value::Coro(coro))
