@@ -389,14 +389,24 @@ impl Vm {
     /// Count `n` interpreter steps (or a builtin's work) against the step
     /// budget; past it the run stops (the error returned is never seen by
     /// the program).
-    #[inline]
+    ///
+    /// Inlined, its end out of line: every `await asyncio.sleep(…)` charges
+    /// a step here, and a call to the whole function cost more than the count.
+    #[inline(always)]
     pub(crate) fn charge_steps(&mut self, n: u64) -> Result<(), crate::exc::ExcRef> {
         self.steps += n;
         if self.steps > self.limits.max_steps {
-            self.set_abort(Abort::Limit(step_limit_message(self.limits.max_steps)));
-            return Err(crate::exc::ExcObj::bare(crate::exc::ExcType::SystemError));
+            return Err(self.step_limit_reached());
         }
         Ok(())
+    }
+
+    /// The end of a run at its step budget: [`Vm::charge_steps`].
+    #[cold]
+    #[inline(never)]
+    fn step_limit_reached(&mut self) -> crate::exc::ExcRef {
+        self.set_abort(Abort::Limit(step_limit_message(self.limits.max_steps)));
+        crate::exc::ExcObj::bare(crate::exc::ExcType::SystemError)
     }
 
     pub(crate) fn set_abort(&mut self, a: Abort) {
