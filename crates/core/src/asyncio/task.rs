@@ -65,7 +65,7 @@ impl Vm {
     pub(crate) fn call_soon(&mut self, cb: Callback, arg: Option<FutRef>) {
         let entry = match (cb, arg) {
             (Callback::TaskWakeup { task, id, line }, Some(fut)) => {
-                self.event(id, line, EventKind::Ready);
+                self.event_known(id, line, EventKind::Ready);
                 Ready::Wakeup { task, fut }
             }
             (
@@ -77,7 +77,7 @@ impl Vm {
                 },
                 None,
             ) => {
-                self.event(id, line, EventKind::Ready);
+                self.event_known(id, line, EventKind::Ready);
                 Ready::Step { task, exc }
             }
             (cb, arg) => {
@@ -349,7 +349,7 @@ impl Vm {
     fn call_soon_done(&mut self, cb: Callback, f: &FutRef) {
         match cb {
             Callback::TaskWakeup { task, id, line } => {
-                self.event(id, line, EventKind::Ready);
+                self.event_known(id, line, EventKind::Ready);
                 let fut = f.clone();
                 self.lp.ready.push_ready(Ready::Wakeup { task, fut });
             }
@@ -565,7 +565,7 @@ impl Vm {
             }
             (td.id, td.line, std::mem::take(&mut td.frames))
         };
-        self.event(id, line, EventKind::Running);
+        self.event_known(id, line, EventKind::Running);
         match waiter {
             // A sleep whose timer fired: its `h.cancel()` changes nothing
             // anyone can see (the timer has left the heap and its record
@@ -633,7 +633,7 @@ impl Vm {
             // usual end of a step, done in the borrow above: the timer and
             // the event do not touch the task.
             let timer = self.call_sleep(until, id, line);
-            self.event(
+            self.event_known(
                 id,
                 line,
                 EventKind::Waiting {
@@ -797,7 +797,7 @@ impl Vm {
         };
         if fired {
             let task = task.clone();
-            self.event(id, line, EventKind::Ready);
+            self.event_known(id, line, EventKind::Ready);
             self.lp.ready.push_ready(Ready::SleepWakeup { task });
         }
     }
