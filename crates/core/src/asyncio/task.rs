@@ -241,7 +241,7 @@ impl Vm {
             result: None,
         });
         let line = self.line_of(self.line_offset);
-        self.event(id, line, EventKind::Created { parent });
+        self.event_known(id, line, EventKind::Created { parent });
         self.lp.ready.push(Handle::new(Callback::TaskStep {
             task: fut.clone(),
             exc: None,
@@ -533,7 +533,7 @@ impl Vm {
             0 if is_current => self.line_of(self.line_offset),
             l => l,
         };
-        self.event(id, line, EventKind::Done { outcome });
+        self.event_known(id, line, EventKind::Done { outcome });
     }
 
     /// `Task.__step`: run the task's coroutine until it waits, yields, or ends.
@@ -684,7 +684,7 @@ impl Vm {
             }
             Outcome::Suspend(Wait::Future(f)) => {
                 let on = f.borrow().waits_on;
-                self.event(id, line, EventKind::Waiting { on });
+                self.event_known(id, line, EventKind::Waiting { on });
                 self.add_done_callback(
                     &f,
                     Callback::TaskWakeup {
