@@ -65,7 +65,7 @@ impl Vm {
     pub(crate) fn call_soon(&mut self, cb: Callback, arg: Option<FutRef>) {
         let entry = match (cb, arg) {
             (Callback::TaskWakeup { task, id, line }, Some(fut)) => {
-                self.event(id, line, EventKind::Ready);
+                self.event_known(id, line, EventKind::Ready);
                 Ready::Wakeup { task, fut }
             }
             (
@@ -77,7 +77,7 @@ impl Vm {
                 },
                 None,
             ) => {
-                self.event(id, line, EventKind::Ready);
+                self.event_known(id, line, EventKind::Ready);
                 Ready::Step { task, exc }
             }
             (cb, arg) => {
@@ -241,7 +241,7 @@ impl Vm {
             result: None,
         });
         let line = self.line_of(self.line_offset);
-        self.event(id, line, EventKind::Created { parent });
+        self.event_known(id, line, EventKind::Created { parent });
         self.lp.ready.push(Handle::new(Callback::TaskStep {
             task: fut.clone(),
             exc: None,
@@ -349,7 +349,7 @@ impl Vm {
     fn call_soon_done(&mut self, cb: Callback, f: &FutRef) {
         match cb {
             Callback::TaskWakeup { task, id, line } => {
-                self.event(id, line, EventKind::Ready);
+                self.event_known(id, line, EventKind::Ready);
                 let fut = f.clone();
                 self.lp.ready.push_ready(Ready::Wakeup { task, fut });
             }
@@ -533,7 +533,7 @@ impl Vm {
             0 if is_current => self.line_of(self.line_offset),
             l => l,
         };
-        self.event(id, line, EventKind::Done { outcome });
+        self.event_known(id, line, EventKind::Done { outcome });
     }
 
     /// `Task.__step`: run the task's coroutine until it waits, yields, or ends.
@@ -565,7 +565,7 @@ impl Vm {
             }
             (td.id, td.line, std::mem::take(&mut td.frames))
         };
-        self.event(id, line, EventKind::Running);
+        self.event_known(id, line, EventKind::Running);
         match waiter {
             // A sleep whose timer fired: its `h.cancel()` changes nothing
             // anyone can see (the timer has left the heap and its record
@@ -633,7 +633,7 @@ impl Vm {
             // usual end of a step, done in the borrow above: the timer and
             // the event do not touch the task.
             let timer = self.call_sleep(until, id, line);
-            self.event(
+            self.event_known(
                 id,
                 line,
                 EventKind::Waiting {
@@ -684,7 +684,7 @@ impl Vm {
             }
             Outcome::Suspend(Wait::Future(f)) => {
                 let on = f.borrow().waits_on;
-                self.event(id, line, EventKind::Waiting { on });
+                self.event_known(id, line, EventKind::Waiting { on });
                 self.add_done_callback(
                     &f,
                     Callback::TaskWakeup {
@@ -797,7 +797,7 @@ impl Vm {
         };
         if fired {
             let task = task.clone();
-            self.event(id, line, EventKind::Ready);
+            self.event_known(id, line, EventKind::Ready);
             self.lp.ready.push_ready(Ready::SleepWakeup { task });
         }
     }

@@ -193,55 +193,79 @@ impl EventLog {
     /// Append an event: a clock change if its time differs from the last
     /// one's, and its record (a few stores; only a thread event, which is
     /// rare, writes to a third table).
-    ///
-    /// The usual event (the clock still, room in the chunk, not a thread
-    /// event) takes a path with no call that could need a register saved:
-    /// this runs for every event of a run, and the rest was a third of it.
     pub(crate) fn push(&mut self, e: Event) {
-        let tail = &mut self.packed.tail;
-        if tail.len() < tail.capacity() && e.t.to_bits() == self.time_bits {
-            if let Some((kind, sub, a, b)) = pack(e.kind) {
-                tail.push(Packed {
-                    iter: e.iter,
-                    task: e.task,
-                    line: e.line,
-                    kind,
-                    sub,
-                    a,
-                    b,
-                });
-                return;
-            }
-        }
-        self.push_slow(e);
-    }
-
-    /// `push` for the other events: the first of a chunk (and of the log),
-    /// the first at a new time, or a thread event.
-    #[cold]
-    #[inline(never)]
-    fn push_slow(&mut self, e: Event) {
-        if self
-            .clock
-            .last()
-            .is_none_or(|&(_, t)| t.to_bits() != e.t.to_bits())
-        {
-            self.clock.push((self.len() as u32, e.t));
-            self.time_bits = e.t.to_bits();
-        }
-        let (kind, sub, a, b) = pack(e.kind).unwrap_or_else(|| {
+        let code = pack(e.kind).unwrap_or_else(|| {
             self.wide.push(e.kind);
             (WIDE, 0, self.wide.len() as u32 - 1, 0)
         });
-        self.packed.push(Packed {
-            iter: e.iter,
-            task: e.task,
-            line: e.line,
+        self.push_packed(e.t, e.iter, e.task, e.line, code);
+    }
+
+    /// `push` for an event whose kind the caller names (the scheduler's
+    /// `Ready`, `Running`, a sleep's `Waiting`…, most events of a run):
+    /// inlined there, `pack` folds to the record's codes (only a run-time
+    /// operand such as a `Done`'s outcome keeps its own small match) and
+    /// the event is a handful of stores, with no `Event` built and no call.
+    /// Any kind is right here, but one known only at run time would inline
+    /// all of `pack`: those go through `push`.
+    #[inline(always)]
+    pub(crate) fn push_known(&mut self, t: f64, iter: u32, task: u32, line: u32, kind: EventKind) {
+        match pack(kind) {
+            Some(code) => self.push_packed(t, iter, task, line, code),
+            None => self.push(Event {
+                t,
+                iter,
+                task,
+                line,
+                kind,
+            }),
+        }
+    }
+
+    /// Append a record at time `t`. The usual one (the clock still, room in
+    /// the chunk) takes a path with no call that could need a register
+    /// saved: this runs for every event of a run, and the rest was a third
+    /// of it.
+    #[inline(always)]
+    fn push_packed(
+        &mut self,
+        t: f64,
+        iter: u32,
+        task: u32,
+        line: u32,
+        (kind, sub, a, b): (u8, u8, u32, u32),
+    ) {
+        let p = Packed {
+            iter,
+            task,
+            line,
             kind,
             sub,
             a,
             b,
-        });
+        };
+        let tail = &mut self.packed.tail;
+        if tail.len() < tail.capacity() && t.to_bits() == self.time_bits {
+            tail.push(p);
+        } else {
+            self.push_slow(t, p);
+        }
+    }
+
+    /// `push_packed` for the other records: the first of a chunk (and of
+    /// the log), the first at a new time.
+    #[cold]
+    #[inline(never)]
+    fn push_slow(&mut self, t: f64, p: Packed) {
+        if self
+            .clock
+            .last()
+            .is_none_or(|&(_, c)| c.to_bits() != t.to_bits())
+        {
+            self.clock.push((self.len() as u32, t));
+            self.time_bits = t.to_bits();
+        }
+        self.packed.push(p);
     }
 
     /// The whole kind of a `WIDE` record.
