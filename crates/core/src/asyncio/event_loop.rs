@@ -434,6 +434,11 @@ impl ReadyQueue {
         self.queue.push_back(r);
     }
 
+    /// The first `n` entries go behind the others, in their order.
+    pub(crate) fn move_front_to_back(&mut self, n: usize) {
+        self.queue.rotate_left(n);
+    }
+
     pub(crate) fn pop(&mut self) -> Option<Ready> {
         self.queue.pop_front()
     }

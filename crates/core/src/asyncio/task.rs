@@ -442,18 +442,19 @@ impl Vm {
 
     /// The end of `Task.__step` when the task waits: `_fut_waiter` is set,
     /// and if a `cancel()` came while it ran (`_must_cancel`) the waiter is
-    /// cancelled at once (`cancel_new_waiter`, rare). Inlined into its
-    /// caller (every await on a future ends here); a sleep's end in
-    /// `task_run` does the same in a borrow it holds.
+    /// cancelled at once (`cancel_new_waiter`, rare). `fb` is the task's
+    /// borrow, which a sleep's end in `task_run` already holds. Inlined
+    /// into its callers (every await ends here).
     #[inline(always)]
-    fn wait_on(&mut self, task: &FutRef, waiter: Waiter) {
-        let must_cancel = match task.borrow_mut().task.as_mut() {
+    fn wait_on(&mut self, task: &FutRef, mut fb: RefMut<'_, Future>, waiter: Waiter) {
+        let must_cancel = match fb.task.as_mut() {
             Some(t) => {
                 t.waiter = waiter;
                 t.must_cancel
             }
             None => false,
         };
+        drop(fb);
         if must_cancel {
             self.cancel_new_waiter(task);
         }
@@ -645,14 +646,7 @@ impl Vm {
                 timer,
                 state: SleepState::Pending,
             };
-            let must_cancel = fb.task.as_mut().is_some_and(|t| {
-                t.waiter = waiter;
-                t.must_cancel
-            });
-            drop(fb);
-            if must_cancel {
-                self.cancel_new_waiter(task);
-            }
+            self.wait_on(task, fb, waiter);
             self.current = prev;
             return;
         }
@@ -693,7 +687,7 @@ impl Vm {
                         line,
                     },
                 );
-                self.wait_on(task, Waiter::Future(f));
+                self.wait_on(task, task.borrow_mut(), Waiter::Future(f));
             }
             Outcome::Suspend(Wait::Bare) => {
                 self.call_soon(
@@ -973,7 +967,7 @@ impl Vm {
         let queued = self.lp.ready.len();
         if woken > 0 && queued > woken {
             // Timers that did not run here are ahead of the wake-ups of those that did.
-            self.lp.ready.queue.rotate_left(woken);
+            self.lp.ready.move_front_to_back(woken);
         }
         self.lp.pass_left = queued - woken;
         true
