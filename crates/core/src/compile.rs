@@ -155,10 +155,10 @@ impl<'a> Compiler<'a> {
 
     fn emit(&mut self, op: Op) -> usize {
         let u = self.unit();
-        // `a + b` of two locals: the first load also does the rest when it
-        // can (see `Op::LocalsBinary`); the three instructions stay, so a
-        // jump to any of them, or an operand that is not a number, runs
-        // them as they are.
+        // `a + b` of two locals: the first load becomes `Op::LocalsBinary`,
+        // which also does the rest when it can; the second load and the
+        // operator stay after it, so a jump to them, or an operand that is
+        // not a number, runs them as they are.
         if let (Op::Binary(b) | Op::Inplace(b), [.., Op::LoadLocal(x), Op::LoadLocal(y)]) =
             (op, &u.ops[..])
         {

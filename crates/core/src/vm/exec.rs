@@ -502,23 +502,9 @@ impl Vm {
                         }
                     }
                     // Anything else: the `LoadLocal(x)` it stands in for.
-                    match f.slots.get(x) {
-                        Some(Value::Undefined) | None => {
-                            Err(unbound_local(code.local_names.get(x).map_or("?", |n| n)))
-                        }
-                        Some(v) => {
-                            f.slots.push(copy(v));
-                            Ok(())
-                        }
-                    }
+                    load_local(f, &code, x)
                 }
-                Op::LoadLocal(i) => match &f.slots[i as usize] {
-                    Value::Undefined => Err(unbound_local(&code.local_names[i as usize])),
-                    v => {
-                        f.slots.push(copy(v));
-                        Ok(())
-                    }
-                },
+                Op::LoadLocal(i) => load_local(f, &code, i as usize),
                 Op::StoreLocal(i) => {
                     let v = pop(f);
                     crate::value::drop_deep(std::mem::replace(&mut f.slots[i as usize], v));
@@ -999,14 +985,11 @@ impl Vm {
                         {
                             match next {
                                 Some(i) => {
-                                    // The loop's last int, most often: not
-                                    // the call `drop_deep` would be.
-                                    let old = std::mem::replace(local, Value::Int(i));
-                                    if crate::value::is_container(&old) {
-                                        crate::value::drop_deep(old);
-                                    } else {
-                                        discard(old);
-                                    }
+                                    // The loop's last int, most often.
+                                    crate::value::drop_deep(std::mem::replace(
+                                        local,
+                                        Value::Int(i),
+                                    ));
                                     // Over the jump out of the loop.
                                     f.ip += 1;
                                 }
@@ -1697,6 +1680,21 @@ pub(crate) fn cancelled_error(msg: Option<&Value>) -> ExcRef {
     match msg {
         Some(m) => ExcObj::new(ExcType::CancelledError, vec![m.clone()]),
         None => ExcObj::bare(ExcType::CancelledError),
+    }
+}
+
+/// `LoadLocal(i)`: push local `i`, or raise its UnboundLocalError.
+#[inline(always)]
+fn load_local(f: &mut PyFrame, code: &Code, i: usize) -> Result<(), ExcRef> {
+    match f.slots.get(i) {
+        Some(Value::Undefined) | None => {
+            Err(unbound_local(code.local_names.get(i).map_or("?", |n| n)))
+        }
+        Some(v) => {
+            let v = copy(v);
+            f.slots.push(v);
+            Ok(())
+        }
     }
 }
 
