@@ -92,6 +92,38 @@ test("Python that runs long without awaiting is simulated in slices too: the pag
     { goto: false },
   ));
 
+/** The same loop in a worker thread, which the event loop waits for. */
+const CPU_THREAD = `import asyncio
+
+
+def crunch():
+    s = 0
+    for i in range(2_000_000):
+        s += i
+    return s
+
+
+async def main():
+    print("sum", await asyncio.to_thread(crunch))
+
+
+asyncio.run(main())
+`;
+
+test("Python in a worker thread is simulated in slices too: the page keeps answering", () =>
+  withPage(
+    async (page, server) => {
+      // Before, the thread's whole loop ran in one slice.
+      const seen = await barReadings(page, `${server.url}#code/${encodeScenario(CPU_THREAD)}`, 60_000);
+      const steps = seen.map((t) => Number((t.match(/([\d,]+) Python steps/) || ["", "0"])[1].replaceAll(",", "")));
+      assert.ok(new Set(steps).size >= 2 && steps.every((s, i) => i === 0 || s >= steps[i - 1]), `steps shown: ${steps}`);
+      await page.click('[data-testid="to-end"]');
+      const out = await page.locator('[data-testid="console"]').textContent();
+      assert.match(out, /sum 1999999000000/);
+    },
+    { goto: false },
+  ));
+
 test("a CPU-bound loop can be stopped half way", () =>
   withPage(
     async (page, server) => {

@@ -88,6 +88,26 @@ pub(crate) struct Thread {
     pub(crate) started: bool,
     /// A work item's function, called when the thread next runs Python.
     pub(crate) call: Option<(Value, Vec<Value>)>,
+    /// Its Python paused between two of a session's slices (`frames` go
+    /// on with `Resume::Start`, where they stopped).
+    pub(crate) paused: bool,
+}
+
+/// A turn of `Vm::settle_threads` (each thread that can act does, in
+/// thread order), kept whole when a worker's Python pauses in it so that
+/// the next slice finishes the same turn: the run is the same either way.
+pub(crate) struct Turn {
+    /// Turns so far in this settling (a guard against a livelock).
+    pub(crate) number: u32,
+    /// Every thread's state when the turn began (the turn's end records
+    /// what changed).
+    pub(crate) before: Vec<ThreadState>,
+    /// The thread to act next, and the end of the threads the turn covers
+    /// (those that existed when it began).
+    pub(crate) next: u32,
+    pub(crate) end: u32,
+    /// Some thread acted: another turn follows.
+    pub(crate) progressed: bool,
 }
 
 #[derive(Default)]
@@ -119,6 +139,13 @@ pub(crate) struct Machine {
     pub(crate) cores: u32,
     pub(crate) gil_on: bool,
     pub(crate) processes: u32,
+    /// A worker's Python may pause at a session's slice end: only while
+    /// the loop waits at the start of a pass (`Vm::loop_wait_for_event`),
+    /// whose callers go on with the wait at the next slice.
+    pub(crate) pausable: bool,
+    /// The turn in which a worker's Python paused: what is under way until
+    /// the next slice, and where `settle_threads` goes on.
+    pub(crate) paused_turn: Option<Turn>,
 }
 
 impl Machine {
@@ -141,6 +168,7 @@ impl Machine {
             item: None,
             started: true,
             call: None,
+            paused: false,
         });
         m
     }

@@ -250,8 +250,10 @@ impl Session {
     /// without events (a CPU-bound loop in a task or at the top of the
     /// program) pauses after about `events × STEPS_PER_EVENT` steps and goes
     /// on at the next call, where it was: the run is the same either way.
-    /// (Python that a builtin calls back, or a worker thread runs, does not
-    /// pause.)
+    /// So does a worker thread's Python that runs while the loop waits for
+    /// it. (Python that a builtin calls back does not pause, nor does a
+    /// worker's that runs while the loop thread is itself in Python or
+    /// blocked: at `submit` with no GIL to wait for, during `time.sleep`.)
     pub fn advance(&mut self, events: usize) -> bool {
         let SessionState::Running(live) = &mut self.state else {
             return true;

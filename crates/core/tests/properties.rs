@@ -393,10 +393,10 @@ asyncio.run(main())
 }
 
 /// Python that runs long without an event (a CPU-bound loop: at the top of
-/// the program, in a task, in a function a task calls) pauses between slices
-/// too, so the page stays responsive; the run is the same run. Python run by
-/// a builtin (a key function) or by a worker thread does not pause, and still
-/// gives the same run.
+/// the program, in a task, in a function a task calls, in a worker thread
+/// the loop waits for) pauses between slices too, so the page stays
+/// responsive; the run is the same run. Python run by a builtin (a key
+/// function) does not pause, and still gives the same run.
 #[test]
 fn python_without_events_pauses_between_slices() {
     let loop_ = "    s = 0\n    for i in range(20000):\n        s += i % 7\n";
@@ -405,7 +405,7 @@ fn python_without_events_pauses_between_slices() {
         ("in a task", format!("import asyncio\n\nasync def work(n):\n{loop_}    await asyncio.sleep(0.5)\n    print(n, s)\n\nasync def main():\n    await asyncio.gather(work(1), work(2))\n\nasyncio.run(main())\n"), true),
         ("in a call", format!("import asyncio\n\ndef crunch():\n{loop_}    return s\n\nasync def main():\n    print(crunch())\n    await asyncio.sleep(0)\n    print(crunch())\n\nasyncio.run(main())\n"), true),
         ("in a key function", "import asyncio\n\ndef key(x):\n    s = 0\n    for i in range(2000):\n        s += i\n    return -x\n\nasync def main():\n    print(sorted(range(10), key=key))\n\nasyncio.run(main())\n".to_string(), false),
-        ("in a thread", format!("import asyncio\n\ndef crunch():\n{loop_}    return s\n\nasync def main():\n    print(await asyncio.to_thread(crunch))\n\nasyncio.run(main())\n"), false),
+        ("in a thread", format!("import asyncio\n\ndef crunch():\n{loop_}    return s\n\nasync def main():\n    print(await asyncio.to_thread(crunch))\n\nasyncio.run(main())\n"), true),
     ];
     for (name, src, pauses) in cases {
         let whole = run(&src, &Settings::default());
@@ -434,4 +434,91 @@ fn python_without_events_pauses_between_slices() {
             "{name}: another trace in slices"
         );
     }
+}
+
+/// Programs with worker threads whose Python runs long: in a session's
+/// slices their Python pauses (in the loop's wait for them) and goes on
+/// where it was, and the run is the same run as at once, whatever the
+/// slice, the cores and the GIL: prints from threads between the loop's,
+/// a thread raising, blocking, queueing in a small pool, processes.
+#[test]
+fn worker_threads_pause_between_slices_and_the_run_is_the_same() {
+    let crunch = "def crunch(n, tag):\n    s = 0\n    for i in range(n):\n        s += i % 7\n        if i % 500 == 0:\n            print(tag, i)\n    return s\n\n";
+    let programs = [
+        ("two threads and a ticker", format!("import asyncio, time\n\n{crunch}async def tick():\n    for k in range(5):\n        print('tick', k, time.monotonic())\n        await asyncio.sleep(0.001)\n\nasync def main():\n    t = asyncio.create_task(tick())\n    print(await asyncio.gather(asyncio.to_thread(crunch, 3000, 'a'), asyncio.to_thread(crunch, 2000, 'b')))\n    await t\n\nasyncio.run(main())\n")),
+        ("blocks and raises", format!("import asyncio, time\n\n{crunch}def mixed():\n    crunch(1500, 'm')\n    time.sleep(0.01)\n    crunch(1500, 'n')\n    cpu(0.02)\n    raise ValueError(crunch(700, 'o'))\n\nasync def main():\n    try:\n        await asyncio.to_thread(mixed)\n    except ValueError as e:\n        print('raised', e)\n\nasyncio.run(main())\n")),
+        ("a small pool", format!("import asyncio\nfrom concurrent.futures import ThreadPoolExecutor\n\n{crunch}async def main():\n    loop = asyncio.get_running_loop()\n    with ThreadPoolExecutor(2) as pool:\n        jobs = [loop.run_in_executor(pool, crunch, 1000 * (j + 1), j) for j in range(4)]\n        print(await asyncio.gather(*jobs))\n\nasyncio.run(main())\n")),
+        ("processes", format!("import asyncio\nfrom concurrent.futures import ProcessPoolExecutor\n\n{crunch}async def main():\n    loop = asyncio.get_running_loop()\n    with ProcessPoolExecutor(2) as pool:\n        jobs = [loop.run_in_executor(pool, crunch, 1200, j) for j in range(3)]\n        print(await asyncio.gather(*jobs))\n\nasyncio.run(main())\n")),
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut corpus: Vec<(String, String)> = programs
+        .into_iter()
+        .map(|(n, s)| (n.to_string(), s))
+        .collect();
+    for file in [
+        "../web/samples/gil-convoy.py",
+        "../web/samples/parallel-burgers.py",
+        "../web/samples/fastapi-endpoints.py",
+        "../web/samples/cleaning-house.py",
+        "../../bench/gil.py",
+    ] {
+        let text = std::fs::read_to_string(root.join(file));
+        corpus.push((file.to_string(), text.unwrap_or_default()));
+    }
+    for (name, src) in &corpus {
+        assert!(!src.is_empty(), "{name} is missing");
+        for (cores, gil) in [(4, true), (1, true), (2, false)] {
+            let settings = Settings {
+                cores,
+                gil,
+                ..Settings::default()
+            };
+            let whole = run(src, &settings);
+            let want = serde_json::to_string(&whole.trace).unwrap_or_default();
+            for slice in [1usize, 7, 100] {
+                let mut session = Session::new(src, &settings);
+                let mut slices = 1usize;
+                while !session.advance(slice) {
+                    slices += 1;
+                    assert!(slices < 10_000_000, "{name}: no progress");
+                }
+                let sliced = session.finish();
+                let at = format!("{name}, {cores} cores, GIL {gil}, slices of {slice}");
+                assert_eq!(sliced.status, whole.status, "{at}");
+                assert_eq!(sliced.stderr, whole.stderr, "{at}");
+                let got = serde_json::to_string(&sliced.trace).unwrap_or_default();
+                assert!(got == want, "{at}: another trace");
+            }
+        }
+    }
+    // The threads' Python really pauses: 5,000 loop iterations in threads
+    // are about 10,000 steps, a pause every 2 steps in slices of 1 event.
+    let (name, src) = &corpus[0];
+    let events = run(src, &Settings::default()).trace.events.len();
+    let mut session = Session::new(src, &Settings::default());
+    let mut slices = 1usize;
+    while !session.advance(1) {
+        slices += 1;
+    }
+    assert!(
+        slices > events + 3000,
+        "{name}: {slices} slices for {events} events"
+    );
+}
+
+/// A run stopped while a worker thread's Python is paused ends as a limit,
+/// with a whole trace so far.
+#[test]
+fn a_session_stopped_in_a_threads_python_ends_cleanly() {
+    let src = "import asyncio\n\ndef crunch():\n    s = 0\n    for i in range(100000):\n        s += i\n    return s\n\nasync def main():\n    print(await asyncio.to_thread(crunch))\n\nasyncio.run(main())\n";
+    let mut session = Session::new(src, &Settings::default());
+    for _ in 0..50 {
+        assert!(!session.advance(10));
+    }
+    session.stop();
+    assert!(session.advance(10));
+    let r = session.finish();
+    assert_eq!(r.status, loopscope_core::Status::Limit);
+    assert!(r.trace.output.is_empty(), "{:?}", r.trace.output);
+    check_invariants("stopped in a thread", &r.trace);
 }

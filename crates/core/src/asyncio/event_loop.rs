@@ -460,6 +460,16 @@ pub(crate) struct PausedStep {
     pub(crate) prev: Option<FutRef>,
 }
 
+/// Where the loop thread's wait at the start of a pass was when a worker's
+/// Python paused (`Vm::loop_wait_for_event`).
+#[derive(Clone, Copy)]
+pub(crate) enum LoopWait {
+    /// Waiting for a timer due then (if any) or a thread's completion.
+    Event(Option<f64>),
+    /// Woken, waiting for the GIL.
+    Gil,
+}
+
 /// The loop's own state: the clock, the queues and the pass counter.
 #[derive(Default)]
 pub(crate) struct EventLoop {
@@ -474,6 +484,9 @@ pub(crate) struct EventLoop {
     /// A task step paused part-way (a long stretch of Python): it goes on
     /// before anything else, so the run is the same as without the pause.
     pub(crate) paused: Option<PausedStep>,
+    /// The wait at the start of a pass, left when a worker's Python paused
+    /// in it: the next pass goes on with it instead of starting.
+    pub(crate) wait: Option<LoopWait>,
     pub(crate) stopping: bool,
     pub(crate) running: bool,
     /// Blank futures nothing refers to any more, for `Vm::new_future`.

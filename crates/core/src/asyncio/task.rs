@@ -884,41 +884,50 @@ impl Vm {
         }
     }
 
-    /// One pass of `BaseEventLoop._run_once`. Returns false when nothing can ever run again.
+    /// One pass of `BaseEventLoop._run_once`. Returns `Some(false)` when
+    /// nothing can ever run again, `None` when a worker thread's Python
+    /// paused while the loop waited (call again: the wait goes on).
     ///
     /// This is its first half: the clock, the due timers (the sleeps' at
     /// the head of the pass also run), and how many callbacks the pass
     /// runs (`pass_left`); `run_pass` runs them. `stop_at` as for `run_pass`.
-    fn start_pass(&mut self, stop_at: usize) -> bool {
-        self.lp.iteration = self.lp.iteration.saturating_add(1);
-        // Passes that run no Python (timers re-arming themselves, say) still end.
-        if self.lp.iteration >= MAX_PASSES {
-            self.set_abort(Abort::Limit(format!(
-                "loop limit reached: more than {MAX_PASSES} passes of the event loop"
-            )));
-            return true;
-        }
-        self.drain_never_awaited();
-        let next = self.lp.timers.next_due(&self.lp.cancelled);
-        if self.machine.active() && self.lp.ready.is_empty() && !self.lp.stopping {
-            // Threads exist: wait for a timer or a thread's completion, then for the GIL.
-            if !self.loop_wait_for_event(next) {
-                return false;
+    fn start_pass(&mut self, stop_at: usize) -> Option<bool> {
+        if self.lp.wait.is_some() {
+            // A worker's Python paused in this pass's wait: go on with it.
+            if !self.loop_wait_again()? {
+                return Some(false);
             }
-        } else if self.lp.ready.is_empty() && !self.lp.stopping {
-            match next {
-                Some(due) => {
-                    if due > self.lp.now {
-                        let from = self.lp.now;
-                        self.lp.now = due;
-                        self.event(NO_TASK, 0, EventKind::ClockJump { from });
-                        self.check_horizon();
-                        if self.abort.is_some() {
-                            return true;
+        } else {
+            self.lp.iteration = self.lp.iteration.saturating_add(1);
+            // Passes that run no Python (timers re-arming themselves, say) still end.
+            if self.lp.iteration >= MAX_PASSES {
+                self.set_abort(Abort::Limit(format!(
+                    "loop limit reached: more than {MAX_PASSES} passes of the event loop"
+                )));
+                return Some(true);
+            }
+            self.drain_never_awaited();
+            let next = self.lp.timers.next_due(&self.lp.cancelled);
+            if self.machine.active() && self.lp.ready.is_empty() && !self.lp.stopping {
+                // Threads exist: wait for a timer or a thread's completion, then for the GIL.
+                if !self.loop_wait_for_event(next)? {
+                    return Some(false);
+                }
+            } else if self.lp.ready.is_empty() && !self.lp.stopping {
+                match next {
+                    Some(due) => {
+                        if due > self.lp.now {
+                            let from = self.lp.now;
+                            self.lp.now = due;
+                            self.event(NO_TASK, 0, EventKind::ClockJump { from });
+                            self.check_horizon();
+                            if self.abort.is_some() {
+                                return Some(true);
+                            }
                         }
                     }
+                    None => return Some(false),
                 }
-                None => return false,
             }
         }
         let end = self.lp.now + CLOCK_RESOLUTION;
@@ -970,7 +979,7 @@ impl Vm {
             self.lp.ready.move_front_to_back(woken);
         }
         self.lp.pass_left = queued - woken;
-        true
+        Some(true)
     }
 
     /// The callbacks of the pass under way, until they are done, the run is
@@ -1032,9 +1041,11 @@ impl Vm {
             if self.abort.is_some() {
                 self.lp.pass_left = 0;
                 self.lp.paused = None;
+                self.lp.wait = None;
+                self.machine.paused_turn = None;
                 return Some(false);
             }
-            if self.lp.pass_left == 0 && self.lp.paused.is_none() && !self.start_pass(stop_at) {
+            if self.lp.pass_left == 0 && self.lp.paused.is_none() && !self.start_pass(stop_at)? {
                 return Some(false);
             }
             if self.abort.is_none() {

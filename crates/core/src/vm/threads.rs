@@ -2,10 +2,10 @@
 //! the loop thread waits for events, waits for the GIL, or blocks in `cpu`/`time.sleep`.
 
 use super::{Abort, Frame, Outcome, Resume, Vm};
-use crate::asyncio::event_loop::{Callback, Handle};
+use crate::asyncio::event_loop::{Callback, Handle, LoopWait};
 use crate::asyncio::objects::FutRef;
 use crate::exc::{ExcObj, ExcRef, ExcType};
-use crate::machine::{Executor, PoolKind, Thread, ThreadInfo, ThreadState, WorkItem};
+use crate::machine::{Executor, PoolKind, Thread, ThreadInfo, ThreadState, Turn, WorkItem};
 use crate::trace::{BlockKind, EventKind, NO_FUNCTION, NO_TASK};
 use crate::value::Value;
 use crate::vm::exec::Called;
@@ -195,6 +195,7 @@ impl Vm {
             item: None,
             started: false,
             call: None,
+            paused: false,
         });
         self.machine.executors[executor as usize].workers.push(id);
         self.thread_event(id);
@@ -219,59 +220,89 @@ impl Vm {
         true
     }
 
-    /// Run every thread that can run Python at this instant (zero time), in thread order.
+    /// Run every thread that can run Python at this instant (zero time), in
+    /// thread order, turn after turn until none can act. A worker's Python
+    /// that pauses (`Machine::pausable`) leaves its turn in
+    /// `Machine::paused_turn`, and the next call goes on with it.
     pub(crate) fn settle_threads(&mut self) {
-        let mut turns = 0u32;
+        let mut turn = match self.machine.paused_turn.take() {
+            Some(turn) => turn,
+            None => match self.next_turn(0) {
+                Some(turn) => turn,
+                None => return,
+            },
+        };
         loop {
-            turns += 1;
-            if turns > 1_000_000 || self.abort.is_some() {
-                return;
-            }
             let now = self.lp.now;
-            let before: Vec<ThreadState> = self.machine.threads.iter().map(|t| t.state).collect();
-            let mut progressed = false;
-            for t in 0..self.machine.threads.len() as u32 {
+            while turn.next < turn.end {
+                let t = turn.next;
+                turn.next += 1;
                 let state = self.machine.threads[t as usize].state;
                 match state {
                     ThreadState::Idle if t > 0 && self.start_next_item(t) => {
                         self.machine.threads[t as usize].state = ThreadState::WaitGil;
-                        progressed = true;
+                        turn.progressed = true;
                     }
                     ThreadState::WaitGil => {
                         self.machine.request_gil(t, now);
                         if self.machine.holds_gil(t) {
                             self.machine.threads[t as usize].state = ThreadState::Python;
-                            progressed = true;
+                            turn.progressed = true;
                         }
                     }
                     ThreadState::Python if t > 0 => {
-                        if self.machine.holds_gil(t) {
-                            self.run_worker_python(t);
-                            progressed = true;
-                        } else {
+                        turn.progressed = true;
+                        if !self.machine.holds_gil(t) {
                             // (A zero-length sleep released the GIL.) Asking
                             // for it again is progress: the next turn may grant it.
                             self.machine.threads[t as usize].state = ThreadState::WaitGil;
                             self.machine.request_gil(t, now);
-                            progressed = true;
+                        } else if self.run_worker_python(t) {
+                            // Paused: this thread goes on first next time.
+                            turn.next = t;
+                            self.machine.paused_turn = Some(turn);
+                            return;
                         }
                     }
                     _ => {}
                 }
             }
             self.machine.schedule_cores(now);
-            self.note_states(&before);
-            if !progressed {
+            self.note_states(&turn.before);
+            if !turn.progressed {
                 return;
             }
+            turn = match self.next_turn(turn.number) {
+                Some(turn) => turn,
+                None => return,
+            };
         }
     }
 
-    /// A worker holding the GIL runs its Python until it blocks or its function returns.
-    fn run_worker_python(&mut self, t: u32) {
+    /// The turn after turn `number` of `settle_threads`, unless the run is
+    /// aborted or the turns run away.
+    fn next_turn(&self, number: u32) -> Option<Turn> {
+        let number = number + 1;
+        if number > 1_000_000 || self.abort.is_some() {
+            return None;
+        }
+        Some(Turn {
+            number,
+            before: self.machine.threads.iter().map(|t| t.state).collect(),
+            next: 0,
+            end: self.machine.threads.len() as u32,
+            progressed: false,
+        })
+    }
+
+    /// A worker holding the GIL runs its Python until it blocks or its
+    /// function returns; true if it paused instead (`Machine::pausable`, at
+    /// a session's slice end: it goes on from there when run again).
+    fn run_worker_python(&mut self, t: u32) -> bool {
         let mut frames = std::mem::take(&mut self.machine.threads[t as usize].frames);
         let started = std::mem::replace(&mut self.machine.threads[t as usize].started, true);
-        let mut input = if started {
+        let paused = std::mem::take(&mut self.machine.threads[t as usize].paused);
+        let mut input = if started && !paused {
             Resume::Value(Value::None)
         } else {
             Resume::Start
@@ -286,26 +317,52 @@ impl Vm {
                     frames.push(f);
                     input = Resume::Start;
                 }
-                Ok(Called::Value(v)) => return self.finish_item(t, Ok(v)),
-                Ok(Called::Block(kind, secs)) => return self.worker_block(t, frames, kind, secs),
+                Ok(Called::Value(v)) => {
+                    self.finish_item(t, Ok(v));
+                    return false;
+                }
+                Ok(Called::Block(kind, secs)) => {
+                    self.worker_block(t, frames, kind, secs);
+                    return false;
+                }
                 Ok(Called::RunLoop(run)) => {
                     let r = self.loop_to_end(run);
-                    return self.finish_item(t, r);
+                    self.finish_item(t, r);
+                    return false;
                 }
-                Err(e) => return self.finish_item(t, Err(e)),
+                Err(e) => {
+                    self.finish_item(t, Err(e));
+                    return false;
+                }
             }
         }
         let prev = self.current.take();
         let prev_worker = self.worker.replace(t);
+        // Whatever this Python calls runs to its end (only the loop's wait
+        // knows how to go on later).
+        let pausable = std::mem::replace(&mut self.machine.pausable, false);
         let outcome = loop {
-            match self.run_stack(&mut frames, input) {
+            let outcome = if pausable {
+                self.run_stack_pausable(&mut frames, input)
+            } else {
+                self.run_stack(&mut frames, input)
+            };
+            match outcome {
+                Outcome::Paused if pausable => break None,
                 // Not the pausable run (see run_stack_pausable): never.
                 Outcome::Paused => input = Resume::Start,
-                other => break other,
+                other => break Some(other),
             }
         };
+        self.machine.pausable = pausable;
         self.worker = prev_worker;
         self.current = prev;
+        let Some(outcome) = outcome else {
+            let th = &mut self.machine.threads[t as usize];
+            th.frames = frames;
+            th.paused = true;
+            return true;
+        };
         match outcome {
             Outcome::Return(v) => self.finish_item(t, Ok(v)),
             Outcome::Raise(e) => self.finish_item(t, Err(e)),
@@ -325,6 +382,7 @@ impl Vm {
             }
             Outcome::Abort | Outcome::Paused => {}
         }
+        false
     }
 
     fn worker_block(&mut self, t: u32, frames: Vec<Frame>, kind: BlockKind, secs: f64) {
@@ -376,7 +434,8 @@ impl Vm {
         let mut turns = 0u64;
         loop {
             self.settle_threads();
-            if stop(self) || self.abort.is_some() {
+            // A worker's Python paused: the wait goes on at the next slice.
+            if stop(self) || self.abort.is_some() || self.machine.paused_turn.is_some() {
                 return true;
             }
             turns += 1;
@@ -413,19 +472,53 @@ impl Vm {
         }
     }
 
-    /// The loop has nothing ready: it releases the GIL and waits for a timer or a thread.
-    /// Returns false on deadlock.
-    pub(crate) fn loop_wait_for_event(&mut self, timer_due: Option<f64>) -> bool {
+    /// The loop has nothing ready: it releases the GIL and waits for a timer
+    /// or a thread, then for the GIL. `Some(false)` on deadlock; `None` when
+    /// a worker's Python paused at a session's slice end meanwhile:
+    /// `loop_wait_again` goes on with the wait, and the run is the same.
+    pub(crate) fn loop_wait_for_event(&mut self, timer_due: Option<f64>) -> Option<bool> {
         let now = self.lp.now;
         self.machine.release_gil(0, now);
         self.set_thread_state(0, ThreadState::Idle);
-        let target = timer_due.map(|d| d.max(now));
-        let ok = self.advance(target, &|vm| !vm.lp.ready.is_empty());
-        if !ok && self.lp.ready.is_empty() {
-            return false;
+        self.loop_wait(LoopWait::Event(timer_due.map(|d| d.max(now))))
+    }
+
+    /// Go on with the wait of `loop_wait_for_event` that paused
+    /// (`EventLoop::wait`): as it returns. Out of line, so that the start
+    /// of every pass only tests for it.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn loop_wait_again(&mut self) -> Option<bool> {
+        let Some(wait) = self.lp.wait.take() else {
+            return Some(true);
+        };
+        self.loop_wait(wait)
+    }
+
+    fn loop_wait(&mut self, wait: LoopWait) -> Option<bool> {
+        let pausable = std::mem::replace(&mut self.machine.pausable, true);
+        let waited = self.loop_wait_from(wait);
+        self.machine.pausable = pausable;
+        waited
+    }
+
+    fn loop_wait_from(&mut self, wait: LoopWait) -> Option<bool> {
+        if let LoopWait::Event(target) = wait {
+            let ok = self.advance(target, &|vm| !vm.lp.ready.is_empty());
+            if self.machine.paused_turn.is_some() {
+                self.lp.wait = Some(wait);
+                return None;
+            }
+            if !ok && self.lp.ready.is_empty() {
+                return Some(false);
+            }
         }
         self.loop_take_gil();
-        true
+        if self.machine.paused_turn.is_some() {
+            self.lp.wait = Some(LoopWait::Gil);
+            return None;
+        }
+        Some(true)
     }
 
     /// The loop thread needs the GIL to run Python; it may wait for a worker's switch interval.
