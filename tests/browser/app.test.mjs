@@ -182,9 +182,17 @@ test("a copied link reproduces the identical run in a fresh page", async () => {
     await page.keyboard.type("\nprint('shared')\n");
     await page.waitForFunction(() => location.hash.startsWith("#code/"), null, { timeout: 5000 });
     await waitForNewRun(page, before);
-    hash = await page.evaluate(() => location.hash);
-    await page.click('[data-testid="to-end"]');
-    end = { clock: await page.locator('[data-testid="clock"]').textContent(), lines: await consoleLines(page) };
+    // A busy machine may still be landing the run of a text typed half way
+    // (each keystroke re-runs): wait for the run of the whole text, the one
+    // whose last line is the new print.
+    for (let tries = 0; ; tries++) {
+      hash = await page.evaluate(() => location.hash);
+      await page.click('[data-testid="to-end"]');
+      end = { clock: await page.locator('[data-testid="clock"]').textContent(), lines: await consoleLines(page) };
+      if (end.lines.at(-1)?.[1] === "shared" && (await page.evaluate(() => location.hash)) === hash) break;
+      assert.ok(tries < 50, `the typed program's run never landed: ${JSON.stringify(end.lines.at(-1))}`);
+      await page.waitForTimeout(200);
+    }
   }, OPTS);
   await withPage(
     async (page) => {

@@ -14,8 +14,12 @@ import { withPage, encodeScenario, decodeScenario } from "./helpers.mjs";
 
 const READY = '[data-testid="editor"] .cm-content';
 const KEY = "loopscope.scenario";
-/** How long a hostile link may take to show its message and the default sample. */
-const PROMPT_MS = 5000;
+/**
+ * How long a hostile link may take to show its message and the default
+ * sample: generous, for a machine busy with other jobs (a 10 MB fragment
+ * took 6.6 s with two builds beside it); a page that hangs never gets there.
+ */
+const PROMPT_MS = 15_000;
 
 const PROGRAM = `import asyncio
 
