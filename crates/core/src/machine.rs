@@ -63,6 +63,16 @@ pub(crate) struct WorkItem {
     pub(crate) fut: FutRef,
 }
 
+/// When the threads settle after work is handed to an executor.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Settle {
+    /// At once, inside `submit` (the caller's Python goes on after it).
+    Now,
+    /// When the task's step ends (`to_thread`, which suspends at once:
+    /// nothing runs in between, so the run is the same).
+    AfterStep,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum PoolKind {
     Threads,
@@ -146,6 +156,10 @@ pub(crate) struct Machine {
     /// The turn in which a worker's Python paused: what is under way until
     /// the next slice, and where `settle_threads` goes on.
     pub(crate) paused_turn: Option<Turn>,
+    /// A `to_thread` gave work to the pool and its task's step suspends at
+    /// once: the threads settle when the step ends (`Vm::settle_after_step`),
+    /// where a worker's Python can pause, instead of inside `submit`.
+    pub(crate) settle_due: bool,
 }
 
 impl Machine {

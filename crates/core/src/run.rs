@@ -251,9 +251,11 @@ impl Session {
     /// program) pauses after about `events × STEPS_PER_EVENT` steps and goes
     /// on at the next call, where it was: the run is the same either way.
     /// So does a worker thread's Python that runs while the loop waits for
-    /// it. (Python that a builtin calls back does not pause, nor does a
-    /// worker's that runs while the loop thread is itself in Python or
-    /// blocked: at `submit` with no GIL to wait for, during `time.sleep`.)
+    /// it, or after the step of the `to_thread` that gave it work. (Python
+    /// that a builtin calls back does not pause, nor does a worker's that
+    /// runs while the loop thread is itself in Python or blocked:
+    /// `run_in_executor` with no GIL to wait for or to a process pool, the
+    /// loop thread in `time.sleep`.)
     pub fn advance(&mut self, events: usize) -> bool {
         let SessionState::Running(live) = &mut self.state else {
             return true;

@@ -437,7 +437,8 @@ fn python_without_events_pauses_between_slices() {
 }
 
 /// Programs with worker threads whose Python runs long: in a session's
-/// slices their Python pauses (in the loop's wait for them) and goes on
+/// slices their Python pauses (in the loop's wait for them, or after the
+/// step of a `to_thread` when there is no GIL to wait for) and goes on
 /// where it was, and the run is the same run as at once, whatever the
 /// slice, the cores and the GIL: prints from threads between the loop's,
 /// a thread raising, blocking, queueing in a small pool, processes.
@@ -493,17 +494,25 @@ fn worker_threads_pause_between_slices_and_the_run_is_the_same() {
     }
     // The threads' Python really pauses: 5,000 loop iterations in threads
     // are about 10,000 steps, a pause every 2 steps in slices of 1 event.
+    // With the GIL they run while the loop waits for them; without it, as
+    // soon as `to_thread` hands them over (when its task's step ends).
     let (name, src) = &corpus[0];
-    let events = run(src, &Settings::default()).trace.events.len();
-    let mut session = Session::new(src, &Settings::default());
-    let mut slices = 1usize;
-    while !session.advance(1) {
-        slices += 1;
+    for gil in [true, false] {
+        let settings = Settings {
+            gil,
+            ..Settings::default()
+        };
+        let events = run(src, &settings).trace.events.len();
+        let mut session = Session::new(src, &settings);
+        let mut slices = 1usize;
+        while !session.advance(1) {
+            slices += 1;
+        }
+        assert!(
+            slices > events + 3000,
+            "{name}, GIL {gil}: {slices} slices for {events} events"
+        );
     }
-    assert!(
-        slices > events + 3000,
-        "{name}: {slices} slices for {events} events"
-    );
 }
 
 /// A run stopped while a worker thread's Python is paused ends as a limit,

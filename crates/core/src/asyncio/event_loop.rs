@@ -458,6 +458,10 @@ pub(crate) struct PausedStep {
     pub(crate) task: FutRef,
     pub(crate) id: u32,
     pub(crate) prev: Option<FutRef>,
+    /// The future it awaits and the line, if its frames suspended already:
+    /// a worker's Python paused in the threads' settling after the step
+    /// (`Vm::settle_after_step`), and the rest of the step comes after it.
+    pub(crate) waits_on: Option<(FutRef, u32)>,
 }
 
 /// Where the loop thread's wait at the start of a pass was when a worker's

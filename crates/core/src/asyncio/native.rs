@@ -8,6 +8,7 @@ use crate::asyncio::combinators::{self, AsCompletedState, WaitState};
 use crate::asyncio::event_loop::Callback;
 use crate::asyncio::objects::{AsyncObj, FutRef, Future};
 use crate::exc::{ExcObj, ExcRef, ExcType};
+use crate::machine::Settle;
 use crate::trace::WaitOn;
 use crate::value::{Coro, CoroState, Value};
 use crate::vm::{Frame, Resume, Vm};
@@ -616,7 +617,14 @@ impl NativeCoro {
                             "no running event loop",
                         ));
                     }
-                    match vm.run_in_executor(None, func.clone(), std::mem::take(args)) {
+                    // It awaits the future at once: the threads can settle
+                    // after the step, where a worker's Python can pause.
+                    let settle = if vm.settle_after_step_here() {
+                        Settle::AfterStep
+                    } else {
+                        Settle::Now
+                    };
+                    match vm.run_in_executor(None, func.clone(), std::mem::take(args), settle) {
                         Ok(f) => NStep::Await(Value::Future(f)),
                         Err(e) => NStep::Raise(e),
                     }

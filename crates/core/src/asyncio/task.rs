@@ -609,6 +609,7 @@ impl Vm {
                         task: task.clone(),
                         id,
                         prev,
+                        waits_on: None,
                     });
                     return;
                 }
@@ -677,17 +678,19 @@ impl Vm {
                 }
             }
             Outcome::Suspend(Wait::Future(f)) => {
-                let on = f.borrow().waits_on;
-                self.event_known(id, line, EventKind::Waiting { on });
-                self.add_done_callback(
-                    &f,
-                    Callback::TaskWakeup {
+                // A `to_thread` that gave its pool work: the threads settle
+                // now, where a worker's Python can pause (the step then ends
+                // at the next slice).
+                if self.machine.settle_due && self.settle_after_step() {
+                    self.lp.paused = Some(PausedStep {
                         task: task.clone(),
                         id,
-                        line,
-                    },
-                );
-                self.wait_on(task, task.borrow_mut(), Waiter::Future(f));
+                        prev,
+                        waits_on: Some((f, line)),
+                    });
+                    return;
+                }
+                self.task_waits_on(task, id, line, f);
             }
             Outcome::Suspend(Wait::Bare) => {
                 self.call_soon(
@@ -710,9 +713,40 @@ impl Vm {
         self.current = prev;
     }
 
+    /// The end of a step whose task awaits future `f` (at `line`).
+    #[inline]
+    fn task_waits_on(&mut self, task: &FutRef, id: u32, line: u32, f: FutRef) {
+        let on = f.borrow().waits_on;
+        self.event_known(id, line, EventKind::Waiting { on });
+        self.add_done_callback(
+            &f,
+            Callback::TaskWakeup {
+                task: task.clone(),
+                id,
+                line,
+            },
+        );
+        self.wait_on(task, task.borrow_mut(), Waiter::Future(f));
+    }
+
     /// Go on with a task step that paused (`Outcome::Paused`).
     fn resume_paused_step(&mut self, step: PausedStep) {
-        let PausedStep { task, id, prev } = step;
+        // The threads' settling after the step paused: it goes on first.
+        if self.machine.paused_turn.is_some() && self.settle_after_step() {
+            self.lp.paused = Some(step);
+            return;
+        }
+        let PausedStep {
+            task,
+            id,
+            prev,
+            waits_on,
+        } = step;
+        if let Some((f, line)) = waits_on {
+            self.task_waits_on(&task, id, line, f);
+            self.current = prev;
+            return;
+        }
         let frames = task
             .borrow_mut()
             .task
@@ -1043,6 +1077,7 @@ impl Vm {
                 self.lp.paused = None;
                 self.lp.wait = None;
                 self.machine.paused_turn = None;
+                self.machine.settle_due = false;
                 return Some(false);
             }
             if self.lp.pass_left == 0 && self.lp.paused.is_none() && !self.start_pass(stop_at)? {

@@ -12,6 +12,7 @@ use crate::asyncio::objects::{
     TimeoutPhase, TimeoutState,
 };
 use crate::exc::{ExcObj, ExcRef, ExcType};
+use crate::machine::Settle;
 use crate::trace::WaitOn;
 use crate::value::{to_str, Dict, Key, Value};
 use crate::vm::{make_cancelled_error, Called, Kwargs, Vm, NO_KWARGS};
@@ -929,6 +930,7 @@ fn obj_method(
                 executor,
                 args[1].clone(),
                 args[2..].to_vec(),
+                Settle::Now,
             )?))
         }
         (AsyncObj::Executor(id, _), "shutdown") => {

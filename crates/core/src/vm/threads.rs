@@ -5,7 +5,7 @@ use super::{Abort, Frame, Outcome, Resume, Vm};
 use crate::asyncio::event_loop::{Callback, Handle, LoopWait};
 use crate::asyncio::objects::FutRef;
 use crate::exc::{ExcObj, ExcRef, ExcType};
-use crate::machine::{Executor, PoolKind, Thread, ThreadInfo, ThreadState, Turn, WorkItem};
+use crate::machine::{Executor, PoolKind, Settle, Thread, ThreadInfo, ThreadState, Turn, WorkItem};
 use crate::trace::{BlockKind, EventKind, NO_FUNCTION, NO_TASK};
 use crate::value::Value;
 use crate::vm::exec::Called;
@@ -124,6 +124,7 @@ impl Vm {
         func: Value,
         args: Vec<Value>,
         fut: FutRef,
+        settle: Settle,
     ) -> Result<(), ExcRef> {
         let Some(ex) = self.machine.executors.get_mut(executor as usize) else {
             return Err(ExcObj::msg(ExcType::RuntimeError, "unknown executor"));
@@ -152,8 +153,32 @@ impl Vm {
         if !idle && (workers.len() as u32) < max {
             self.spawn_worker(executor);
         }
-        self.settle_threads();
+        match settle {
+            Settle::Now => self.settle_threads(),
+            Settle::AfterStep => self.machine.settle_due = true,
+        }
         Ok(())
+    }
+
+    /// Whether the threads may settle after the step under way instead of
+    /// at once (`Settle::AfterStep`): a task's own step, at the level of
+    /// its frames (not Python a builtin or a worker runs), so that
+    /// `task_run` is where it ends.
+    pub(crate) fn settle_after_step_here(&self) -> bool {
+        self.current.is_some()
+            && self.worker.is_none()
+            && self.pausable_depth != 0
+            && self.run_depth == self.pausable_depth
+    }
+
+    /// The settling a `to_thread` left for the end of its task's step
+    /// (`Machine::settle_due`), or the rest of one that paused. True if a
+    /// worker's Python paused in it: the step ends at the next slice.
+    pub(crate) fn settle_after_step(&mut self) -> bool {
+        let pausable = std::mem::replace(&mut self.machine.pausable, true);
+        self.settle_threads();
+        self.machine.pausable = pausable;
+        self.machine.paused_turn.is_some()
     }
 
     fn spawn_worker(&mut self, executor: u32) {
@@ -225,6 +250,7 @@ impl Vm {
     /// that pauses (`Machine::pausable`) leaves its turn in
     /// `Machine::paused_turn`, and the next call goes on with it.
     pub(crate) fn settle_threads(&mut self) {
+        self.machine.settle_due = false;
         let mut turn = match self.machine.paused_turn.take() {
             Some(turn) => turn,
             None => match self.next_turn(0) {
@@ -591,6 +617,7 @@ impl Vm {
         executor: Option<u32>,
         func: Value,
         args: Vec<Value>,
+        settle: Settle,
     ) -> Result<FutRef, ExcRef> {
         let ex = match executor {
             Some(e) => e,
@@ -601,7 +628,7 @@ impl Vm {
             _ => crate::trace::WaitOn::ThreadPool,
         };
         let fut = crate::asyncio::objects::Future::new(on);
-        self.submit(ex, func, args, fut.clone())?;
+        self.submit(ex, func, args, fut.clone(), settle)?;
         Ok(fut)
     }
 
