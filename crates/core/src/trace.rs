@@ -26,8 +26,8 @@ pub const TRACE_VERSION: u32 = 2;
 
 /// Checkpoints are `CHECKPOINT_SPACING × tasks` events apart (within
 /// [2¹², 2¹⁶]): a checkpoint holds every task's state (32 bytes each,
-/// packed), so checkpoints cost about a third of the memory of the events
-/// they cover (24 bytes each), and a seek replays at most 2¹⁶ events (well
+/// packed), so checkpoints cost about half the memory of the events they
+/// cover (16 bytes each), and a seek replays at most 2¹⁶ events (well
 /// under a millisecond). With few tasks a checkpoint is cheap to store but
 /// not to make (its pending timers are sorted): replaying 2¹² events costs
 /// a seek a few tens of microseconds, and checkpoints every 2¹⁰ events were a
@@ -437,7 +437,7 @@ impl Indexer {
         s.take_line(p);
         // The kinds that move a task between lanes end its time in the lane
         // it was in.
-        match p.kind {
+        match p.kind() {
             log::READY | log::CREATED => {
                 clock.lap(s.lane, t);
                 s.become_ready(step);
@@ -466,7 +466,7 @@ impl Indexer {
     /// `apply` for a record about no task.
     #[cold]
     fn apply_loop(&mut self, p: &log::Packed, t: f64, events: &EventLog) {
-        match p.kind {
+        match p.kind() {
             log::WAITING => self.summary.waiting(p, t),
             log::BLOCKING => self.summary.blocking(p, t),
             _ => self.others.apply(p, events),
@@ -550,7 +550,7 @@ impl PackedTask {
     #[inline]
     fn apply(&mut self, step: u32, p: &log::Packed) {
         self.take_line(p);
-        match p.kind {
+        match p.kind() {
             log::CREATED | log::READY => self.become_ready(step),
             log::RUNNING => self.become_running(),
             log::WAITING => self.become_waiting(p),
@@ -566,8 +566,9 @@ impl PackedTask {
     /// The line of any record about the task, if it has one.
     #[inline]
     fn take_line(&mut self, p: &log::Packed) {
-        if p.line != 0 {
-            self.line = p.line;
+        let line = p.line();
+        if line != 0 {
+            self.line = line;
         }
     }
 
@@ -589,9 +590,9 @@ impl PackedTask {
     #[inline]
     fn become_waiting(&mut self, p: &log::Packed) {
         self.lane = LANE_WAITING;
-        self.wait = p.sub;
+        self.wait = p.sub();
         self.wait_arg = p.a;
-        if log::wait_has_time(p.sub) {
+        if log::wait_has_time(self.wait) {
             self.wait_until = p.time();
         }
         self.block = 0;
@@ -599,14 +600,14 @@ impl PackedTask {
 
     #[inline]
     fn start_blocking(&mut self, p: &log::Packed) {
-        self.block = p.sub + 1;
+        self.block = p.sub() + 1;
         self.block_until = p.time();
     }
 
     #[inline]
     fn become_done(&mut self, p: &log::Packed) {
         self.lane = LANE_DONE;
-        self.outcome = p.sub + 1;
+        self.outcome = p.sub() + 1;
         self.block = 0;
         self.wait = 0;
     }
@@ -712,7 +713,7 @@ impl Replayed {
             s.apply(step, p);
         }
         // The task kinds (the most frequent by far) change nothing else.
-        if p.kind > log::DONE {
+        if p.kind() > log::DONE {
             self.others.apply(p, events);
         }
     }
@@ -730,7 +731,7 @@ impl Others {
 
     /// Apply a record of a kind that is not about a task's lane.
     fn apply(&mut self, p: &log::Packed, events: &EventLog) {
-        match p.kind {
+        match p.kind() {
             log::PRINT => self.output_len += 1,
             log::WIDE => {
                 if let Some(EventKind::Thread {
@@ -743,7 +744,7 @@ impl Others {
                         *t = state;
                     }
                     if let Some(s) = self.spots.get_mut(thread as usize) {
-                        *s = (p.line, function);
+                        *s = (p.line(), function);
                     }
                 }
             }
