@@ -79,13 +79,19 @@ impl Packed {
     /// deadline, the end of a blocking call, where a clock jump started).
     #[inline]
     pub(super) fn time(&self) -> f64 {
-        f64::from_bits(u64::from(self.b) << 32 | u64::from(self.a))
+        time_from(self.a, self.b)
     }
+}
+
+/// The time whose bits are the operands `a` (low half) and `b`.
+#[inline]
+pub(super) fn time_from(a: u32, b: u32) -> f64 {
+    f64::from_bits(u64::from(b) << 32 | u64::from(a))
 }
 
 /// A time operand as the `(a, b)` operands of a record: low and high halves
 /// of its bits, so it reads back exactly (NaN payloads included).
-fn time_operands(t: f64) -> (u32, u32) {
+pub(super) fn time_operands(t: f64) -> (u32, u32) {
     let bits = t.to_bits();
     (bits as u32, (bits >> 32) as u32)
 }
@@ -556,11 +562,6 @@ pub(super) fn split_wait(on: WaitOn) -> (u8, u32, Option<f64>) {
         WaitOn::TaskGroup { tasks } => (6, tasks, None),
         other => (16 + plain_wait_code(other), 0, None),
     }
-}
-
-/// Whether a `WaitOn` code has a time operand.
-pub(super) fn wait_has_time(code: u8) -> bool {
-    matches!(code, SLEEP_CODE | WAIT_FOR_CODE)
 }
 
 /// The inverse of `split_wait`; `until` gives the time operand when the code has one.
