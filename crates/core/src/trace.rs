@@ -25,14 +25,15 @@ pub use summary::{Summary, TaskTimes};
 pub const TRACE_VERSION: u32 = 2;
 
 /// Checkpoints are `CHECKPOINT_SPACING × tasks` events apart (within
-/// [2¹², 2¹⁶]): a checkpoint holds every task's state (32 bytes each,
-/// packed), so checkpoints cost about a third of the memory of the events
-/// they cover (24 bytes each), and a seek replays at most 2¹⁶ events (well
-/// under a millisecond). With few tasks a checkpoint is cheap to store but
-/// not to make (its pending timers are sorted): replaying 2¹² events costs
-/// a seek a few tens of microseconds, and checkpoints every 2¹⁰ events were a
-/// sixth of the indexing of a run of 100 tasks.
-const CHECKPOINT_SPACING: u32 = 4;
+/// [2¹², 2¹⁶]): a checkpoint holds every task's state (28 bytes each,
+/// packed), so checkpoints cost about a quarter of the memory of the events
+/// they cover (16 bytes each; at 4 × tasks, with the events shrunk from 24
+/// bytes, they had grown to nearly half), and a seek replays at most 2¹⁶
+/// events (well under a millisecond). With few tasks a checkpoint is cheap
+/// to store but not to make (its pending timers are sorted): replaying 2¹²
+/// events costs a seek a few tens of microseconds, and checkpoints every
+/// 2¹⁰ events were a sixth of the indexing of a run of 100 tasks.
+const CHECKPOINT_SPACING: u32 = 8;
 
 /// Marks "no task" in `Event::task`.
 pub const NO_TASK: u32 = u32::MAX;
@@ -437,7 +438,7 @@ impl Indexer {
         s.take_line(p);
         // The kinds that move a task between lanes end its time in the lane
         // it was in.
-        match p.kind {
+        match p.kind() {
             log::READY | log::CREATED => {
                 clock.lap(s.lane, t);
                 s.become_ready(step);
@@ -466,7 +467,7 @@ impl Indexer {
     /// `apply` for a record about no task.
     #[cold]
     fn apply_loop(&mut self, p: &log::Packed, t: f64, events: &EventLog) {
-        match p.kind {
+        match p.kind() {
             log::WAITING => self.summary.waiting(p, t),
             log::BLOCKING => self.summary.blocking(p, t),
             _ => self.others.apply(p, events),
@@ -513,14 +514,19 @@ struct Checkpoint {
     timers: Vec<u32>,
 }
 
-/// A `TaskState` as replaying keeps it: 32 bytes instead of 48, so
-/// checkpoints can be twice as close for the same memory, and updated from
-/// the event log's records without decoding them.
+/// A `TaskState` as replaying keeps it: 28 bytes instead of 48, so
+/// checkpoints can be closer for the same memory, and updated from the event
+/// log's records without decoding them.
 #[derive(Clone, Copy, Debug)]
 struct PackedTask {
     line: u32,
     since: u32,
-    wait_arg: u32,
+    /// The operands of the waiting record (a time's bits, or an integer
+    /// and 0, as `log::Packed` holds them): copied as they are, whatever
+    /// the wait, and 4-byte aligned where an `f64` would pad the struct.
+    wait_operands: [u32; 2],
+    /// The operands of the blocking record: its end's bits.
+    block_operands: [u32; 2],
     lane: u8,
     /// 0: none, else `Outcome` code + 1.
     outcome: u8,
@@ -528,21 +534,18 @@ struct PackedTask {
     wait: u8,
     /// 0: not blocking, else `BlockKind` code + 1.
     block: u8,
-    wait_until: f64,
-    block_until: f64,
 }
 
 impl PackedTask {
     const UNBORN: PackedTask = PackedTask {
         line: 0,
         since: 0,
-        wait_arg: 0,
+        wait_operands: [0; 2],
+        block_operands: [0; 2],
         lane: LANE_UNBORN,
         outcome: 0,
         wait: 0,
         block: 0,
-        wait_until: 0.0,
-        block_until: 0.0,
     };
 
     /// Apply event number `step` (a record about this task); what
@@ -550,7 +553,7 @@ impl PackedTask {
     #[inline]
     fn apply(&mut self, step: u32, p: &log::Packed) {
         self.take_line(p);
-        match p.kind {
+        match p.kind() {
             log::CREATED | log::READY => self.become_ready(step),
             log::RUNNING => self.become_running(),
             log::WAITING => self.become_waiting(p),
@@ -566,8 +569,9 @@ impl PackedTask {
     /// The line of any record about the task, if it has one.
     #[inline]
     fn take_line(&mut self, p: &log::Packed) {
-        if p.line != 0 {
-            self.line = p.line;
+        let line = p.line();
+        if line != 0 {
+            self.line = line;
         }
     }
 
@@ -589,24 +593,21 @@ impl PackedTask {
     #[inline]
     fn become_waiting(&mut self, p: &log::Packed) {
         self.lane = LANE_WAITING;
-        self.wait = p.sub;
-        self.wait_arg = p.a;
-        if log::wait_has_time(p.sub) {
-            self.wait_until = p.time();
-        }
+        self.wait = p.sub();
+        self.wait_operands = [p.a, p.b];
         self.block = 0;
     }
 
     #[inline]
     fn start_blocking(&mut self, p: &log::Packed) {
-        self.block = p.sub + 1;
-        self.block_until = p.time();
+        self.block = p.sub() + 1;
+        self.block_operands = [p.a, p.b];
     }
 
     #[inline]
     fn become_done(&mut self, p: &log::Packed) {
         self.lane = LANE_DONE;
-        self.outcome = p.sub + 1;
+        self.outcome = p.sub() + 1;
         self.block = 0;
         self.wait = 0;
     }
@@ -631,10 +632,13 @@ impl PackedTask {
             Some((what, until)) => (log::block_code(what) + 1, until),
             None => (0, 0.0),
         };
+        let (a, b) = wait_until.map_or((wait_arg, 0), log::time_operands);
+        let (block_a, block_b) = log::time_operands(block_until);
         PackedTask {
             line: s.line,
             since: s.since,
-            wait_arg,
+            wait_operands: [a, b],
+            block_operands: [block_a, block_b],
             lane: match s.lane {
                 Lane::Unborn => LANE_UNBORN,
                 Lane::Running => LANE_RUNNING,
@@ -645,17 +649,20 @@ impl PackedTask {
             outcome: s.outcome.map_or(0, |o| log::outcome_code(o) + 1),
             wait,
             block,
-            wait_until: wait_until.unwrap_or(0.0),
-            block_until,
         }
     }
 
     fn unpack(&self) -> TaskState {
         TaskState {
             lane: self.lane(),
-            waits_on: (self.wait != 0)
-                .then(|| log::join_wait(self.wait, self.wait_arg, || self.wait_until)),
-            blocking: (self.block != 0).then(|| (log::block_of(self.block - 1), self.block_until)),
+            waits_on: (self.wait != 0).then(|| {
+                let [a, b] = self.wait_operands;
+                log::join_wait(self.wait, a, || log::time_from(a, b))
+            }),
+            blocking: (self.block != 0).then(|| {
+                let [a, b] = self.block_operands;
+                (log::block_of(self.block - 1), log::time_from(a, b))
+            }),
             line: self.line,
             since: self.since,
             outcome: (self.outcome != 0).then(|| log::outcome_of(self.outcome - 1)),
@@ -712,7 +719,7 @@ impl Replayed {
             s.apply(step, p);
         }
         // The task kinds (the most frequent by far) change nothing else.
-        if p.kind > log::DONE {
+        if p.kind() > log::DONE {
             self.others.apply(p, events);
         }
     }
@@ -730,7 +737,7 @@ impl Others {
 
     /// Apply a record of a kind that is not about a task's lane.
     fn apply(&mut self, p: &log::Packed, events: &EventLog) {
-        match p.kind {
+        match p.kind() {
             log::PRINT => self.output_len += 1,
             log::WIDE => {
                 if let Some(EventKind::Thread {
@@ -743,7 +750,7 @@ impl Others {
                         *t = state;
                     }
                     if let Some(s) = self.spots.get_mut(thread as usize) {
-                        *s = (p.line, function);
+                        *s = (p.line(), function);
                     }
                 }
             }

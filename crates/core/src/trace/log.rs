@@ -1,12 +1,13 @@
-//! The events of a trace, stored compactly: 24 bytes an event instead of the
+//! The events of a trace, stored compactly: 16 bytes an event instead of the
 //! 48 of an [`Event`], so a million-await run's trace fits in the memory budget.
 //!
-//! Two columns: a packed record per event (pass, task, line, kind code and
-//! two 32-bit operands, which hold a time operand such as a sleep's deadline
-//! as the two halves of its bits); and the clock as a list of changes (the
-//! virtual time moves far less often than events happen). Rare wide kinds
-//! (thread state changes) are kept whole in a third table. Reading decodes
-//! an `Event`; the serialized form is still the list of events.
+//! Three columns: a packed record per event (task; line, kind code and
+//! sub-code in one word; two 32-bit operands, which hold a time operand such
+//! as a sleep's deadline as the two halves of its bits); the clock and the
+//! loop pass, each as a list of changes (both move far less often than events
+//! happen: a pass of fanout has thousands). Rare wide kinds (thread state
+//! changes) are kept whole in a fourth table. Reading decodes an `Event`; the
+//! serialized form is still the list of events.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -16,30 +17,81 @@ use super::{BlockKind, Event, EventKind, Outcome, WaitOn};
 /// rather than decoding each into an `Event`.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Packed {
-    pub(super) iter: u32,
     pub(super) task: u32,
-    pub(super) line: u32,
-    /// Which `EventKind`.
-    pub(super) kind: u8,
-    /// A sub-code: the `WaitOn`, `BlockKind` or `Outcome`.
-    pub(super) sub: u8,
+    /// Which `EventKind` (the low byte, `Packed::kind`: replaying reads it
+    /// as a byte, with no masking), a sub-code (bits 8–12, `Packed::sub`)
+    /// and the line (bits 13–31, `Packed::line`).
+    code: u32,
     /// The operands; a time operand is split over both (`Packed::time`).
     pub(super) a: u32,
     pub(super) b: u32,
 }
 
+/// Bits of `Packed::code` below the line: the kind code's byte (11 kinds)
+/// and the sub-code's 5 (`WaitOn` codes go up to 28).
+const KIND_BITS: u32 = 8;
+const SUB_BITS: u32 = 5;
+const LINE_SHIFT: u32 = KIND_BITS + SUB_BITS;
+
+/// The largest line a record holds (524,287). A run's lines are far below
+/// it: a line number comes from the source's line index, which has one
+/// line more than the source has newlines, and a source is at most
+/// `MAX_SOURCE_BYTES` (100 KiB), so a line is at most 102,401 (the test
+/// `the_last_line_of_the_largest_source_is_traced` runs one). Only an
+/// `Event` made elsewhere can go past it: `push` stores such a line as
+/// `MAX_LINE`, and deserializing a trace refuses it.
+pub(super) const MAX_LINE: u32 = u32::MAX >> LINE_SHIFT;
+
 impl Packed {
+    /// A record; `kind` and `sub` must fit their bits, and `line` be at most
+    /// `MAX_LINE`.
+    #[inline(always)]
+    fn new(task: u32, line: u32, (kind, sub, a, b): (u8, u8, u32, u32)) -> Packed {
+        debug_assert!(u32::from(sub) < 1 << SUB_BITS);
+        debug_assert!(line <= MAX_LINE, "line {line} does not fit a record");
+        Packed {
+            task,
+            code: line << LINE_SHIFT | u32::from(sub) << KIND_BITS | u32::from(kind),
+            a,
+            b,
+        }
+    }
+
+    /// Which `EventKind`: one of the kind codes below.
+    #[inline]
+    pub(super) fn kind(&self) -> u8 {
+        self.code as u8
+    }
+
+    /// The sub-code: the `WaitOn`, `BlockKind` or `Outcome`.
+    #[inline]
+    pub(super) fn sub(&self) -> u8 {
+        (self.code >> KIND_BITS & ((1 << SUB_BITS) - 1)) as u8
+    }
+
+    /// The 1-based source line, 0 if none.
+    #[inline]
+    pub(super) fn line(&self) -> u32 {
+        self.code >> LINE_SHIFT
+    }
+
     /// The time operand of a record that has one (a sleep's or `wait_for`'s
     /// deadline, the end of a blocking call, where a clock jump started).
     #[inline]
     pub(super) fn time(&self) -> f64 {
-        f64::from_bits(u64::from(self.b) << 32 | u64::from(self.a))
+        time_from(self.a, self.b)
     }
+}
+
+/// The time whose bits are the operands `a` (low half) and `b`.
+#[inline]
+pub(super) fn time_from(a: u32, b: u32) -> f64 {
+    f64::from_bits(u64::from(b) << 32 | u64::from(a))
 }
 
 /// A time operand as the `(a, b)` operands of a record: low and high halves
 /// of its bits, so it reads back exactly (NaN payloads included).
-fn time_operands(t: f64) -> (u32, u32) {
+pub(super) fn time_operands(t: f64) -> (u32, u32) {
     let bits = t.to_bits();
     (bits as u32, (bits >> 32) as u32)
 }
@@ -169,6 +221,55 @@ impl<'a, T> Iterator for ChunkIter<'a, T> {
     }
 }
 
+/// The value at event `i` of a list of changes `(first event, value)` (the
+/// default before the first change).
+fn value_at<T: Copy + Default>(changes: &[(u32, T)], i: usize) -> T {
+    let k = changes.partition_point(|&(s, _)| s as usize <= i);
+    k.checked_sub(1)
+        .and_then(|k| changes.get(k))
+        .map_or_else(T::default, |&(_, v)| v)
+}
+
+/// A list of changes read event by event, in order: the value at each
+/// event without a search.
+struct Changes<'a, T> {
+    changes: &'a [(u32, T)],
+    /// The number of changes at or before the event last asked about.
+    passed: usize,
+}
+
+impl<'a, T: Copy + Default> Changes<'a, T> {
+    /// Ready to read event `from` and those after it.
+    fn from(changes: &'a [(u32, T)], from: usize) -> Changes<'a, T> {
+        Changes {
+            changes,
+            passed: changes.partition_point(|&(s, _)| s as usize <= from),
+        }
+    }
+
+    /// The value at event `i` (at or after the one last asked about).
+    #[inline]
+    fn at(&mut self, i: usize) -> T {
+        while self
+            .changes
+            .get(self.passed)
+            .is_some_and(|&(s, _)| s as usize <= i)
+        {
+            self.passed += 1;
+        }
+        self.passed
+            .checked_sub(1)
+            .and_then(|k| self.changes.get(k))
+            .map_or_else(T::default, |&(_, v)| v)
+    }
+
+    /// The first event after `i` (the one last asked about) at which the
+    /// value changes, if any.
+    fn next_change(&self) -> Option<usize> {
+        self.changes.get(self.passed).map(|&(s, _)| s as usize)
+    }
+}
+
 /// The events of a run, in order.
 #[derive(Clone, Debug, Default)]
 pub struct EventLog {
@@ -178,6 +279,10 @@ pub struct EventLog {
     /// The bits of the latest time in `clock` (what `push` compares an
     /// event's time with; `clock` is never empty once an event is pushed).
     time_bits: u64,
+    /// `(first event, loop pass)` each time the pass changes.
+    passes: Vec<(u32, u32)>,
+    /// The latest pass recorded (what `push` compares an event's with).
+    pass: u32,
     wide: Vec<EventKind>,
 }
 
@@ -190,15 +295,16 @@ impl EventLog {
         self.packed.tail.is_empty()
     }
 
-    /// Append an event: a clock change if its time differs from the last
-    /// one's, and its record (a few stores; only a thread event, which is
-    /// rare, writes to a third table).
+    /// Append an event: a clock or pass change if its time or pass differs
+    /// from the last one's, and its record (a few stores; only a thread
+    /// event, which is rare, writes to a fourth table). A line past
+    /// `MAX_LINE`, which no run makes, is stored as `MAX_LINE`.
     pub(crate) fn push(&mut self, e: Event) {
         let code = pack(e.kind).unwrap_or_else(|| {
             self.wide.push(e.kind);
             (WIDE, 0, self.wide.len() as u32 - 1, 0)
         });
-        self.push_packed(e.t, e.iter, e.task, e.line, code);
+        self.push_packed(e.t, e.iter, e.task, e.line.min(MAX_LINE), code);
     }
 
     /// `push` for an event whose kind the caller names (the scheduler's
@@ -222,50 +328,66 @@ impl EventLog {
         }
     }
 
-    /// Append a record at time `t`. The usual one (the clock still, room in
-    /// the chunk) takes a path with no call that could need a register
-    /// saved: this runs for every event of a run, and the rest was a third
-    /// of it.
+    /// Append a record at time `t` in pass `iter` (`line` at most
+    /// `MAX_LINE`). The usual one (the clock still, room in the chunk)
+    /// takes a path with no call that could need a register saved: this
+    /// runs for every event of a run, and the rest was a third of it. The
+    /// pass is compared once the record is stored: its change (every third
+    /// event in a run of two tasks) is then a call with nothing to keep.
     #[inline(always)]
-    fn push_packed(
-        &mut self,
-        t: f64,
-        iter: u32,
-        task: u32,
-        line: u32,
-        (kind, sub, a, b): (u8, u8, u32, u32),
-    ) {
-        let p = Packed {
-            iter,
-            task,
-            line,
-            kind,
-            sub,
-            a,
-            b,
-        };
+    fn push_packed(&mut self, t: f64, iter: u32, task: u32, line: u32, code: (u8, u8, u32, u32)) {
         let tail = &mut self.packed.tail;
         if tail.len() < tail.capacity() && t.to_bits() == self.time_bits {
-            tail.push(p);
+            // The record is made on each path: made once before the test,
+            // it was built on the stack and copied from there.
+            tail.push(Packed::new(task, line, code));
+            if iter != self.pass {
+                self.new_pass(iter);
+            }
         } else {
-            self.push_slow(t, p);
+            self.push_slow(t, iter, Packed::new(task, line, code));
         }
     }
 
-    /// `push_packed` for the other records: the first of a chunk (and of
-    /// the log), the first at a new time.
+    /// Record that the latest record starts pass `iter`.
+    #[inline(never)]
+    fn new_pass(&mut self, iter: u32) {
+        let i = self.len().saturating_sub(1) as u32;
+        self.pass = iter;
+        // A change of pass can be every third event (a run of two tasks):
+        // while the list has room, a few stores and no call that would need
+        // registers saved (the push, right after the test of its capacity,
+        // tests none).
+        if self.passes.len() < self.passes.capacity() {
+            self.passes.push((i, iter));
+        } else {
+            self.grow_passes(i, iter);
+        }
+    }
+
+    /// `new_pass` once `passes` is full.
     #[cold]
     #[inline(never)]
-    fn push_slow(&mut self, t: f64, p: Packed) {
-        if self
-            .clock
-            .last()
-            .is_none_or(|&(_, c)| c.to_bits() != t.to_bits())
-        {
-            self.clock.push((self.len() as u32, t));
+    fn grow_passes(&mut self, i: u32, iter: u32) {
+        self.passes.push((i, iter));
+    }
+
+    /// `push_packed` for the other records: the first of a chunk (and of
+    /// the log), the first at a new time. No change of pass is recorded
+    /// before the first event if its pass is 0, which is what reading finds
+    /// with none.
+    #[cold]
+    #[inline(never)]
+    fn push_slow(&mut self, t: f64, iter: u32, p: Packed) {
+        let i = self.len() as u32;
+        if t.to_bits() != self.time_bits || self.clock.is_empty() {
+            self.clock.push((i, t));
             self.time_bits = t.to_bits();
         }
         self.packed.push(p);
+        if iter != self.pass {
+            self.new_pass(iter);
+        }
     }
 
     /// The whole kind of a `WIDE` record.
@@ -273,20 +395,20 @@ impl EventLog {
         self.wide.get(p.a as usize).copied()
     }
 
-    fn decode(&self, p: &Packed, t: f64) -> Event {
-        let kind = match p.kind {
+    fn decode(&self, p: &Packed, t: f64, iter: u32) -> Event {
+        let kind = match p.kind() {
             CREATED => EventKind::Created { parent: p.a },
             READY => EventKind::Ready,
             RUNNING => EventKind::Running,
             WAITING => EventKind::Waiting {
-                on: join_wait(p.sub, p.a, || p.time()),
+                on: join_wait(p.sub(), p.a, || p.time()),
             },
             BLOCKING => EventKind::Blocking {
-                what: block_of(p.sub),
+                what: block_of(p.sub()),
                 until: p.time(),
             },
             DONE => EventKind::Done {
-                outcome: outcome_of(p.sub),
+                outcome: outcome_of(p.sub()),
             },
             PRINT => EventKind::Print { line: p.a },
             CLOCK_JUMP => EventKind::ClockJump { from: p.time() },
@@ -299,44 +421,40 @@ impl EventLog {
         };
         Event {
             t,
-            iter: p.iter,
+            iter,
             task: p.task,
-            line: p.line,
+            line: p.line(),
             kind,
         }
     }
 
-    /// The time of event `i`: the last clock change at or before it.
-    fn time_of(&self, i: u32) -> f64 {
-        let k = self.clock.partition_point(|&(s, _)| s <= i);
-        k.checked_sub(1).map_or(0.0, |k| self.clock[k].1)
-    }
-
-    /// Event number `i`, decoded.
+    /// Event number `i`, decoded (its time and pass: the last changes at or
+    /// before it).
     pub fn get(&self, i: usize) -> Option<Event> {
         let p = self.packed.get(i)?;
-        Some(self.decode(p, self.time_of(i as u32)))
+        Some(self.decode(p, value_at(&self.clock, i), value_at(&self.passes, i)))
     }
 
     pub fn last(&self) -> Option<Event> {
         self.len().checked_sub(1).and_then(|i| self.get(i))
     }
 
-    /// Events `from..` in order (decoding as it goes).
+    /// Events `from..` in order (decoding as it goes, the clock and the
+    /// pass read in step).
     pub fn iter_from(&self, from: usize) -> impl Iterator<Item = Event> + '_ {
-        self.records_from(from).map(|(p, t)| self.decode(p, t))
+        let mut passes = Changes::from(&self.passes, from);
+        self.records_from(from)
+            .zip(from..)
+            .map(move |((p, t), i)| self.decode(p, t, passes.at(i)))
     }
 
     /// The records of events `from..`, each with its time (the clock read in step).
     pub(super) fn records_from(&self, from: usize) -> impl Iterator<Item = (&Packed, f64)> + '_ {
-        let mut clock = self.clock.partition_point(|&(s, _)| s as usize <= from);
-        self.packed.iter_from(from).zip(from..).map(move |(p, i)| {
-            while self.clock.get(clock).is_some_and(|&(s, _)| s as usize <= i) {
-                clock += 1;
-            }
-            let t = clock.checked_sub(1).map_or(0.0, |k| self.clock[k].1);
-            (p, t)
-        })
+        let mut clock = Changes::from(&self.clock, from);
+        self.packed
+            .iter_from(from)
+            .zip(from..)
+            .map(move |(p, i)| (p, clock.at(i)))
     }
 
     /// The records of events `from..to` as runs of consecutive records that
@@ -350,24 +468,13 @@ impl EventLog {
     ) -> impl Iterator<Item = (usize, &[Packed], f64)> + '_ {
         let to = to.min(self.len());
         let mut i = from;
-        // The number of clock changes at or before event `i`.
-        let mut changes = self.clock.partition_point(|&(s, _)| s as usize <= from);
+        let mut clock = Changes::from(&self.clock, from);
         std::iter::from_fn(move || {
             if i >= to {
                 return None;
             }
-            while self
-                .clock
-                .get(changes)
-                .is_some_and(|&(s, _)| s as usize <= i)
-            {
-                changes += 1;
-            }
-            let t = changes
-                .checked_sub(1)
-                .and_then(|k| self.clock.get(k))
-                .map_or(0.0, |&(_, t)| t);
-            let next_change = self.clock.get(changes).map_or(to, |&(s, _)| s as usize);
+            let t = clock.at(i);
+            let next_change = clock.next_change().unwrap_or(to);
             let chunk = i / CHUNK;
             let end = next_change.min(to).min((chunk + 1) * CHUNK);
             let records = self
@@ -455,11 +562,6 @@ pub(super) fn split_wait(on: WaitOn) -> (u8, u32, Option<f64>) {
         WaitOn::TaskGroup { tasks } => (6, tasks, None),
         other => (16 + plain_wait_code(other), 0, None),
     }
-}
-
-/// Whether a `WaitOn` code has a time operand.
-pub(super) fn wait_has_time(code: u8) -> bool {
-    matches!(code, SLEEP_CODE | WAIT_FOR_CODE)
 }
 
 /// The inverse of `split_wait`; `until` gives the time operand when the code has one.
@@ -567,8 +669,17 @@ impl Serialize for EventLog {
 }
 
 impl<'de> Deserialize<'de> for EventLog {
+    /// The list of events; a line past `MAX_LINE` (which no run makes) is
+    /// refused rather than read back as another.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<EventLog, D::Error> {
-        Ok(Vec::<Event>::deserialize(d)?.into_iter().collect())
+        let events = Vec::<Event>::deserialize(d)?;
+        if let Some(e) = events.iter().find(|e| e.line > MAX_LINE) {
+            return Err(serde::de::Error::custom(format_args!(
+                "line {} of an event is past the last a trace holds ({MAX_LINE})",
+                e.line
+            )));
+        }
+        Ok(events.into_iter().collect())
     }
 }
 
@@ -763,6 +874,6 @@ mod tests {
         assert_eq!(log.count_before_time(0.1), 3);
         assert_eq!(log.count_until_time(0.1), 6);
         assert_eq!(log.count_before_time(100.0), events.len());
-        assert_eq!(std::mem::size_of::<Packed>(), 24);
+        assert_eq!(std::mem::size_of::<Packed>(), 16);
     }
 }

@@ -84,7 +84,7 @@ impl SummaryBuilder {
     /// Count a waiting record (at time `t`): a sleep adds its length.
     #[inline]
     pub(super) fn waiting(&mut self, p: &log::Packed, t: f64) {
-        if p.sub == log::SLEEP_CODE {
+        if p.sub() == log::SLEEP_CODE {
             self.sequential += (p.time() - t).max(0.0);
         }
     }

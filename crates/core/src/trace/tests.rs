@@ -380,3 +380,65 @@ fn summary_matches_a_plain_pass_over_the_test_programs() {
         assert_eq!(s.sequential.to_bits(), sequential.to_bits(), "{path:?}");
     }
 }
+
+/// A record holds 19 bits of line: the largest source a run takes (100 KiB,
+/// nearly all newlines here) puts its code past line 102,000, and every
+/// event and every replayed state reads those lines back as they are.
+#[test]
+fn the_last_line_of_the_largest_source_is_traced() {
+    let code = "import asyncio\nasync def f():\n    await asyncio.sleep(1)\n    print('x')\n\
+                asyncio.run(f())\n";
+    let pad = crate::MAX_SOURCE_BYTES - code.len();
+    let src = "\n".repeat(pad) + code;
+    assert_eq!(src.len(), crate::MAX_SOURCE_BYTES);
+    // The lines of the sleep, the print and the last one (the source ends
+    // with a newline: its last line is empty).
+    let (sleep, print, last) = (pad as u32 + 3, pad as u32 + 4, pad as u32 + 6);
+    assert_eq!(last as usize, src.matches('\n').count() + 1);
+    assert!(last <= log::MAX_LINE);
+    let r = crate::run(&src, &crate::Settings::default());
+    assert_eq!(r.trace.output.len(), 1);
+    let lines: Vec<u32> = r.trace.events.iter().map(|e| e.line).collect();
+    assert!(
+        lines.contains(&sleep) && lines.contains(&print),
+        "{lines:?}"
+    );
+    assert!(lines
+        .iter()
+        .all(|&l| l == 0 || (sleep - 2..last).contains(&l)));
+    let tr = &r.trace;
+    for step in 0..=tr.events.len() as u32 {
+        let replayed = tr.state_at(step).tasks;
+        let mut want = vec![TaskState::UNBORN; tr.tasks.len()];
+        for (i, e) in tr.events.iter().take(step as usize).enumerate() {
+            if let Some(s) = want.get_mut(e.task as usize) {
+                s.apply(i as u32, &e);
+            }
+        }
+        assert_eq!(replayed, want, "step {step}");
+    }
+}
+
+/// An event made elsewhere with a line past what a record holds keeps the
+/// largest (no run makes one), and a serialized trace with one is refused.
+#[test]
+fn a_line_past_what_a_record_holds() {
+    let mut e = ev(0.5, 0, EventKind::Ready);
+    e.line = log::MAX_LINE;
+    let mut log: EventLog = [e].into_iter().collect();
+    log.push(Event {
+        line: log::MAX_LINE + 1,
+        ..e
+    });
+    log.push(Event {
+        line: u32::MAX,
+        ..e
+    });
+    assert!(log.iter().all(|got| got == e));
+    let json = |line: u32| {
+        format!(r#"[{{"t":0.5,"iter":0,"task":0,"line":{line},"kind":{{"kind":"ready"}}}}]"#)
+    };
+    let read = |line| serde_json::from_str::<EventLog>(&json(line));
+    assert!(read(log::MAX_LINE).is_ok_and(|l| l.get(0) == Some(e)));
+    assert!(read(log::MAX_LINE + 1).is_err());
+}
