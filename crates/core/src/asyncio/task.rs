@@ -933,6 +933,8 @@ impl Vm {
             }
         } else {
             self.lp.iteration = self.lp.iteration.saturating_add(1);
+            // The trace keeps the pass as a list of changes, made here.
+            self.trace.events.begin_pass(self.lp.iteration);
             // Passes that run no Python (timers re-arming themselves, say) still end.
             if self.lp.iteration >= MAX_PASSES {
                 self.set_abort(Abort::Limit(format!(

@@ -304,7 +304,10 @@ impl EventLog {
             self.wide.push(e.kind);
             (WIDE, 0, self.wide.len() as u32 - 1, 0)
         });
-        self.push_packed(e.t, e.iter, e.task, e.line.min(MAX_LINE), code);
+        if e.iter != self.pass {
+            self.begin_pass(e.iter);
+        }
+        self.push_packed(e.t, e.task, e.line.min(MAX_LINE), code);
     }
 
     /// `push` for an event whose kind the caller names (the scheduler's
@@ -313,11 +316,13 @@ impl EventLog {
     /// operand such as a `Done`'s outcome keeps its own small match) and
     /// the event is a handful of stores, with no `Event` built and no call.
     /// Any kind is right here, but one known only at run time would inline
-    /// all of `pack`: those go through `push`.
+    /// all of `pack`: those go through `push`. The pass `iter` is the one
+    /// `begin_pass` last recorded (the loop records each at its start).
     #[inline(always)]
     pub(crate) fn push_known(&mut self, t: f64, iter: u32, task: u32, line: u32, kind: EventKind) {
+        debug_assert_eq!(iter, self.pass, "a pass that begin_pass did not record");
         match pack(kind) {
-            Some(code) => self.push_packed(t, iter, task, line, code),
+            Some(code) => self.push_packed(t, task, line, code),
             None => self.push(Event {
                 t,
                 iter,
@@ -328,66 +333,45 @@ impl EventLog {
         }
     }
 
-    /// Append a record at time `t` in pass `iter` (`line` at most
-    /// `MAX_LINE`). The usual one (the clock still, room in the chunk)
-    /// takes a path with no call that could need a register saved: this
-    /// runs for every event of a run, and the rest was a third of it. The
-    /// pass is compared once the record is stored: its change (every third
-    /// event in a run of two tasks) is then a call with nothing to keep.
+    /// Append a record at time `t` (`line` at most `MAX_LINE`), in the
+    /// pass recorded last. The usual one (the clock still, room in the
+    /// chunk) takes a path with no call that could need a register saved:
+    /// this runs for every event of a run, and the rest was a third of it.
     #[inline(always)]
-    fn push_packed(&mut self, t: f64, iter: u32, task: u32, line: u32, code: (u8, u8, u32, u32)) {
+    fn push_packed(&mut self, t: f64, task: u32, line: u32, code: (u8, u8, u32, u32)) {
         let tail = &mut self.packed.tail;
         if tail.len() < tail.capacity() && t.to_bits() == self.time_bits {
             // The record is made on each path: made once before the test,
             // it was built on the stack and copied from there.
             tail.push(Packed::new(task, line, code));
-            if iter != self.pass {
-                self.new_pass(iter);
-            }
         } else {
-            self.push_slow(t, iter, Packed::new(task, line, code));
+            self.push_slow(t, Packed::new(task, line, code));
         }
     }
 
-    /// Record that the latest record starts pass `iter`.
-    #[inline(never)]
-    fn new_pass(&mut self, iter: u32) {
-        let i = self.len().saturating_sub(1) as u32;
+    /// The events from now on are in loop pass `iter`: the loop calls this
+    /// as a pass starts (rather than each event comparing its pass with the
+    /// last one's). A pass with no event leaves no change behind it.
+    pub(crate) fn begin_pass(&mut self, iter: u32) {
+        let i = self.len() as u32;
         self.pass = iter;
-        // A change of pass can be every third event (a run of two tasks):
-        // while the list has room, a few stores and no call that would need
-        // registers saved (the push, right after the test of its capacity,
-        // tests none).
-        if self.passes.len() < self.passes.capacity() {
-            self.passes.push((i, iter));
-        } else {
-            self.grow_passes(i, iter);
+        match self.passes.last_mut() {
+            Some((at, pass)) if *at == i => *pass = iter,
+            _ => self.passes.push((i, iter)),
         }
-    }
-
-    /// `new_pass` once `passes` is full.
-    #[cold]
-    #[inline(never)]
-    fn grow_passes(&mut self, i: u32, iter: u32) {
-        self.passes.push((i, iter));
     }
 
     /// `push_packed` for the other records: the first of a chunk (and of
-    /// the log), the first at a new time. No change of pass is recorded
-    /// before the first event if its pass is 0, which is what reading finds
-    /// with none.
+    /// the log), the first at a new time.
     #[cold]
     #[inline(never)]
-    fn push_slow(&mut self, t: f64, iter: u32, p: Packed) {
+    fn push_slow(&mut self, t: f64, p: Packed) {
         let i = self.len() as u32;
         if t.to_bits() != self.time_bits || self.clock.is_empty() {
             self.clock.push((i, t));
             self.time_bits = t.to_bits();
         }
         self.packed.push(p);
-        if iter != self.pass {
-            self.new_pass(iter);
-        }
     }
 
     /// The whole kind of a `WIDE` record.
