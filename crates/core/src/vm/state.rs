@@ -139,9 +139,6 @@ pub(crate) struct Vm {
     /// million. (Boxes, not coroutines: the boxes are what is reused.)
     #[allow(clippy::vec_box)]
     native_boxes: Vec<Box<NativeCoro>>,
-    /// Where a task's default name (`Task-N`) is written before it is
-    /// copied into its `Arc`: one allocation per name, not two.
-    pub(crate) name_scratch: String,
     /// Boxes of finished Python frames, emptied, for the next calls
     /// (`Vm::py_frame`, `Vm::py_frame_done` in vm.rs).
     #[allow(clippy::vec_box)]
@@ -185,7 +182,6 @@ impl Vm {
             shared_names: Default::default(),
             ids: Default::default(),
             native_boxes: Vec::new(),
-            name_scratch: String::new(),
             spare_frames: Vec::new(),
         }
     }
