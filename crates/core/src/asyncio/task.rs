@@ -236,12 +236,12 @@ impl Vm {
         });
         let line = self.line_of(self.line_offset);
         self.event_known(id, line, EventKind::Created { parent });
-        self.lp.ready.push(Handle::new(Callback::TaskStep {
+        // `call_soon(task.__step)`, with no event of its own (`Created` is
+        // it): its ready entry made at once, as `call_soon` does.
+        self.lp.ready.push_ready(Ready::Step {
             task: fut.clone(),
             exc: None,
-            id,
-            line: first_line,
-        }));
+        });
         Ok(fut)
     }
 
