@@ -205,7 +205,7 @@ impl Vm {
         let func_shared = self.shared_name(&func);
         let id = self.tasks.len() as u32;
         let first_at = frames_offset(std::slice::from_ref(&frame));
-        let first_line = first_at.map_or(0, |o| self.line_of(o));
+        let first_line = first_at.map_or(0, |o| self.made_task_line(o));
         // Room for the frames of what it awaits (a sleep, a call): no
         // reallocation at its first await.
         let mut frames = Vec::with_capacity(4);
@@ -234,7 +234,7 @@ impl Vm {
             parent,
             result: None,
         });
-        let line = self.line_of(self.line_offset);
+        let line = self.made_task_line(self.line_offset);
         self.event_known(id, line, EventKind::Created { parent });
         // `call_soon(task.__step)`, with no event of its own (`Created` is
         // it): its ready entry made at once, as `call_soon` does.

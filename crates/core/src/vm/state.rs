@@ -110,6 +110,8 @@ pub(crate) struct Vm {
     pub(crate) nested_depth: u32,
     pub(crate) abort: Option<Abort>,
     pub(crate) lines: LineIndex,
+    /// The last two offsets `made_task_line` looked up, with their lines.
+    made_task_lines: [(u32, u32); 2],
     /// The source offset of the instruction most recently executed.
     pub(crate) line_offset: u32,
     pub(crate) next_callback_id: u64,
@@ -150,6 +152,7 @@ const NATIVE_BOXES: usize = 64;
 
 impl Vm {
     pub(crate) fn new(source: &str, limits: Limits) -> Vm {
+        let lines = LineIndex::new(source);
         Vm {
             globals: Vec::new(),
             global_names: Vec::new(),
@@ -170,7 +173,8 @@ impl Vm {
             limits,
             nested_depth: 0,
             abort: None,
-            lines: LineIndex::new(source),
+            made_task_lines: [(u32::MAX, lines.line(u32::MAX)); 2],
+            lines,
             line_offset: 0,
             next_callback_id: 1,
             machine: crate::machine::Machine::new(4, true),
@@ -256,6 +260,24 @@ impl Vm {
 
     pub(crate) fn line_of(&self, offset: u32) -> u32 {
         self.lines.line(offset)
+    }
+
+    /// `line_of` for a new task: the lines it is made at and starts at, the
+    /// last two remembered. A gather of many tasks from one line (each of a
+    /// tree's nodes) makes them all at one line and start them all at
+    /// another, and a look-up (a binary search) costs several times this.
+    pub(crate) fn made_task_line(&mut self, offset: u32) -> u32 {
+        let [last, before] = self.made_task_lines;
+        if last.0 == offset {
+            return last.1;
+        }
+        let line = if before.0 == offset {
+            before.1
+        } else {
+            self.lines.line(offset)
+        };
+        self.made_task_lines = [(offset, line), last];
+        line
     }
 
     pub(crate) fn event(&mut self, task: u32, line: u32, kind: EventKind) {
