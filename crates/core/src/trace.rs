@@ -222,11 +222,7 @@ impl fmt::Display for TaskName {
 /// Equal when they read the same (`Given("Task-2")` is `Numbered(2)`).
 impl PartialEq for TaskName {
     fn eq(&self, other: &TaskName) -> bool {
-        match (self, other) {
-            (TaskName::Numbered(a), TaskName::Numbered(b)) => a == b,
-            (TaskName::Given(a), TaskName::Given(b)) => a == b,
-            _ => self.to_string() == other.to_string(),
-        }
+        self.to_string() == other.to_string()
     }
 }
 
@@ -244,10 +240,7 @@ impl From<String> for TaskName {
 
 impl Serialize for TaskName {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            TaskName::Numbered(_) => s.collect_str(self),
-            TaskName::Given(name) => s.serialize_str(name),
-        }
+        s.collect_str(self)
     }
 }
 
@@ -285,10 +278,7 @@ impl fmt::Display for TaskResult {
 /// Equal when they read the same (`Text("None")` is `None`).
 impl PartialEq for TaskResult {
     fn eq(&self, other: &TaskResult) -> bool {
-        match (self, other) {
-            (TaskResult::Text(a), TaskResult::Text(b)) => a == b,
-            _ => self.to_string() == other.to_string(),
-        }
+        self.to_string() == other.to_string()
     }
 }
 
@@ -300,10 +290,7 @@ impl From<&str> for TaskResult {
 
 impl Serialize for TaskResult {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            TaskResult::Text(text) => s.serialize_str(text),
-            _ => s.collect_str(self),
-        }
+        s.collect_str(self)
     }
 }
 

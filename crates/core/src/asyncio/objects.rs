@@ -148,17 +148,20 @@ impl Deref for OwnName {
     type Target = str;
 
     fn deref(&self) -> &str {
-        self.text
-            .get_or_init(|| Arc::from(TaskName::Numbered(self.number).to_string()))
+        // `set` then `get` rather than `get_or_init`, whose panic on a
+        // reentrant initialisation (which cannot happen here) would cost the
+        // page's download a few hundred bytes.
+        if self.text.get().is_none() {
+            let text = TaskName::Numbered(self.number).to_string();
+            let _ = self.text.set(Arc::from(text));
+        }
+        self.text.get().map_or("", |text| text)
     }
 }
 
 impl fmt::Display for OwnName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.text.get() {
-            Some(text) => f.write_str(text),
-            None => TaskName::Numbered(self.number).fmt(f),
-        }
+        f.write_str(self)
     }
 }
 
