@@ -15,6 +15,7 @@ mod log;
 mod summary;
 
 use serde::{Deserialize, Serialize};
+use std::fmt;
 use std::sync::Arc;
 
 pub use explain::{explain, waits_on_label};
@@ -170,21 +171,133 @@ pub struct Event {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TaskInfo {
     pub id: u32,
-    /// `Task-3` or the `name=` given. Shared with the task itself (a run
-    /// of 100,000 tasks makes each name once).
-    pub name: Arc<str>,
+    /// `Task-3` or the `name=` given (read it through `name()`).
+    pub(crate) name: TaskName,
     /// The coroutine's function (`fetch`), shared by its tasks.
     pub func: Arc<str>,
     pub created_step: u32,
     pub parent: u32,
-    /// How it ended, `repr` of the result or `Name: message` of the exception.
-    pub result: Option<(Outcome, String)>,
+    /// How it ended, `repr` of the result or `Name: message` of the
+    /// exception (read it through `result()`).
+    pub(crate) result: Option<(Outcome, TaskResult)>,
 }
 
 impl TaskInfo {
+    /// `Task-3` or the `name=` given.
+    pub fn name(&self) -> impl fmt::Display + '_ {
+        &self.name
+    }
+
+    /// How it ended and its result's text: `repr` of what it returned,
+    /// `Name: message` of what it raised, or `cancelled`.
+    pub fn result(&self) -> Option<(Outcome, impl fmt::Display + '_)> {
+        self.result.as_ref().map(|(outcome, text)| (*outcome, text))
+    }
+
     /// The label a card shows: `fetch · Task-3`.
     pub fn label(&self) -> String {
         format!("{} · {}", self.func, self.name)
+    }
+}
+
+/// A task's name. The default one is kept as its number and written out
+/// only when read (`Display`): a tree of 100,000 tasks shows almost none,
+/// and formatting each cost an allocation. It serializes as its text.
+#[derive(Clone, Debug)]
+pub(crate) enum TaskName {
+    /// `Task-N`.
+    Numbered(u64),
+    /// The `name=` given, or `set_name`'s.
+    Given(Arc<str>),
+}
+
+impl fmt::Display for TaskName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TaskName::Numbered(n) => write!(f, "Task-{n}"),
+            TaskName::Given(s) => f.write_str(s),
+        }
+    }
+}
+
+/// Equal when they read the same (`Given("Task-2")` is `Numbered(2)`).
+impl PartialEq for TaskName {
+    fn eq(&self, other: &TaskName) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl From<&str> for TaskName {
+    fn from(s: &str) -> TaskName {
+        TaskName::Given(Arc::from(s))
+    }
+}
+
+impl From<String> for TaskName {
+    fn from(s: String) -> TaskName {
+        TaskName::Given(Arc::from(s))
+    }
+}
+
+impl Serialize for TaskName {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for TaskName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TaskName, D::Error> {
+        String::deserialize(d).map(TaskName::from)
+    }
+}
+
+/// What a finished task's result reads as: `repr` of what it returned,
+/// `Name: message` of what it raised, or `cancelled`. The commonest results
+/// (a gather tree's ints, `None`) are kept as they are and written out only
+/// when read (`Display`), as almost none is shown; anything else is written
+/// out when the task ends (a list could change afterwards). It serializes
+/// as its text.
+#[derive(Clone, Debug)]
+pub(crate) enum TaskResult {
+    None,
+    Int(i64),
+    Cancelled,
+    Text(String),
+}
+
+impl fmt::Display for TaskResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TaskResult::None => f.write_str("None"),
+            TaskResult::Int(i) => write!(f, "{i}"),
+            TaskResult::Cancelled => f.write_str("cancelled"),
+            TaskResult::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// Equal when they read the same (`Text("None")` is `None`).
+impl PartialEq for TaskResult {
+    fn eq(&self, other: &TaskResult) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl From<&str> for TaskResult {
+    fn from(s: &str) -> TaskResult {
+        TaskResult::Text(s.to_string())
+    }
+}
+
+impl Serialize for TaskResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for TaskResult {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TaskResult, D::Error> {
+        String::deserialize(d).map(TaskResult::Text)
     }
 }
 

@@ -89,7 +89,7 @@ fn create_task_sleep_and_await_step_by_step() {
     ];
     assert_eq!(got, expected);
     assert_eq!(r.trace.output[0].text, "7");
-    assert_eq!(&*r.trace.tasks[1].name, "Task-2");
+    assert_eq!(r.trace.tasks[1].name().to_string(), "Task-2");
     assert_eq!(r.trace.tasks[1].label(), "child · Task-2");
     assert_eq!(r.trace.events.get(3).map(|e| e.line), Some(10));
     assert_eq!(r.trace.end_time, 1.5);

@@ -111,7 +111,7 @@ fn detail(trace: &Trace, s: &TaskState, now: f64, id: u32) -> String {
         },
         Lane::Done => match (
             s.outcome,
-            trace.tasks.get(id as usize).and_then(|t| t.result.as_ref()),
+            trace.tasks.get(id as usize).and_then(|t| t.result()),
         ) {
             (Some(Outcome::Cancelled), _) => "cancelled".into(),
             (Some(Outcome::Raised), Some((_, r))) => format!("raised {r}"),
@@ -153,7 +153,7 @@ fn lane_cards(run: &RunView, snap: &Snapshot, lane: Lane, shown: usize) -> LaneC
             let info = trace.tasks.get(id as usize)?;
             Some(Card {
                 id,
-                name: info.name.to_string(),
+                name: info.name().to_string(),
                 label: info.label(),
                 detail: detail(trace, s, snap.t, id),
                 line: s.line,

@@ -1,12 +1,15 @@
 //! Futures, tasks and the synchronisation objects, as plain data the scheduler mutates.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::VecDeque;
+use std::fmt;
+use std::ops::Deref;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::asyncio::event_loop::{Callback, TimerRef};
 use crate::exc::ExcRef;
-use crate::trace::WaitOn;
+use crate::trace::{TaskName, WaitOn};
 use crate::value::{repr, Value};
 use crate::vm::Frame;
 
@@ -89,8 +92,7 @@ impl Waiter {
 pub(crate) struct TaskData {
     /// Index in the trace's task table (creation order).
     pub(crate) id: u32,
-    /// Shared with the trace's task table.
-    pub(crate) name: std::sync::Arc<str>,
+    pub(crate) name: OwnName,
     /// The coroutine's function name (`fetch`).
     pub(crate) func: Rc<str>,
     /// The coroutine's frames, innermost last; taken out while the task runs.
@@ -107,6 +109,60 @@ pub(crate) struct TaskData {
     pub(crate) must_cancel: bool,
     pub(crate) num_cancels_requested: u32,
     pub(crate) started: bool,
+}
+
+/// A task's name as the task holds it (`get_name()`, its repr read it as a
+/// `str`): a given name, or `Task-N` written out on first use only (see
+/// `trace::TaskName`). A given name is shared with the trace's task table.
+pub(crate) struct OwnName {
+    number: u64,
+    text: OnceCell<Arc<str>>,
+}
+
+impl OwnName {
+    /// `Task-N`.
+    pub(crate) fn numbered(number: u64) -> OwnName {
+        OwnName {
+            number,
+            text: OnceCell::new(),
+        }
+    }
+
+    pub(crate) fn given(name: Arc<str>) -> OwnName {
+        OwnName {
+            number: 0,
+            text: OnceCell::from(name),
+        }
+    }
+
+    /// The same name as the trace's task table holds it.
+    pub(crate) fn to_task_name(&self) -> TaskName {
+        match self.text.get() {
+            Some(text) => TaskName::Given(text.clone()),
+            None => TaskName::Numbered(self.number),
+        }
+    }
+}
+
+impl Deref for OwnName {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        // `set` then `get` rather than `get_or_init`, whose panic on a
+        // reentrant initialisation (which cannot happen here) would cost the
+        // page's download a few hundred bytes.
+        if self.text.get().is_none() {
+            let text = TaskName::Numbered(self.number).to_string();
+            let _ = self.text.set(Arc::from(text));
+        }
+        self.text.get().map_or("", |text| text)
+    }
+}
+
+impl fmt::Display for OwnName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
 }
 
 impl Future {

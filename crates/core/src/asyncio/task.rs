@@ -9,11 +9,12 @@ use crate::asyncio::event_loop::{
     Callback, Handle, PausedStep, Ready, Timer, TimerRef, TimerWhat, CLOCK_RESOLUTION,
 };
 use crate::asyncio::objects::{
-    DoneCallback, FutRef, FutState, Future, SleepState, TaskData, Waiter,
+    DoneCallback, FutRef, FutState, Future, OwnName, SleepState, TaskData, Waiter,
 };
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::trace::{
-    BlockKind, EventKind, Outcome as TaskOutcome, TaskInfo, TimerKind, TimerRecord, WaitOn, NO_TASK,
+    BlockKind, EventKind, Outcome as TaskOutcome, TaskInfo, TaskName, TaskResult, TimerKind,
+    TimerRecord, WaitOn, NO_TASK,
 };
 use crate::value::{repr, CoroState, Value};
 use crate::vm::{
@@ -25,15 +26,6 @@ use crate::vm::{
 pub(crate) struct MainRun {
     pub(crate) main: FutRef,
     stop: u64,
-}
-
-/// `Task-N`, written into `scratch`, then copied into its `Arc` (a tree of
-/// 100,000 tasks names each).
-fn default_task_name(scratch: &mut String, n: u64) -> Arc<str> {
-    scratch.clear();
-    scratch.push_str("Task-");
-    crate::pyfmt::push_digits(scratch, n);
-    Arc::from(scratch.as_str())
 }
 
 /// The source offset the innermost Python frame of `frames` is at.
@@ -203,15 +195,17 @@ impl Vm {
             }
         };
         self.task_counter += 1;
-        let name: Arc<str> = match name {
-            Some(n) => Arc::from(n),
-            None => default_task_name(&mut self.name_scratch, self.task_counter),
+        // `Task-N` stays a number until something reads it.
+        let name = match name {
+            Some(n) => OwnName::given(Arc::from(n)),
+            None => OwnName::numbered(self.task_counter),
         };
+        let info_name = name.to_task_name();
         let func = c.borrow().name.clone();
         let func_shared = self.shared_name(&func);
         let id = self.tasks.len() as u32;
         let first_at = frames_offset(std::slice::from_ref(&frame));
-        let first_line = first_at.map_or(0, |o| self.line_of(o));
+        let first_line = first_at.map_or(0, |o| self.made_task_line(o));
         // Room for the frames of what it awaits (a sleep, a call): no
         // reallocation at its first await.
         let mut frames = Vec::with_capacity(4);
@@ -219,7 +213,7 @@ impl Vm {
         let fut = Future::new(WaitOn::Task { task: id });
         fut.borrow_mut().task = Some(TaskData {
             id,
-            name: name.clone(),
+            name,
             func,
             frames,
             line: first_line,
@@ -234,30 +228,31 @@ impl Vm {
         let step = self.trace.events.len() as u32;
         self.trace.tasks.push(TaskInfo {
             id,
-            name,
+            name: info_name,
             func: func_shared,
             created_step: step,
             parent,
             result: None,
         });
-        let line = self.line_of(self.line_offset);
+        let line = self.made_task_line(self.line_offset);
         self.event_known(id, line, EventKind::Created { parent });
-        self.lp.ready.push(Handle::new(Callback::TaskStep {
+        // `call_soon(task.__step)`, with no event of its own (`Created` is
+        // it): its ready entry made at once, as `call_soon` does.
+        self.lp.ready.push_ready(Ready::Step {
             task: fut.clone(),
             exc: None,
-            id,
-            line: first_line,
-        }));
+        });
         Ok(fut)
     }
 
     pub(crate) fn rename_task(&mut self, task: &FutRef, name: String) {
         let mut t = task.borrow_mut();
         if let Some(td) = t.task.as_mut() {
-            td.name = Arc::from(name);
+            let name: Arc<str> = Arc::from(name);
             if let Some(info) = self.trace.tasks.get_mut(td.id as usize) {
-                info.name = td.name.clone();
+                info.name = TaskName::Given(name.clone());
             }
+            td.name = OwnName::given(name);
         }
     }
 
@@ -508,25 +503,22 @@ impl Vm {
     }
 
     fn record_task_end(&mut self, f: &FutRef, outcome: TaskOutcome) {
-        let (id, text) = {
+        let (id, result) = {
             let fb = f.borrow();
             let Some(td) = fb.task.as_ref() else { return };
-            let text = match &fb.state {
-                // A gather tree's every task returns an int: written at once
-                // into a String of room enough, not through repr's dispatch.
-                FutState::Done(Value::Int(i)) => {
-                    let mut text = String::with_capacity(20);
-                    crate::pyfmt::push_int(&mut text, *i);
-                    text
-                }
-                FutState::Done(v) => repr(v),
-                FutState::Failed(e) => e.traceback_line().trim_end().to_string(),
-                _ => "cancelled".to_string(),
+            let result = match &fb.state {
+                // A gather tree's every task returns an int, most others
+                // None: kept as they are, written out only if read.
+                FutState::Done(Value::Int(i)) => TaskResult::Int(*i),
+                FutState::Done(Value::None) => TaskResult::None,
+                FutState::Done(v) => TaskResult::Text(repr(v)),
+                FutState::Failed(e) => TaskResult::Text(e.traceback_line().trim_end().to_string()),
+                _ => TaskResult::Cancelled,
             };
-            (td.id, text)
+            (td.id, result)
         };
         if let Some(info) = self.trace.tasks.get_mut(id as usize) {
-            info.result = Some((outcome, text));
+            info.result = Some((outcome, result));
         }
         // A finished task has no frames left: its last line is the one that returned or raised.
         let is_current = self.current.as_ref().is_some_and(|c| Rc::ptr_eq(c, f));
@@ -1257,18 +1249,48 @@ impl Vm {
 
 #[cfg(test)]
 mod tests {
-    use super::default_task_name;
+    use std::sync::Arc;
+
+    use crate::asyncio::objects::OwnName;
+    use crate::trace::{TaskName, TaskResult};
 
     #[test]
     fn default_task_names_are_task_and_the_number() {
-        let mut s = String::from("left over");
-        assert_eq!(&*default_task_name(&mut s, 1), "Task-1");
-        assert_eq!(&*default_task_name(&mut s, 0), "Task-0");
-        assert_eq!(&*default_task_name(&mut s, 10), "Task-10");
-        assert_eq!(&*default_task_name(&mut s, 111_111), "Task-111111");
+        for (n, text) in [
+            (1, "Task-1"),
+            (0, "Task-0"),
+            (10, "Task-10"),
+            (111_111, "Task-111111"),
+            (u64::MAX, "Task-18446744073709551615"),
+        ] {
+            assert_eq!(TaskName::Numbered(n).to_string(), text);
+            let own = OwnName::numbered(n);
+            assert_eq!(own.to_string(), text, "before it is read as a str");
+            assert_eq!(&*own, text);
+            assert_eq!(own.to_string(), text, "after");
+        }
+        let given = OwnName::given(Arc::from("fetch-2"));
         assert_eq!(
-            &*default_task_name(&mut s, u64::MAX),
-            "Task-18446744073709551615"
+            (&*given, given.to_string().as_str()),
+            ("fetch-2", "fetch-2")
         );
+        assert_eq!(given.to_task_name(), TaskName::Given(Arc::from("fetch-2")));
+        assert_eq!(TaskName::Numbered(2), TaskName::from("Task-2"));
+        assert_ne!(TaskName::Numbered(2), TaskName::from("Task-02"));
+    }
+
+    #[test]
+    fn results_read_as_their_repr() {
+        for (result, text) in [
+            (TaskResult::None, "None"),
+            (TaskResult::Int(0), "0"),
+            (TaskResult::Int(-7), "-7"),
+            (TaskResult::Int(i64::MIN), "-9223372036854775808"),
+            (TaskResult::Cancelled, "cancelled"),
+            (TaskResult::Text("[1, 2]".into()), "[1, 2]"),
+        ] {
+            assert_eq!(result.to_string(), text);
+            assert_eq!(result, TaskResult::from(text));
+        }
     }
 }

@@ -84,7 +84,7 @@ pub fn explain(trace: &Trace, step: usize) -> String {
             ),
         },
         EventKind::Done { outcome } => {
-            let detail = trace.tasks.get(e.task as usize).and_then(|t| t.result.as_ref()).map(|r| r.1.clone());
+            let detail = trace.tasks.get(e.task as usize).and_then(|t| t.result()).map(|r| r.1.to_string());
             match (outcome, detail) {
                 (Outcome::Returned, Some(d)) => format!("{who} finishes and returns {d}"),
                 (Outcome::Raised, Some(d)) => format!("{who} fails with {d}"),

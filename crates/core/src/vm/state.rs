@@ -110,6 +110,8 @@ pub(crate) struct Vm {
     pub(crate) nested_depth: u32,
     pub(crate) abort: Option<Abort>,
     pub(crate) lines: LineIndex,
+    /// The last two offsets `made_task_line` looked up, with their lines.
+    made_task_lines: [(u32, u32); 2],
     /// The source offset of the instruction most recently executed.
     pub(crate) line_offset: u32,
     pub(crate) next_callback_id: u64,
@@ -139,9 +141,6 @@ pub(crate) struct Vm {
     /// million. (Boxes, not coroutines: the boxes are what is reused.)
     #[allow(clippy::vec_box)]
     native_boxes: Vec<Box<NativeCoro>>,
-    /// Where a task's default name (`Task-N`) is written before it is
-    /// copied into its `Arc`: one allocation per name, not two.
-    pub(crate) name_scratch: String,
     /// Boxes of finished Python frames, emptied, for the next calls
     /// (`Vm::py_frame`, `Vm::py_frame_done` in vm.rs).
     #[allow(clippy::vec_box)]
@@ -153,6 +152,7 @@ const NATIVE_BOXES: usize = 64;
 
 impl Vm {
     pub(crate) fn new(source: &str, limits: Limits) -> Vm {
+        let lines = LineIndex::new(source);
         Vm {
             globals: Vec::new(),
             global_names: Vec::new(),
@@ -173,7 +173,8 @@ impl Vm {
             limits,
             nested_depth: 0,
             abort: None,
-            lines: LineIndex::new(source),
+            made_task_lines: [(u32::MAX, lines.line(u32::MAX)); 2],
+            lines,
             line_offset: 0,
             next_callback_id: 1,
             machine: crate::machine::Machine::new(4, true),
@@ -185,7 +186,6 @@ impl Vm {
             shared_names: Default::default(),
             ids: Default::default(),
             native_boxes: Vec::new(),
-            name_scratch: String::new(),
             spare_frames: Vec::new(),
         }
     }
@@ -260,6 +260,24 @@ impl Vm {
 
     pub(crate) fn line_of(&self, offset: u32) -> u32 {
         self.lines.line(offset)
+    }
+
+    /// `line_of` for a new task: the lines it is made at and starts at, the
+    /// last two remembered. A gather of many tasks from one line (each of a
+    /// tree's nodes) makes them all at one line and start them all at
+    /// another, and a look-up (a binary search) costs several times this.
+    pub(crate) fn made_task_line(&mut self, offset: u32) -> u32 {
+        let [last, before] = self.made_task_lines;
+        if last.0 == offset {
+            return last.1;
+        }
+        let line = if before.0 == offset {
+            before.1
+        } else {
+            self.lines.line(offset)
+        };
+        self.made_task_lines = [(offset, line), last];
+        line
     }
 
     pub(crate) fn event(&mut self, task: u32, line: u32, kind: EventKind) {
