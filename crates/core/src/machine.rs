@@ -150,8 +150,9 @@ pub(crate) struct Machine {
     pub(crate) gil_on: bool,
     pub(crate) processes: u32,
     /// A worker's Python may pause at a session's slice end: only while
-    /// the loop waits at the start of a pass (`Vm::loop_wait_for_event`),
-    /// whose callers go on with the wait at the next slice.
+    /// the loop waits at the start of a pass (`Vm::loop_wait_for_event`)
+    /// or a task's step that ended in `to_thread` settles the threads
+    /// (`Vm::settle_after_step`), whose callers go on at the next slice.
     pub(crate) pausable: bool,
     /// The turn in which a worker's Python paused: what is under way until
     /// the next slice, and where `settle_threads` goes on.
