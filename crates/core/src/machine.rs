@@ -68,8 +68,9 @@ pub(crate) struct WorkItem {
 pub(crate) enum Settle {
     /// At once, inside `submit` (the caller's Python goes on after it).
     Now,
-    /// When the task's step ends (`to_thread`, which suspends at once:
-    /// nothing runs in between, so the run is the same).
+    /// When the task's step ends, if the caller is a task's own step
+    /// (`to_thread`, which suspends at once: nothing runs in between, so
+    /// the run is the same); at once otherwise.
     AfterStep,
 }
 

@@ -619,12 +619,8 @@ impl NativeCoro {
                     }
                     // It awaits the future at once: the threads can settle
                     // after the step, where a worker's Python can pause.
-                    let settle = if vm.settle_after_step_here() {
-                        Settle::AfterStep
-                    } else {
-                        Settle::Now
-                    };
-                    match vm.run_in_executor(None, func.clone(), std::mem::take(args), settle) {
+                    let (func, args) = (func.clone(), std::mem::take(args));
+                    match vm.run_in_executor(None, func, args, Settle::AfterStep) {
                         Ok(f) => NStep::Await(Value::Future(f)),
                         Err(e) => NStep::Raise(e),
                     }

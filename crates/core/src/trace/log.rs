@@ -224,10 +224,7 @@ impl<'a, T> Iterator for ChunkIter<'a, T> {
 /// The value at event `i` of a list of changes `(first event, value)` (the
 /// default before the first change).
 fn value_at<T: Copy + Default>(changes: &[(u32, T)], i: usize) -> T {
-    let k = changes.partition_point(|&(s, _)| s as usize <= i);
-    k.checked_sub(1)
-        .and_then(|k| changes.get(k))
-        .map_or_else(T::default, |&(_, v)| v)
+    Changes::from(changes, i).value()
 }
 
 /// A list of changes read event by event, in order: the value at each
@@ -257,6 +254,12 @@ impl<'a, T: Copy + Default> Changes<'a, T> {
         {
             self.passed += 1;
         }
+        self.value()
+    }
+
+    /// The value after the changes passed.
+    #[inline]
+    fn value(&self) -> T {
         self.passed
             .checked_sub(1)
             .and_then(|k| self.changes.get(k))

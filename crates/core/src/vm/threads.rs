@@ -153,18 +153,18 @@ impl Vm {
         if !idle && (workers.len() as u32) < max {
             self.spawn_worker(executor);
         }
-        match settle {
-            Settle::Now => self.settle_threads(),
-            Settle::AfterStep => self.machine.settle_due = true,
+        if settle == Settle::AfterStep && self.settle_after_step_here() {
+            self.machine.settle_due = true;
+        } else {
+            self.settle_threads();
         }
         Ok(())
     }
 
     /// Whether the threads may settle after the step under way instead of
-    /// at once (`Settle::AfterStep`): a task's own step, at the level of
-    /// its frames (not Python a builtin or a worker runs), so that
-    /// `task_run` is where it ends.
-    pub(crate) fn settle_after_step_here(&self) -> bool {
+    /// at once: a task's own step, at the level of its frames (not Python a
+    /// builtin or a worker runs), so that `task_run` is where it ends.
+    fn settle_after_step_here(&self) -> bool {
         self.current.is_some()
             && self.worker.is_none()
             && self.pausable_depth != 0
