@@ -969,16 +969,15 @@ impl Trace {
         // stopped: none goes at `end`, where a timer may still end.
         let last = self.checkpoints.last().map_or(0, |c| c.step as usize);
         let mut next = (last + interval).max(from + 1);
-        for (first, records, t) in self.events.runs(from, end) {
+        let mut records = self.events.records_untimed_from(from);
+        for (first, run_end, t) in self.events.runs(from, end) {
             let mut i = first;
-            let mut rest = records;
-            while !rest.is_empty() {
-                let (now, later) = rest.split_at(rest.len().min(next - i));
-                for (step, p) in (i as u32..).zip(now) {
-                    ix.apply(step, p, t, &self.events);
+            while i < run_end {
+                let stop = run_end.min(next);
+                for (step, p) in (i as u32..stop as u32).zip(&mut records) {
+                    ix.apply(step, &p, t, &self.events);
                 }
-                i += now.len();
-                rest = later;
+                i = stop;
                 if i == next && i < end {
                     let timers = ix.pending_at(&self.timers, i as u32);
                     self.checkpoints.push(Checkpoint {
@@ -1010,7 +1009,7 @@ impl Trace {
         };
         state.grow(self);
         for (i, p) in (from..step).zip(self.events.records_untimed_from(from as usize)) {
-            state.apply(i, p, &self.events);
+            state.apply(i, &p, &self.events);
         }
         // Timers: those pending at the checkpoint that have not ended (kept
         // in firing order), merged with those scheduled since (timers are

@@ -1,39 +1,56 @@
-//! The events of a trace, stored compactly: 16 bytes an event instead of the
-//! 48 of an [`Event`], so a million-await run's trace fits in the memory budget.
+//! The events of a trace, stored compactly: 8 or 16 bytes an event instead of
+//! the 48 of an [`Event`], so a million-await run's trace fits in the memory
+//! budget.
 //!
-//! Three columns: a packed record per event (task; line, kind code and
-//! sub-code in one word; two 32-bit operands, which hold a time operand such
-//! as a sleep's deadline as the two halves of its bits); the clock and the
-//! loop pass, each as a list of changes (both move far less often than events
+//! Three columns: the records, in 8-byte slots (a record's head, the task and
+//! the line, kind code and sub-code in one word; then, only when they are not
+//! both 0, a slot of two 32-bit operands, which hold a time operand such as a
+//! sleep's deadline as the two halves of its bits: a task's `Ready` and
+//! `Running` take one slot, a sleep's `Waiting` two); the clock and the loop
+//! pass, each as a list of changes (both move far less often than events
 //! happen: a pass of fanout has thousands). Rare wide kinds (thread state
-//! changes) are kept whole in a fourth table. Reading decodes an `Event`; the
-//! serialized form is still the list of events.
+//! changes) are kept whole in a fourth table. Every 64th event's slot is
+//! noted, so event `i` is found by stepping over at most 63 records.
+//! Reading decodes an `Event`; the serialized form is still the list of
+//! events.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{BlockKind, Event, EventKind, Outcome, WaitOn};
 
-/// One event, packed. Replaying (checkpoints, seeks) reads these directly
-/// rather than decoding each into an `Event`.
+/// One event's record, as read from its slots. Replaying (checkpoints,
+/// seeks) reads these directly rather than decoding each into an `Event`.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Packed {
     pub(super) task: u32,
     /// Which `EventKind` (the low byte, `Packed::kind`: replaying reads it
-    /// as a byte, with no masking), a sub-code (bits 8–12, `Packed::sub`)
-    /// and the line (bits 13–31, `Packed::line`).
+    /// as a byte, with no masking), a sub-code (bits 8–12, `Packed::sub`),
+    /// whether the operands have a slot of their own (bit 13, `OPERANDS`)
+    /// and the line (bits 14–31, `Packed::line`).
     code: u32,
     /// The operands; a time operand is split over both (`Packed::time`).
     pub(super) a: u32,
     pub(super) b: u32,
 }
 
-/// Bits of `Packed::code` below the line: the kind code's byte (11 kinds)
-/// and the sub-code's 5 (`WaitOn` codes go up to 28).
+/// Bits of `Packed::code` below the line: the kind code's byte (11 kinds),
+/// the sub-code's 5 (`WaitOn` codes go up to 28) and `OPERANDS`.
 const KIND_BITS: u32 = 8;
 const SUB_BITS: u32 = 5;
-const LINE_SHIFT: u32 = KIND_BITS + SUB_BITS;
+const LINE_SHIFT: u32 = KIND_BITS + SUB_BITS + 1;
 
-/// The largest line a record holds (524,287). A run's lines are far below
+/// The bit of `Packed::code` that says the next slot holds the operands
+/// (they are not both 0).
+const OPERANDS: u32 = 1 << (KIND_BITS + SUB_BITS);
+
+/// A slot of the log: a record's head (task, code) or, after a head with
+/// `OPERANDS`, its operands (a, b).
+type Slot = [u32; 2];
+
+/// Every `MARK`-th event's slot is noted (`EventLog::marks`).
+const MARK: usize = 64;
+
+/// The largest line a record holds (262,143). A run's lines are far below
 /// it: a line number comes from the source's line index, which has one
 /// line more than the source has newlines, and a source is at most
 /// `MAX_SOURCE_BYTES` (100 KiB), so a line is at most 102,401 (the test
@@ -49,12 +66,31 @@ impl Packed {
     fn new(task: u32, line: u32, (kind, sub, a, b): (u8, u8, u32, u32)) -> Packed {
         debug_assert!(u32::from(sub) < 1 << SUB_BITS);
         debug_assert!(line <= MAX_LINE, "line {line} does not fit a record");
+        let operands = if a | b != 0 { OPERANDS } else { 0 };
         Packed {
             task,
-            code: line << LINE_SHIFT | u32::from(sub) << KIND_BITS | u32::from(kind),
+            code: line << LINE_SHIFT | operands | u32::from(sub) << KIND_BITS | u32::from(kind),
             a,
             b,
         }
+    }
+
+    /// The record whose head is `head`, its operands 0 (those of a head
+    /// with `OPERANDS` are in the next slot).
+    #[inline(always)]
+    fn from_head(head: Slot) -> Packed {
+        Packed {
+            task: head[0],
+            code: head[1],
+            a: 0,
+            b: 0,
+        }
+    }
+
+    /// How many slots the record takes: 1, or 2 with its operands.
+    #[inline(always)]
+    fn slots(&self) -> usize {
+        1 + (self.code & OPERANDS != 0) as usize
     }
 
     /// Which `EventKind`: one of the kind codes below.
@@ -115,7 +151,10 @@ const CHUNK: usize = 1 << 16;
 
 /// A growing list kept in chunks of `CHUNK` entries: a push never moves what
 /// is stored (a doubling `Vec` of 70 MB would copy it all at once, a long
-/// pause in the browser, and hold both copies for that moment).
+/// pause in the browser, and hold both copies for that moment). Entries that
+/// must be in one chunk (`reserve`) may leave a chunk short of `CHUNK`: an
+/// entry's position is its chunk's number times `CHUNK` plus its place in
+/// the chunk, and the positions after a short chunk's end hold nothing.
 #[derive(Clone, Debug)]
 struct Chunked<T> {
     /// The full chunks, `CHUNK` entries each.
@@ -136,29 +175,36 @@ impl<T> Default for Chunked<T> {
 }
 
 impl<T> Chunked<T> {
+    /// The position the next entry goes to (if it fits the chunk being filled).
     #[inline]
     fn len(&self) -> usize {
         self.full.len() * CHUNK + self.tail.len()
     }
 
-    #[inline]
+    #[cfg(test)]
     fn push(&mut self, x: T) {
-        if self.tail.len() == self.tail.capacity() {
-            self.make_room();
-        }
+        self.reserve(1);
         self.tail.push(x);
     }
 
-    /// Give the chunk being filled room for one more entry: retire it if it
-    /// is full and start an empty one (once every `CHUNK` pushes, kept out
-    /// of the pushing code so that it stays short), else give it its whole
-    /// capacity (before the first push, and in a clone, whose `Vec`s have
-    /// only the capacity they need).
+    /// Make sure the next `n` entries (at most `CHUNK`) go into one chunk.
+    #[inline(always)]
+    fn reserve(&mut self, n: usize) {
+        if self.tail.capacity() - self.tail.len() < n {
+            self.make_room(n);
+        }
+    }
+
+    /// Give the chunk being filled room for `n` more entries: retire it if
+    /// they do not fit and start an empty one (once every `CHUNK` pushes or
+    /// so, kept out of the pushing code so that it stays short), else give
+    /// it its whole capacity (before the first push, and in a clone, whose
+    /// `Vec`s have only the capacity they need).
     #[cold]
     #[inline(never)]
-    fn make_room(&mut self) {
+    fn make_room(&mut self, n: usize) {
         let mut chunk = Vec::with_capacity(CHUNK);
-        if self.tail.len() < CHUNK {
+        if self.tail.len() + n <= CHUNK {
             chunk.append(&mut self.tail);
             self.tail = chunk;
         } else {
@@ -174,6 +220,7 @@ impl<T> Chunked<T> {
         }
     }
 
+    #[cfg(test)]
     fn get(&self, i: usize) -> Option<&T> {
         self.chunk(i / CHUNK)?.get(i % CHUNK)
     }
@@ -218,6 +265,24 @@ impl<'a, T> Iterator for ChunkIter<'a, T> {
                 None => self.current = self.tail.take()?.iter(),
             }
         }
+    }
+}
+
+/// Records read from their slots, in order.
+pub(super) struct Records<'a> {
+    slots: ChunkIter<'a, Slot>,
+}
+
+impl Iterator for Records<'_> {
+    type Item = Packed;
+
+    #[inline]
+    fn next(&mut self) -> Option<Packed> {
+        let mut p = Packed::from_head(*self.slots.next()?);
+        if p.code & OPERANDS != 0 {
+            [p.a, p.b] = *self.slots.next()?;
+        }
+        Some(p)
     }
 }
 
@@ -276,7 +341,12 @@ impl<'a, T: Copy + Default> Changes<'a, T> {
 /// The events of a run, in order.
 #[derive(Clone, Debug, Default)]
 pub struct EventLog {
-    packed: Chunked<Packed>,
+    /// The records, a head slot each and an operand slot for some.
+    slots: Chunked<Slot>,
+    /// How many events.
+    len: usize,
+    /// The position in `slots` of the head of events 0, `MARK`, 2 × `MARK`…
+    marks: Vec<usize>,
     /// `(first event, time)` each time the clock changes.
     clock: Vec<(u32, f64)>,
     /// The bits of the latest time in `clock` (what `push` compares an
@@ -291,11 +361,11 @@ pub struct EventLog {
 
 impl EventLog {
     pub fn len(&self) -> usize {
-        self.packed.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.packed.tail.is_empty()
+        self.len == 0
     }
 
     /// Append an event: a clock or pass change if its time or pass differs
@@ -338,15 +408,24 @@ impl EventLog {
 
     /// Append a record at time `t` (`line` at most `MAX_LINE`), in the
     /// pass recorded last. The usual one (the clock still, room in the
-    /// chunk) takes a path with no call that could need a register saved:
-    /// this runs for every event of a run, and the rest was a third of it.
+    /// chunk for two slots, no mark due) takes a path with no call that
+    /// could need a register saved: this runs for every event of a run, and
+    /// the rest was a third of it.
     #[inline(always)]
     fn push_packed(&mut self, t: f64, task: u32, line: u32, code: (u8, u8, u32, u32)) {
-        let tail = &mut self.packed.tail;
-        if tail.len() < tail.capacity() && t.to_bits() == self.time_bits {
+        let tail = &mut self.slots.tail;
+        if tail.capacity() - tail.len() >= 2
+            && t.to_bits() == self.time_bits
+            && !self.len.is_multiple_of(MARK)
+        {
             // The record is made on each path: made once before the test,
             // it was built on the stack and copied from there.
-            tail.push(Packed::new(task, line, code));
+            let p = Packed::new(task, line, code);
+            tail.push([p.task, p.code]);
+            if p.code & OPERANDS != 0 {
+                tail.push([p.a, p.b]);
+            }
+            self.len += 1;
         } else {
             self.push_slow(t, Packed::new(task, line, code));
         }
@@ -365,16 +444,24 @@ impl EventLog {
     }
 
     /// `push_packed` for the other records: the first of a chunk (and of
-    /// the log), the first at a new time.
+    /// the log), the first at a new time, every `MARK`-th.
     #[cold]
     #[inline(never)]
     fn push_slow(&mut self, t: f64, p: Packed) {
-        let i = self.len() as u32;
+        let i = self.len as u32;
         if t.to_bits() != self.time_bits || self.clock.is_empty() {
             self.clock.push((i, t));
             self.time_bits = t.to_bits();
         }
-        self.packed.push(p);
+        self.slots.reserve(p.slots());
+        if self.len.is_multiple_of(MARK) {
+            self.marks.push(self.slots.len());
+        }
+        self.slots.tail.push([p.task, p.code]);
+        if p.code & OPERANDS != 0 {
+            self.slots.tail.push([p.a, p.b]);
+        }
+        self.len += 1;
     }
 
     /// The whole kind of a `WIDE` record.
@@ -418,8 +505,11 @@ impl EventLog {
     /// Event number `i`, decoded (its time and pass: the last changes at or
     /// before it).
     pub fn get(&self, i: usize) -> Option<Event> {
-        let p = self.packed.get(i)?;
-        Some(self.decode(p, value_at(&self.clock, i), value_at(&self.passes, i)))
+        if i >= self.len {
+            return None;
+        }
+        let p = self.records_untimed_from(i).next()?;
+        Some(self.decode(&p, value_at(&self.clock, i), value_at(&self.passes, i)))
     }
 
     pub fn last(&self) -> Option<Event> {
@@ -432,27 +522,26 @@ impl EventLog {
         let mut passes = Changes::from(&self.passes, from);
         self.records_from(from)
             .zip(from..)
-            .map(move |((p, t), i)| self.decode(p, t, passes.at(i)))
+            .map(move |((p, t), i)| self.decode(&p, t, passes.at(i)))
     }
 
     /// The records of events `from..`, each with its time (the clock read in step).
-    pub(super) fn records_from(&self, from: usize) -> impl Iterator<Item = (&Packed, f64)> + '_ {
+    pub(super) fn records_from(&self, from: usize) -> impl Iterator<Item = (Packed, f64)> + '_ {
         let mut clock = Changes::from(&self.clock, from);
-        self.packed
-            .iter_from(from)
+        self.records_untimed_from(from)
             .zip(from..)
             .map(move |(p, i)| (p, clock.at(i)))
     }
 
-    /// The records of events `from..to` as runs of consecutive records that
-    /// share one time and one chunk: `(index of the first, records, time)`.
-    /// Indexing reads these, so the clock is looked at once a run rather
-    /// than once an event.
+    /// The events `from..to` as runs of consecutive events that share one
+    /// time: `(index of the first, index after the last, time)`. Indexing
+    /// reads the records along these, so the clock is looked at once a run
+    /// rather than once an event.
     pub(super) fn runs(
         &self,
         from: usize,
         to: usize,
-    ) -> impl Iterator<Item = (usize, &[Packed], f64)> + '_ {
+    ) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
         let to = to.min(self.len());
         let mut i = from;
         let mut clock = Changes::from(&self.clock, from);
@@ -461,23 +550,27 @@ impl EventLog {
                 return None;
             }
             let t = clock.at(i);
-            let next_change = clock.next_change().unwrap_or(to);
-            let chunk = i / CHUNK;
-            let end = next_change.min(to).min((chunk + 1) * CHUNK);
-            let records = self
-                .packed
-                .chunk(chunk)?
-                .get(i - chunk * CHUNK..end - chunk * CHUNK)?;
+            let end = clock.next_change().unwrap_or(to).min(to);
             let first = i;
             i = end;
-            Some((first, records, t))
+            Some((first, end, t))
         })
     }
 
     /// The records of events `from..` without their time: replaying states
-    /// needs no clock, and skips reading it.
-    pub(super) fn records_untimed_from(&self, from: usize) -> ChunkIter<'_, Packed> {
-        self.packed.iter_from(from)
+    /// needs no clock, and skips reading it. Found from the mark at or
+    /// before `from`, stepping over at most `MARK - 1` records.
+    pub(super) fn records_untimed_from(&self, from: usize) -> Records<'_> {
+        let start = self.marks.get(from / MARK).copied();
+        let mut records = Records {
+            slots: self.slots.iter_from(start.unwrap_or(self.slots.len())),
+        };
+        if start.is_some() {
+            for _ in 0..from % MARK {
+                records.next();
+            }
+        }
+        records
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Event> + '_ {
@@ -716,17 +809,18 @@ mod tests {
             copy.push(ev(i));
         }
         assert_eq!(copy.len(), 2 * CHUNK + 20);
-        assert_eq!(copy.packed.full.len(), 2);
+        assert_eq!(copy.slots.full.len(), 2);
         assert!(copy.iter().eq(log.iter()));
         assert!(copy.iter().eq((0..2 * CHUNK + 20).map(ev)));
         assert_eq!(copy.get(2 * CHUNK + 19), Some(ev(2 * CHUNK + 19)));
     }
 
-    /// `runs` gives every record once, in order, each with the time
-    /// `records_from` (which reads the clock event by event) gives it, over
-    /// chunk boundaries and clock changes, from any start to any end.
+    /// `runs`, with the records read along, gives every record once, in
+    /// order, each with the time `records_from` (which reads the clock event
+    /// by event) gives it, over chunk boundaries and clock changes, from any
+    /// start to any end.
     #[test]
-    fn runs_split_records_at_clock_changes_and_chunks() {
+    fn runs_split_records_at_clock_changes() {
         // The clock moves every 1,000 events at first, then every event for
         // a while (around a chunk boundary), then never again.
         let n = 2 * CHUNK + 300;
@@ -735,13 +829,18 @@ mod tests {
             _ if i < CHUNK + 50 => i as f64,
             _ => (CHUNK + 50) as f64,
         };
+        // Some records with operands (a slot more), some without.
+        let kind = |i: usize| match i % 3 {
+            0 => EventKind::Print { line: i as u32 },
+            _ => EventKind::Ready,
+        };
         let log: EventLog = (0..n)
             .map(|i| Event {
                 t: time(i),
                 iter: 0,
                 task: i as u32,
                 line: 0,
-                kind: EventKind::Ready,
+                kind: kind(i),
             })
             .collect();
         let cases = [
@@ -756,9 +855,10 @@ mod tests {
         ];
         for (from, to) in cases {
             let mut got = Vec::new();
-            for (first, records, t) in log.runs(from, to) {
-                assert!(!records.is_empty(), "{from}..{to}");
-                for (i, p) in (first..).zip(records) {
+            let mut records = log.records_untimed_from(from);
+            for (first, end, t) in log.runs(from, to) {
+                assert!(first < end, "{from}..{to}");
+                for (i, p) in (first..end).zip(&mut records) {
                     got.push((i, p.task, t));
                 }
             }
@@ -861,6 +961,55 @@ mod tests {
         assert_eq!(log.count_before_time(0.1), 3);
         assert_eq!(log.count_until_time(0.1), 6);
         assert_eq!(log.count_before_time(100.0), events.len());
-        assert_eq!(std::mem::size_of::<Packed>(), 16);
+        assert_eq!(std::mem::size_of::<Slot>(), 8);
+    }
+
+    /// A record takes one slot, two with operands that are not both 0, and
+    /// never straddles two chunks; any event is found from its mark, across
+    /// the short chunks that leaves.
+    #[test]
+    fn records_take_one_or_two_slots_and_are_found_by_number() {
+        // Runs of two-slot records that end at odd places, so that some
+        // chunks end one slot short.
+        let kind = |i: usize| match i % 7 {
+            0..=2 => EventKind::Waiting {
+                on: WaitOn::Sleep {
+                    until: i as f64 / 8.0,
+                },
+            },
+            3 => EventKind::Created { parent: 0 },
+            4 => EventKind::Created { parent: u32::MAX },
+            _ => EventKind::Running,
+        };
+        let ev = |i: usize| Event {
+            t: (i / 100) as f64,
+            iter: 0,
+            task: i as u32,
+            line: (i % 1000) as u32,
+            kind: kind(i),
+        };
+        let n = 3 * CHUNK + 77;
+        let log: EventLog = (0..n).map(ev).collect();
+        // A sleep until 0.0 (event 0) has operands 0: one slot.
+        let two = |i: usize| match i % 7 {
+            0 => i > 0,
+            1 | 2 | 4 => true,
+            _ => false,
+        };
+        let slots: usize = (0..n).map(|i| 1 + two(i) as usize).sum();
+        let stored: usize =
+            log.slots.full.iter().map(Vec::len).sum::<usize>() + log.slots.tail.len();
+        assert_eq!(stored, slots);
+        assert!(log.slots.full.iter().any(|c| c.len() == CHUNK - 1));
+        for i in (0..n)
+            .step_by(611)
+            .chain([1, 63, 64, 65, CHUNK - 1, CHUNK, n - 1])
+        {
+            assert_eq!(log.get(i), Some(ev(i)), "event {i}");
+            assert!(log.iter_from(i).eq((i..n).map(ev)), "from {i}");
+        }
+        assert_eq!(log.get(n), None);
+        assert_eq!(log.iter_from(n).count(), 0);
+        assert_eq!(log.iter_from(n + 100).count(), 0);
     }
 }
