@@ -1,7 +1,6 @@
 //! The ready queue and the timer heap of `BaseEventLoop._run_once`, and the callbacks they hold.
 
 use std::cmp::Ordering;
-use std::collections::hash_map::Entry;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 use std::hash::BuildHasherDefault;
 use std::rc::Rc;
@@ -241,24 +240,65 @@ impl Timer {
 /// The earliest bucket is kept apart (`head`), out of the map: each pass
 /// looks at and pops the front timer several times, and the timers of one
 /// due time are popped one after another, so only moving on to the next due
-/// time looks it up in the map.
-#[derive(Default)]
+/// time looks it up in the map. The other buckets are in `slots`, found by
+/// due time through `index`, and the few due times pushed to last are
+/// remembered with their slots (`recent`): a pass of sleeps of a few
+/// delays pushes its timers to a few due times, found there with no hash.
 pub(crate) struct TimerHeap {
     /// The earliest due time and its timers (never empty); `None` only when
     /// there are no timers at all.
     head: Option<(f64, VecDeque<Timer>)>,
     /// The other due times, each later than `head`'s.
     dues: BinaryHeap<Due>,
-    /// The timers of each due time in `dues` (by its bits), in scheduling order.
-    buckets: BitsMap<u64, VecDeque<Timer>>,
+    /// The slot in `slots` of each due time in `dues` (by its bits).
+    index: BitsMap<u64, u32>,
+    /// The timers of each due time in `dues`, in scheduling order; a slot
+    /// whose due time moved to `head` is empty and listed in `free`.
+    slots: Vec<VecDeque<Timer>>,
+    free: Vec<u32>,
+    /// Due times (bits) in `dues` pushed to lately, with their slots;
+    /// `NO_DUE` where none (no due time has a NaN's bits).
+    recent: [(u64, u32); RECENT],
+    /// The entry of `recent` to replace next.
+    replace: usize,
     /// Emptied buckets, kept for reuse.
     spare: Vec<VecDeque<Timer>>,
+}
+
+/// How many due times `TimerHeap::recent` remembers.
+const RECENT: usize = 8;
+
+/// An empty entry of `TimerHeap::recent`: a NaN's bits, which no due time
+/// has (a NaN due time is kept as minus infinity).
+const NO_DUE: (u64, u32) = (0x7ff8_0000_0000_0000, 0);
+
+impl Default for TimerHeap {
+    fn default() -> TimerHeap {
+        TimerHeap {
+            head: None,
+            dues: BinaryHeap::new(),
+            index: BitsMap::default(),
+            slots: Vec::new(),
+            free: Vec::new(),
+            recent: [NO_DUE; RECENT],
+            replace: 0,
+            spare: Vec::new(),
+        }
+    }
 }
 
 impl TimerHeap {
     pub(crate) fn push(&mut self, due: f64, timer: Timer) {
         // A NaN due time is never `>=` the end of a pass in CPython: it fires at once.
         let due = if due.is_nan() { f64::NEG_INFINITY } else { due };
+        let bits = due.to_bits();
+        // A due time pushed to lately: in `dues`, later than the head's.
+        if let Some(&(_, slot)) = self.recent.iter().find(|&&(b, _)| b == bits) {
+            if let Some(bucket) = self.slots.get_mut(slot as usize) {
+                bucket.push_back(timer);
+                return;
+            }
+        }
         let order = match &self.head {
             Some((first, _)) => due.total_cmp(first),
             None => Ordering::Less,
@@ -274,20 +314,52 @@ impl TimerHeap {
                 let mut bucket = self.spare.pop().unwrap_or_default();
                 bucket.push_back(timer);
                 if let Some((first, old)) = self.head.replace((due, bucket)) {
-                    self.buckets.insert(first.to_bits(), old);
-                    self.dues.push(Due(first));
+                    self.add_due(first, old);
                 }
             }
-            Ordering::Greater => match self.buckets.entry(due.to_bits()) {
-                Entry::Occupied(mut e) => e.get_mut().push_back(timer),
-                Entry::Vacant(v) => {
+            Ordering::Greater => match self.index.get(&bits) {
+                Some(&slot) => {
+                    if let Some(bucket) = self.slots.get_mut(slot as usize) {
+                        bucket.push_back(timer);
+                    }
+                    self.remember(bits, slot);
+                }
+                None => {
                     let mut bucket = self.spare.pop().unwrap_or_default();
                     bucket.push_back(timer);
-                    v.insert(bucket);
-                    self.dues.push(Due(due));
+                    let slot = self.add_due(due, bucket);
+                    self.remember(bits, slot);
                 }
             },
         }
+    }
+
+    /// Put a due time later than the head's, with its bucket, among the
+    /// others; its slot.
+    fn add_due(&mut self, due: f64, bucket: VecDeque<Timer>) -> u32 {
+        let slot = match self.free.pop() {
+            Some(slot) => {
+                if let Some(s) = self.slots.get_mut(slot as usize) {
+                    *s = bucket;
+                }
+                slot
+            }
+            None => {
+                self.slots.push(bucket);
+                self.slots.len() as u32 - 1
+            }
+        };
+        self.index.insert(due.to_bits(), slot);
+        self.dues.push(Due(due));
+        slot
+    }
+
+    /// Remember that the due time `bits` is in `slot`.
+    fn remember(&mut self, bits: u64, slot: u32) {
+        if let Some(r) = self.recent.get_mut(self.replace) {
+            *r = (bits, slot);
+        }
+        self.replace = (self.replace + 1) % RECENT;
     }
 
     /// The earliest timer.
@@ -311,7 +383,15 @@ impl TimerHeap {
     /// The head's bucket is empty: the next due time becomes the head.
     fn next_bucket(&mut self) {
         let next = self.dues.pop().and_then(|Due(due)| {
-            let bucket = self.buckets.remove(&due.to_bits())?;
+            let bits = due.to_bits();
+            let slot = self.index.remove(&bits)?;
+            let bucket = std::mem::take(self.slots.get_mut(slot as usize)?);
+            self.free.push(slot);
+            for r in &mut self.recent {
+                if r.0 == bits {
+                    *r = NO_DUE;
+                }
+            }
             Some((due, bucket))
         });
         if let Some((_, empty)) = std::mem::replace(&mut self.head, next) {
@@ -338,10 +418,7 @@ impl TimerHeap {
     }
 
     pub(crate) fn clear(&mut self) {
-        self.head = None;
-        self.dues.clear();
-        self.buckets.clear();
-        self.spare.clear();
+        *self = TimerHeap::default();
     }
 }
 
@@ -534,7 +611,49 @@ mod tests {
         h.push(1.0, marked(5));
         assert_eq!(h.spare.len(), 2);
         assert_eq!(h.pop_due(2.0).map(|t| t.flag.record), Some(5));
-        assert!(h.head.is_none() && h.buckets.is_empty() && h.dues.is_empty());
+        assert!(h.head.is_none() && h.index.is_empty() && h.dues.is_empty());
+    }
+
+    /// Passes that each pop the due timers and push new ones a few delays
+    /// ahead (more due times in flight than `recent` holds, some pushed to
+    /// the head's due time or before it) pop in (due, scheduling) order,
+    /// as a sorted list of every timer pushed says.
+    #[test]
+    fn many_passes_of_few_delays_pop_in_order() {
+        let mut h = TimerHeap::default();
+        let mut model: Vec<(f64, u32)> = Vec::new();
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut now = 0.0f64;
+        let mut record = 0;
+        for _ in 0..300 {
+            for _ in 0..next(20) {
+                // Delays of 1 to 12 ms (12 due times in flight), now and then 0.
+                let due = now + 0.001 * next(13) as f64;
+                h.push(due, marked(record));
+                model.push((due, record));
+                record += 1;
+            }
+            let Some(earliest) = model.iter().map(|&(d, _)| d).min_by(f64::total_cmp) else {
+                continue;
+            };
+            now = earliest;
+            // The model: earliest due first, then scheduling order (stable sort).
+            model.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let due_now = model.iter().take_while(|&&(d, _)| d < now + 1e-9).count();
+            let want: Vec<u32> = model.drain(..due_now).map(|(_, r)| r).collect();
+            let mut got = Vec::new();
+            while let Some(t) = h.pop_due(now + 1e-9) {
+                got.push(t.flag.record);
+            }
+            assert_eq!(got, want, "at {now}");
+        }
+        assert!(record > 2000);
     }
 
     #[test]
