@@ -1,6 +1,7 @@
 // Determinism across platforms (issue 6): every sample, fixture and
 // conformance program gives the same run natively (x86_64, `loopscope digest`)
-// and in wasm in Chromium (`window.wasmBindings.trace_digest`): the same
+// and in wasm in Chromium (the probe's `trace_digest`, crates/probe built
+// with the page's profile and imported into the page): the same
 // `RunResult::digest`, a hash of the status, stderr and the whole trace. Each
 // side runs all its programs in one go (one process, one page.evaluate).
 import { test } from "node:test";
@@ -8,7 +9,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { withPage, ROOT } from "./helpers.mjs";
+import { withPage, loadProbe, ROOT } from "./helpers.mjs";
 
 const CONFORMANCE = join(ROOT, "..", "shared", "conformance");
 
@@ -47,7 +48,7 @@ function nativeDigests(files, flags) {
 async function wasmDigests(page, files, { cores, gil }) {
   const sources = files.map((f) => readFileSync(f, "utf8"));
   const digests = await page.evaluate(
-    ({ sources, cores, gil }) => sources.map((s) => window.wasmBindings.trace_digest(s, cores, gil)),
+    ({ sources, cores, gil }) => sources.map((s) => window.probe.trace_digest(s, cores, gil)),
     { sources, cores, gil },
   );
   return new Map(files.map((f, i) => [f, digests[i]]));
@@ -80,9 +81,7 @@ async function compare(page, files, settings) {
 test("every program runs the same natively and in wasm", { timeout: 120_000 }, (t) =>
   withPage(
     async (page) => {
-      await page.waitForFunction(() => typeof window.wasmBindings?.trace_digest === "function", null, {
-        timeout: 30_000,
-      });
+      await loadProbe(page);
       const defaults = { cores: 4, gil: true };
       const own = [
         ...programsIn(join(ROOT, "crates", "web", "samples")),

@@ -95,6 +95,23 @@ export async function startServer(dir = DIST) {
   };
 }
 
+/**
+ * Import the probe (crates/probe: the core alone in wasm, built into
+ * dist/probe/ by `cargo xtask test`; the page never loads it) into `page`,
+ * whose server serves `dir`, as `window.probe`, with `trace_digest(source,
+ * cores, gil)` and `bench_run(source)`.
+ */
+export async function loadProbe(page, dir = DIST) {
+  if (!existsSync(join(dir, "probe", "loopscope_probe.js"))) {
+    throw new Error(`${dir}/probe/loopscope_probe.js is missing: build it with the page (cargo xtask test)`);
+  }
+  await page.evaluate(async () => {
+    const probe = await import("/probe/loopscope_probe.js");
+    await probe.default();
+    window.probe = probe;
+  });
+}
+
 /** Launch Debian's Chromium with a fresh profile under target/. Returns { browser, close() }. */
 export async function launchBrowser() {
   const profiles = join(ROOT, "target", "browser-profiles");

@@ -5,7 +5,6 @@
 #![allow(unreachable_pub)]
 
 mod app;
-mod bench;
 mod console;
 mod controls;
 mod editor;

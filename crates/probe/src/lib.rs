@@ -1,11 +1,15 @@
-//! The core alone, for `bench/browser/wasm-bench.mjs` and
-//! `tests/browser/determinism.test.mjs`: not used by the page itself.
+//! The core alone in wasm, for `tests/browser/determinism.test.mjs` and
+//! `bench/browser/wasm-bench.mjs`. `cargo xtask` builds it beside the page,
+//! with the page's profile, into `dist/probe/` (`loopscope_probe.js` and its
+//! `.wasm`), which the tests import into the page: the page itself never
+//! loads it, so these hooks (the digest serializes a whole trace, 1.7 KB of
+//! gzipped wasm) are not part of its download.
 
 use loopscope_core::{run, Settings};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Simulate `source` with the default settings and its full trace, and return the
-/// number of trace events. Trunk exposes it to the page as `window.wasmBindings.bench_run`.
+/// number of trace events.
 #[wasm_bindgen]
 pub fn bench_run(source: &str) -> u32 {
     let r = run(source, &Settings::default());
@@ -14,7 +18,7 @@ pub fn bench_run(source: &str) -> u32 {
 
 /// Run `source` on a machine of `cores` CPUs, with or without the GIL, and
 /// return `RunResult::digest` (16 hex digits), to compare with
-/// `loopscope digest` natively. `window.wasmBindings.trace_digest` on the page.
+/// `loopscope digest` natively.
 #[wasm_bindgen]
 pub fn trace_digest(source: &str, cores: u32, gil: bool) -> String {
     let settings = Settings {
