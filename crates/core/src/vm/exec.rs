@@ -127,6 +127,9 @@ impl Vm {
                         },
                         NStep::YieldBare => return Outcome::Suspend(Wait::Bare),
                         NStep::Sleep(until) => return Outcome::Suspend(Wait::Sleep(until)),
+                        NStep::QueueWait { put, serial } => {
+                            return Outcome::Suspend(Wait::Queue { put, serial })
+                        }
                     }
                 }
                 Frame::Py(f) => match self.exec_py(f, input) {
