@@ -204,7 +204,11 @@ impl Vm {
     pub(crate) fn native_frame(&mut self, coro: NativeCoro) -> Frame {
         Frame::Native(match self.native_boxes.pop() {
             Some(mut b) => {
-                *b = coro;
+                // A kept box holds `Ready(None)` (`frame_done`): nothing to
+                // call the drop glue for.
+                let old = std::mem::replace(&mut *b, coro);
+                debug_assert!(matches!(old, NativeCoro::Ready(None)));
+                std::mem::forget(old);
                 b
             }
             None => Box::new(coro),
