@@ -184,8 +184,12 @@ fn queue_wait_in(
     put: bool,
     slot: &mut Option<QueueWaiter>,
 ) -> NStep {
-    let task = vm.current_task_id();
-    let (w, step) = if task != NO_TASK && vm.nested_depth == 0 && vm.worker.is_none() {
+    let task = if vm.nested_depth == 0 && vm.worker.is_none() {
+        vm.current_task_id()
+    } else {
+        NO_TASK
+    };
+    let (w, step) = if task != NO_TASK {
         let serial = vm.callback_id();
         let step = NStep::QueueWait { put, serial };
         (QueueWaiter::Task { task, serial }, step)
