@@ -31,6 +31,10 @@ pub(crate) enum NStep {
     },
 }
 
+/// One of asyncio's coroutines, in its frame's box. Its kind is a byte of
+/// its own (`repr(u8)`), not hidden in a field's spare values: each resume
+/// and each drop reads it (a queue's get or put: twice per item each).
+#[repr(u8)]
 pub(crate) enum NativeCoro {
     /// Completes at its first step with this outcome.
     Ready(Option<Result<Value, ExcRef>>),
