@@ -6,10 +6,10 @@ use std::rc::Rc;
 
 use crate::asyncio::combinators::{self, AsCompletedState, WaitState};
 use crate::asyncio::event_loop::Callback;
-use crate::asyncio::objects::{AsyncObj, FutRef, Future};
+use crate::asyncio::objects::{AsyncObj, FutRef, Future, QueueState, QueueWaiter};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::machine::Settle;
-use crate::trace::WaitOn;
+use crate::trace::{WaitOn, NO_TASK};
 use crate::value::{Coro, CoroState, Value};
 use crate::vm::{Frame, Resume, Vm};
 
@@ -23,8 +23,18 @@ pub(crate) enum NStep {
     YieldBare,
     /// `asyncio.sleep`'s `await future` (see `Wait::Sleep`), until this time.
     Sleep(f64),
+    /// `Queue.get`'s `await getter` (`put` false) or `Queue.put`'s `await
+    /// putter` with the future kept in the task (see `Wait::Queue`).
+    QueueWait {
+        put: bool,
+        serial: u64,
+    },
 }
 
+/// One of asyncio's coroutines, in its frame's box. Its kind is a byte of
+/// its own (`repr(u8)`), not hidden in a field's spare values: each resume
+/// and each drop reads it (a queue's get or put: twice per item each).
+#[repr(u8)]
 pub(crate) enum NativeCoro {
     /// Completes at its first step with this outcome.
     Ready(Option<Result<Value, ExcRef>>),
@@ -61,12 +71,12 @@ pub(crate) enum NativeCoro {
     },
     QueueGet {
         q: Rc<AsyncObj>,
-        getter: Option<FutRef>,
+        getter: Option<QueueWaiter>,
     },
     QueuePut {
         q: Rc<AsyncObj>,
         item: Value,
-        putter: Option<FutRef>,
+        putter: Option<QueueWaiter>,
     },
     QueueJoin {
         q: Rc<AsyncObj>,
@@ -165,9 +175,49 @@ pub(crate) fn coro_value(vm: &mut Vm, qualname: &'static str, n: NativeCoro) -> 
     Value::Coro(c)
 }
 
-/// Wait in `waiters` on a new future, kept in `slot` to be taken out of
-/// the queue again if the wait ends another way (a cancellation).
+/// Wait in the queue's getters (`put` false) or putters (`put` true) on a
+/// new future, kept in `slot` to be taken out of the queue again if the
+/// wait ends another way (a cancellation). In a task's own step, the future
+/// is the task's (`Waiter::Queue`): the queue holds the task's number and
+/// the wait's serial (`QueueWaiter::Task`), and nothing is allocated.
 /// Inlined: pingpong waits in a queue at every item (a call cost it 1%).
+#[inline(always)]
+fn queue_wait_in(
+    vm: &mut Vm,
+    qs: &RefCell<QueueState>,
+    put: bool,
+    slot: &mut Option<QueueWaiter>,
+) -> NStep {
+    let task = if vm.nested_depth == 0 && vm.worker.is_none() {
+        vm.current_task_id()
+    } else {
+        NO_TASK
+    };
+    let (w, step) = if task != NO_TASK {
+        let serial = vm.callback_id();
+        let step = NStep::QueueWait { put, serial };
+        (QueueWaiter::Task { task, serial }, step)
+    } else {
+        let f = vm.new_future(if put {
+            WaitOn::QueuePut
+        } else {
+            WaitOn::QueueGet
+        });
+        let step = NStep::Await(Value::Future(f.clone()));
+        (QueueWaiter::Future(f), step)
+    };
+    *slot = Some(w.clone());
+    let mut s = qs.borrow_mut();
+    if put {
+        s.putters.push_back(w);
+    } else {
+        s.getters.push_back(w);
+    }
+    step
+}
+
+/// Wait in `waiters` on a new future, kept in `slot` to be taken out of
+/// the list again if the wait ends another way (a cancellation).
 #[inline(always)]
 fn wait_in(
     vm: &mut Vm,
@@ -188,6 +238,18 @@ fn remove_fut(q: &mut std::collections::VecDeque<FutRef>, f: &FutRef) {
         return;
     }
     if let Some(i) = q.iter().position(|x| Rc::ptr_eq(x, f)) {
+        q.remove(i);
+    }
+}
+
+/// `remove_fut` for a queue's waiters.
+fn remove_waiter(q: &mut std::collections::VecDeque<QueueWaiter>, w: &QueueWaiter) {
+    // The waiter woken first is usually the one at the front.
+    if q.front().is_some_and(|x| x.same(w)) {
+        q.pop_front();
+        return;
+    }
+    if let Some(i) = q.iter().position(|x| x.same(w)) {
         q.remove(i);
     }
 }
@@ -276,10 +338,19 @@ pub(crate) fn queue_wakeup_next(vm: &mut Vm, q: &AsyncObj, putters: bool) {
                 qs.getters.pop_front()
             }
         };
-        let Some(w) = w else { return };
-        if !w.borrow().done() {
-            let _ = vm.set_result(&w, Value::None);
-            return;
+        match w {
+            None => return,
+            Some(QueueWaiter::Future(w)) => {
+                if !w.borrow().done() {
+                    let _ = vm.set_result(&w, Value::None);
+                    return;
+                }
+            }
+            Some(QueueWaiter::Task { task, serial }) => {
+                if vm.wake_queue_waiter(task, serial) {
+                    return;
+                }
+            }
         }
     }
 }
@@ -688,24 +759,32 @@ fn lock_acquire_step(
 fn queue_wait_thrown(
     vm: &mut Vm,
     q: &Rc<AsyncObj>,
-    qs: &RefCell<crate::asyncio::objects::QueueState>,
-    waiter: &mut Option<FutRef>,
+    qs: &RefCell<QueueState>,
+    waiter: &mut Option<QueueWaiter>,
     put: bool,
 ) {
     let Some(w) = waiter.take() else {
         return;
     };
-    vm.future_cancel(&w, None);
+    // `getter.cancel()`: a waiter kept in the task is done by now (the
+    // task was woken from it, or it was done when the task was cancelled).
+    if let QueueWaiter::Future(f) = &w {
+        vm.future_cancel(f, None);
+    }
     let can_serve = {
         let mut s = qs.borrow_mut();
-        remove_fut(if put { &mut s.putters } else { &mut s.getters }, &w);
+        remove_waiter(if put { &mut s.putters } else { &mut s.getters }, &w);
         if put {
             !s.full()
         } else {
             !s.items.is_empty()
         }
     };
-    if can_serve && !w.borrow().cancelled() {
+    let cancelled = match &w {
+        QueueWaiter::Future(f) => f.borrow().cancelled(),
+        QueueWaiter::Task { .. } => vm.queue_wait_cancelled,
+    };
+    if can_serve && !cancelled {
         queue_wakeup_next(vm, q, put);
     }
 }
@@ -715,7 +794,7 @@ fn queue_wait_thrown(
 fn queue_get_step(
     vm: &mut Vm,
     q: &Rc<AsyncObj>,
-    getter: &mut Option<FutRef>,
+    getter: &mut Option<QueueWaiter>,
     input: Resume,
 ) -> NStep {
     let AsyncObj::Queue(qs) = &**q else {
@@ -727,7 +806,7 @@ fn queue_get_step(
     }
     *getter = None;
     if qs.borrow().items.is_empty() {
-        return wait_in(vm, &mut qs.borrow_mut().getters, WaitOn::QueueGet, getter);
+        return queue_wait_in(vm, qs, false, getter);
     }
     value_of(queue_get_nowait(vm, q))
 }
@@ -738,7 +817,7 @@ fn queue_put_step(
     vm: &mut Vm,
     q: &Rc<AsyncObj>,
     item: &mut Value,
-    putter: &mut Option<FutRef>,
+    putter: &mut Option<QueueWaiter>,
     input: Resume,
 ) -> NStep {
     let AsyncObj::Queue(qs) = &**q else {
@@ -750,7 +829,7 @@ fn queue_put_step(
     }
     *putter = None;
     if qs.borrow().full() {
-        return wait_in(vm, &mut qs.borrow_mut().putters, WaitOn::QueuePut, putter);
+        return queue_wait_in(vm, qs, true, putter);
     }
     value_of(queue_put_nowait(vm, q, std::mem::take(item)).map(|_| Value::None))
 }

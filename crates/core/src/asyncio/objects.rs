@@ -66,6 +66,41 @@ pub(crate) enum Waiter {
         timer: TimerRef,
         state: SleepState,
     },
+    /// The future of `await q.get()` (`put` false) or `await q.put(x)`
+    /// (`put` true) run in the task's own step, which only the queue and
+    /// the task can see, kept inline like a sleep's: the queue's waiters
+    /// hold the task's number and `serial` instead (`QueueWaiter::Task`),
+    /// and waking or cancelling it queues the task's wake-up
+    /// (`Ready::SleepWakeup`), as the future's one done callback would.
+    /// Nothing in it needs dropping (a cancel message waits in
+    /// `Vm::queue_cancel_messages`): a `Waiter` stays 40 bytes, its kind
+    /// read from one byte, as with sleeps alone.
+    Queue {
+        put: bool,
+        serial: u64,
+        state: QueueWaitState,
+    },
+}
+
+/// The state of a queue's waiter kept in its task (`Waiter::Queue`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum QueueWaitState {
+    Pending,
+    /// `set_result(None)` (`Queue._wakeup_next`).
+    Done,
+    /// `cancel()`; `cancel(msg)` also left `msg` in `Vm::queue_cancel_messages`.
+    Cancelled,
+}
+
+/// A waiter in a queue's `_getters` or `_putters`.
+#[derive(Clone)]
+pub(crate) enum QueueWaiter {
+    /// A future, when the coroutine waits outside a task's own step.
+    Future(FutRef),
+    /// The future of the wait numbered `serial` of the task numbered `task`
+    /// (its index in `Vm::tasks`), kept in the task (`Waiter::Queue`): done
+    /// unless the task still waits on it.
+    Task { task: u32, serial: u64 },
 }
 
 /// The state of a sleep's future.
@@ -77,6 +112,19 @@ pub(crate) enum SleepState {
     Cancelled(Option<Value>),
 }
 
+impl QueueWaiter {
+    /// The same waiter (`is`).
+    pub(crate) fn same(&self, other: &QueueWaiter) -> bool {
+        match (self, other) {
+            (QueueWaiter::Future(a), QueueWaiter::Future(b)) => Rc::ptr_eq(a, b),
+            (QueueWaiter::Task { task, serial }, QueueWaiter::Task { task: t, serial: s }) => {
+                task == t && serial == s
+            }
+            _ => false,
+        }
+    }
+}
+
 impl Waiter {
     /// What the page shows the task waiting for.
     pub(crate) fn waits_on(&self) -> Option<WaitOn> {
@@ -84,6 +132,8 @@ impl Waiter {
             Waiter::None => None,
             Waiter::Future(f) => Some(f.borrow().waits_on),
             Waiter::Sleep { until, .. } => Some(WaitOn::Sleep { until: *until }),
+            Waiter::Queue { put: false, .. } => Some(WaitOn::QueueGet),
+            Waiter::Queue { put: true, .. } => Some(WaitOn::QueuePut),
         }
     }
 }
@@ -276,8 +326,8 @@ pub(crate) struct EventState {
 pub(crate) struct QueueState {
     pub(crate) maxsize: i64,
     pub(crate) items: VecDeque<Value>,
-    pub(crate) getters: VecDeque<FutRef>,
-    pub(crate) putters: VecDeque<FutRef>,
+    pub(crate) getters: VecDeque<QueueWaiter>,
+    pub(crate) putters: VecDeque<QueueWaiter>,
     pub(crate) unfinished: i64,
     pub(crate) finished: Rc<AsyncObj>,
 }

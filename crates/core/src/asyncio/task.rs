@@ -9,7 +9,7 @@ use crate::asyncio::event_loop::{
     Callback, Handle, PausedStep, Ready, Timer, TimerRef, TimerWhat, CLOCK_RESOLUTION,
 };
 use crate::asyncio::objects::{
-    DoneCallback, FutRef, FutState, Future, OwnName, SleepState, TaskData, Waiter,
+    DoneCallback, FutRef, FutState, Future, OwnName, QueueWaitState, SleepState, TaskData, Waiter,
 };
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::trace::{
@@ -444,7 +444,12 @@ impl Vm {
     fn wait_on(&mut self, task: &FutRef, mut fb: RefMut<'_, Future>, waiter: Waiter) {
         let must_cancel = match fb.task.as_mut() {
             Some(t) => {
-                t.waiter = waiter;
+                // What it replaces is `Waiter::None` (`task_step` took the
+                // last one out): nothing to call the drop glue for, which
+                // is not inlined here.
+                let old = std::mem::replace(&mut t.waiter, waiter);
+                debug_assert!(matches!(old, Waiter::None));
+                std::mem::forget(old);
                 t.must_cancel
             }
             None => false,
@@ -471,7 +476,7 @@ impl Vm {
         // (Read, then let go of the task before cancelling anything.)
         let future = match task.borrow().task.as_ref().map(|t| &t.waiter) {
             Some(Waiter::Future(w)) => Some(w.clone()),
-            Some(Waiter::Sleep { .. }) => None,
+            Some(Waiter::Sleep { .. } | Waiter::Queue { .. }) => None,
             _ => return false,
         };
         match future {
@@ -481,8 +486,9 @@ impl Vm {
     }
 
     /// `Future.cancel(msg)` on the future of the sleep `task` waits in
-    /// (`Waiter::Sleep`): false unless it is pending; else it is cancelled
-    /// and its done callback, the task's wake-up, queued.
+    /// (`Waiter::Sleep`), or of its wait in a queue (`Waiter::Queue`):
+    /// false unless it is pending; else it is cancelled and its done
+    /// callback, the task's wake-up, queued.
     fn cancel_sleep(&mut self, task: &FutRef, msg: Option<Value>) -> bool {
         let (id, line) = {
             let mut fb = task.borrow_mut();
@@ -492,6 +498,12 @@ impl Vm {
             match &mut t.waiter {
                 Waiter::Sleep { state, .. } if matches!(state, SleepState::Pending) => {
                     *state = SleepState::Cancelled(msg);
+                }
+                Waiter::Queue { serial, state, .. } if *state == QueueWaitState::Pending => {
+                    *state = QueueWaitState::Cancelled;
+                    if let Some(msg) = msg {
+                        self.queue_cancel_messages.push((*serial, msg));
+                    }
                 }
                 _ => return false,
             }
@@ -559,7 +571,7 @@ impl Vm {
             (td.id, td.line, std::mem::take(&mut td.frames))
         };
         self.event_known(id, line, EventKind::Running);
-        match waiter {
+        match &waiter {
             // A sleep whose timer fired: its `h.cancel()` changes nothing
             // anyone can see (the timer has left the heap and its record
             // was ended when it fired).
@@ -568,7 +580,7 @@ impl Vm {
                 ..
             } => {}
             // `sleep`'s `finally: h.cancel()`, the first thing it does when resumed.
-            Waiter::Sleep { timer, .. } => self.cancel_timer(&timer),
+            Waiter::Sleep { timer, .. } => self.cancel_timer(timer),
             _ => {}
         }
         let prev = self.current.replace(task.clone());
@@ -643,6 +655,25 @@ impl Vm {
             self.current = prev;
             return;
         }
+        if let Outcome::Suspend(Wait::Queue { put, serial }) = outcome {
+            // `await getter` (or `putter`) in `Queue.get` (`put`): the
+            // future is the task's (`Waiter::Queue`); its done callback,
+            // the task's wake-up, is queued when it is woken or cancelled.
+            let on = if put {
+                WaitOn::QueuePut
+            } else {
+                WaitOn::QueueGet
+            };
+            self.event_known(id, line, EventKind::Waiting { on });
+            let waiter = Waiter::Queue {
+                put,
+                serial,
+                state: QueueWaitState::Pending,
+            };
+            self.wait_on(task, fb, waiter);
+            self.current = prev;
+            return;
+        }
         drop(fb);
         match outcome {
             Outcome::Return(v) => {
@@ -695,7 +726,7 @@ impl Vm {
                     None,
                 );
             }
-            Outcome::Suspend(Wait::Sleep(_))
+            Outcome::Suspend(Wait::Sleep(_) | Wait::Queue { .. })
             | Outcome::Block(..)
             | Outcome::RunLoop(_)
             | Outcome::Abort
@@ -822,16 +853,70 @@ impl Vm {
         }
     }
 
-    /// `Task.__wakeup` on the future of the sleep the task waits in.
+    /// `Task.__wakeup` on the future of the sleep the task waits in, or of
+    /// its wait in a queue.
+    #[inline]
     fn sleep_wakeup(&mut self, task: &FutRef) {
         let input = match task.borrow().task.as_ref().map(|t| &t.waiter) {
             Some(Waiter::Sleep {
                 state: SleepState::Cancelled(msg),
                 ..
             }) => Resume::Throw(cancelled_error(msg.as_ref())),
+            Some(Waiter::Queue { serial, state, .. }) => self.queue_wakeup_input(*serial, *state),
             _ => Resume::Value(Value::None),
         };
         self.task_step(task, input);
+    }
+
+    /// What `Task.__wakeup` resumes a task with from the queue's waiter it
+    /// kept inline (wait `serial`, in `state`): `None`, or the
+    /// CancelledError of its cancellation, with the message if it had one
+    /// (taken out of `queue_cancel_messages`). Whether it was cancelled is
+    /// kept for the coroutine's `getter.cancelled()`, if it is thrown into
+    /// (a cancellation that came after the waiter was woken). Out of line:
+    /// not to weigh on the wake-up of a sleep, which shares the ready entry.
+    #[inline(never)]
+    fn queue_wakeup_input(&mut self, serial: u64, state: QueueWaitState) -> Resume {
+        let cancelled = state == QueueWaitState::Cancelled;
+        self.queue_wait_cancelled = cancelled;
+        if !cancelled {
+            return Resume::Value(Value::None);
+        }
+        let at = self
+            .queue_cancel_messages
+            .iter()
+            .position(|(s, _)| *s == serial);
+        let msg = at.map(|i| self.queue_cancel_messages.swap_remove(i).1);
+        Resume::Throw(cancelled_error(msg.as_ref()))
+    }
+
+    /// `w.set_result(None)` in `Queue._wakeup_next` for the waiter of the
+    /// task numbered `id` kept inline (`QueueWaiter::Task`): false if it is
+    /// done (the task no longer waits on it); else it is done and its done
+    /// callback, the task's wake-up, queued.
+    pub(crate) fn wake_queue_waiter(&mut self, id: u32, serial: u64) -> bool {
+        let Some(task) = self.tasks.get(id as usize) else {
+            return false;
+        };
+        let line = {
+            let mut fb = task.borrow_mut();
+            let Some(t) = fb.task.as_mut() else {
+                return false;
+            };
+            match &mut t.waiter {
+                Waiter::Queue {
+                    serial: s, state, ..
+                } if *s == serial && *state == QueueWaitState::Pending => {
+                    *state = QueueWaitState::Done;
+                }
+                _ => return false,
+            }
+            t.line
+        };
+        let task = task.clone();
+        self.event_known(id, line, EventKind::Ready);
+        self.lp.ready.push_ready(Ready::SleepWakeup { task });
+        true
     }
 
     fn run_callback(&mut self, h: Handle) {

@@ -673,13 +673,14 @@ pub(crate) enum PlainMethod {
 
 /// `o.name(…)` with `nargs` positional arguments as a [`PlainMethod`]
 /// (`None`: not a coroutine method, or not called as usual).
+/// (The object's kind first, then the name: one comparison of names each.)
 pub(crate) fn plain_method(o: &AsyncObj, name: &str, nargs: usize) -> Option<PlainMethod> {
-    Some(match (o, name, nargs) {
-        (AsyncObj::Queue(_), "get", 0) => PlainMethod::QueueGet,
-        (AsyncObj::Queue(_), "put", 1) => PlainMethod::QueuePut,
-        (AsyncObj::Lock(_), "acquire", 0) => PlainMethod::LockAcquire,
-        (AsyncObj::Semaphore(_), "acquire", 0) => PlainMethod::SemAcquire,
-        (AsyncObj::Event(_), "wait", 0) => PlainMethod::EventWait,
+    Some(match (o, nargs) {
+        (AsyncObj::Queue(_), 0) if name == "get" => PlainMethod::QueueGet,
+        (AsyncObj::Queue(_), 1) if name == "put" => PlainMethod::QueuePut,
+        (AsyncObj::Lock(_), 0) if name == "acquire" => PlainMethod::LockAcquire,
+        (AsyncObj::Semaphore(_), 0) if name == "acquire" => PlainMethod::SemAcquire,
+        (AsyncObj::Event(_), 0) if name == "wait" => PlainMethod::EventWait,
         _ => return None,
     })
 }

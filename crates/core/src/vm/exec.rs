@@ -127,6 +127,9 @@ impl Vm {
                         },
                         NStep::YieldBare => return Outcome::Suspend(Wait::Bare),
                         NStep::Sleep(until) => return Outcome::Suspend(Wait::Sleep(until)),
+                        NStep::QueueWait { put, serial } => {
+                            return Outcome::Suspend(Wait::Queue { put, serial })
+                        }
                     }
                 }
                 Frame::Py(f) => match self.exec_py(f, input) {
@@ -1536,7 +1539,10 @@ impl Vm {
     /// The end of [`Vm::awaited_method`] for `await o.name(…)` called as
     /// usual (`q.get()`, `q.put(x)`, `lock.acquire()`, …), the receiver and
     /// its arguments on top of the stack: they move into the coroutine
-    /// rather than being copied into it and dropped.
+    /// rather than being copied into it and dropped. What
+    /// [`Vm::enter_awaited`] does, with a coroutine that cannot fail to be
+    /// made: made last, straight into its frame (not moved through a
+    /// `Result` first).
     fn awaited_plain_method(
         &mut self,
         f: &mut PyFrame,
@@ -1547,7 +1553,12 @@ impl Vm {
             return Err(ExcObj::msg(ExcType::SystemError, "internal: no receiver"));
         };
         self.line_offset = f.span_start();
-        self.enter_awaited(f, Ok(m.coro(o, item)))
+        f.ip += 1;
+        if self.charge_steps(1).is_err() {
+            return Ok(PyExit::Abort);
+        }
+        self.line_offset = f.span_start();
+        Ok(PyExit::AwaitFrame(self.native_frame(m.coro(o, item))))
     }
 
     /// `await asyncio.sleep(delay)` with one number (see

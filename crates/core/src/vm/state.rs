@@ -115,6 +115,13 @@ pub(crate) struct Vm {
     /// The source offset of the instruction most recently executed.
     pub(crate) line_offset: u32,
     pub(crate) next_callback_id: u64,
+    /// Whether the queue's waiter kept inline (`Waiter::Queue`) that the
+    /// running task's step was woken from had been cancelled: read by the
+    /// queue's coroutine if an exception is thrown into it.
+    pub(crate) queue_wait_cancelled: bool,
+    /// The messages of queue waiters kept inline (`Waiter::Queue`) that
+    /// were cancelled with one, by the wait's serial, until the task wakes up.
+    pub(crate) queue_cancel_messages: Vec<(u64, Value)>,
     /// Threads, processes, cores and GILs; inactive until an executor starts a worker.
     pub(crate) machine: crate::machine::Machine,
     /// Index of each name in `Trace::functions` (looked up, never iterated).
@@ -177,6 +184,8 @@ impl Vm {
             lines,
             line_offset: 0,
             next_callback_id: 1,
+            queue_wait_cancelled: false,
+            queue_cancel_messages: Vec::new(),
             machine: crate::machine::Machine::new(4, true),
             function_ids: Default::default(),
             worker: None,
@@ -195,7 +204,11 @@ impl Vm {
     pub(crate) fn native_frame(&mut self, coro: NativeCoro) -> Frame {
         Frame::Native(match self.native_boxes.pop() {
             Some(mut b) => {
-                *b = coro;
+                // A kept box holds `Ready(None)` (`frame_done`): nothing to
+                // call the drop glue for.
+                let old = std::mem::replace(&mut *b, coro);
+                debug_assert!(matches!(old, NativeCoro::Ready(None)));
+                std::mem::forget(old);
                 b
             }
             None => Box::new(coro),
