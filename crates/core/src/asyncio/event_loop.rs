@@ -31,7 +31,8 @@ pub(crate) enum Callback {
         id: u32,
         line: u32,
     },
-    /// `Task.__wakeup` on the future of a sleep (`Waiter::Sleep`).
+    /// `Task.__wakeup` on a future the task keeps inline: a sleep's
+    /// (`Waiter::Sleep`) or a queue wait's (`Waiter::Queue`).
     SleepWakeup {
         task: FutRef,
         id: u32,
@@ -446,7 +447,7 @@ pub(crate) enum Ready {
         line: u32,
         flag: TimerRef,
     },
-    /// `Callback::SleepWakeup`.
+    /// `Callback::SleepWakeup` (a sleep's or a queue wait's wake-up).
     SleepWakeup {
         task: FutRef,
     },
