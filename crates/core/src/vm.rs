@@ -53,7 +53,31 @@ pub(crate) struct Block {
 impl Drop for PyFrame {
     fn drop(&mut self) {
         // The locals first, then the stack, as always.
-        for v in self.slots.drain(..) {
+        drop_slots(&mut self.slots, &self.code);
+    }
+}
+
+/// Drop a frame's locals and stack, first to last. A cell variable whose
+/// cell was never made (see `close_over` in exec.rs) holds its value
+/// plainly: it is dropped as its cell would have dropped it (a container
+/// whole, not taken apart by `drop_deep`).
+#[inline]
+fn drop_slots(slots: &mut Vec<Value>, code: &Code) {
+    if !code.cell_slots.is_empty() {
+        return drop_slots_with_cells(slots, code);
+    }
+    for v in slots.drain(..) {
+        crate::value::drop_deep(v);
+    }
+}
+
+/// `drop_slots` for code with cell variables.
+#[inline(never)]
+fn drop_slots_with_cells(slots: &mut Vec<Value>, code: &Code) {
+    for (i, v) in slots.drain(..).enumerate() {
+        if crate::value::is_container(&v) && code.cell_slots.contains(&(i as u32)) {
+            drop(v);
+        } else {
             crate::value::drop_deep(v);
         }
     }
@@ -91,9 +115,7 @@ impl Vm {
         if self.spare_frames.len() >= SPARE_FRAMES || f.slots.capacity() > SPARE_CAPACITY {
             return;
         }
-        for v in f.slots.drain(..) {
-            crate::value::drop_deep(v);
-        }
+        drop_slots(&mut f.slots, &f.code);
         f.blocks.clear();
         f.exc_stack.clear();
         self.spare_frames.push(f);

@@ -518,32 +518,43 @@ impl Vm {
                         Ok(())
                     }
                 }
-                Op::LoadDeref(i) => match &f.slots[i as usize] {
-                    Value::Cell(c) => {
-                        let v = c.borrow().clone();
-                        if let Value::Undefined = v {
-                            Err(ExcObj::msg(
-                                ExcType::NameError,
-                                format!(
-                                    "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
-                                    code.local_names[i as usize]
-                                ),
-                            ))
-                        } else {
-                            f.slots.push(v);
-                            Ok(())
-                        }
+                Op::LoadDeref(i) => {
+                    // A cell, or the value of a cell variable whose cell is
+                    // not made yet (see `close_over`): read the same.
+                    let v = match &f.slots[i as usize] {
+                        Value::Cell(c) => c.borrow().clone(),
+                        v => v.clone(),
+                    };
+                    if let Value::Undefined = v {
+                        Err(ExcObj::msg(
+                            ExcType::NameError,
+                            format!(
+                                "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                                code.local_names[i as usize]
+                            ),
+                        ))
+                    } else {
+                        f.slots.push(v);
+                        Ok(())
                     }
-                    _ => Err(unbound_local(&code.local_names[i as usize])),
-                },
+                }
                 Op::StoreDeref(i) => {
                     let v = pop(f);
-                    if let Value::Cell(c) = &f.slots[i as usize] {
-                        *c.borrow_mut() = v;
+                    match &mut f.slots[i as usize] {
+                        Value::Cell(c) => *c.borrow_mut() = v,
+                        // A cell variable whose cell is not made yet.
+                        slot => *slot = v,
                     }
                     Ok(())
                 }
                 Op::LoadCell(i) => {
+                    // A closure captures the variable: its cell is made now
+                    // if it was not yet (see `close_over`).
+                    let slot = &mut f.slots[i as usize];
+                    if !matches!(slot, Value::Cell(_)) {
+                        let v = std::mem::take(slot);
+                        *slot = Value::Cell(Rc::new(RefCell::new(v)));
+                    }
                     f.slots.push(f.slots[i as usize].clone());
                     Ok(())
                 }
@@ -1884,14 +1895,15 @@ pub(crate) fn bind_args(
     Ok(())
 }
 
-/// The last step of binding a call: the locals that inner functions see are
-/// put in cells, and the cells this function sees from outside are added.
+/// The last step of binding a call: the cells this function sees from
+/// outside are added. The locals that inner functions see get their cells
+/// only when a closure first captures them (`Op::LoadCell`): until then
+/// nothing but this frame can see them, so a call that makes no closure
+/// (a tree's leaf, whose generator expression never runs) allocates no cell.
+/// Such a local's value is read, written and dropped as its cell's would be
+/// (`Op::LoadDeref`, `Op::StoreDeref`, `Vm::py_frame_done`).
 fn close_over(frame: &mut PyFrame, func: &Function) {
     let code = &func.code;
-    for &slot in &code.cell_slots {
-        let v = std::mem::take(&mut frame.slots[slot as usize]);
-        frame.slots[slot as usize] = Value::Cell(Rc::new(RefCell::new(v)));
-    }
     for (i, &slot) in code.free_slots.iter().enumerate() {
         if let Some(c) = func.closure.get(i) {
             frame.slots[slot as usize] = Value::Cell(c.clone());
