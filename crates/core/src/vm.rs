@@ -9,6 +9,7 @@ mod exec;
 mod state;
 mod threads;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::asyncio::native::NativeCoro;
@@ -16,7 +17,7 @@ use crate::asyncio::objects::FutRef;
 use crate::compile::Code;
 use crate::exc::ExcRef;
 use crate::trace::BlockKind;
-use crate::value::Value;
+use crate::value::{Coro, Value};
 
 pub(crate) use exec::{
     cancelled_error, make_cancelled_error, unhashable, Called, Kwargs, NO_KWARGS,
@@ -87,6 +88,9 @@ fn drop_slots_with_cells(slots: &mut Vec<Value>, code: &Code) {
 /// the calls of a recursion a few dozen deep, little memory.
 const SPARE_FRAMES: usize = 64;
 
+/// At most this many spare coroutine objects wait in `Vm::spare_coros`.
+const SPARE_COROS: usize = 64;
+
 /// A frame whose locals and stack grew bigger than this is not kept (a
 /// list display of a thousand items would otherwise hold its room forever).
 const SPARE_CAPACITY: usize = 128;
@@ -119,6 +123,36 @@ impl Vm {
         f.blocks.clear();
         f.exc_stack.clear();
         self.spare_frames.push(f);
+    }
+}
+
+impl Vm {
+    /// A new coroutine object, in the allocation of one whose frame was
+    /// taken and that nothing refers to any more if there is one: a gather
+    /// tree's every node is a coroutine made, made a task and let go.
+    pub(crate) fn new_coro(&mut self, coro: Coro) -> Rc<RefCell<Coro>> {
+        match self.spare_coros.pop() {
+            Some(c) => {
+                // What it held (its names; its state is `Started`) is
+                // dropped now, which nothing can see.
+                *c.borrow_mut() = coro;
+                c
+            }
+            None => Rc::new(RefCell::new(coro)),
+        }
+    }
+
+    /// A coroutine whose frame was taken (by a task or an `await`): kept
+    /// for `new_coro` if nothing else refers to it (no strong or weak
+    /// reference: it can never be seen again), else let go.
+    #[inline]
+    pub(crate) fn coro_done(&mut self, c: Rc<RefCell<Coro>>) {
+        if Rc::strong_count(&c) == 1
+            && Rc::weak_count(&c) == 0
+            && self.spare_coros.len() < SPARE_COROS
+        {
+            self.spare_coros.push(c);
+        }
     }
 }
 

@@ -202,6 +202,9 @@ impl Vm {
         };
         let info_name = name.to_task_name();
         let func = c.borrow().name.clone();
+        if let Value::Coro(c) = coro {
+            self.coro_done(c);
+        }
         let func_shared = self.shared_name(&func);
         let id = self.tasks.len() as u32;
         let first_at = frames_offset(std::slice::from_ref(&frame));

@@ -209,6 +209,7 @@ impl Vm {
                 let state = std::mem::replace(&mut c.borrow_mut().state, CoroState::Started);
                 match state {
                     CoroState::Created(frame) => {
+                        self.coro_done(c);
                         self.check_await_depth(frames)?;
                         frames.push(frame);
                         Ok(Resume::Start)
@@ -445,12 +446,12 @@ impl Vm {
         }
         if f.code.is_async {
             let line = self.line_of(self.line_offset);
-            let coro = Rc::new(RefCell::new(Coro {
+            let coro = self.new_coro(Coro {
                 state: CoroState::Created(Frame::Py(frame)),
                 name: f.code.name.clone(),
                 qualname: f.code.qualname.clone(),
                 created_line: line,
-            }));
+            });
             Called::Value(Value::Coro(coro))
         } else {
             Called::Frame(Frame::Py(frame))

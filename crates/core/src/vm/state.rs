@@ -145,6 +145,10 @@ pub(crate) struct Vm {
     /// (`Vm::py_frame`, `Vm::py_frame_done` in vm.rs).
     #[allow(clippy::vec_box)]
     pub(super) spare_frames: Vec<Box<super::PyFrame>>,
+    /// Coroutine objects that a task or an `await` took the frame of and
+    /// nothing else refers to, for the next calls of `async def`
+    /// functions (`Vm::new_coro`, `Vm::coro_done` in vm.rs).
+    pub(super) spare_coros: Vec<Rc<std::cell::RefCell<crate::value::Coro>>>,
 }
 
 /// At most this many boxes wait in `Vm::native_boxes`.
@@ -187,6 +191,7 @@ impl Vm {
             ids: Default::default(),
             native_boxes: Vec::new(),
             spare_frames: Vec::new(),
+            spare_coros: Vec::new(),
         }
     }
 
