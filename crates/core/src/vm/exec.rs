@@ -50,6 +50,11 @@ pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
 /// temporary `Vec` whose drop would be a call on every awaited method.
 pub(crate) const NO_KWARGS: &Kwargs = &Vec::new();
 
+/// How many emptied generator stacks `Vm::spare_stacks` keeps at most, and
+/// how big each may be.
+const SPARE_STACKS: usize = 16;
+const SPARE_STACK_CAPACITY: usize = 16;
+
 /// How deep builtins may call back into Python inside each other.
 const MAX_NESTED_CALLBACKS: u32 = 40;
 
@@ -381,6 +386,12 @@ impl Vm {
         gb.running = false;
         if let Ok(Some(_)) = result {
             gb.frames = frames;
+        } else if frames.is_empty()
+            && frames.capacity() <= SPARE_STACK_CAPACITY
+            && self.spare_stacks.len() < SPARE_STACKS
+        {
+            // Finished: its empty stack is kept for the next generator.
+            self.spare_stacks.push(frames);
         }
         result
     }
@@ -437,8 +448,10 @@ impl Vm {
     /// kept in the generator or coroutine object the call makes.
     fn func_frame(&mut self, f: &Function, frame: Box<PyFrame>) -> Called {
         if f.code.is_generator {
+            let mut frames = self.spare_stacks.pop().unwrap_or_default();
+            frames.push(Frame::Py(frame));
             let g = crate::value::GenObj {
-                frames: vec![Frame::Py(frame)],
+                frames,
                 started: false,
                 running: false,
             };

@@ -149,6 +149,11 @@ pub(crate) struct Vm {
     /// nothing else refers to, for the next calls of `async def`
     /// functions (`Vm::new_coro`, `Vm::coro_done` in vm.rs).
     pub(super) spare_coros: Vec<Rc<std::cell::RefCell<crate::value::Coro>>>,
+    /// Emptied stacks of finished generators, for the next generators'
+    /// frames (`func_frame`, `gen_next` in exec.rs): a generator expression
+    /// made and run to its end per call (a gather tree's every node) then
+    /// allocates no stack.
+    pub(super) spare_stacks: Vec<Vec<Frame>>,
 }
 
 /// At most this many boxes wait in `Vm::native_boxes`.
@@ -192,6 +197,7 @@ impl Vm {
             native_boxes: Vec::new(),
             spare_frames: Vec::new(),
             spare_coros: Vec::new(),
+            spare_stacks: Vec::new(),
         }
     }
 
