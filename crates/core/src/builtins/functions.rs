@@ -181,6 +181,18 @@ pub(crate) fn isinstance_of(v: &Value, cls: &Value) -> Result<bool, ExcRef> {
     }
 }
 
+/// `acc + item` in `sum`: two ints that do not overflow added here (`1 +
+/// sum(counts)` of a gather tree's every node), anything else by `ops::binary`.
+#[inline]
+fn sum_add(acc: Value, item: &Value) -> Result<Value, ExcRef> {
+    if let (Value::Int(a), Value::Int(b)) = (&acc, item) {
+        if let Some(s) = a.checked_add(*b) {
+            return Ok(Value::Int(s));
+        }
+    }
+    ops::binary(crate::syntax::ast::BinOp::Add, acc, item.clone(), false)
+}
+
 pub(crate) fn call(
     vm: &mut Vm,
     b: Builtin,
@@ -289,8 +301,28 @@ pub(crate) fn call(
                     "sum() can't sum strings [use ''.join(seq) instead]",
                 ));
             }
-            for it in collect(vm, &args[0])? {
-                acc = ops::binary(crate::syntax::ast::BinOp::Add, acc, it, false)?;
+            // A list's or a tuple's items are added where they are rather
+            // than copied out first (`collect`): nothing an addition does can
+            // change the list. The same steps are charged as `collect` does.
+            match &args[0] {
+                Value::List(l) => {
+                    let items = l.borrow();
+                    vm.charge_steps(items.len() as u64 / crate::vm::ITEMS_PER_STEP)?;
+                    for it in items.iter() {
+                        acc = sum_add(acc, it)?;
+                    }
+                }
+                Value::Tuple(t) => {
+                    vm.charge_steps(t.len() as u64 / crate::vm::ITEMS_PER_STEP)?;
+                    for it in t.iter() {
+                        acc = sum_add(acc, it)?;
+                    }
+                }
+                other => {
+                    for it in collect(vm, other)? {
+                        acc = ops::binary(crate::syntax::ast::BinOp::Add, acc, it, false)?;
+                    }
+                }
             }
             acc
         }
