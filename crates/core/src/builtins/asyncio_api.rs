@@ -205,6 +205,13 @@ pub(crate) fn gather(vm: &mut Vm, args: Vec<Value>, kwargs: &Kwargs) -> Result<V
     Ok(Value::Future(combinators::gather(vm, args, re)?))
 }
 
+thread_local! {
+    /// What `call_inner` answers for a builtin that is not one of its own
+    /// (a bare StopIteration, as it was): made once rather than for every
+    /// call of `sum`, `len`, `print`, … that passes through.
+    static NOT_ASYNCIO: ExcRef = ExcObj::bare(ExcType::StopIteration);
+}
+
 fn call_inner(
     vm: &mut Vm,
     b: Builtin,
@@ -438,7 +445,7 @@ fn call_inner(
                 Ok(coro_value(vm, "to_thread", n))
             }
             B::Iscoroutine => Ok(Value::Bool(matches!(args.first(), Some(Value::Coro(_))))),
-            _ => Err(ExcObj::bare(ExcType::StopIteration)),
+            _ => Err(NOT_ASYNCIO.with(Rc::clone)),
         }
     })();
     match r {
