@@ -458,7 +458,7 @@ impl Vm {
             return Called::Value(Value::Gen(Rc::new(RefCell::new(g))));
         }
         if f.code.is_async {
-            let line = self.line_of(self.line_offset);
+            let line = self.made_coro_line(self.line_offset);
             let coro = self.new_coro(Coro {
                 state: CoroState::Created(Frame::Py(frame)),
                 name: f.code.name.clone(),

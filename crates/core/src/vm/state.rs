@@ -112,6 +112,8 @@ pub(crate) struct Vm {
     pub(crate) lines: LineIndex,
     /// The last two offsets `made_task_line` looked up, with their lines.
     made_task_lines: [(u32, u32); 2],
+    /// The offset `made_coro_line` last looked up, with its line.
+    made_coro_line: (u32, u32),
     /// The source offset of the instruction most recently executed.
     pub(crate) line_offset: u32,
     pub(crate) next_callback_id: u64,
@@ -183,6 +185,7 @@ impl Vm {
             nested_depth: 0,
             abort: None,
             made_task_lines: [(u32::MAX, lines.line(u32::MAX)); 2],
+            made_coro_line: (u32::MAX, lines.line(u32::MAX)),
             lines,
             line_offset: 0,
             next_callback_id: 1,
@@ -289,6 +292,16 @@ impl Vm {
         };
         self.made_task_lines = [(offset, line), last];
         line
+    }
+
+    /// `line_of` for a new coroutine object (the line its "never awaited"
+    /// warning names), the last one remembered: a loop or a generator
+    /// expression makes its coroutines at one place, over and over.
+    pub(crate) fn made_coro_line(&mut self, offset: u32) -> u32 {
+        if self.made_coro_line.0 != offset {
+            self.made_coro_line = (offset, self.lines.line(offset));
+        }
+        self.made_coro_line.1
     }
 
     pub(crate) fn event(&mut self, task: u32, line: u32, kind: EventKind) {
