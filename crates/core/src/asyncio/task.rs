@@ -526,7 +526,7 @@ impl Vm {
         // A finished task has no frames left: its last line is the one that returned or raised.
         let is_current = self.current.as_ref().is_some_and(|c| Rc::ptr_eq(c, f));
         let line = match self.task_line(f) {
-            0 if is_current => self.line_of(self.line_offset),
+            0 if is_current => self.ended_line(self.line_offset),
             l => l,
         };
         self.event_known(id, line, EventKind::Done { outcome });
@@ -617,7 +617,7 @@ impl Vm {
             Some(td) => {
                 if at != td.line_at {
                     td.line_at = at;
-                    td.line = at.map_or(0, |o| self.line_of(o));
+                    td.line = at.map_or(0, |o| self.waited_line(o));
                 }
                 td.frames = frames;
                 td.line

@@ -78,6 +78,33 @@ pub(crate) enum Abort {
     Deadlock,
 }
 
+/// The last two source offsets looked up at one place, with their lines
+/// (most recent first).
+#[derive(Clone, Copy)]
+struct LastLines([(u32, u32); 2]);
+
+impl LastLines {
+    fn new(lines: &LineIndex) -> LastLines {
+        LastLines([(u32::MAX, lines.line(u32::MAX)); 2])
+    }
+
+    /// The line of `offset`, looked up in `lines` if it is neither of the two.
+    #[inline]
+    fn line(&mut self, lines: &LineIndex, offset: u32) -> u32 {
+        let [last, before] = self.0;
+        if last.0 == offset {
+            return last.1;
+        }
+        let line = if before.0 == offset {
+            before.1
+        } else {
+            lines.line(offset)
+        };
+        self.0 = [(offset, line), last];
+        line
+    }
+}
+
 pub(crate) struct Vm {
     pub(crate) globals: Vec<Value>,
     pub(crate) global_names: Vec<Rc<str>>,
@@ -111,7 +138,10 @@ pub(crate) struct Vm {
     pub(crate) abort: Option<Abort>,
     pub(crate) lines: LineIndex,
     /// The last two offsets `made_task_line` looked up, with their lines.
-    made_task_lines: [(u32, u32); 2],
+    made_task_lines: LastLines,
+    /// The same for `waited_line` and `ended_line`.
+    waited_lines: LastLines,
+    ended_lines: LastLines,
     /// The offset `made_coro_line` last looked up, with its line.
     made_coro_line: (u32, u32),
     /// The source offset of the instruction most recently executed.
@@ -184,7 +214,9 @@ impl Vm {
             limits,
             nested_depth: 0,
             abort: None,
-            made_task_lines: [(u32::MAX, lines.line(u32::MAX)); 2],
+            made_task_lines: LastLines::new(&lines),
+            waited_lines: LastLines::new(&lines),
+            ended_lines: LastLines::new(&lines),
             made_coro_line: (u32::MAX, lines.line(u32::MAX)),
             lines,
             line_offset: 0,
@@ -281,17 +313,21 @@ impl Vm {
     /// tree's nodes) makes them all at one line and start them all at
     /// another, and a look-up (a binary search) costs several times this.
     pub(crate) fn made_task_line(&mut self, offset: u32) -> u32 {
-        let [last, before] = self.made_task_lines;
-        if last.0 == offset {
-            return last.1;
-        }
-        let line = if before.0 == offset {
-            before.1
-        } else {
-            self.lines.line(offset)
-        };
-        self.made_task_lines = [(offset, line), last];
-        line
+        self.made_task_lines.line(&self.lines, offset)
+    }
+
+    /// `line_of` for the `await` a task's step ended at, when it is not
+    /// where the task waited before: the last two remembered (the children
+    /// of a gather all wait at one `await`; a task in a loop alternates
+    /// between two).
+    pub(crate) fn waited_line(&mut self, offset: u32) -> u32 {
+        self.waited_lines.line(&self.lines, offset)
+    }
+
+    /// `line_of` for the `return` (or the raise) a task ended at: the last
+    /// two remembered (a gather's children end at one).
+    pub(crate) fn ended_line(&mut self, offset: u32) -> u32 {
+        self.ended_lines.line(&self.lines, offset)
     }
 
     /// `line_of` for a new coroutine object (the line its "never awaited"
