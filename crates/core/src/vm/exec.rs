@@ -893,7 +893,14 @@ impl Vm {
                     match ops::collect(self, &it) {
                         Ok(items) => {
                             if let Some(Value::List(l)) = f.slots.last() {
-                                l.borrow_mut().extend(items);
+                                let mut l = l.borrow_mut();
+                                // `f(*xs)`, `[*xs]`: the list is still empty,
+                                // and takes the collected items as they are.
+                                if l.is_empty() {
+                                    *l = items;
+                                } else {
+                                    l.extend(items);
+                                }
                             }
                             Ok(())
                         }
