@@ -1170,16 +1170,18 @@ pub(crate) fn construct(
         }
         TypeId::Range => {
             arg_count("range", &args, 1, 3)?;
-            let mut ints = Vec::new();
-            for a in &args {
-                ints.push(a.as_int().ok_or_else(|| {
+            // At most three: read into an array, not a `Vec` (`for _ in
+            // range(10)` runs in every node of a gather tree).
+            let mut ints = [0i64; 3];
+            for (i, a) in ints.iter_mut().zip(&args) {
+                *i = a.as_int().ok_or_else(|| {
                     type_err(format!(
                         "'{}' object cannot be interpreted as an integer",
                         a.type_name()
                     ))
-                })?);
+                })?;
             }
-            let (start, stop, step) = match ints.as_slice() {
+            let (start, stop, step) = match &ints[..args.len().min(3)] {
                 [stop] => (0, *stop, 1),
                 [start, stop] => (*start, *stop, 1),
                 [start, stop, step] => (*start, *stop, *step),
