@@ -181,11 +181,13 @@ pub(crate) struct Vm {
     /// nothing else refers to, for the next calls of `async def`
     /// functions (`Vm::new_coro`, `Vm::coro_done` in vm.rs).
     pub(super) spare_coros: Vec<Rc<std::cell::RefCell<crate::value::Coro>>>,
-    /// Emptied stacks of finished generators, for the next generators'
-    /// frames (`func_frame`, `gen_next` in exec.rs): a generator expression
-    /// made and run to its end per call (a gather tree's every node) then
-    /// allocates no stack.
-    pub(super) spare_stacks: Vec<Vec<Frame>>,
+    /// Emptied stacks of finished generators and of tasks' steps, for the
+    /// next generators' frames (`func_frame`, `gen_next` in exec.rs) and the
+    /// steps of tasks that hold their one frame inline (`Vm::task_stack` in
+    /// task.rs): a generator expression made and run to its end per call (a
+    /// gather tree's every node) then allocates no stack, nor a task that
+    /// waits once.
+    pub(crate) spare_stacks: Vec<Vec<Frame>>,
 }
 
 /// At most this many boxes wait in `Vm::native_boxes`.
@@ -523,6 +525,7 @@ impl Drop for Vm {
             let mut t = t.borrow_mut();
             t.callbacks.clear();
             if let Some(td) = t.task.as_mut() {
+                td.frame = None;
                 td.frames.clear();
                 td.waiter = crate::asyncio::objects::Waiter::None;
             }
