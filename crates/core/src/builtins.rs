@@ -379,6 +379,9 @@ pub(crate) fn call(
     args: Vec<Value>,
     kwargs: Kwargs,
 ) -> Result<Called, ExcRef> {
+    if b == Builtin::Gather {
+        return asyncio_api::gather(vm, args, &kwargs).map(Called::Value);
+    }
     if let Some(r) = asyncio_api::call(vm, b, &args, &kwargs) {
         return r;
     }

@@ -26,7 +26,8 @@ pub(crate) struct Code {
     pub(crate) names: Vec<Rc<str>>,
     pub(crate) nlocals: u32,
     pub(crate) local_names: Vec<Rc<str>>,
-    /// Local slots that hold cells (captured by nested functions) and are made fresh at entry.
+    /// Local slots that hold cells (captured by nested functions): made fresh
+    /// when a closure first captures them (`Op::LoadCell`), plain until then.
     pub(crate) cell_slots: Vec<u32>,
     /// Slots that receive the closure's cells, in closure order.
     pub(crate) free_slots: Vec<u32>,

@@ -1150,7 +1150,9 @@ fn collect_items(vm: &mut Vm, v: &Value) -> Result<Vec<Value>, ExcRef> {
         _ => {}
     }
     let it = get_iter(v)?;
-    let mut out = Vec::new();
+    // Room for a few items at once: `gather(*(f(i) for i in range(10)))`
+    // would otherwise grow the list three times.
+    let mut out = Vec::with_capacity(16);
     while let Some(x) = iter_next(vm, &it)? {
         out.push(x);
         check_size(Built::List, out.len())?;

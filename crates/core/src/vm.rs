@@ -9,6 +9,7 @@ mod exec;
 mod state;
 mod threads;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::asyncio::native::NativeCoro;
@@ -16,7 +17,7 @@ use crate::asyncio::objects::FutRef;
 use crate::compile::Code;
 use crate::exc::ExcRef;
 use crate::trace::BlockKind;
-use crate::value::Value;
+use crate::value::{Coro, Value};
 
 pub(crate) use exec::{
     cancelled_error, make_cancelled_error, unhashable, Called, Kwargs, NO_KWARGS,
@@ -53,7 +54,31 @@ pub(crate) struct Block {
 impl Drop for PyFrame {
     fn drop(&mut self) {
         // The locals first, then the stack, as always.
-        for v in self.slots.drain(..) {
+        drop_slots(&mut self.slots, &self.code);
+    }
+}
+
+/// Drop a frame's locals and stack, first to last. A cell variable whose
+/// cell was never made (see `close_over` in exec.rs) holds its value
+/// plainly: it is dropped as its cell would have dropped it (a container
+/// whole, not taken apart by `drop_deep`).
+#[inline]
+fn drop_slots(slots: &mut Vec<Value>, code: &Code) {
+    if !code.cell_slots.is_empty() {
+        return drop_slots_with_cells(slots, code);
+    }
+    for v in slots.drain(..) {
+        crate::value::drop_deep(v);
+    }
+}
+
+/// `drop_slots` for code with cell variables.
+#[inline(never)]
+fn drop_slots_with_cells(slots: &mut Vec<Value>, code: &Code) {
+    for (i, v) in slots.drain(..).enumerate() {
+        if crate::value::is_container(&v) && code.cell_slots.contains(&(i as u32)) {
+            drop(v);
+        } else {
             crate::value::drop_deep(v);
         }
     }
@@ -62,6 +87,9 @@ impl Drop for PyFrame {
 /// At most this many spare frames wait in `Vm::spare_frames`: enough for
 /// the calls of a recursion a few dozen deep, little memory.
 const SPARE_FRAMES: usize = 64;
+
+/// At most this many spare coroutine objects wait in `Vm::spare_coros`.
+const SPARE_COROS: usize = 64;
 
 /// A frame whose locals and stack grew bigger than this is not kept (a
 /// list display of a thousand items would otherwise hold its room forever).
@@ -91,12 +119,40 @@ impl Vm {
         if self.spare_frames.len() >= SPARE_FRAMES || f.slots.capacity() > SPARE_CAPACITY {
             return;
         }
-        for v in f.slots.drain(..) {
-            crate::value::drop_deep(v);
-        }
+        drop_slots(&mut f.slots, &f.code);
         f.blocks.clear();
         f.exc_stack.clear();
         self.spare_frames.push(f);
+    }
+}
+
+impl Vm {
+    /// A new coroutine object, in the allocation of one whose frame was
+    /// taken and that nothing refers to any more if there is one: a gather
+    /// tree's every node is a coroutine made, made a task and let go.
+    pub(crate) fn new_coro(&mut self, coro: Coro) -> Rc<RefCell<Coro>> {
+        match self.spare_coros.pop() {
+            Some(c) => {
+                // What it held (its names; its state is `Started`) is
+                // dropped now, which nothing can see.
+                *c.borrow_mut() = coro;
+                c
+            }
+            None => Rc::new(RefCell::new(coro)),
+        }
+    }
+
+    /// A coroutine whose frame was taken (by a task or an `await`): kept
+    /// for `new_coro` if nothing else refers to it (no strong or weak
+    /// reference: it can never be seen again), else let go.
+    #[inline]
+    pub(crate) fn coro_done(&mut self, c: Rc<RefCell<Coro>>) {
+        if Rc::strong_count(&c) == 1
+            && Rc::weak_count(&c) == 0
+            && self.spare_coros.len() < SPARE_COROS
+        {
+            self.spare_coros.push(c);
+        }
     }
 }
 

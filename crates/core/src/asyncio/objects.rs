@@ -147,6 +147,14 @@ pub(crate) struct TaskData {
     pub(crate) func: Rc<str>,
     /// The coroutine's frames, innermost last; taken out while the task runs.
     pub(crate) frames: Vec<Frame>,
+    /// Instead of `frames`, before the task's first step and after it if it
+    /// ended waiting with its coroutine's frame alone (nearly every task):
+    /// its one frame, with no stack of its own (see `stage`). A gather tree
+    /// makes 100,000 tasks that wait once each.
+    pub(crate) frame: Option<Frame>,
+    /// Where the task's frames are (`Task.__step` has started it once it
+    /// is past `New`).
+    pub(crate) stage: TaskStage,
     /// The line `frames` are at (kept with them: a wake-up reads it without
     /// walking the frames).
     pub(crate) line: u32,
@@ -158,7 +166,26 @@ pub(crate) struct TaskData {
     pub(crate) waiter: Waiter,
     pub(crate) must_cancel: bool,
     pub(crate) num_cancels_requested: u32,
+    /// False while the task's one frame is inline (`stage` `New` or
+    /// `Waited`): tested first, as `Task.__step`'s every step would.
     pub(crate) started: bool,
+}
+
+/// Where a task's frames are: in `TaskData::frame` before its first step
+/// and while it waits after a first step that ended with that one frame,
+/// run on a spare stack of the VM's meanwhile (`Vm::task_stack`); in its
+/// own stack (`TaskData::frames`) once a step ended otherwise, as every
+/// step of a task that runs many does, at no cost of copying.
+#[derive(Clone, Copy)]
+pub(crate) enum TaskStage {
+    /// Not started: its coroutine's frame is in `frame`.
+    New,
+    /// Its first step ended waiting; its one frame is in `frame`.
+    Waited,
+    /// A step is running on a spare stack (from `New`: its first).
+    OnSpare { first: bool },
+    /// Its frames are in `frames`.
+    Own,
 }
 
 /// A task's name as the task holds it (`get_name()`, its repr read it as a

@@ -9,7 +9,8 @@ use crate::asyncio::event_loop::{
     Callback, Handle, PausedStep, Ready, Timer, TimerRef, TimerWhat, CLOCK_RESOLUTION,
 };
 use crate::asyncio::objects::{
-    DoneCallback, FutRef, FutState, Future, OwnName, QueueWaitState, SleepState, TaskData, Waiter,
+    DoneCallback, FutRef, FutState, Future, OwnName, QueueWaitState, SleepState, TaskData,
+    TaskStage, Waiter,
 };
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::trace::{
@@ -46,6 +47,11 @@ fn step_input(exc: Option<ExcRef>) -> Resume {
 
 /// How many futures `Vm::recycle_future` keeps for reuse at most.
 const SPARE_FUTURES: usize = 64;
+
+/// How many spare stacks `Vm::keep_task_frames` keeps at most, and how big
+/// each may be.
+const SPARE_STACKS: usize = 16;
+const SPARE_STACK_CAPACITY: usize = 16;
 
 /// Event-loop passes before a run is stopped (each pass normally costs steps too).
 const MAX_PASSES: u32 = 20_000_000;
@@ -156,7 +162,7 @@ impl Vm {
     pub(crate) fn task_line(&self, task: &FutRef) -> u32 {
         let t = task.borrow();
         match t.task.as_ref() {
-            Some(td) if !td.frames.is_empty() => td.line,
+            Some(td) if !td.frames.is_empty() || td.frame.is_some() => td.line,
             _ => 0,
         }
     }
@@ -202,26 +208,27 @@ impl Vm {
         };
         let info_name = name.to_task_name();
         let func = c.borrow().name.clone();
+        if let Value::Coro(c) = coro {
+            self.coro_done(c);
+        }
         let func_shared = self.shared_name(&func);
         let id = self.tasks.len() as u32;
         let first_at = frames_offset(std::slice::from_ref(&frame));
         let first_line = first_at.map_or(0, |o| self.made_task_line(o));
-        // Room for the frames of what it awaits (a sleep, a call): no
-        // reallocation at its first await.
-        let mut frames = Vec::with_capacity(4);
-        frames.push(frame);
         let fut = Future::new(WaitOn::Task { task: id });
         fut.borrow_mut().task = Some(TaskData {
             id,
             name,
             func,
-            frames,
+            frames: Vec::new(),
+            frame: Some(frame),
+            stage: TaskStage::New,
+            started: false,
             line: first_line,
             line_at: first_at,
             waiter: Waiter::None,
             must_cancel: false,
             num_cancels_requested: 0,
-            started: false,
         });
         self.tasks.push(fut.clone());
         let parent = self.current_task_id();
@@ -535,7 +542,7 @@ impl Vm {
         // A finished task has no frames left: its last line is the one that returned or raised.
         let is_current = self.current.as_ref().is_some_and(|c| Rc::ptr_eq(c, f));
         let line = match self.task_line(f) {
-            0 if is_current => self.line_of(self.line_offset),
+            0 if is_current => self.ended_line(self.line_offset),
             l => l,
         };
         self.event_known(id, line, EventKind::Done { outcome });
@@ -563,10 +570,13 @@ impl Vm {
             }
             waiter = std::mem::replace(&mut td.waiter, Waiter::None);
             if !td.started {
-                td.started = true;
-                if let Resume::Value(_) = input {
-                    input = Resume::Start;
+                // Not started, or waiting with its one frame inline.
+                if matches!(td.stage, TaskStage::New) {
+                    if let Resume::Value(_) = input {
+                        input = Resume::Start;
+                    }
                 }
+                self.spare_task_stack(td);
             }
             (td.id, td.line, std::mem::take(&mut td.frames))
         };
@@ -585,6 +595,60 @@ impl Vm {
         }
         let prev = self.current.replace(task.clone());
         self.task_run(task, id, frames, input, prev);
+    }
+
+    /// The stack a task's step runs on, with the task's frames: the task's
+    /// own, or (while it holds its one frame inline) a spare one of the
+    /// VM's (`spare_task_stack`; `task_step` does the same inline).
+    #[inline(always)]
+    fn task_stack(&mut self, td: &mut TaskData) -> Vec<Frame> {
+        if !td.started {
+            self.spare_task_stack(td);
+        }
+        std::mem::take(&mut td.frames)
+    }
+
+    /// `task_stack` for a task holding its one frame inline (`New` or
+    /// `Waited`): a spare stack (or a new one) with the frame on it.
+    #[inline(never)]
+    fn spare_task_stack(&mut self, td: &mut TaskData) {
+        let mut stack = self.spare_stacks.pop().unwrap_or_default();
+        stack.extend(td.frame.take());
+        td.frames = stack;
+        td.started = true;
+        td.stage = TaskStage::OnSpare {
+            first: matches!(td.stage, TaskStage::New),
+        };
+    }
+
+    /// The end of a task's step on `stack`: after its first step, a task
+    /// waiting with its one frame keeps it inline and a finished task keeps
+    /// no stack (a spare stack goes back to the VM for the next steps);
+    /// otherwise the stack becomes (or stays) the task's own, as it was
+    /// before tasks held a frame inline (no copying at every step).
+    #[inline(always)]
+    fn keep_task_frames(&mut self, td: &mut TaskData, stack: Vec<Frame>) {
+        if let TaskStage::OnSpare { first } = td.stage {
+            return self.keep_spare_stack(td, stack, first);
+        }
+        td.frames = stack;
+    }
+
+    /// `keep_task_frames` for a step on a spare stack.
+    #[inline(never)]
+    fn keep_spare_stack(&mut self, td: &mut TaskData, mut stack: Vec<Frame>, first: bool) {
+        if stack.is_empty() || (first && stack.len() == 1) {
+            td.frame = stack.pop();
+            td.stage = TaskStage::Waited;
+            // Its next step goes through `spare_task_stack` again.
+            td.started = false;
+            if self.spare_stacks.len() < SPARE_STACKS && stack.capacity() <= SPARE_STACK_CAPACITY {
+                self.spare_stacks.push(stack);
+            }
+            return;
+        }
+        td.stage = TaskStage::Own;
+        td.frames = stack;
     }
 
     /// The rest of `task_step` from running the task's frames: also where a
@@ -607,6 +671,8 @@ impl Vm {
                 Outcome::RunLoop(run) => input = Resume::from(self.loop_to_end(run)),
                 Outcome::Paused => {
                     if let Some(td) = task.borrow_mut().task.as_mut() {
+                        // The stack becomes its own, whichever it ran on.
+                        td.stage = TaskStage::Own;
                         td.frames = frames;
                     }
                     self.lp.paused = Some(PausedStep {
@@ -626,9 +692,9 @@ impl Vm {
             Some(td) => {
                 if at != td.line_at {
                     td.line_at = at;
-                    td.line = at.map_or(0, |o| self.line_of(o));
+                    td.line = at.map_or(0, |o| self.waited_line(o));
                 }
-                td.frames = frames;
+                self.keep_task_frames(td, frames);
                 td.line
             }
             None => at.map_or(0, |o| self.line_of(o)),
@@ -770,12 +836,10 @@ impl Vm {
             self.current = prev;
             return;
         }
-        let frames = task
-            .borrow_mut()
-            .task
-            .as_mut()
-            .map(|td| std::mem::take(&mut td.frames))
-            .unwrap_or_default();
+        let frames = match task.borrow_mut().task.as_mut() {
+            Some(td) => self.task_stack(td),
+            None => Vec::new(),
+        };
         self.task_run(&task, id, frames, Resume::Start, prev);
     }
 

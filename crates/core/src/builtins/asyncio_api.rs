@@ -196,6 +196,22 @@ pub(crate) fn plain_sleep(b: Builtin, args: &[Value]) -> Option<f64> {
     }
 }
 
+/// `asyncio.gather(*args, **kwargs)`, given the arguments themselves (as
+/// `builtins::call` has them): the coroutines become tasks with nothing else
+/// holding them, so their objects can be reused (`Vm::create_task`).
+pub(crate) fn gather(vm: &mut Vm, args: Vec<Value>, kwargs: &Kwargs) -> Result<Value, ExcRef> {
+    check_kwargs("gather", kwargs, &["return_exceptions"])?;
+    let re = kwarg(kwargs, "return_exceptions").is_some_and(|v| v.truthy());
+    Ok(Value::Future(combinators::gather(vm, args, re)?))
+}
+
+thread_local! {
+    /// What `call_inner` answers for a builtin that is not one of its own
+    /// (a bare StopIteration, as it was): made once rather than for every
+    /// call of `sum`, `len`, `print`, … that passes through.
+    static NOT_ASYNCIO: ExcRef = ExcObj::bare(ExcType::StopIteration);
+}
+
 fn call_inner(
     vm: &mut Vm,
     b: Builtin,
@@ -206,11 +222,7 @@ fn call_inner(
     let r = (|| -> Result<Value, ExcRef> {
         match b {
             B::Sleep => Ok(coro_value(vm, "sleep", sleep(args, kwargs)?)),
-            B::Gather => {
-                check_kwargs("gather", kwargs, &["return_exceptions"])?;
-                let re = kwarg(kwargs, "return_exceptions").is_some_and(|v| v.truthy());
-                Ok(Value::Future(combinators::gather(vm, args.to_vec(), re)?))
-            }
+            B::Gather => gather(vm, args.to_vec(), kwargs),
             B::CreateTask | B::EnsureFuture => {
                 check_kwargs(b.name(), kwargs, &["name", "context", "loop"])?;
                 arg_count(b.name(), args, 1, 1)?;
@@ -433,7 +445,7 @@ fn call_inner(
                 Ok(coro_value(vm, "to_thread", n))
             }
             B::Iscoroutine => Ok(Value::Bool(matches!(args.first(), Some(Value::Coro(_))))),
-            _ => Err(ExcObj::bare(ExcType::StopIteration)),
+            _ => Err(NOT_ASYNCIO.with(Rc::clone)),
         }
     })();
     match r {

@@ -181,6 +181,18 @@ pub(crate) fn isinstance_of(v: &Value, cls: &Value) -> Result<bool, ExcRef> {
     }
 }
 
+/// `acc + item` in `sum`: two ints that do not overflow added here (`1 +
+/// sum(counts)` of a gather tree's every node), anything else by `ops::binary`.
+#[inline]
+fn sum_add(acc: Value, item: &Value) -> Result<Value, ExcRef> {
+    if let (Value::Int(a), Value::Int(b)) = (&acc, item) {
+        if let Some(s) = a.checked_add(*b) {
+            return Ok(Value::Int(s));
+        }
+    }
+    ops::binary(crate::syntax::ast::BinOp::Add, acc, item.clone(), false)
+}
+
 pub(crate) fn call(
     vm: &mut Vm,
     b: Builtin,
@@ -289,8 +301,28 @@ pub(crate) fn call(
                     "sum() can't sum strings [use ''.join(seq) instead]",
                 ));
             }
-            for it in collect(vm, &args[0])? {
-                acc = ops::binary(crate::syntax::ast::BinOp::Add, acc, it, false)?;
+            // A list's or a tuple's items are added where they are rather
+            // than copied out first (`collect`): nothing an addition does can
+            // change the list. The same steps are charged as `collect` does.
+            match &args[0] {
+                Value::List(l) => {
+                    let items = l.borrow();
+                    vm.charge_steps(items.len() as u64 / crate::vm::ITEMS_PER_STEP)?;
+                    for it in items.iter() {
+                        acc = sum_add(acc, it)?;
+                    }
+                }
+                Value::Tuple(t) => {
+                    vm.charge_steps(t.len() as u64 / crate::vm::ITEMS_PER_STEP)?;
+                    for it in t.iter() {
+                        acc = sum_add(acc, it)?;
+                    }
+                }
+                other => {
+                    for it in collect(vm, other)? {
+                        acc = ops::binary(crate::syntax::ast::BinOp::Add, acc, it, false)?;
+                    }
+                }
             }
             acc
         }
@@ -1138,16 +1170,18 @@ pub(crate) fn construct(
         }
         TypeId::Range => {
             arg_count("range", &args, 1, 3)?;
-            let mut ints = Vec::new();
-            for a in &args {
-                ints.push(a.as_int().ok_or_else(|| {
+            // At most three: read into an array, not a `Vec` (`for _ in
+            // range(10)` runs in every node of a gather tree).
+            let mut ints = [0i64; 3];
+            for (i, a) in ints.iter_mut().zip(&args) {
+                *i = a.as_int().ok_or_else(|| {
                     type_err(format!(
                         "'{}' object cannot be interpreted as an integer",
                         a.type_name()
                     ))
-                })?);
+                })?;
             }
-            let (start, stop, step) = match ints.as_slice() {
+            let (start, stop, step) = match &ints[..args.len().min(3)] {
                 [stop] => (0, *stop, 1),
                 [start, stop] => (*start, *stop, 1),
                 [start, stop, step] => (*start, *stop, *step),

@@ -50,6 +50,11 @@ pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
 /// temporary `Vec` whose drop would be a call on every awaited method.
 pub(crate) const NO_KWARGS: &Kwargs = &Vec::new();
 
+/// How many emptied generator stacks `Vm::spare_stacks` keeps at most, and
+/// how big each may be.
+const SPARE_STACKS: usize = 16;
+const SPARE_STACK_CAPACITY: usize = 16;
+
 /// How deep builtins may call back into Python inside each other.
 const MAX_NESTED_CALLBACKS: u32 = 40;
 
@@ -212,6 +217,7 @@ impl Vm {
                 let state = std::mem::replace(&mut c.borrow_mut().state, CoroState::Started);
                 match state {
                     CoroState::Created(frame) => {
+                        self.coro_done(c);
                         self.check_await_depth(frames)?;
                         frames.push(frame);
                         Ok(Resume::Start)
@@ -383,6 +389,12 @@ impl Vm {
         gb.running = false;
         if let Ok(Some(_)) = result {
             gb.frames = frames;
+        } else if frames.is_empty()
+            && frames.capacity() <= SPARE_STACK_CAPACITY
+            && self.spare_stacks.len() < SPARE_STACKS
+        {
+            // Finished: its empty stack is kept for the next generator.
+            self.spare_stacks.push(frames);
         }
         result
     }
@@ -439,21 +451,23 @@ impl Vm {
     /// kept in the generator or coroutine object the call makes.
     fn func_frame(&mut self, f: &Function, frame: Box<PyFrame>) -> Called {
         if f.code.is_generator {
+            let mut frames = self.spare_stacks.pop().unwrap_or_default();
+            frames.push(Frame::Py(frame));
             let g = crate::value::GenObj {
-                frames: vec![Frame::Py(frame)],
+                frames,
                 started: false,
                 running: false,
             };
             return Called::Value(Value::Gen(Rc::new(RefCell::new(g))));
         }
         if f.code.is_async {
-            let line = self.line_of(self.line_offset);
-            let coro = Rc::new(RefCell::new(Coro {
+            let line = self.made_coro_line(self.line_offset);
+            let coro = self.new_coro(Coro {
                 state: CoroState::Created(Frame::Py(frame)),
                 name: f.code.name.clone(),
                 qualname: f.code.qualname.clone(),
                 created_line: line,
-            }));
+            });
             Called::Value(Value::Coro(coro))
         } else {
             Called::Frame(Frame::Py(frame))
@@ -521,32 +535,43 @@ impl Vm {
                         Ok(())
                     }
                 }
-                Op::LoadDeref(i) => match &f.slots[i as usize] {
-                    Value::Cell(c) => {
-                        let v = c.borrow().clone();
-                        if let Value::Undefined = v {
-                            Err(ExcObj::msg(
-                                ExcType::NameError,
-                                format!(
-                                    "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
-                                    code.local_names[i as usize]
-                                ),
-                            ))
-                        } else {
-                            f.slots.push(v);
-                            Ok(())
-                        }
+                Op::LoadDeref(i) => {
+                    // A cell, or the value of a cell variable whose cell is
+                    // not made yet (see `close_over`): read the same.
+                    let v = match &f.slots[i as usize] {
+                        Value::Cell(c) => c.borrow().clone(),
+                        v => v.clone(),
+                    };
+                    if let Value::Undefined = v {
+                        Err(ExcObj::msg(
+                            ExcType::NameError,
+                            format!(
+                                "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                                code.local_names[i as usize]
+                            ),
+                        ))
+                    } else {
+                        f.slots.push(v);
+                        Ok(())
                     }
-                    _ => Err(unbound_local(&code.local_names[i as usize])),
-                },
+                }
                 Op::StoreDeref(i) => {
                     let v = pop(f);
-                    if let Value::Cell(c) = &f.slots[i as usize] {
-                        *c.borrow_mut() = v;
+                    match &mut f.slots[i as usize] {
+                        Value::Cell(c) => *c.borrow_mut() = v,
+                        // A cell variable whose cell is not made yet.
+                        slot => *slot = v,
                     }
                     Ok(())
                 }
                 Op::LoadCell(i) => {
+                    // A closure captures the variable: its cell is made now
+                    // if it was not yet (see `close_over`).
+                    let slot = &mut f.slots[i as usize];
+                    if !matches!(slot, Value::Cell(_)) {
+                        let v = std::mem::take(slot);
+                        *slot = Value::Cell(Rc::new(RefCell::new(v)));
+                    }
                     f.slots.push(f.slots[i as usize].clone());
                     Ok(())
                 }
@@ -871,7 +896,14 @@ impl Vm {
                     match ops::collect(self, &it) {
                         Ok(items) => {
                             if let Some(Value::List(l)) = f.slots.last() {
-                                l.borrow_mut().extend(items);
+                                let mut l = l.borrow_mut();
+                                // `f(*xs)`, `[*xs]`: the list is still empty,
+                                // and takes the collected items as they are.
+                                if l.is_empty() {
+                                    *l = items;
+                                } else {
+                                    l.extend(items);
+                                }
                             }
                             Ok(())
                         }
@@ -1895,14 +1927,15 @@ pub(crate) fn bind_args(
     Ok(())
 }
 
-/// The last step of binding a call: the locals that inner functions see are
-/// put in cells, and the cells this function sees from outside are added.
+/// The last step of binding a call: the cells this function sees from
+/// outside are added. The locals that inner functions see get their cells
+/// only when a closure first captures them (`Op::LoadCell`): until then
+/// nothing but this frame can see them, so a call that makes no closure
+/// (a tree's leaf, whose generator expression never runs) allocates no cell.
+/// Such a local's value is read, written and dropped as its cell's would be
+/// (`Op::LoadDeref`, `Op::StoreDeref`, `Vm::py_frame_done`).
 fn close_over(frame: &mut PyFrame, func: &Function) {
     let code = &func.code;
-    for &slot in &code.cell_slots {
-        let v = std::mem::take(&mut frame.slots[slot as usize]);
-        frame.slots[slot as usize] = Value::Cell(Rc::new(RefCell::new(v)));
-    }
     for (i, &slot) in code.free_slots.iter().enumerate() {
         if let Some(c) = func.closure.get(i) {
             frame.slots[slot as usize] = Value::Cell(c.clone());

@@ -78,6 +78,33 @@ pub(crate) enum Abort {
     Deadlock,
 }
 
+/// The last two source offsets looked up at one place, with their lines
+/// (most recent first).
+#[derive(Clone, Copy)]
+struct LastLines([(u32, u32); 2]);
+
+impl LastLines {
+    fn new(lines: &LineIndex) -> LastLines {
+        LastLines([(u32::MAX, lines.line(u32::MAX)); 2])
+    }
+
+    /// The line of `offset`, looked up in `lines` if it is neither of the two.
+    #[inline]
+    fn line(&mut self, lines: &LineIndex, offset: u32) -> u32 {
+        let [last, before] = self.0;
+        if last.0 == offset {
+            return last.1;
+        }
+        let line = if before.0 == offset {
+            before.1
+        } else {
+            lines.line(offset)
+        };
+        self.0 = [(offset, line), last];
+        line
+    }
+}
+
 pub(crate) struct Vm {
     pub(crate) globals: Vec<Value>,
     pub(crate) global_names: Vec<Rc<str>>,
@@ -111,7 +138,12 @@ pub(crate) struct Vm {
     pub(crate) abort: Option<Abort>,
     pub(crate) lines: LineIndex,
     /// The last two offsets `made_task_line` looked up, with their lines.
-    made_task_lines: [(u32, u32); 2],
+    made_task_lines: LastLines,
+    /// The same for `waited_line` and `ended_line`.
+    waited_lines: LastLines,
+    ended_lines: LastLines,
+    /// The offset `made_coro_line` last looked up, with its line.
+    made_coro_line: (u32, u32),
     /// The source offset of the instruction most recently executed.
     pub(crate) line_offset: u32,
     pub(crate) next_callback_id: u64,
@@ -152,6 +184,17 @@ pub(crate) struct Vm {
     /// (`Vm::py_frame`, `Vm::py_frame_done` in vm.rs).
     #[allow(clippy::vec_box)]
     pub(super) spare_frames: Vec<Box<super::PyFrame>>,
+    /// Coroutine objects that a task or an `await` took the frame of and
+    /// nothing else refers to, for the next calls of `async def`
+    /// functions (`Vm::new_coro`, `Vm::coro_done` in vm.rs).
+    pub(super) spare_coros: Vec<Rc<std::cell::RefCell<crate::value::Coro>>>,
+    /// Emptied stacks of finished generators and of tasks' steps, for the
+    /// next generators' frames (`func_frame`, `gen_next` in exec.rs) and the
+    /// steps of tasks that hold their one frame inline (`Vm::task_stack` in
+    /// task.rs): a generator expression made and run to its end per call (a
+    /// gather tree's every node) then allocates no stack, nor a task that
+    /// waits once.
+    pub(crate) spare_stacks: Vec<Vec<Frame>>,
 }
 
 /// At most this many boxes wait in `Vm::native_boxes`.
@@ -180,7 +223,10 @@ impl Vm {
             limits,
             nested_depth: 0,
             abort: None,
-            made_task_lines: [(u32::MAX, lines.line(u32::MAX)); 2],
+            made_task_lines: LastLines::new(&lines),
+            waited_lines: LastLines::new(&lines),
+            ended_lines: LastLines::new(&lines),
+            made_coro_line: (u32::MAX, lines.line(u32::MAX)),
             lines,
             line_offset: 0,
             next_callback_id: 1,
@@ -196,6 +242,8 @@ impl Vm {
             ids: Default::default(),
             native_boxes: Vec::new(),
             spare_frames: Vec::new(),
+            spare_coros: Vec::new(),
+            spare_stacks: Vec::new(),
         }
     }
 
@@ -280,17 +328,31 @@ impl Vm {
     /// tree's nodes) makes them all at one line and start them all at
     /// another, and a look-up (a binary search) costs several times this.
     pub(crate) fn made_task_line(&mut self, offset: u32) -> u32 {
-        let [last, before] = self.made_task_lines;
-        if last.0 == offset {
-            return last.1;
+        self.made_task_lines.line(&self.lines, offset)
+    }
+
+    /// `line_of` for the `await` a task's step ended at, when it is not
+    /// where the task waited before: the last two remembered (the children
+    /// of a gather all wait at one `await`; a task in a loop alternates
+    /// between two).
+    pub(crate) fn waited_line(&mut self, offset: u32) -> u32 {
+        self.waited_lines.line(&self.lines, offset)
+    }
+
+    /// `line_of` for the `return` (or the raise) a task ended at: the last
+    /// two remembered (a gather's children end at one).
+    pub(crate) fn ended_line(&mut self, offset: u32) -> u32 {
+        self.ended_lines.line(&self.lines, offset)
+    }
+
+    /// `line_of` for a new coroutine object (the line its "never awaited"
+    /// warning names), the last one remembered: a loop or a generator
+    /// expression makes its coroutines at one place, over and over.
+    pub(crate) fn made_coro_line(&mut self, offset: u32) -> u32 {
+        if self.made_coro_line.0 != offset {
+            self.made_coro_line = (offset, self.lines.line(offset));
         }
-        let line = if before.0 == offset {
-            before.1
-        } else {
-            self.lines.line(offset)
-        };
-        self.made_task_lines = [(offset, line), last];
-        line
+        self.made_coro_line.1
     }
 
     pub(crate) fn event(&mut self, task: u32, line: u32, kind: EventKind) {
@@ -476,6 +538,7 @@ impl Drop for Vm {
             let mut t = t.borrow_mut();
             t.callbacks.clear();
             if let Some(td) = t.task.as_mut() {
+                td.frame = None;
                 td.frames.clear();
                 td.waiter = crate::asyncio::objects::Waiter::None;
             }
