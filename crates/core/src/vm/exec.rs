@@ -543,13 +543,19 @@ impl Vm {
                         v => v.clone(),
                     };
                     if let Value::Undefined = v {
-                        Err(ExcObj::msg(
-                            ExcType::NameError,
-                            format!(
-                                "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
-                                code.local_names[i as usize]
-                            ),
-                        ))
+                        let name = &code.local_names[i as usize];
+                        // The function's own captured local is a local to
+                        // CPython; another's (a free variable) is not.
+                        if code.cell_slots.contains(&i) {
+                            Err(unbound_local(name))
+                        } else {
+                            Err(ExcObj::msg(
+                                ExcType::NameError,
+                                format!(
+                                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                                ),
+                            ))
+                        }
                     } else {
                         f.slots.push(v);
                         Ok(())
