@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::asyncio::combinators::{self, AsCompletedState, WaitState};
 use crate::asyncio::event_loop::Callback;
-use crate::asyncio::objects::{AsyncObj, FutRef, Future, QueueState, QueueWaiter};
+use crate::asyncio::objects::{AsyncObj, FutRef, Future, KeptWait, QueueState, QueueWaiter};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::machine::Settle;
 use crate::trace::{WaitOn, NO_TASK};
@@ -23,10 +23,11 @@ pub(crate) enum NStep {
     YieldBare,
     /// `asyncio.sleep`'s `await future` (see `Wait::Sleep`), until this time.
     Sleep(f64),
-    /// `Queue.get`'s `await getter` (`put` false) or `Queue.put`'s `await
-    /// putter` with the future kept in the task (see `Wait::Queue`).
+    /// `Queue.get`'s `await getter`, `Queue.put`'s `await putter` or
+    /// `Lock.acquire`'s `await fut` (`kind`) with the future kept in the
+    /// task (see `Wait::Queue`).
     QueueWait {
-        put: bool,
+        kind: KeptWait,
         serial: u64,
     },
 }
@@ -46,7 +47,7 @@ pub(crate) enum NativeCoro {
     },
     LockAcquire {
         lock: Rc<AsyncObj>,
-        fut: Option<FutRef>,
+        fut: Option<QueueWaiter>,
         ret: Value,
     },
     SemAcquire {
@@ -175,19 +176,15 @@ pub(crate) fn coro_value(vm: &mut Vm, qualname: &'static str, n: NativeCoro) -> 
     Value::Coro(c)
 }
 
-/// Wait in the queue's getters (`put` false) or putters (`put` true) on a
-/// new future, kept in `slot` to be taken out of the queue again if the
-/// wait ends another way (a cancellation). In a task's own step, the future
-/// is the task's (`Waiter::Queue`): the queue holds the task's number and
-/// the wait's serial (`QueueWaiter::Task`), and nothing is allocated.
-/// Inlined: pingpong waits in a queue at every item (a call cost it 1%).
+/// A new waiter for a queue's getters or putters or a lock's waiters
+/// (`kind`), kept in `slot` to be taken out of them again if the wait ends
+/// another way (a cancellation), and the step that awaits it. In a task's
+/// own step, the future is the task's (`Waiter::Queue`): the waiters hold
+/// the task's number and the wait's serial (`QueueWaiter::Task`), and
+/// nothing is allocated; elsewhere (a nested run, a worker's Python) a new
+/// future. Inlined: pingpong waits in a queue at every item (a call cost it 1%).
 #[inline(always)]
-fn queue_wait_in(
-    vm: &mut Vm,
-    qs: &RefCell<QueueState>,
-    put: bool,
-    slot: &mut Option<QueueWaiter>,
-) -> NStep {
+fn new_waiter(vm: &mut Vm, kind: KeptWait, slot: &mut Option<QueueWaiter>) -> (QueueWaiter, NStep) {
     let task = if vm.nested_depth == 0 && vm.worker.is_none() {
         vm.current_task_id()
     } else {
@@ -195,18 +192,32 @@ fn queue_wait_in(
     };
     let (w, step) = if task != NO_TASK {
         let serial = vm.callback_id();
-        let step = NStep::QueueWait { put, serial };
+        let step = NStep::QueueWait { kind, serial };
         (QueueWaiter::Task { task, serial }, step)
     } else {
-        let f = vm.new_future(if put {
-            WaitOn::QueuePut
-        } else {
-            WaitOn::QueueGet
-        });
+        let f = vm.new_future(kind.wait_on());
         let step = NStep::Await(Value::Future(f.clone()));
         (QueueWaiter::Future(f), step)
     };
     *slot = Some(w.clone());
+    (w, step)
+}
+
+/// Wait in the queue's getters (`put` false) or putters (`put` true) on a
+/// new waiter (`new_waiter`).
+#[inline(always)]
+fn queue_wait_in(
+    vm: &mut Vm,
+    qs: &RefCell<QueueState>,
+    put: bool,
+    slot: &mut Option<QueueWaiter>,
+) -> NStep {
+    let kind = if put {
+        KeptWait::QueuePut
+    } else {
+        KeptWait::QueueGet
+    };
+    let (w, step) = new_waiter(vm, kind, slot);
     let mut s = qs.borrow_mut();
     if put {
         s.putters.push_back(w);
@@ -262,10 +273,14 @@ fn is_cancel(e: &ExcRef) -> bool {
 pub(crate) fn lock_wake_first(vm: &mut Vm, lock: &AsyncObj) {
     let AsyncObj::Lock(l) = lock else { return };
     let first = l.borrow().waiters.front().cloned();
-    if let Some(f) = first {
-        if !f.borrow().done() {
+    match first {
+        Some(QueueWaiter::Future(f)) if !f.borrow().done() => {
             let _ = vm.set_result(&f, Value::Bool(true));
         }
+        Some(QueueWaiter::Task { task, serial }) => {
+            vm.wake_queue_waiter(task, serial);
+        }
+        _ => {}
     }
 }
 
@@ -712,7 +727,7 @@ impl NativeCoro {
 fn lock_acquire_step(
     vm: &mut Vm,
     lock: &Rc<AsyncObj>,
-    fut: &mut Option<FutRef>,
+    fut: &mut Option<QueueWaiter>,
     ret: &mut Value,
     input: Resume,
 ) -> NStep {
@@ -723,17 +738,19 @@ fn lock_acquire_step(
         Resume::Start => {
             let free = {
                 let l = l.borrow();
-                !l.locked && l.waiters.iter().all(|w| w.borrow().cancelled())
+                !l.locked && l.waiters.iter().all(|w| vm.waiter_cancelled(w))
             };
             if free {
                 l.borrow_mut().locked = true;
                 return NStep::Return(std::mem::take(ret));
             }
-            wait_in(vm, &mut l.borrow_mut().waiters, WaitOn::Lock, fut)
+            let (w, step) = new_waiter(vm, KeptWait::Lock, fut);
+            l.borrow_mut().waiters.push_back(w);
+            step
         }
         other => {
-            if let Some(f) = fut.take() {
-                remove_fut(&mut l.borrow_mut().waiters, &f);
+            if let Some(w) = fut.take() {
+                remove_waiter(&mut l.borrow_mut().waiters, &w);
             }
             match other {
                 Resume::Throw(e) => {

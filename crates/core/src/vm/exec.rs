@@ -127,8 +127,8 @@ impl Vm {
                         },
                         NStep::YieldBare => return Outcome::Suspend(Wait::Bare),
                         NStep::Sleep(until) => return Outcome::Suspend(Wait::Sleep(until)),
-                        NStep::QueueWait { put, serial } => {
-                            return Outcome::Suspend(Wait::Queue { put, serial })
+                        NStep::QueueWait { kind, serial } => {
+                            return Outcome::Suspend(Wait::Queue { kind, serial })
                         }
                     }
                 }
