@@ -52,7 +52,7 @@ pub(crate) enum NativeCoro {
     },
     SemAcquire {
         sem: Rc<AsyncObj>,
-        fut: Option<FutRef>,
+        fut: Option<QueueWaiter>,
         ret: Value,
     },
     EventWait {
@@ -305,20 +305,37 @@ pub(crate) fn sem_wake_next(vm: &mut Vm, sem: &AsyncObj) {
         .borrow()
         .waiters
         .iter()
-        .find(|f| !f.borrow().done())
+        .find(|w| !vm.waiter_done(w))
         .cloned();
-    if let Some(f) = next {
-        s.borrow_mut().value -= 1;
-        let _ = vm.set_result(&f, Value::Bool(true));
+    match next {
+        Some(QueueWaiter::Future(f)) => {
+            s.borrow_mut().value -= 1;
+            let _ = vm.set_result(&f, Value::Bool(true));
+        }
+        Some(QueueWaiter::Task { task, serial }) => {
+            s.borrow_mut().value -= 1;
+            vm.wake_queue_waiter(task, serial);
+        }
+        None => {}
     }
 }
 
-pub(crate) fn sem_locked(sem: &AsyncObj) -> bool {
+pub(crate) fn sem_locked(vm: &Vm, sem: &AsyncObj) -> bool {
     let AsyncObj::Semaphore(s) = sem else {
         return false;
     };
     let s = s.borrow();
-    s.value == 0 || s.waiters.iter().any(|w| !w.borrow().cancelled())
+    s.value == 0 || s.waiters.iter().any(|w| !vm.waiter_cancelled(w))
+}
+
+/// `w.cancelled()` for the waiter of a coroutine just woken from it: a
+/// waiter kept in the task left it when the task woke up, which kept
+/// whether it was cancelled (`Vm::queue_wait_cancelled`).
+fn woken_cancelled(vm: &Vm, w: &QueueWaiter) -> bool {
+    match w {
+        QueueWaiter::Future(f) => f.borrow().cancelled(),
+        QueueWaiter::Task { .. } => vm.queue_wait_cancelled,
+    }
 }
 
 pub(crate) fn sem_release(vm: &mut Vm, sem: &AsyncObj) -> Result<(), ExcRef> {
@@ -468,21 +485,23 @@ impl NativeCoro {
                 };
                 match input {
                     Resume::Start => {
-                        if !sem_locked(sem) {
+                        if !sem_locked(vm, sem) {
                             s.borrow_mut().value -= 1;
                             return NStep::Return(std::mem::take(ret));
                         }
-                        wait_in(vm, &mut s.borrow_mut().waiters, WaitOn::Semaphore, fut)
+                        let (w, step) = new_waiter(vm, KeptWait::Semaphore, fut);
+                        s.borrow_mut().waiters.push_back(w);
+                        step
                     }
                     other => {
-                        let f = fut.take();
-                        if let Some(f) = &f {
-                            remove_fut(&mut s.borrow_mut().waiters, f);
+                        let w = fut.take();
+                        if let Some(w) = &w {
+                            remove_waiter(&mut s.borrow_mut().waiters, w);
                         }
                         match other {
                             Resume::Throw(e) => {
                                 if is_cancel(&e)
-                                    && f.as_ref().is_some_and(|f| !f.borrow().cancelled())
+                                    && w.as_ref().is_some_and(|w| !woken_cancelled(vm, w))
                                 {
                                     s.borrow_mut().value += 1;
                                     sem_wake_next(vm, sem);
@@ -797,11 +816,7 @@ fn queue_wait_thrown(
             !s.items.is_empty()
         }
     };
-    let cancelled = match &w {
-        QueueWaiter::Future(f) => f.borrow().cancelled(),
-        QueueWaiter::Task { .. } => vm.queue_wait_cancelled,
-    };
-    if can_serve && !cancelled {
+    if can_serve && !woken_cancelled(vm, &w) {
         queue_wakeup_next(vm, q, put);
     }
 }

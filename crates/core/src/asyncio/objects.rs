@@ -84,12 +84,13 @@ pub(crate) enum Waiter {
 }
 
 /// What a wait kept in its task (`Waiter::Queue`) waits in: a queue's
-/// getters or putters, or a lock's waiters.
+/// getters or putters, or a lock's or a semaphore's waiters.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum KeptWait {
     QueueGet,
     QueuePut,
     Lock,
+    Semaphore,
 }
 
 impl KeptWait {
@@ -99,6 +100,7 @@ impl KeptWait {
             KeptWait::QueueGet => WaitOn::QueueGet,
             KeptWait::QueuePut => WaitOn::QueuePut,
             KeptWait::Lock => WaitOn::Lock,
+            KeptWait::Semaphore => WaitOn::Semaphore,
         }
     }
 }
@@ -114,7 +116,8 @@ pub(crate) enum QueueWaitState {
     Cancelled,
 }
 
-/// A waiter in a queue's `_getters` or `_putters`, or a lock's `_waiters`.
+/// A waiter in a queue's `_getters` or `_putters`, or a lock's or a
+/// semaphore's `_waiters`.
 #[derive(Clone)]
 pub(crate) enum QueueWaiter {
     /// A future, when the coroutine waits outside a task's own step.
@@ -336,7 +339,7 @@ pub(crate) struct LockState {
 pub(crate) struct SemState {
     pub(crate) value: i64,
     pub(crate) bound: Option<i64>,
-    pub(crate) waiters: VecDeque<FutRef>,
+    pub(crate) waiters: VecDeque<QueueWaiter>,
 }
 
 pub(crate) struct EventState {

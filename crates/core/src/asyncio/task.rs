@@ -901,6 +901,19 @@ impl Vm {
         }
     }
 
+    /// `w.done()` for a queue's, lock's or semaphore's waiter.
+    pub(crate) fn waiter_done(&self, w: &QueueWaiter) -> bool {
+        match w {
+            QueueWaiter::Future(f) => f.borrow().done(),
+            QueueWaiter::Task { task, serial } => !self.tasks.get(*task as usize).is_some_and(|t| {
+                matches!(
+                    t.borrow().task.as_ref().map(|t| &t.waiter),
+                    Some(Waiter::Queue { serial: s, state: QueueWaitState::Pending, .. }) if s == serial
+                )
+            }),
+        }
+    }
+
     /// `w.set_result(None)` in `Queue._wakeup_next` (or `set_result(True)`
     /// in `Lock._wake_up_first`) for the waiter of the
     /// task numbered `id` kept inline (`QueueWaiter::Task`): false if it is
