@@ -66,12 +66,12 @@ pub(crate) enum Waiter {
         timer: TimerRef,
         state: SleepState,
     },
-    /// The future of `await q.get()`, `await q.put(x)` or a lock's
-    /// `acquire()` (`kind`) run in the task's own step, which only the
-    /// queue (or lock) and the task can see, kept inline like a sleep's:
-    /// the queue's (or lock's) waiters hold the task's number and `serial`
-    /// instead (`QueueWaiter::Task`),
-    /// and waking or cancelling it queues the task's wake-up
+    /// The future of `await q.get()`, `await q.put(x)` or a lock's or a
+    /// semaphore's `acquire()` (`kind`) run in the task's own step, which
+    /// only the queue (or lock, or semaphore) and the task can see, kept
+    /// inline like a sleep's: the waiters hold the task's number and
+    /// `serial` instead (`QueueWaiter::Task`), and waking or cancelling it
+    /// queues the task's wake-up
     /// (`Ready::SleepWakeup`), as the future's one done callback would.
     /// Nothing in it needs dropping (a cancel message waits in
     /// `Vm::queue_cancel_messages`): a `Waiter` stays 40 bytes, its kind
@@ -110,7 +110,7 @@ impl KeptWait {
 pub(crate) enum QueueWaitState {
     Pending,
     /// `set_result(None)` (`Queue._wakeup_next`), or `set_result(True)`
-    /// (`Lock._wake_up_first`).
+    /// (`Lock._wake_up_first`, `Semaphore._wake_up_next`).
     Done,
     /// `cancel()`; `cancel(msg)` also left `msg` in `Vm::queue_cancel_messages`.
     Cancelled,
