@@ -219,11 +219,15 @@ pub(crate) enum Wait {
     /// future, so the task keeps its state inline (`Waiter::Sleep`) and the
     /// timer wakes the task directly, with the same callbacks in the same order.
     Sleep(f64),
-    /// `await getter` in `Queue.get` (`put` false) or `await putter` in
-    /// `Queue.put`, in a task's own step: the future is kept in the task
-    /// (`Waiter::Queue`), the queue's waiters hold the task's number and
-    /// this `serial` (`QueueWaiter::Task`).
-    Queue { put: bool, serial: u64 },
+    /// `await getter` in `Queue.get`, `await putter` in `Queue.put` or
+    /// `await fut` in `Lock.acquire` (`kind`), in a task's own step: the
+    /// future is kept in the task (`Waiter::Queue`), the queue's (or
+    /// lock's) waiters hold the task's number and this `serial`
+    /// (`QueueWaiter::Task`).
+    Queue {
+        kind: crate::asyncio::objects::KeptWait,
+        serial: u64,
+    },
 }
 
 /// Why a stack of frames stopped running.

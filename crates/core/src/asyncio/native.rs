@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::asyncio::combinators::{self, AsCompletedState, WaitState};
 use crate::asyncio::event_loop::Callback;
-use crate::asyncio::objects::{AsyncObj, FutRef, Future, QueueState, QueueWaiter};
+use crate::asyncio::objects::{AsyncObj, FutRef, Future, KeptWait, QueueState, QueueWaiter};
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::machine::Settle;
 use crate::trace::{WaitOn, NO_TASK};
@@ -23,10 +23,11 @@ pub(crate) enum NStep {
     YieldBare,
     /// `asyncio.sleep`'s `await future` (see `Wait::Sleep`), until this time.
     Sleep(f64),
-    /// `Queue.get`'s `await getter` (`put` false) or `Queue.put`'s `await
-    /// putter` with the future kept in the task (see `Wait::Queue`).
+    /// `Queue.get`'s `await getter`, `Queue.put`'s `await putter` or
+    /// `Lock.acquire`'s `await fut` (`kind`) with the future kept in the
+    /// task (see `Wait::Queue`).
     QueueWait {
-        put: bool,
+        kind: KeptWait,
         serial: u64,
     },
 }
@@ -46,12 +47,12 @@ pub(crate) enum NativeCoro {
     },
     LockAcquire {
         lock: Rc<AsyncObj>,
-        fut: Option<FutRef>,
+        fut: Option<QueueWaiter>,
         ret: Value,
     },
     SemAcquire {
         sem: Rc<AsyncObj>,
-        fut: Option<FutRef>,
+        fut: Option<QueueWaiter>,
         ret: Value,
     },
     EventWait {
@@ -175,19 +176,15 @@ pub(crate) fn coro_value(vm: &mut Vm, qualname: &'static str, n: NativeCoro) -> 
     Value::Coro(c)
 }
 
-/// Wait in the queue's getters (`put` false) or putters (`put` true) on a
-/// new future, kept in `slot` to be taken out of the queue again if the
-/// wait ends another way (a cancellation). In a task's own step, the future
-/// is the task's (`Waiter::Queue`): the queue holds the task's number and
-/// the wait's serial (`QueueWaiter::Task`), and nothing is allocated.
-/// Inlined: pingpong waits in a queue at every item (a call cost it 1%).
+/// A new waiter for a queue's getters or putters or a lock's waiters
+/// (`kind`), kept in `slot` to be taken out of them again if the wait ends
+/// another way (a cancellation), and the step that awaits it. In a task's
+/// own step, the future is the task's (`Waiter::Queue`): the waiters hold
+/// the task's number and the wait's serial (`QueueWaiter::Task`), and
+/// nothing is allocated; elsewhere (a nested run, a worker's Python) a new
+/// future. Inlined: pingpong waits in a queue at every item (a call cost it 1%).
 #[inline(always)]
-fn queue_wait_in(
-    vm: &mut Vm,
-    qs: &RefCell<QueueState>,
-    put: bool,
-    slot: &mut Option<QueueWaiter>,
-) -> NStep {
+fn new_waiter(vm: &mut Vm, kind: KeptWait, slot: &mut Option<QueueWaiter>) -> (QueueWaiter, NStep) {
     let task = if vm.nested_depth == 0 && vm.worker.is_none() {
         vm.current_task_id()
     } else {
@@ -195,18 +192,32 @@ fn queue_wait_in(
     };
     let (w, step) = if task != NO_TASK {
         let serial = vm.callback_id();
-        let step = NStep::QueueWait { put, serial };
+        let step = NStep::QueueWait { kind, serial };
         (QueueWaiter::Task { task, serial }, step)
     } else {
-        let f = vm.new_future(if put {
-            WaitOn::QueuePut
-        } else {
-            WaitOn::QueueGet
-        });
+        let f = vm.new_future(kind.wait_on());
         let step = NStep::Await(Value::Future(f.clone()));
         (QueueWaiter::Future(f), step)
     };
     *slot = Some(w.clone());
+    (w, step)
+}
+
+/// Wait in the queue's getters (`put` false) or putters (`put` true) on a
+/// new waiter (`new_waiter`).
+#[inline(always)]
+fn queue_wait_in(
+    vm: &mut Vm,
+    qs: &RefCell<QueueState>,
+    put: bool,
+    slot: &mut Option<QueueWaiter>,
+) -> NStep {
+    let kind = if put {
+        KeptWait::QueuePut
+    } else {
+        KeptWait::QueueGet
+    };
+    let (w, step) = new_waiter(vm, kind, slot);
     let mut s = qs.borrow_mut();
     if put {
         s.putters.push_back(w);
@@ -262,10 +273,14 @@ fn is_cancel(e: &ExcRef) -> bool {
 pub(crate) fn lock_wake_first(vm: &mut Vm, lock: &AsyncObj) {
     let AsyncObj::Lock(l) = lock else { return };
     let first = l.borrow().waiters.front().cloned();
-    if let Some(f) = first {
-        if !f.borrow().done() {
+    match first {
+        Some(QueueWaiter::Future(f)) if !f.borrow().done() => {
             let _ = vm.set_result(&f, Value::Bool(true));
         }
+        Some(QueueWaiter::Task { task, serial }) => {
+            vm.wake_queue_waiter(task, serial);
+        }
+        _ => {}
     }
 }
 
@@ -290,20 +305,37 @@ pub(crate) fn sem_wake_next(vm: &mut Vm, sem: &AsyncObj) {
         .borrow()
         .waiters
         .iter()
-        .find(|f| !f.borrow().done())
+        .find(|w| !vm.waiter_done(w))
         .cloned();
-    if let Some(f) = next {
-        s.borrow_mut().value -= 1;
-        let _ = vm.set_result(&f, Value::Bool(true));
+    match next {
+        Some(QueueWaiter::Future(f)) => {
+            s.borrow_mut().value -= 1;
+            let _ = vm.set_result(&f, Value::Bool(true));
+        }
+        Some(QueueWaiter::Task { task, serial }) => {
+            s.borrow_mut().value -= 1;
+            vm.wake_queue_waiter(task, serial);
+        }
+        None => {}
     }
 }
 
-pub(crate) fn sem_locked(sem: &AsyncObj) -> bool {
+pub(crate) fn sem_locked(vm: &Vm, sem: &AsyncObj) -> bool {
     let AsyncObj::Semaphore(s) = sem else {
         return false;
     };
     let s = s.borrow();
-    s.value == 0 || s.waiters.iter().any(|w| !w.borrow().cancelled())
+    s.value == 0 || s.waiters.iter().any(|w| !vm.waiter_cancelled(w))
+}
+
+/// `w.cancelled()` for the waiter of a coroutine just woken from it: a
+/// waiter kept in the task left it when the task woke up, which kept
+/// whether it was cancelled (`Vm::queue_wait_cancelled`).
+fn woken_cancelled(vm: &Vm, w: &QueueWaiter) -> bool {
+    match w {
+        QueueWaiter::Future(f) => f.borrow().cancelled(),
+        QueueWaiter::Task { .. } => vm.queue_wait_cancelled,
+    }
 }
 
 pub(crate) fn sem_release(vm: &mut Vm, sem: &AsyncObj) -> Result<(), ExcRef> {
@@ -453,21 +485,23 @@ impl NativeCoro {
                 };
                 match input {
                     Resume::Start => {
-                        if !sem_locked(sem) {
+                        if !sem_locked(vm, sem) {
                             s.borrow_mut().value -= 1;
                             return NStep::Return(std::mem::take(ret));
                         }
-                        wait_in(vm, &mut s.borrow_mut().waiters, WaitOn::Semaphore, fut)
+                        let (w, step) = new_waiter(vm, KeptWait::Semaphore, fut);
+                        s.borrow_mut().waiters.push_back(w);
+                        step
                     }
                     other => {
-                        let f = fut.take();
-                        if let Some(f) = &f {
-                            remove_fut(&mut s.borrow_mut().waiters, f);
+                        let w = fut.take();
+                        if let Some(w) = &w {
+                            remove_waiter(&mut s.borrow_mut().waiters, w);
                         }
                         match other {
                             Resume::Throw(e) => {
                                 if is_cancel(&e)
-                                    && f.as_ref().is_some_and(|f| !f.borrow().cancelled())
+                                    && w.as_ref().is_some_and(|w| !woken_cancelled(vm, w))
                                 {
                                     s.borrow_mut().value += 1;
                                     sem_wake_next(vm, sem);
@@ -712,7 +746,7 @@ impl NativeCoro {
 fn lock_acquire_step(
     vm: &mut Vm,
     lock: &Rc<AsyncObj>,
-    fut: &mut Option<FutRef>,
+    fut: &mut Option<QueueWaiter>,
     ret: &mut Value,
     input: Resume,
 ) -> NStep {
@@ -723,17 +757,19 @@ fn lock_acquire_step(
         Resume::Start => {
             let free = {
                 let l = l.borrow();
-                !l.locked && l.waiters.iter().all(|w| w.borrow().cancelled())
+                !l.locked && l.waiters.iter().all(|w| vm.waiter_cancelled(w))
             };
             if free {
                 l.borrow_mut().locked = true;
                 return NStep::Return(std::mem::take(ret));
             }
-            wait_in(vm, &mut l.borrow_mut().waiters, WaitOn::Lock, fut)
+            let (w, step) = new_waiter(vm, KeptWait::Lock, fut);
+            l.borrow_mut().waiters.push_back(w);
+            step
         }
         other => {
-            if let Some(f) = fut.take() {
-                remove_fut(&mut l.borrow_mut().waiters, &f);
+            if let Some(w) = fut.take() {
+                remove_waiter(&mut l.borrow_mut().waiters, &w);
             }
             match other {
                 Resume::Throw(e) => {
@@ -780,11 +816,7 @@ fn queue_wait_thrown(
             !s.items.is_empty()
         }
     };
-    let cancelled = match &w {
-        QueueWaiter::Future(f) => f.borrow().cancelled(),
-        QueueWaiter::Task { .. } => vm.queue_wait_cancelled,
-    };
-    if can_serve && !cancelled {
+    if can_serve && !woken_cancelled(vm, &w) {
         queue_wakeup_next(vm, q, put);
     }
 }

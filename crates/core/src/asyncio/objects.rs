@@ -66,33 +66,58 @@ pub(crate) enum Waiter {
         timer: TimerRef,
         state: SleepState,
     },
-    /// The future of `await q.get()` (`put` false) or `await q.put(x)`
-    /// (`put` true) run in the task's own step, which only the queue and
-    /// the task can see, kept inline like a sleep's: the queue's waiters
-    /// hold the task's number and `serial` instead (`QueueWaiter::Task`),
-    /// and waking or cancelling it queues the task's wake-up
+    /// The future of `await q.get()`, `await q.put(x)` or a lock's or a
+    /// semaphore's `acquire()` (`kind`) run in the task's own step, which
+    /// only the queue (or lock, or semaphore) and the task can see, kept
+    /// inline like a sleep's: the waiters hold the task's number and
+    /// `serial` instead (`QueueWaiter::Task`), and waking or cancelling it
+    /// queues the task's wake-up
     /// (`Ready::SleepWakeup`), as the future's one done callback would.
     /// Nothing in it needs dropping (a cancel message waits in
     /// `Vm::queue_cancel_messages`): a `Waiter` stays 40 bytes, its kind
     /// read from one byte, as with sleeps alone.
     Queue {
-        put: bool,
+        kind: KeptWait,
         serial: u64,
         state: QueueWaitState,
     },
+}
+
+/// What a wait kept in its task (`Waiter::Queue`) waits in: a queue's
+/// getters or putters, or a lock's or a semaphore's waiters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KeptWait {
+    QueueGet,
+    QueuePut,
+    Lock,
+    Semaphore,
+}
+
+impl KeptWait {
+    /// What the page shows the task waiting for.
+    pub(crate) fn wait_on(self) -> WaitOn {
+        match self {
+            KeptWait::QueueGet => WaitOn::QueueGet,
+            KeptWait::QueuePut => WaitOn::QueuePut,
+            KeptWait::Lock => WaitOn::Lock,
+            KeptWait::Semaphore => WaitOn::Semaphore,
+        }
+    }
 }
 
 /// The state of a queue's waiter kept in its task (`Waiter::Queue`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum QueueWaitState {
     Pending,
-    /// `set_result(None)` (`Queue._wakeup_next`).
+    /// `set_result(None)` (`Queue._wakeup_next`), or `set_result(True)`
+    /// (`Lock._wake_up_first`, `Semaphore._wake_up_next`).
     Done,
     /// `cancel()`; `cancel(msg)` also left `msg` in `Vm::queue_cancel_messages`.
     Cancelled,
 }
 
-/// A waiter in a queue's `_getters` or `_putters`.
+/// A waiter in a queue's `_getters` or `_putters`, or a lock's or a
+/// semaphore's `_waiters`.
 #[derive(Clone)]
 pub(crate) enum QueueWaiter {
     /// A future, when the coroutine waits outside a task's own step.
@@ -132,8 +157,7 @@ impl Waiter {
             Waiter::None => None,
             Waiter::Future(f) => Some(f.borrow().waits_on),
             Waiter::Sleep { until, .. } => Some(WaitOn::Sleep { until: *until }),
-            Waiter::Queue { put: false, .. } => Some(WaitOn::QueueGet),
-            Waiter::Queue { put: true, .. } => Some(WaitOn::QueuePut),
+            Waiter::Queue { kind, .. } => Some(kind.wait_on()),
         }
     }
 }
@@ -336,13 +360,13 @@ impl AsyncKind {
 
 pub(crate) struct LockState {
     pub(crate) locked: bool,
-    pub(crate) waiters: VecDeque<FutRef>,
+    pub(crate) waiters: VecDeque<QueueWaiter>,
 }
 
 pub(crate) struct SemState {
     pub(crate) value: i64,
     pub(crate) bound: Option<i64>,
-    pub(crate) waiters: VecDeque<FutRef>,
+    pub(crate) waiters: VecDeque<QueueWaiter>,
 }
 
 pub(crate) struct EventState {

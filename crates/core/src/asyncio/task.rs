@@ -9,8 +9,8 @@ use crate::asyncio::event_loop::{
     Callback, Handle, PausedStep, Ready, Timer, TimerRef, TimerWhat, CLOCK_RESOLUTION,
 };
 use crate::asyncio::objects::{
-    DoneCallback, FutRef, FutState, Future, OwnName, QueueWaitState, SleepState, TaskData,
-    TaskStage, Waiter,
+    DoneCallback, FutRef, FutState, Future, OwnName, QueueWaitState, QueueWaiter, SleepState,
+    TaskData, TaskStage, Waiter,
 };
 use crate::exc::{ExcObj, ExcRef, ExcType};
 use crate::trace::{
@@ -721,18 +721,15 @@ impl Vm {
             self.current = prev;
             return;
         }
-        if let Outcome::Suspend(Wait::Queue { put, serial }) = outcome {
-            // `await getter` (or `putter`) in `Queue.get` (`put`): the
-            // future is the task's (`Waiter::Queue`); its done callback,
-            // the task's wake-up, is queued when it is woken or cancelled.
-            let on = if put {
-                WaitOn::QueuePut
-            } else {
-                WaitOn::QueueGet
-            };
+        if let Outcome::Suspend(Wait::Queue { kind, serial }) = outcome {
+            // `await getter` (or `putter`) in `Queue.get`, or `await fut`
+            // in `Lock.acquire` (`kind`): the future is the task's
+            // (`Waiter::Queue`); its done callback, the task's wake-up, is
+            // queued when it is woken or cancelled.
+            let on = kind.wait_on();
             self.event_known(id, line, EventKind::Waiting { on });
             let waiter = Waiter::Queue {
-                put,
+                kind,
                 serial,
                 state: QueueWaitState::Pending,
             };
@@ -954,7 +951,34 @@ impl Vm {
         Resume::Throw(cancelled_error(msg.as_ref()))
     }
 
-    /// `w.set_result(None)` in `Queue._wakeup_next` for the waiter of the
+    /// `w.cancelled()` for a queue's or lock's waiter.
+    pub(crate) fn waiter_cancelled(&self, w: &QueueWaiter) -> bool {
+        match w {
+            QueueWaiter::Future(f) => f.borrow().cancelled(),
+            QueueWaiter::Task { task, serial } => self.tasks.get(*task as usize).is_some_and(|t| {
+                matches!(
+                    t.borrow().task.as_ref().map(|t| &t.waiter),
+                    Some(Waiter::Queue { serial: s, state: QueueWaitState::Cancelled, .. }) if s == serial
+                )
+            }),
+        }
+    }
+
+    /// `w.done()` for a queue's, lock's or semaphore's waiter.
+    pub(crate) fn waiter_done(&self, w: &QueueWaiter) -> bool {
+        match w {
+            QueueWaiter::Future(f) => f.borrow().done(),
+            QueueWaiter::Task { task, serial } => !self.tasks.get(*task as usize).is_some_and(|t| {
+                matches!(
+                    t.borrow().task.as_ref().map(|t| &t.waiter),
+                    Some(Waiter::Queue { serial: s, state: QueueWaitState::Pending, .. }) if s == serial
+                )
+            }),
+        }
+    }
+
+    /// `w.set_result(None)` in `Queue._wakeup_next` (or `set_result(True)`
+    /// in `Lock._wake_up_first`) for the waiter of the
     /// task numbered `id` kept inline (`QueueWaiter::Task`): false if it is
     /// done (the task no longer waits on it); else it is done and its done
     /// callback, the task's wake-up, queued.

@@ -819,7 +819,7 @@ fn obj_method(
         }
         (AsyncObj::Event(e), "is_set") => Ok(Value::Bool(e.borrow().value)),
         (AsyncObj::Semaphore(_), "release") => native::sem_release(vm, o).map(|_| Value::None),
-        (AsyncObj::Semaphore(_), "locked") => Ok(Value::Bool(native::sem_locked(o))),
+        (AsyncObj::Semaphore(_), "locked") => Ok(Value::Bool(native::sem_locked(vm, o))),
         (AsyncObj::Queue(_), "put_nowait") => {
             let item = args.first().or_else(|| kwarg(kwargs, "item"));
             let item = item.cloned().unwrap_or(Value::None);

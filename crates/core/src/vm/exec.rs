@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::{Abort, Block, Frame, Outcome, PyFrame, Resume, Vm, Wait};
-use crate::asyncio::native::NStep;
+use crate::asyncio::native::{NStep, NativeCoro};
 use crate::asyncio::objects::{FutRef, FutState};
 use crate::builtins::{self, asyncio_api, Builtin};
 use crate::compile::{Code, Op};
@@ -132,8 +132,8 @@ impl Vm {
                         },
                         NStep::YieldBare => return Outcome::Suspend(Wait::Bare),
                         NStep::Sleep(until) => return Outcome::Suspend(Wait::Sleep(until)),
-                        NStep::QueueWait { put, serial } => {
-                            return Outcome::Suspend(Wait::Queue { put, serial })
+                        NStep::QueueWait { kind, serial } => {
+                            return Outcome::Suspend(Wait::Queue { kind, serial })
                         }
                     }
                 }
@@ -1288,13 +1288,20 @@ impl Vm {
                 Op::WithExit(is_async) => {
                     let mgr = pop(f);
                     match (is_async != 0 && next_is_await(f, &code), &mgr) {
-                        (true, Value::Obj(o)) => {
-                            let made = builtins::aexit(self, o, None);
-                            match self.enter_awaited(f, made) {
+                        (true, Value::Obj(o)) => match builtins::aexit(self, o, None) {
+                            // Done at once (a lock's or a semaphore's release):
+                            // the value it would return, with no frame.
+                            Ok(NativeCoro::Ready(Some(Ok(v)))) => {
+                                match self.awaited_at_once(f, &code, v) {
+                                    Some(exit) => return exit,
+                                    None => Ok(()),
+                                }
+                            }
+                            made => match self.enter_awaited(f, made) {
                                 Ok(exit) => return exit,
                                 Err(e) => Err(e),
-                            }
-                        }
+                            },
+                        },
                         _ => builtins::with_exit(self, &mgr, None, is_async != 0)
                             .map(|v| f.slots.push(v)),
                     }
@@ -1648,6 +1655,27 @@ impl Vm {
         }
         self.line_offset = f.span_start();
         Some(self.enter_awaited(f, made))
+    }
+
+    /// `enter_awaited` for a coroutine that returns `v` at its first step
+    /// (`NativeCoro::Ready`): the `await` is taken (its step counted) and
+    /// `v` is its value, as when the frame would have returned it, with no
+    /// frame pushed, resumed and dropped. The depth check is not needed:
+    /// it is made where an `async with` enters, at the same depth.
+    fn awaited_at_once(&mut self, f: &mut PyFrame, code: &Code, v: Value) -> Option<PyExit> {
+        f.ip += 1;
+        if self.charge_steps(1).is_err() {
+            return Some(PyExit::Abort);
+        }
+        self.line_offset = f.span_start();
+        // As `exec_py` takes a value it is resumed with.
+        if matches!(code.ops.get(f.ip as usize), Some(Op::Pop)) {
+            f.ip += 1;
+            crate::value::drop_deep(v);
+        } else {
+            f.slots.push(v);
+        }
+        None
     }
 
     /// A coroutine made for the `await` that follows (an awaited call, or

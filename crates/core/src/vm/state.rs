@@ -147,11 +147,11 @@ pub(crate) struct Vm {
     /// The source offset of the instruction most recently executed.
     pub(crate) line_offset: u32,
     pub(crate) next_callback_id: u64,
-    /// Whether the queue's waiter kept inline (`Waiter::Queue`) that the
-    /// running task's step was woken from had been cancelled: read by the
-    /// queue's coroutine if an exception is thrown into it.
+    /// Whether the queue's (or semaphore's) waiter kept inline
+    /// (`Waiter::Queue`) that the running task's step was woken from had
+    /// been cancelled: read by its coroutine if an exception is thrown into it.
     pub(crate) queue_wait_cancelled: bool,
-    /// The messages of queue waiters kept inline (`Waiter::Queue`) that
+    /// The messages of waiters kept inline (`Waiter::Queue`) that
     /// were cancelled with one, by the wait's serial, until the task wakes up.
     pub(crate) queue_cancel_messages: Vec<(u64, Value)>,
     /// Threads, processes, cores and GILs; inactive until an executor starts a worker.
