@@ -389,7 +389,8 @@ const DOWNLOAD_LIMIT: u64 = {
 /// before), for the rest of issue 6: the trace digest the determinism test compares (1.4 KB),
 /// id() and hash() computed as CPython does instead of from addresses, and the
 /// memory limit with its worded MemoryErrors. Trying wasm-opt's --converge and
-/// --gufa saved about 100 bytes, so they are not used. Lowered by 14,185 bytes (the
+/// --gufa saved about 100 bytes, so they were not used then (--converge later
+/// saved 0.3 KB). Lowered by 14,185 bytes (the
 /// wasm 408,595 -> 394,410 gzipped): wasm-opt sorting functions by name, folding
 /// offsets under --low-memory-unused and dropping wasm-streams' unused exports, and
 /// the page's views sharing the code of reactive values of one type.
@@ -409,7 +410,9 @@ const DOWNLOAD_LIMIT: u64 = {
 /// scheduler's fast paths (1.5 KB); the trace's changes saved a little. In its ninth,
 /// the trace digest and the timed run the browser tests and benchmarks call moved out
 /// of the page into crates/probe, built beside it into dist/probe/ (1.7 KB), which
-/// made room for the scheduler's new fast paths (queue waiters kept in their task).
+/// made room for the scheduler's new fast paths (queue, lock and semaphore waits
+/// kept in their task), with wasm-opt's --converge (0.3 KB) and the event log's push
+/// inlined natively only (0.6 KB).
 const DOWNLOAD_BASELINE: u64 = 352_245;
 
 /// The CodeMirror bundle, loaded after the first render (not part of the initial
