@@ -1,7 +1,6 @@
-// Time the wasm core inside Chromium: how long `bench_run` (crates/probe's
-// export: loopscope_core::run with the default settings, full trace, built
-// with the page's profile into dist/probe/) takes on each program, in the
-// page. A benchmark, not a test: nothing is asserted.
+// Time the wasm core inside Chromium: how long `bench_run` (the web crate's
+// export: loopscope_core::run with the default settings, full trace) takes on
+// each program. A benchmark, not a test: nothing is asserted.
 //
 //   node bench/browser/wasm-bench.mjs [--runs N] [--warmup N] bench/W.py ...
 //
@@ -12,7 +11,7 @@
 // `trunk build --release` first.
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { launchBrowser, loadProbe, startServer } from "../../tests/browser/helpers.mjs";
+import { launchBrowser, startServer } from "../../tests/browser/helpers.mjs";
 
 function parseArgs(argv) {
   const opts = { runs: 5, warmup: 1, files: [] };
@@ -54,13 +53,13 @@ async function main() {
     const page = await browser.context.newPage();
     page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
     await page.goto(server.url, { waitUntil: "load" });
-    await loadProbe(page);
+    await page.waitForFunction(() => typeof window.wasmBindings?.bench_run === "function", null, { timeout: 30_000 });
     for (const [name, source] of programs) {
       const times = [];
       for (let i = 0; i < opts.warmup + opts.runs; i++) {
         const [ms, events] = await page.evaluate((src) => {
           const t0 = performance.now();
-          const n = window.probe.bench_run(src);
+          const n = window.wasmBindings.bench_run(src);
           return [performance.now() - t0, n];
         }, source);
         if (i >= opts.warmup) times.push(Math.round(ms * 1000) / 1000);

@@ -99,7 +99,7 @@ export async function startServer(dir = DIST) {
  * Import the probe (crates/probe: the core alone in wasm, built into
  * dist/probe/ by `cargo xtask test`; the page never loads it) into `page`,
  * whose server serves `dir`, as `window.probe`, with `trace_digest(source,
- * cores, gil)` and `bench_run(source)`.
+ * cores, gil)`.
  */
 export async function loadProbe(page, dir = DIST) {
   if (!existsSync(join(dir, "probe", "loopscope_probe.js"))) {

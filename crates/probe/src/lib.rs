@@ -1,20 +1,13 @@
-//! The core alone in wasm, for `tests/browser/determinism.test.mjs` and
-//! `bench/browser/wasm-bench.mjs`. `cargo xtask` builds it beside the page,
-//! with the page's profile, into `dist/probe/` (`loopscope_probe.js` and its
-//! `.wasm`), which the tests import into the page: the page itself never
-//! loads it, so these hooks (the digest serializes a whole trace, 1.7 KB of
-//! gzipped wasm) are not part of its download.
+//! The core alone in wasm, for `tests/browser/determinism.test.mjs`.
+//! `cargo xtask` builds it beside the page, with the page's profile, into
+//! `dist/probe/` (`loopscope_probe.js` and its `.wasm`), which the test
+//! imports into the page: the page itself never loads it, so the digest
+//! (which serializes a whole trace: 1.7 KB of gzipped wasm) is not part of
+//! its download. (Benchmarks time the page's own wasm: `bench_run` in
+//! crates/web.)
 
 use loopscope_core::{run, Settings};
 use wasm_bindgen::prelude::wasm_bindgen;
-
-/// Simulate `source` with the default settings and its full trace, and return the
-/// number of trace events.
-#[wasm_bindgen]
-pub fn bench_run(source: &str) -> u32 {
-    let r = run(source, &Settings::default());
-    u32::try_from(r.trace.events.len()).unwrap_or(u32::MAX)
-}
 
 /// Run `source` on a machine of `cores` CPUs, with or without the GIL, and
 /// return `RunResult::digest` (16 hex digits), to compare with

@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 
 mod app;
+mod bench;
 mod console;
 mod controls;
 mod editor;
