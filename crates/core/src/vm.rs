@@ -91,6 +91,11 @@ const SPARE_FRAMES: usize = 64;
 /// At most this many spare coroutine objects wait in `Vm::spare_coros`.
 const SPARE_COROS: usize = 64;
 
+/// At most this many emptied stacks wait in `Vm::spare_stacks`, each with
+/// room for at most this many frames.
+const SPARE_STACKS: usize = 16;
+const SPARE_STACK_CAPACITY: usize = 16;
+
 /// A frame whose locals and stack grew bigger than this is not kept (a
 /// list display of a thousand items would otherwise hold its room forever).
 const SPARE_CAPACITY: usize = 128;
@@ -127,6 +132,20 @@ impl Vm {
 }
 
 impl Vm {
+    /// An empty stack, a spare one if there is one (`Vm::spare_stacks`).
+    pub(crate) fn spare_stack(&mut self) -> Vec<Frame> {
+        self.spare_stacks.pop().unwrap_or_default()
+    }
+
+    /// An emptied stack (a finished generator's, a task step's), kept for
+    /// `spare_stack` unless enough are kept or it grew big.
+    pub(crate) fn keep_stack(&mut self, stack: Vec<Frame>) {
+        debug_assert!(stack.is_empty());
+        if self.spare_stacks.len() < SPARE_STACKS && stack.capacity() <= SPARE_STACK_CAPACITY {
+            self.spare_stacks.push(stack);
+        }
+    }
+
     /// A new coroutine object, in the allocation of one whose frame was
     /// taken and that nothing refers to any more if there is one: a gather
     /// tree's every node is a coroutine made, made a task and let go.

@@ -218,12 +218,7 @@ fn queue_wait_in(
         KeptWait::QueueGet
     };
     let (w, step) = new_waiter(vm, kind, slot);
-    let mut s = qs.borrow_mut();
-    if put {
-        s.putters.push_back(w);
-    } else {
-        s.getters.push_back(w);
-    }
+    qs.borrow_mut().waiters(put).push_back(w);
     step
 }
 
@@ -242,25 +237,16 @@ fn wait_in(
     NStep::Await(Value::Future(f))
 }
 
-fn remove_fut(q: &mut std::collections::VecDeque<FutRef>, f: &FutRef) {
-    // The waiter woken first is usually the one at the front.
-    if q.front().is_some_and(|x| Rc::ptr_eq(x, f)) {
+/// Take out of `q` the first waiter that `is` picks (the one woken first
+/// is usually at the front): `waiters.remove(w)`. One copy for each kind of
+/// waiter, not one inlined at each caller (0.3 KB of the page's download).
+#[inline(never)]
+fn remove_where<T>(q: &mut std::collections::VecDeque<T>, is: &dyn Fn(&T) -> bool) {
+    if q.front().is_some_and(is) {
         q.pop_front();
         return;
     }
-    if let Some(i) = q.iter().position(|x| Rc::ptr_eq(x, f)) {
-        q.remove(i);
-    }
-}
-
-/// `remove_fut` for a queue's waiters.
-fn remove_waiter(q: &mut std::collections::VecDeque<QueueWaiter>, w: &QueueWaiter) {
-    // The waiter woken first is usually the one at the front.
-    if q.front().is_some_and(|x| x.same(w)) {
-        q.pop_front();
-        return;
-    }
-    if let Some(i) = q.iter().position(|x| x.same(w)) {
+    if let Some(i) = q.iter().position(is) {
         q.remove(i);
     }
 }
@@ -362,14 +348,7 @@ pub(crate) fn sem_release(vm: &mut Vm, sem: &AsyncObj) -> Result<(), ExcRef> {
 pub(crate) fn queue_wakeup_next(vm: &mut Vm, q: &AsyncObj, putters: bool) {
     let AsyncObj::Queue(qs) = q else { return };
     loop {
-        let w = {
-            let mut qs = qs.borrow_mut();
-            if putters {
-                qs.putters.pop_front()
-            } else {
-                qs.getters.pop_front()
-            }
-        };
+        let w = qs.borrow_mut().waiters(putters).pop_front();
         match w {
             None => return,
             Some(QueueWaiter::Future(w)) => {
@@ -496,7 +475,7 @@ impl NativeCoro {
                     other => {
                         let w = fut.take();
                         if let Some(w) = &w {
-                            remove_waiter(&mut s.borrow_mut().waiters, w);
+                            remove_where(&mut s.borrow_mut().waiters, &|x| x.same(w));
                         }
                         match other {
                             Resume::Throw(e) => {
@@ -531,7 +510,7 @@ impl NativeCoro {
                     }
                     other => {
                         if let Some(f) = fut.take() {
-                            remove_fut(&mut e.borrow_mut().waiters, &f);
+                            remove_where(&mut e.borrow_mut().waiters, &|x| Rc::ptr_eq(x, &f));
                         }
                         match other {
                             Resume::Throw(e) => NStep::Raise(e),
@@ -567,7 +546,7 @@ impl NativeCoro {
                         NStep::Await(Value::Future(f))
                     }
                     CondPhase::Notified(f) => {
-                        remove_fut(&mut waiters.borrow_mut(), &f);
+                        remove_where(&mut waiters.borrow_mut(), &|x| Rc::ptr_eq(x, &f));
                         *outcome = Some(match input {
                             Resume::Throw(e) => Err(e),
                             _ => Ok(Value::Bool(true)),
@@ -769,7 +748,7 @@ fn lock_acquire_step(
         }
         other => {
             if let Some(w) = fut.take() {
-                remove_waiter(&mut l.borrow_mut().waiters, &w);
+                remove_where(&mut l.borrow_mut().waiters, &|x| x.same(&w));
             }
             match other {
                 Resume::Throw(e) => {
@@ -809,7 +788,7 @@ fn queue_wait_thrown(
     }
     let can_serve = {
         let mut s = qs.borrow_mut();
-        remove_waiter(if put { &mut s.putters } else { &mut s.getters }, &w);
+        remove_where(s.waiters(put), &|x| x.same(&w));
         if put {
             !s.full()
         } else {

@@ -190,9 +190,6 @@ pub(crate) struct TaskData {
     pub(crate) waiter: Waiter,
     pub(crate) must_cancel: bool,
     pub(crate) num_cancels_requested: u32,
-    /// False while the task's one frame is inline (`stage` `New` or
-    /// `Waited`): tested first, as `Task.__step`'s every step would.
-    pub(crate) started: bool,
 }
 
 /// Where a task's frames are: in `TaskData::frame` before its first step
@@ -210,6 +207,15 @@ pub(crate) enum TaskStage {
     OnSpare { first: bool },
     /// Its frames are in `frames`.
     Own,
+}
+
+impl TaskStage {
+    /// Whether the task's one frame is inline (`New` or `Waited`): its next
+    /// step runs on a spare stack.
+    #[inline(always)]
+    pub(crate) fn frame_inline(self) -> bool {
+        matches!(self, TaskStage::New | TaskStage::Waited)
+    }
 }
 
 /// A task's name as the task holds it (`get_name()`, its repr read it as a
@@ -386,6 +392,16 @@ pub(crate) struct QueueState {
 impl QueueState {
     pub(crate) fn full(&self) -> bool {
         self.maxsize > 0 && self.items.len() as i64 >= self.maxsize
+    }
+
+    /// The putters (`put`) or the getters.
+    #[inline]
+    pub(crate) fn waiters(&mut self, put: bool) -> &mut VecDeque<QueueWaiter> {
+        if put {
+            &mut self.putters
+        } else {
+            &mut self.getters
+        }
     }
 }
 

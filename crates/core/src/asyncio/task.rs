@@ -48,11 +48,6 @@ fn step_input(exc: Option<ExcRef>) -> Resume {
 /// How many futures `Vm::recycle_future` keeps for reuse at most.
 const SPARE_FUTURES: usize = 64;
 
-/// How many spare stacks `Vm::keep_task_frames` keeps at most, and how big
-/// each may be.
-const SPARE_STACKS: usize = 16;
-const SPARE_STACK_CAPACITY: usize = 16;
-
 /// Event-loop passes before a run is stopped (each pass normally costs steps too).
 const MAX_PASSES: u32 = 20_000_000;
 
@@ -223,7 +218,6 @@ impl Vm {
             frames: Vec::new(),
             frame: Some(frame),
             stage: TaskStage::New,
-            started: false,
             line: first_line,
             line_at: first_at,
             waiter: Waiter::None,
@@ -569,7 +563,7 @@ impl Vm {
                 td.must_cancel = false;
             }
             waiter = std::mem::replace(&mut td.waiter, Waiter::None);
-            if !td.started {
+            if td.stage.frame_inline() {
                 // Not started, or waiting with its one frame inline.
                 if matches!(td.stage, TaskStage::New) {
                     if let Resume::Value(_) = input {
@@ -602,7 +596,7 @@ impl Vm {
     /// VM's (`spare_task_stack`; `task_step` does the same inline).
     #[inline(always)]
     fn task_stack(&mut self, td: &mut TaskData) -> Vec<Frame> {
-        if !td.started {
+        if td.stage.frame_inline() {
             self.spare_task_stack(td);
         }
         std::mem::take(&mut td.frames)
@@ -612,10 +606,9 @@ impl Vm {
     /// `Waited`): a spare stack (or a new one) with the frame on it.
     #[inline(never)]
     fn spare_task_stack(&mut self, td: &mut TaskData) {
-        let mut stack = self.spare_stacks.pop().unwrap_or_default();
+        let mut stack = self.spare_stack();
         stack.extend(td.frame.take());
         td.frames = stack;
-        td.started = true;
         td.stage = TaskStage::OnSpare {
             first: matches!(td.stage, TaskStage::New),
         };
@@ -639,12 +632,9 @@ impl Vm {
     fn keep_spare_stack(&mut self, td: &mut TaskData, mut stack: Vec<Frame>, first: bool) {
         if stack.is_empty() || (first && stack.len() == 1) {
             td.frame = stack.pop();
-            td.stage = TaskStage::Waited;
             // Its next step goes through `spare_task_stack` again.
-            td.started = false;
-            if self.spare_stacks.len() < SPARE_STACKS && stack.capacity() <= SPARE_STACK_CAPACITY {
-                self.spare_stacks.push(stack);
-            }
+            td.stage = TaskStage::Waited;
+            self.keep_stack(stack);
             return;
         }
         td.stage = TaskStage::Own;
@@ -951,16 +941,26 @@ impl Vm {
         Resume::Throw(cancelled_error(msg.as_ref()))
     }
 
-    /// `w.cancelled()` for a queue's or lock's waiter.
+    /// The state of the wait numbered `serial` that the task numbered
+    /// `task` keeps (`QueueWaiter::Task`), while the task still waits on it;
+    /// `None` once it no longer does (it was woken from it: done).
+    fn kept_wait_state(&self, task: u32, serial: u64) -> Option<QueueWaitState> {
+        let t = self.tasks.get(task as usize)?.borrow();
+        match t.task.as_ref().map(|t| &t.waiter) {
+            Some(Waiter::Queue {
+                serial: s, state, ..
+            }) if *s == serial => Some(*state),
+            _ => None,
+        }
+    }
+
+    /// `w.cancelled()` for a queue's, lock's or semaphore's waiter.
     pub(crate) fn waiter_cancelled(&self, w: &QueueWaiter) -> bool {
         match w {
             QueueWaiter::Future(f) => f.borrow().cancelled(),
-            QueueWaiter::Task { task, serial } => self.tasks.get(*task as usize).is_some_and(|t| {
-                matches!(
-                    t.borrow().task.as_ref().map(|t| &t.waiter),
-                    Some(Waiter::Queue { serial: s, state: QueueWaitState::Cancelled, .. }) if s == serial
-                )
-            }),
+            QueueWaiter::Task { task, serial } => {
+                self.kept_wait_state(*task, *serial) == Some(QueueWaitState::Cancelled)
+            }
         }
     }
 
@@ -968,12 +968,9 @@ impl Vm {
     pub(crate) fn waiter_done(&self, w: &QueueWaiter) -> bool {
         match w {
             QueueWaiter::Future(f) => f.borrow().done(),
-            QueueWaiter::Task { task, serial } => !self.tasks.get(*task as usize).is_some_and(|t| {
-                matches!(
-                    t.borrow().task.as_ref().map(|t| &t.waiter),
-                    Some(Waiter::Queue { serial: s, state: QueueWaitState::Pending, .. }) if s == serial
-                )
-            }),
+            QueueWaiter::Task { task, serial } => {
+                self.kept_wait_state(*task, *serial) != Some(QueueWaitState::Pending)
+            }
         }
     }
 

@@ -193,6 +193,16 @@ fn sum_add(acc: Value, item: &Value) -> Result<Value, ExcRef> {
     ops::binary(crate::syntax::ast::BinOp::Add, acc, item.clone(), false)
 }
 
+/// `sum` over the items of a list or a tuple, where they are, charging the
+/// steps `collect` would.
+fn sum_items(vm: &mut Vm, mut acc: Value, items: &[Value]) -> Result<Value, ExcRef> {
+    vm.charge_steps(items.len() as u64 / crate::vm::ITEMS_PER_STEP)?;
+    for it in items {
+        acc = sum_add(acc, it)?;
+    }
+    Ok(acc)
+}
+
 pub(crate) fn call(
     vm: &mut Vm,
     b: Builtin,
@@ -305,19 +315,8 @@ pub(crate) fn call(
             // than copied out first (`collect`): nothing an addition does can
             // change the list. The same steps are charged as `collect` does.
             match &args[0] {
-                Value::List(l) => {
-                    let items = l.borrow();
-                    vm.charge_steps(items.len() as u64 / crate::vm::ITEMS_PER_STEP)?;
-                    for it in items.iter() {
-                        acc = sum_add(acc, it)?;
-                    }
-                }
-                Value::Tuple(t) => {
-                    vm.charge_steps(t.len() as u64 / crate::vm::ITEMS_PER_STEP)?;
-                    for it in t.iter() {
-                        acc = sum_add(acc, it)?;
-                    }
-                }
+                Value::List(l) => acc = sum_items(vm, acc, &l.borrow())?,
+                Value::Tuple(t) => acc = sum_items(vm, acc, t)?,
                 other => {
                     for it in collect(vm, other)? {
                         acc = ops::binary(crate::syntax::ast::BinOp::Add, acc, it, false)?;

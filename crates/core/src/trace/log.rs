@@ -93,6 +93,15 @@ impl Packed {
         1 + (self.code & OPERANDS != 0) as usize
     }
 
+    /// Append the record's slots to `chunk` (which has room for them).
+    #[inline(always)]
+    fn store(self, chunk: &mut Vec<Slot>) {
+        chunk.push([self.task, self.code]);
+        if self.code & OPERANDS != 0 {
+            chunk.push([self.a, self.b]);
+        }
+    }
+
     /// Which `EventKind`: one of the kind codes below.
     #[inline]
     pub(super) fn kind(&self) -> u8 {
@@ -422,11 +431,7 @@ impl EventLog {
         {
             // The record is made on each path: made once before the test,
             // it was built on the stack and copied from there.
-            let p = Packed::new(task, line, code);
-            tail.push([p.task, p.code]);
-            if p.code & OPERANDS != 0 {
-                tail.push([p.a, p.b]);
-            }
+            Packed::new(task, line, code).store(tail);
             self.len += 1;
         } else {
             self.push_slow(t, Packed::new(task, line, code));
@@ -459,10 +464,7 @@ impl EventLog {
         if self.len.is_multiple_of(MARK) {
             self.marks.push(self.slots.len());
         }
-        self.slots.tail.push([p.task, p.code]);
-        if p.code & OPERANDS != 0 {
-            self.slots.tail.push([p.a, p.b]);
-        }
+        p.store(&mut self.slots.tail);
         self.len += 1;
     }
 

@@ -50,11 +50,6 @@ pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
 /// temporary `Vec` whose drop would be a call on every awaited method.
 pub(crate) const NO_KWARGS: &Kwargs = &Vec::new();
 
-/// How many emptied generator stacks `Vm::spare_stacks` keeps at most, and
-/// how big each may be.
-const SPARE_STACKS: usize = 16;
-const SPARE_STACK_CAPACITY: usize = 16;
-
 /// How deep builtins may call back into Python inside each other.
 const MAX_NESTED_CALLBACKS: u32 = 40;
 
@@ -389,12 +384,9 @@ impl Vm {
         gb.running = false;
         if let Ok(Some(_)) = result {
             gb.frames = frames;
-        } else if frames.is_empty()
-            && frames.capacity() <= SPARE_STACK_CAPACITY
-            && self.spare_stacks.len() < SPARE_STACKS
-        {
+        } else if frames.is_empty() {
             // Finished: its empty stack is kept for the next generator.
-            self.spare_stacks.push(frames);
+            self.keep_stack(frames);
         }
         result
     }
@@ -451,7 +443,7 @@ impl Vm {
     /// kept in the generator or coroutine object the call makes.
     fn func_frame(&mut self, f: &Function, frame: Box<PyFrame>) -> Called {
         if f.code.is_generator {
-            let mut frames = self.spare_stacks.pop().unwrap_or_default();
+            let mut frames = self.spare_stack();
             frames.push(Frame::Py(frame));
             let g = crate::value::GenObj {
                 frames,
@@ -477,13 +469,7 @@ impl Vm {
     fn exec_py(&mut self, f: &mut PyFrame, input: Resume) -> PyExit {
         match input {
             Resume::Start => {}
-            // `await x` as a statement: its value is dropped at once, as
-            // the `Pop` that follows would (it is taken now).
-            Resume::Value(v) if matches!(f.code.ops.get(f.ip as usize), Some(Op::Pop)) => {
-                f.ip += 1;
-                crate::value::drop_deep(v);
-            }
-            Resume::Value(v) => f.slots.push(v),
+            Resume::Value(v) => take_awaited_value(f, v),
             Resume::Throw(e) => {
                 if !self.handle_exception(f, e.clone()) {
                     return PyExit::Raise(e);
@@ -1292,7 +1278,7 @@ impl Vm {
                             // Done at once (a lock's or a semaphore's release):
                             // the value it would return, with no frame.
                             Ok(NativeCoro::Ready(Some(Ok(v)))) => {
-                                match self.awaited_at_once(f, &code, v) {
+                                match self.awaited_at_once(f, v) {
                                     Some(exit) => return exit,
                                     None => Ok(()),
                                 }
@@ -1598,11 +1584,9 @@ impl Vm {
             return Err(ExcObj::msg(ExcType::SystemError, "internal: no receiver"));
         };
         self.line_offset = f.span_start();
-        f.ip += 1;
-        if self.charge_steps(1).is_err() {
+        if !self.take_await(f) {
             return Ok(PyExit::Abort);
         }
-        self.line_offset = f.span_start();
         Ok(PyExit::AwaitFrame(self.native_frame(m.coro(o, item))))
     }
 
@@ -1627,11 +1611,9 @@ impl Vm {
                 v => drop(v),
             }
         }
-        f.ip += 1;
-        if self.charge_steps(1).is_err() {
+        if !self.take_await(f) {
             return PyExit::Abort;
         }
-        self.line_offset = f.span_start();
         PyExit::SleepFor(delay)
     }
 
@@ -1662,19 +1644,12 @@ impl Vm {
     /// `v` is its value, as when the frame would have returned it, with no
     /// frame pushed, resumed and dropped. The depth check is not needed:
     /// it is made where an `async with` enters, at the same depth.
-    fn awaited_at_once(&mut self, f: &mut PyFrame, code: &Code, v: Value) -> Option<PyExit> {
-        f.ip += 1;
-        if self.charge_steps(1).is_err() {
+    fn awaited_at_once(&mut self, f: &mut PyFrame, v: Value) -> Option<PyExit> {
+        if !self.take_await(f) {
             return Some(PyExit::Abort);
         }
-        self.line_offset = f.span_start();
         // As `exec_py` takes a value it is resumed with.
-        if matches!(code.ops.get(f.ip as usize), Some(Op::Pop)) {
-            f.ip += 1;
-            crate::value::drop_deep(v);
-        } else {
-            f.slots.push(v);
-        }
+        take_awaited_value(f, v);
         None
     }
 
@@ -1687,12 +1662,35 @@ impl Vm {
         made: Result<crate::asyncio::native::NativeCoro, ExcRef>,
     ) -> Result<PyExit, ExcRef> {
         let native = made?;
-        f.ip += 1;
-        if self.charge_steps(1).is_err() {
+        if !self.take_await(f) {
             return Ok(PyExit::Abort);
         }
-        self.line_offset = f.span_start();
         Ok(PyExit::AwaitFrame(self.native_frame(native)))
+    }
+
+    /// The `await` that comes next is taken: its step is counted (false:
+    /// the run's budget is spent and it aborts) and the run is at its line.
+    #[inline(always)]
+    fn take_await(&mut self, f: &mut PyFrame) -> bool {
+        f.ip += 1;
+        if self.charge_steps(1).is_err() {
+            return false;
+        }
+        self.line_offset = f.span_start();
+        true
+    }
+}
+
+/// The value an `await` gives back, taken by its frame: pushed, or, for
+/// `await x` as a statement, dropped at once, as the `Pop` that follows
+/// would (that instruction is taken now).
+#[inline(always)]
+fn take_awaited_value(f: &mut PyFrame, v: Value) {
+    if matches!(f.code.ops.get(f.ip as usize), Some(Op::Pop)) {
+        f.ip += 1;
+        crate::value::drop_deep(v);
+    } else {
+        f.slots.push(v);
     }
 }
 

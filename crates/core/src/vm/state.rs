@@ -142,8 +142,8 @@ pub(crate) struct Vm {
     /// The same for `waited_line` and `ended_line`.
     waited_lines: LastLines,
     ended_lines: LastLines,
-    /// The offset `made_coro_line` last looked up, with its line.
-    made_coro_line: (u32, u32),
+    /// The same for `made_coro_line`.
+    made_coro_lines: LastLines,
     /// The source offset of the instruction most recently executed.
     pub(crate) line_offset: u32,
     pub(crate) next_callback_id: u64,
@@ -194,7 +194,7 @@ pub(crate) struct Vm {
     /// task.rs): a generator expression made and run to its end per call (a
     /// gather tree's every node) then allocates no stack, nor a task that
     /// waits once.
-    pub(crate) spare_stacks: Vec<Vec<Frame>>,
+    pub(super) spare_stacks: Vec<Vec<Frame>>,
 }
 
 /// At most this many boxes wait in `Vm::native_boxes`.
@@ -226,7 +226,7 @@ impl Vm {
             made_task_lines: LastLines::new(&lines),
             waited_lines: LastLines::new(&lines),
             ended_lines: LastLines::new(&lines),
-            made_coro_line: (u32::MAX, lines.line(u32::MAX)),
+            made_coro_lines: LastLines::new(&lines),
             lines,
             line_offset: 0,
             next_callback_id: 1,
@@ -346,13 +346,10 @@ impl Vm {
     }
 
     /// `line_of` for a new coroutine object (the line its "never awaited"
-    /// warning names), the last one remembered: a loop or a generator
+    /// warning names), the last two remembered: a loop or a generator
     /// expression makes its coroutines at one place, over and over.
     pub(crate) fn made_coro_line(&mut self, offset: u32) -> u32 {
-        if self.made_coro_line.0 != offset {
-            self.made_coro_line = (offset, self.lines.line(offset));
-        }
-        self.made_coro_line.1
+        self.made_coro_lines.line(&self.lines, offset)
     }
 
     pub(crate) fn event(&mut self, task: u32, line: u32, kind: EventKind) {
