@@ -776,28 +776,40 @@ pub(crate) fn write_future(
         out.push_str("<Task running>");
         return;
     };
-    let mut state = String::new();
+    // `_task_repr_info`: the state ("cancelling" once a cancellation is
+    // requested, until the task is done), the name and the coroutine, then the
+    // result or the exception (`_future_repr_info`). CPython also names the
+    // coroutine's file and line (`running at /path/prog.py:3`), what the task
+    // waits for and the future's callbacks, with their files: a program here
+    // has no file, so they are left out.
+    let state = match (&f.state, &f.task) {
+        (FutState::Pending, Some(t)) if t.num_cancels_requested > 0 => "cancelling",
+        (FutState::Pending, _) => "pending",
+        (FutState::Cancelled, _) => "cancelled",
+        (FutState::Done(_) | FutState::Failed(_), _) => "finished",
+    };
+    out.push_str(if f.task.is_some() {
+        "<Task "
+    } else {
+        "<Future "
+    });
+    out.push_str(state);
+    if let Some(t) = &f.task {
+        let _ = write!(out, " name='{}' coro=<{}()>", t.name, t.func);
+    }
     match &f.state {
-        FutState::Pending => state.push_str("pending"),
-        FutState::Cancelled => state.push_str("cancelled"),
         FutState::Done(v) => {
             // CPython shows a future's result through `reprlib.repr`.
-            state.push_str("finished result=");
-            state.push_str(&reprlib(v, 6, seen));
+            out.push_str(" result=");
+            out.push_str(&reprlib(v, 6, seen));
         }
         FutState::Failed(e) => {
-            state.push_str("finished exception=");
-            write_exc(&mut state, e, seen);
+            out.push_str(" exception=");
+            write_exc(out, e, seen);
         }
+        FutState::Pending | FutState::Cancelled => {}
     }
-    match &f.task {
-        Some(t) => {
-            let _ = write!(out, "<Task {state} name='{}' coro=<{}()>>", t.name, t.func);
-        }
-        None => {
-            let _ = write!(out, "<Future {state}>");
-        }
-    }
+    out.push('>');
 }
 
 /// `reprlib.repr` with the default limits (6 items per sequence, 4 per dict,
