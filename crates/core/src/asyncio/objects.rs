@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::asyncio::event_loop::{Callback, TimerRef};
 use crate::exc::ExcRef;
+use crate::pyfmt::push_int;
 use crate::trace::{TaskName, WaitOn};
 use crate::value::{repr, Value};
 use crate::vm::Frame;
@@ -435,6 +436,25 @@ pub(crate) struct TimeoutState {
     pub(crate) cancelling: u32,
 }
 
+/// The repr of a lock, event, condition or semaphore named `name`, in
+/// `state`, with its waiters' count when it has some.
+fn lock_repr(name: &str, state: &str, value: Option<i64>, waiters: usize) -> String {
+    let mut out = String::from("<asyncio.locks.");
+    out.push_str(name);
+    out.push_str(" object [");
+    out.push_str(state);
+    if let Some(v) = value {
+        out.push_str(", value:");
+        push_int(&mut out, v);
+    }
+    if waiters > 0 {
+        out.push_str(", waiters:");
+        push_int(&mut out, waiters as i64);
+    }
+    out.push_str("]>");
+    out
+}
+
 /// An asyncio object other than a future, behind one `Rc`.
 pub(crate) enum AsyncObj {
     Lock(RefCell<LockState>),
@@ -479,42 +499,65 @@ impl AsyncObj {
         }
     }
 
+    /// The object's repr as CPython's, without the address (`<asyncio.locks.Lock
+    /// object [locked, waiters:1]>`); a queue's is its `str`, which CPython
+    /// prints with `print` (`<Queue maxsize=2 _queue=[1] tasks=1>`).
     pub(crate) fn repr(&self) -> String {
         match self {
             AsyncObj::Lock(l) => {
                 let l = l.borrow();
                 let state = if l.locked { "locked" } else { "unlocked" };
-                if l.waiters.is_empty() {
-                    format!("<asyncio.locks.Lock object [{state}]>")
-                } else {
-                    format!(
-                        "<asyncio.locks.Lock object [{state}, waiters:{}]>",
-                        l.waiters.len()
-                    )
-                }
+                lock_repr("Lock", state, None, l.waiters.len())
             }
             AsyncObj::Event(e) => {
                 let e = e.borrow();
-                format!(
-                    "<asyncio.locks.Event object [{}]>",
-                    if e.value { "set" } else { "unset" }
-                )
+                let state = if e.value { "set" } else { "unset" };
+                lock_repr("Event", state, None, e.waiters.len())
+            }
+            AsyncObj::Condition { lock, waiters } => {
+                let locked = matches!(&**lock, AsyncObj::Lock(l) if l.borrow().locked);
+                let state = if locked { "locked" } else { "unlocked" };
+                lock_repr("Condition", state, None, waiters.borrow().len())
             }
             AsyncObj::Semaphore(s) => {
                 let s = s.borrow();
-                format!(
-                    "<asyncio.locks.{} object [value={}]>",
-                    self.kind().name(),
-                    s.value
-                )
+                // `locked()`: no value left, or a waiter that is not
+                // cancelled. A waiter reads as not cancelled here, which
+                // it is except between its task's `cancel()` and the
+                // task's next step, when it leaves the waiters.
+                let locked = s.value == 0 || !s.waiters.is_empty();
+                let (state, value) = if locked {
+                    ("locked", None)
+                } else {
+                    ("unlocked", Some(s.value))
+                };
+                lock_repr(self.kind().name(), state, value, s.waiters.len())
             }
             AsyncObj::Queue(q) => {
+                // `Queue._format`: each part only when it is not empty.
                 let q = q.borrow();
-                format!(
-                    "<Queue maxsize={} _queue={}>",
-                    q.maxsize,
-                    repr(&Value::list(q.items.iter().cloned().collect()))
-                )
+                let mut out = String::from("<Queue maxsize=");
+                push_int(&mut out, q.maxsize);
+                if !q.items.is_empty() {
+                    out.push_str(" _queue=");
+                    out.push_str(&repr(&Value::list(q.items.iter().cloned().collect())));
+                }
+                for (part, n) in [
+                    (" _getters[", q.getters.len()),
+                    (" _putters[", q.putters.len()),
+                ] {
+                    if n > 0 {
+                        out.push_str(part);
+                        push_int(&mut out, n as i64);
+                        out.push(']');
+                    }
+                }
+                if q.unfinished != 0 {
+                    out.push_str(" tasks=");
+                    push_int(&mut out, q.unfinished);
+                }
+                out.push('>');
+                out
             }
             other => format!("<{} object>", other.kind().name()),
         }
