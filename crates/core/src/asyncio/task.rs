@@ -574,7 +574,7 @@ impl Vm {
             }
             (td.id, td.line, std::mem::take(&mut td.frames))
         };
-        self.event_known(id, line, EventKind::Running);
+        self.event_hot(id, line, EventKind::Running);
         match &waiter {
             // A sleep whose timer fired: its `h.cancel()` changes nothing
             // anyone can see (the timer has left the heap and its record
@@ -695,7 +695,7 @@ impl Vm {
             // usual end of a step, done in the borrow above: the timer and
             // the event do not touch the task.
             let timer = self.call_sleep(until, id, line);
-            self.event_known(
+            self.event_hot(
                 id,
                 line,
                 EventKind::Waiting {
@@ -899,7 +899,7 @@ impl Vm {
         };
         if fired {
             let task = task.clone();
-            self.event_known(id, line, EventKind::Ready);
+            self.event_hot(id, line, EventKind::Ready);
             self.lp.ready.push_ready(Ready::SleepWakeup { task });
         }
     }

@@ -401,9 +401,19 @@ impl EventLog {
     /// all of `pack`: those go through `push`. The pass `iter` is the one
     /// `begin_pass` last recorded (the loop records each at its start).
     #[inline(always)]
-    pub(crate) fn push_known(&mut self, t: f64, iter: u32, task: u32, line: u32, kind: EventKind) {
+    pub(crate) fn push_known<const HOT: bool>(
+        &mut self,
+        t: f64,
+        iter: u32,
+        task: u32,
+        line: u32,
+        kind: EventKind,
+    ) {
         debug_assert_eq!(iter, self.pass, "a pass that begin_pass did not record");
         match pack(kind) {
+            // The hottest call sites (`HOT`) store the record in place in
+            // the page too; the others call `push_packed` there.
+            Some(code) if HOT => self.push_packed_here(t, task, line, code),
             Some(code) => self.push_packed(t, task, line, code),
             None => self.push(Event {
                 t,
@@ -415,15 +425,21 @@ impl EventLog {
         }
     }
 
+    /// `push_packed_here`, inlined natively only: at each of its dozen call
+    /// sites it would cost the page's download 0.9 KB, so in the page only
+    /// the hottest few (`push_known::<true>`) have it in place.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn push_packed(&mut self, t: f64, task: u32, line: u32, code: (u8, u8, u32, u32)) {
+        self.push_packed_here(t, task, line, code);
+    }
+
     /// Append a record at time `t` (`line` at most `MAX_LINE`), in the
     /// pass recorded last. The usual one (the clock still, room in the
     /// chunk for two slots, no mark due) takes a path with no call that
     /// could need a register saved: this runs for every event of a run, and
-    /// the rest was a third of it. Inlined natively only: at each of its
-    /// dozen call sites it would cost the page's download 0.6 KB, and the
-    /// wasm 5% more time on fanout without it.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn push_packed(&mut self, t: f64, task: u32, line: u32, code: (u8, u8, u32, u32)) {
+    /// the rest was a third of it.
+    #[inline(always)]
+    fn push_packed_here(&mut self, t: f64, task: u32, line: u32, code: (u8, u8, u32, u32)) {
         let tail = &mut self.slots.tail;
         if tail.capacity() - tail.len() >= 2
             && t.to_bits() == self.time_bits

@@ -372,7 +372,19 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn event_known(&mut self, task: u32, line: u32, kind: EventKind) {
         let (t, iter) = (self.lp.now, self.lp.iteration);
-        self.trace.events.push_known(t, iter, task, line, kind);
+        self.trace
+            .events
+            .push_known::<false>(t, iter, task, line, kind);
+    }
+
+    /// `event_known` for the hottest few call sites (a task's step, a sleep
+    /// and its timer): the record is stored in place in the page's wasm too.
+    #[inline(always)]
+    pub(crate) fn event_hot(&mut self, task: u32, line: u32, kind: EventKind) {
+        let (t, iter) = (self.lp.now, self.lp.iteration);
+        self.trace
+            .events
+            .push_known::<true>(t, iter, task, line, kind);
     }
 
     /// Write program output; complete lines are stamped with the current virtual time.
