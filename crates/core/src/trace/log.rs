@@ -619,8 +619,10 @@ impl EventLog {
 }
 
 /// An event kind as a record's `(kind, sub, a, b)`; `None` for a thread
-/// event, which the record points to in the wide table.
-#[inline]
+/// event, which the record points to in the wide table. Always inlined:
+/// where the kind is named, it folds to constants, which the page's wasm
+/// (built for size) otherwise did not do, at 0.4 KB more of its download.
+#[inline(always)]
 fn pack(kind: EventKind) -> Option<(u8, u8, u32, u32)> {
     Some(match kind {
         EventKind::Created { parent } => (CREATED, 0, parent, 0),
