@@ -321,6 +321,13 @@ pub(crate) fn note_never_awaited(name: Rc<str>, line: u32) {
     ANY_NEVER_AWAITED.set(true);
 }
 
+/// Whether a coroutine was dropped unawaited since the last
+/// `take_never_awaited`: read at every loop pass, inlined.
+#[inline(always)]
+pub(crate) fn any_never_awaited() -> bool {
+    ANY_NEVER_AWAITED.get()
+}
+
 pub(crate) fn take_never_awaited() -> Vec<(Rc<str>, u32)> {
     if !ANY_NEVER_AWAITED.replace(false) {
         return Vec::new();
