@@ -128,6 +128,7 @@ pub(crate) struct TimerFlags {
 
 impl TimerFlags {
     /// A new, uncancelled flag.
+    #[inline(always)]
     pub(crate) fn new_flag(&mut self, record: u32) -> TimerRef {
         let flag = self.len;
         if flag.is_multiple_of(64) {
@@ -137,6 +138,7 @@ impl TimerFlags {
         TimerRef { flag, record }
     }
 
+    #[inline(always)]
     pub(crate) fn get(&self, t: TimerRef) -> bool {
         self.bits
             .get(t.flag as usize / 64)

@@ -1545,8 +1545,10 @@ impl Vm {
         let args = f.slots.get(at..)?;
         let made = match f.slots.get(at.checked_sub(1)?)? {
             Value::Module(m) => {
-                // `asyncio.sleep`, by far the most awaited: not looked up by name.
-                let b = if *m == ModuleId::Asyncio && name == "sleep" {
+                // `asyncio.sleep`, by far the most awaited: not looked up by
+                // name. Its name is matched byte by byte: `==` calls memcmp,
+                // out of line in the page's wasm.
+                let b = if *m == ModuleId::Asyncio && matches!(name.as_bytes(), b"sleep") {
                     Builtin::Sleep
                 } else {
                     match builtins::module_attr(*m, name)? {
