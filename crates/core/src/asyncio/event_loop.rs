@@ -229,6 +229,7 @@ pub(crate) enum TimerWhat {
 }
 
 impl Timer {
+    #[inline(always)]
     pub(crate) fn is_cancelled(&self, flags: &TimerFlags) -> bool {
         flags.get(self.flag)
     }
@@ -366,6 +367,7 @@ impl TimerHeap {
     }
 
     /// The earliest timer.
+    #[inline(always)]
     fn front(&self) -> Option<(f64, &Timer)> {
         let (due, bucket) = self.head.as_ref()?;
         Some((*due, bucket.front()?))
@@ -373,7 +375,7 @@ impl TimerHeap {
 
     /// Remove the earliest timer. Inlined, for the usual case of a bucket
     /// with more timers left; moving on to the next due time is apart.
-    #[inline]
+    #[inline(always)]
     fn pop_front(&mut self) -> Option<Timer> {
         let (_, bucket) = self.head.as_mut()?;
         let h = bucket.pop_front();

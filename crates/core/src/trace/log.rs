@@ -654,6 +654,8 @@ pub(super) const SLEEP_CODE: u8 = 1;
 const WAIT_FOR_CODE: u8 = 2;
 
 /// A `WaitOn` as a code (never 0), an integer operand and a time operand.
+/// Always inlined, as `pack` is.
+#[inline(always)]
 pub(super) fn split_wait(on: WaitOn) -> (u8, u32, Option<f64>) {
     match on {
         WaitOn::Sleep { until } => (SLEEP_CODE, 0, Some(until)),
