@@ -629,8 +629,13 @@ impl Vm {
                     let idx = pop(f);
                     let obj = pop(f);
                     let v = pop(f);
-                    // A slice assignment can grow a list by a whole list.
-                    let before = container_len(&obj);
+                    // A slice assignment can grow a list by a whole list;
+                    // one item or entry is never big enough to count.
+                    let before = if matches!(idx, Value::Slice(_)) {
+                        container_len(&obj)
+                    } else {
+                        None
+                    };
                     let r = ops::setitem(&obj, idx, v);
                     self.charge_growth(before, &obj);
                     if self.abort.is_some() {

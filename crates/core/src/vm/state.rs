@@ -485,10 +485,16 @@ impl Vm {
     /// Count a container's growth in place (`extend`, `+=`, `update`, a
     /// slice assignment) against the memory limit: `before` is
     /// `container_len` of it before the operation, `now` the container after.
+    /// The test is inlined: nearly every caller has nothing to count.
+    #[inline(always)]
     pub(crate) fn charge_growth(&mut self, before: Option<(usize, usize)>, now: &Value) {
-        let Some((n, item_bytes)) = before else {
-            return;
-        };
+        if let Some(before) = before {
+            self.charge_growth_of(before, now);
+        }
+    }
+
+    #[inline(never)]
+    fn charge_growth_of(&mut self, (n, item_bytes): (usize, usize), now: &Value) {
         let after = super::exec::container_len(now).map_or(n, |(m, _)| m);
         let bytes = after.saturating_sub(n) * item_bytes;
         if bytes >= BIG_BYTES {
