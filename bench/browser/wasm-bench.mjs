@@ -9,9 +9,8 @@
 // runs (default 1, not reported). Progress goes to stderr. Serves the built
 // page (dist/, or $LOOPSCOPE_DIST): run `cargo xtask test` or
 // `trunk build --release` first.
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { launchBrowser, startServer } from "../../tests/browser/helpers.mjs";
+import { readCommandLine } from "./args.mjs";
 
 function parseArgs(argv) {
   const opts = { runs: 5, warmup: 1, files: [] };
@@ -34,18 +33,8 @@ function parseArgs(argv) {
 const USAGE = "usage: node bench/browser/wasm-bench.mjs [--runs N] [--warmup N] bench/W.py ...";
 
 async function main() {
-  let opts;
-  try {
-    opts = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    console.error(`${e.message}\n${USAGE}`);
-    return 2;
-  }
-  if (opts.help || opts.files.length === 0) {
-    console.error(USAGE);
-    return opts.help ? 0 : 2;
-  }
-  const programs = opts.files.map((f) => [basename(f).replace(/\.py$/, ""), readFileSync(f, "utf8")]);
+  const { opts, programs, exit } = readCommandLine(parseArgs, USAGE);
+  if (exit !== undefined) return exit;
   const server = await startServer();
   const browser = await launchBrowser();
   const result = {};

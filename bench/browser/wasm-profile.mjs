@@ -12,10 +12,11 @@
 // temporary directory, loaded by a bare page. Timings with names kept are
 // within a few percent of the page's; compare pages with wasm-bench.mjs.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { ROOT, launchBrowser, startServer } from "../../tests/browser/helpers.mjs";
+import { readCommandLine } from "./args.mjs";
 
 const USAGE = "usage: node bench/browser/wasm-profile.mjs [--runs N] [--top N] [--callers a,b] bench/W.py ...";
 
@@ -88,18 +89,8 @@ function summarise(profile, top, callers) {
 }
 
 async function main() {
-  let opts;
-  try {
-    opts = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    console.error(`${e.message}\n${USAGE}`);
-    return 2;
-  }
-  if (opts.help || opts.files.length === 0) {
-    console.error(USAGE);
-    return opts.help ? 0 : 2;
-  }
-  const programs = opts.files.map((f) => [basename(f).replace(/\.py$/, ""), readFileSync(f, "utf8")]);
+  const { opts, programs, exit } = readCommandLine(parseArgs, USAGE);
+  if (exit !== undefined) return exit;
   const dir = mkdtempSync(join(tmpdir(), "loopscope-profile-"));
   try {
     buildNamed(dir);
