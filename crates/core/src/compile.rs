@@ -347,6 +347,7 @@ impl<'a> Compiler<'a> {
                 other => other,
             };
         }
+        thread_jumps(&mut u.ops);
         let cell_slots = u
             .locals
             .iter()
@@ -672,13 +673,7 @@ impl<'a> Compiler<'a> {
         match &target.kind {
             ExprKind::Name(n) => {
                 self.load_name(n);
-                match self.number_const(value) {
-                    Some(k) => self.emit(Op::InplaceConst(op, k)),
-                    None => {
-                        self.expr(value);
-                        self.emit(Op::Inplace(op))
-                    }
-                };
+                self.inplace(op, value);
                 self.store_name(n);
             }
             ExprKind::Subscript {
@@ -689,8 +684,7 @@ impl<'a> Compiler<'a> {
                 self.expr(index);
                 self.emit(Op::Dup2);
                 self.emit(Op::LoadSubscr);
-                self.expr(value);
-                self.emit(Op::Inplace(op));
+                self.inplace(op, value);
                 self.emit(Op::Rot3);
                 self.emit(Op::StoreSubscr);
             }
@@ -699,8 +693,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Dup);
                 let n = self.name_idx(&attr.id);
                 self.emit(Op::LoadAttr(n));
-                self.expr(value);
-                self.emit(Op::Inplace(op));
+                self.inplace(op, value);
                 self.emit(Op::Rot2);
                 self.emit(Op::StoreAttr(n));
             }
@@ -709,6 +702,18 @@ impl<'a> Compiler<'a> {
                 "'tuple' is an illegal expression for augmented assignment",
             ),
         }
+    }
+
+    /// `op=` with `value` on the target's value, which is on the stack: a
+    /// number literal folded into the operator (`counts[0] += 1`).
+    fn inplace(&mut self, op: BinOp, value: &'a Expr) {
+        match self.number_const(value) {
+            Some(k) => self.emit(Op::InplaceConst(op, k)),
+            None => {
+                self.expr(value);
+                self.emit(Op::Inplace(op))
+            }
+        };
     }
 
     fn store_target(&mut self, t: &'a Expr) {
@@ -1649,4 +1654,140 @@ fn is_number(e: &Expr) -> bool {
         e.kind,
         ExprKind::Const(Constant::Int(_) | Constant::Float(_))
     )
+}
+
+/// A jump whose target is a `Jump` goes straight to that jump's target
+/// (the end of a `with` or an `if` body inside a loop jumps to the loop's
+/// head through the `else`'s jump), when the instruction steps it takes are
+/// the same: a `Jump` backwards is a step, any other jump never is.
+fn thread_jumps(ops: &mut [Op]) {
+    for at in 0..ops.len() {
+        let step = |op: &Op, to: u32| matches!(op, Op::Jump(_)) && to as usize <= at;
+        let Some(mut to) = jump_target(&ops[at]) else {
+            continue;
+        };
+        // A few hops at most: a chain of jumps is short, and a loop of them
+        // (`while True: pass`) must not be followed forever.
+        for _ in 0..4 {
+            let Some(&Op::Jump(next)) = ops.get(to as usize) else {
+                break;
+            };
+            let steps_before = u32::from(step(&ops[at], to)) + u32::from(next <= to);
+            if steps_before != u32::from(step(&ops[at], next)) || next == to {
+                break;
+            }
+            to = next;
+        }
+        ops[at] = match ops[at] {
+            Op::Jump(_) => Op::Jump(to),
+            Op::PopJumpIfFalse(_) => Op::PopJumpIfFalse(to),
+            Op::CompareJumpIfFalse(c, _) => Op::CompareJumpIfFalse(c, to),
+            Op::PopJumpIfTrue(_) => Op::PopJumpIfTrue(to),
+            Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(to),
+            Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(to),
+            other => other,
+        };
+    }
+}
+
+/// Where a jump that `thread_jumps` may redirect goes.
+fn jump_target(op: &Op) -> Option<u32> {
+    match *op {
+        Op::Jump(t)
+        | Op::PopJumpIfFalse(t)
+        | Op::CompareJumpIfFalse(_, t)
+        | Op::PopJumpIfTrue(t)
+        | Op::JumpIfFalseOrPop(t)
+        | Op::JumpIfTrueOrPop(t) => Some(t),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{thread_jumps, Op};
+    use crate::syntax::ast::{BinOp, CmpOp};
+
+    fn threaded(mut ops: Vec<Op>) -> Vec<Op> {
+        thread_jumps(&mut ops);
+        ops
+    }
+
+    #[test]
+    fn a_jump_to_a_jump_goes_to_its_target_when_the_steps_are_the_same() {
+        // Forward to a backward jump: one step either way.
+        assert_eq!(
+            threaded(vec![Op::LoadNone, Op::Jump(3), Op::Pop, Op::Jump(0)])[1],
+            Op::Jump(0)
+        );
+        // A test's jump to a forward jump: no step either way.
+        let ops = threaded(vec![
+            Op::LoadNone,
+            Op::PopJumpIfFalse(2),
+            Op::Jump(4),
+            Op::Pop,
+            Op::LoadNone,
+        ]);
+        assert_eq!(ops[1], Op::PopJumpIfFalse(4));
+        let ops = threaded(vec![
+            Op::CompareJumpIfFalse(CmpOp::Lt, 1),
+            Op::Jump(2),
+            Op::Pop,
+        ]);
+        assert_eq!(ops[0], Op::CompareJumpIfFalse(CmpOp::Lt, 2));
+    }
+
+    #[test]
+    fn a_jump_keeps_its_target_when_the_steps_would_change() {
+        // A test's jump to a backward jump (a step) would take none.
+        let ops = threaded(vec![Op::LoadNone, Op::PopJumpIfTrue(2), Op::Jump(0)]);
+        assert_eq!(ops[1], Op::PopJumpIfTrue(2));
+        // A backward jump (a step) to a forward one would take none.
+        let ops = threaded(vec![Op::Pop, Op::Jump(3), Op::Pop, Op::Jump(1), Op::Pop]);
+        assert_eq!(ops[3], Op::Jump(1));
+        // A jump to itself (`while True: pass`) ends the search.
+        assert_eq!(threaded(vec![Op::Jump(0)]), vec![Op::Jump(0)]);
+        // Other kinds of operand are not targets.
+        let ops = vec![Op::InplaceConst(BinOp::Add, 0), Op::Jump(0)];
+        assert_eq!(threaded(ops.clone()), ops);
+    }
+
+    #[test]
+    fn the_end_of_a_with_in_a_loop_jumps_to_the_loop_head() {
+        let src = "async def w(lock, c):\n    for _ in range(3):\n        async with lock:\n            c[0] += 1\n";
+        let parsed = crate::syntax::parse(src);
+        let Ok(program) = super::compile(&parsed.module) else {
+            panic!("does not compile")
+        };
+        let Some(w) = program.module.consts.iter().find_map(|k| match k {
+            crate::value::Value::Code(c) => Some(c.clone()),
+            _ => None,
+        }) else {
+            panic!("no code for w")
+        };
+        let head = w
+            .ops
+            .iter()
+            .position(|op| matches!(op, Op::ForIterLocal(_)));
+        let Some(head) = head else {
+            panic!("no loop head in {:?}", w.ops)
+        };
+        for (at, op) in w.ops.iter().enumerate() {
+            if let Op::Jump(t) = *op {
+                let to = w.ops.get(t as usize);
+                assert!(
+                    !matches!(to, Some(Op::Jump(_))),
+                    "jump at {at} to a jump in {:?}",
+                    w.ops
+                );
+            }
+        }
+        assert!(w.ops.contains(&Op::Jump(head as u32)));
+        // `c[0] += 1`: the 1 folded into the operator.
+        assert!(w
+            .ops
+            .iter()
+            .any(|op| matches!(op, Op::InplaceConst(BinOp::Add, _))));
+        assert!(!w.ops.iter().any(|op| matches!(op, Op::Inplace(_))));
+    }
 }
