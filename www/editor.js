@@ -13,10 +13,11 @@
 // Diagnostic offsets are BYTE offsets into the UTF-8 text (as the Rust side
 // counts them); they are converted to CodeMirror (UTF-16) positions here.
 
-import { Annotation, Compartment, EditorState, StateEffect, StateField } from "@codemirror/state";
+import { Annotation, Compartment, EditorState, RangeSetBuilder, StateEffect, StateField, countColumn } from "@codemirror/state";
 import {
   Decoration,
   EditorView,
+  ViewPlugin,
   crosshairCursor,
   drawSelection,
   dropCursor,
@@ -102,6 +103,63 @@ const runningLine = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+/* ---------- narrow screens: long lines wrap ---------- */
+
+// On a phone, a line longer than the editor is wide would scroll the whole
+// program sideways to keep the cursor in view, and with it the indentation
+// that shows a Python program's structure. Below the page's phone width
+// (www/style.css) long lines wrap instead, with a hanging indent: a wrapped
+// line's later rows start two columns right of where its code starts. The
+// indent is a class per column (cm-ls-hangN), since the page's
+// Content-Security-Policy allows no style attributes.
+const NARROW = "(max-width: 600px)";
+const MAX_HANG = 40;
+const HANG = 2;
+const hangMarks = Array.from({ length: MAX_HANG + 1 }, (_, n) => Decoration.line({ class: `cm-ls-hang${n}` }));
+const hangRules = {};
+for (let n = 1; n <= MAX_HANG; n++) {
+  hangRules[`.cm-content.cm-lineWrapping .cm-line.cm-ls-hang${n}`] = { paddingLeft: `calc(6px + ${n + HANG}ch)`, textIndent: `-${n + HANG}ch` };
+}
+const hangTheme = EditorView.theme({
+  // Lines with no indentation (their later rows HANG columns in).
+  ".cm-content.cm-lineWrapping .cm-line": { paddingLeft: `calc(6px + ${HANG}ch)`, textIndent: `-${HANG}ch` },
+  ...hangRules,
+});
+
+/** The visible lines' hanging indents: each line's leading whitespace, in columns. */
+function hangingIndents(view) {
+  const marks = new RangeSetBuilder();
+  const { doc, tabSize } = view.state;
+  let last = 0;
+  for (const { from, to } of view.visibleRanges) {
+    for (let pos = from; pos <= to; ) {
+      const line = doc.lineAt(pos);
+      if (line.number > last) {
+        last = line.number;
+        const lead = /^[ \t]*/.exec(line.text)[0];
+        const cols = Math.min(countColumn(lead, tabSize), MAX_HANG);
+        if (cols > 0) marks.add(line.from, line.from, hangMarks[cols]);
+      }
+      pos = line.to + 1;
+    }
+  }
+  return marks.finish();
+}
+
+const hangingIndent = ViewPlugin.fromClass(
+  class {
+    constructor(view) {
+      this.decorations = hangingIndents(view);
+    }
+    update(u) {
+      if (u.docChanged || u.viewportChanged) this.decorations = hangingIndents(u.view);
+    }
+  },
+  { decorations: (p) => p.decorations },
+);
+
+const wrapFor = (narrow) => (narrow ? [EditorView.lineWrapping, hangingIndent, hangTheme] : []);
+
 /* ---------- themes ---------- */
 
 const base = EditorView.theme({
@@ -174,8 +232,19 @@ const themeFor = (dark) =>
     ? [darkTheme, syntaxHighlighting(darkHighlight)]
     : [lightTheme, syntaxHighlighting(defaultHighlightStyle)];
 
-const darkQuery = () =>
-  typeof window !== "undefined" && window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+const mediaQuery = (q) => (typeof window !== "undefined" && window.matchMedia ? window.matchMedia(q) : null);
+
+/** Call `f(matches)` whenever `mq` (a MediaQueryList or null) changes; returns what stops it. */
+function follow(mq, f) {
+  if (!mq) return () => {};
+  const on = (e) => f(e.matches);
+  if (mq.addEventListener) mq.addEventListener("change", on);
+  else if (mq.addListener) mq.addListener(on);
+  return () => {
+    if (mq.removeEventListener) mq.removeEventListener("change", on);
+    else if (mq.removeListener) mq.removeListener(on);
+  };
+}
 
 /* ---------- the editor ---------- */
 
@@ -185,7 +254,7 @@ const external = Annotation.define();
 // The editor created in each parent element, for LoopscopeEditor.of.
 const byParent = new WeakMap();
 
-function baseExtensions(themeCompartment, dark, onUpdate) {
+function baseExtensions(themeCompartment, dark, wrapCompartment, narrow, onUpdate) {
   return [
     lineNumbers(),
     highlightActiveLineGutter(),
@@ -221,6 +290,7 @@ function baseExtensions(themeCompartment, dark, onUpdate) {
     runningLine,
     base,
     themeCompartment.of(themeFor(dark)),
+    wrapCompartment.of(wrapFor(narrow)),
     EditorView.contentAttributes.of({ "aria-label": "Python program" }),
     EditorView.updateListener.of(onUpdate),
     EditorView.domEventHandlers({ beforeinput: typeOverSelection }),
@@ -286,8 +356,10 @@ function create(parent, initialDoc, onChange, textarea) {
     throw new TypeError("LoopscopeEditor.create: parentElement must be a DOM element");
   }
   const from = textarea ? textareaState(textarea) : null;
-  const mq = darkQuery();
+  const dark = mediaQuery("(prefers-color-scheme: dark)");
+  const narrow = mediaQuery(NARROW);
   const theme = new Compartment();
+  const wrap = new Compartment();
   const onUpdate = (update) => {
     if (!update.docChanged || typeof onChange !== "function") return;
     if (update.transactions.every((tr) => !tr.docChanged || tr.annotation(external))) return;
@@ -300,7 +372,7 @@ function create(parent, initialDoc, onChange, textarea) {
     state: EditorState.create({
       doc: from ? from.text : initialDoc == null ? "" : String(initialDoc),
       selection: from ? from.selection : undefined,
-      extensions: baseExtensions(theme, !!(mq && mq.matches), onUpdate),
+      extensions: baseExtensions(theme, !!(dark && dark.matches), wrap, !!(narrow && narrow.matches), onUpdate),
     }),
   });
   if (from) {
@@ -317,12 +389,11 @@ function create(parent, initialDoc, onChange, textarea) {
     }
   }
 
-  // Follow the colour scheme live.
-  const onScheme = (e) => view.dispatch({ effects: theme.reconfigure(themeFor(e.matches)) });
-  if (mq) {
-    if (mq.addEventListener) mq.addEventListener("change", onScheme);
-    else if (mq.addListener) mq.addListener(onScheme);
-  }
+  // Follow the colour scheme and the screen's width live.
+  const unfollow = [
+    follow(dark, (on) => view.dispatch({ effects: theme.reconfigure(themeFor(on)) })),
+    follow(narrow, (on) => view.dispatch({ effects: wrap.reconfigure(wrapFor(on)) })),
+  ];
 
   // A click anywhere in the parent (outside the text itself: below the last
   // line, beside the editor box) puts the cursor at the nearest position.
@@ -423,10 +494,7 @@ function create(parent, initialDoc, onChange, textarea) {
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      if (mq) {
-        if (mq.removeEventListener) mq.removeEventListener("change", onScheme);
-        else if (mq.removeListener) mq.removeListener(onScheme);
-      }
+      for (const stop of unfollow) stop();
       parent.removeEventListener("mousedown", onParentDown);
       if (byParent.get(parent) === handle) byParent.delete(parent);
       view.destroy();

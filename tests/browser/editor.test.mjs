@@ -159,6 +159,72 @@ test("the editor follows prefers-color-scheme live", () =>
     assert.notEqual(light, dark);
   }));
 
+// On a phone, CodeMirror kept the cursor in view at the end of a long line by
+// scrolling the whole program sideways, out of sight of its indentation.
+test("on a phone long lines wrap with a hanging indent, and scroll sideways again on a wider screen", () =>
+  withPage(
+    async (page) => {
+      const long = "        await asyncio.sleep(0.001 * ((i + k) % 7 + 1), result=f'{i} and {k} and more')";
+      await mount(page, `async def worker(i):\n    for k in range(100):\n${long}\n`);
+      await page.evaluate(() => (document.getElementById("t-editor").style.width = "340px"));
+      await page.click("#t-editor .cm-content");
+      await page.keyboard.press("Control+End");
+      await page.keyboard.press("ArrowUp");
+      await page.keyboard.press("End");
+      // The cursor at the line's very end (End stops at the end of a row).
+      await page.evaluate(() => {
+        const { view } = t.ed;
+        view.dispatch({ selection: { anchor: view.state.doc.line(3).to }, scrollIntoView: true });
+      });
+      const look = () =>
+        page.evaluate(() => {
+          const { view } = t.ed;
+          const scroller = view.scrollDOM;
+          const line = view.state.doc.line(3);
+          const code = line.from + 8; // where the line's code starts
+          const first = view.coordsAtPos(code);
+          const cw = view.coordsAtPos(code + 1).left - first.left;
+          const last = view.coordsAtPos(line.to, -1);
+          // Where the line's last row starts (EditorSelection.cursor).
+          const rowStart = view.moveToLineBoundary(view.state.selection.constructor.cursor(line.to), false).head;
+          return {
+            wraps: view.contentDOM.classList.contains("cm-lineWrapping"),
+            scrollLeft: scroller.scrollLeft,
+            overflow: scroller.scrollWidth - scroller.clientWidth,
+            rows: Math.round((last.top - first.top) / view.defaultLineHeight) + 1,
+            hang: (view.coordsAtPos(rowStart, 1).left - first.left) / cw,
+            lastRowOnLine: rowStart > code && rowStart < line.to,
+          };
+        });
+      const phone = await look();
+      assert.equal(phone.wraps, true);
+      assert.equal(phone.scrollLeft, 0, "the editor scrolled sideways");
+      assert.ok(phone.overflow <= 1, `the editor is ${phone.overflow}px wider than its box`);
+      assert.ok(phone.rows >= 2, `the long line takes ${phone.rows} row(s)`);
+      assert.equal(phone.lastRowOnLine, true);
+      assert.ok(Math.abs(phone.hang - 2) < 0.2, `the last row starts ${phone.hang} columns from the code, not 2`);
+
+      // The page's own textarea, shown while the editor loads, wraps too.
+      const textareaWraps = () =>
+        page.evaluate(() => {
+          const ta = document.createElement("textarea");
+          ta.className = "editor-fallback";
+          document.body.append(ta);
+          const ws = getComputedStyle(ta).whiteSpace;
+          ta.remove();
+          return ws;
+        });
+      assert.equal(await textareaWraps(), "pre-wrap");
+
+      await page.setViewportSize({ width: 1366, height: 800 });
+      await page.waitForFunction(() => !t.ed.view.contentDOM.classList.contains("cm-lineWrapping"));
+      const wide = await look();
+      assert.ok(wide.overflow > 100, "on a wide screen a long line does not wrap");
+      assert.equal(await textareaWraps(), "pre");
+    },
+    { viewport: { width: 390, height: 844 } },
+  ));
+
 test("LoopscopeEditor.of finds the editor of a parent until it is destroyed", () =>
   withPage(async (page) => {
     await mount(page, "x = 1\n");
