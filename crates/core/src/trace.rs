@@ -606,12 +606,15 @@ impl Indexer {
 }
 
 /// A task as the indexer keeps it: its state and its lane times side by
-/// side, so that one look-up finds both.
+/// side, so that one look-up finds both, in one cache line.
 #[derive(Clone, Copy, Debug)]
+#[repr(align(64))]
 struct IndexedTask {
     state: PackedTask,
     clock: summary::TaskClock,
 }
+
+const _: () = assert!(std::mem::size_of::<IndexedTask>() == 64);
 
 impl IndexedTask {
     const UNBORN: IndexedTask = IndexedTask {
