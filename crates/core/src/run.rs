@@ -386,7 +386,7 @@ fn conclude(mut vm: Vm, frames: Vec<Frame>, outcome: Outcome) -> RunResult {
         _ => match vm.abort.clone() {
             Some(Abort::Deadlock) => {
                 let mut stuck = Vec::new();
-                for t in vm.tasks.iter() {
+                for t in vm.held_tasks() {
                     let tb = t.borrow();
                     if tb.done() {
                         continue;
@@ -417,7 +417,7 @@ fn conclude(mut vm: Vm, frames: Vec<Frame>, outcome: Outcome) -> RunResult {
     };
     // CPython's warnings for tasks whose exception nobody retrieved.
     let mut late = Vec::new();
-    for t in vm.tasks.iter() {
+    for t in vm.held_tasks() {
         let tb = t.borrow();
         if let (FutState::Failed(e), true, Some(td)) =
             (&tb.state, tb.log_traceback, tb.task.as_ref())

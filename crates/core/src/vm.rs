@@ -23,7 +23,7 @@ pub(crate) use exec::{
     cancelled_error, make_cancelled_error, unhashable, Called, Kwargs, NO_KWARGS,
 };
 pub use state::Limits;
-pub(crate) use state::{Abort, Vm, ITEMS_PER_STEP};
+pub(crate) use state::{Abort, TaskSlot, Vm, ITEMS_PER_STEP};
 
 /// One activation: a Python function or coroutine, or a native coroutine.
 pub(crate) enum Frame {

@@ -34,6 +34,34 @@ fn a_coroutine_that_is_never_awaited_is_reported_with_its_line() {
 }
 
 #[test]
+fn a_finished_task_is_freed_with_its_last_reference_as_in_cpython() {
+    // A task's result, a coroutine never awaited: CPython frees the task
+    // (its loop keeps tasks in a WeakSet) when main's step that awaited it
+    // ends, and warns then, at 0 s, before the clock moves on
+    // (`python3 -u ../shared/tools/asyncio_oracle.py` shows the warning
+    // between "after" and "end"). It was said at the end of the run, after
+    // "end", while the loop held every task it ever made.
+    let src = "import asyncio\n\n\nasync def c():\n    pass\n\n\nasync def w():\n    return c()\n\n\nasync def main():\n    await asyncio.create_task(w())\n    print(\"after\")\n    await asyncio.sleep(1)\n    print(\"end\")\n\n\nasyncio.run(main())\n";
+    assert_eq!(
+        warnings(src),
+        vec![(
+            9,
+            "RuntimeWarning: coroutine 'c' was never awaited".to_string()
+        )]
+    );
+    let r = run(src, &Settings::default());
+    let at = |f: &dyn Fn(&EventKind) -> bool| r.trace.events.iter().position(|e| f(&e.kind));
+    let warned = at(&|k| matches!(k, EventKind::Warning { .. }));
+    let after = at(&|k| matches!(k, EventKind::Print { line: 0 }));
+    let end = at(&|k| matches!(k, EventKind::Print { line: 1 }));
+    let (Some(warned), Some(after), Some(end)) = (warned, after, end) else {
+        panic!("no warning event, or not both prints: {warned:?} {after:?} {end:?}")
+    };
+    assert!(after < warned && warned < end, "{after} {warned} {end}");
+    assert_eq!(r.trace.events.get(warned).map(|e| e.t), Some(0.0));
+}
+
+#[test]
 fn asyncios_own_coroutines_are_reported_too() {
     let w =
         warnings("import asyncio\nasync def main():\n    asyncio.sleep(1)\nasyncio.run(main())\n");

@@ -19,7 +19,8 @@ use crate::trace::{
 };
 use crate::value::{repr, CoroState, Value};
 use crate::vm::{
-    cancelled_error, make_cancelled_error, Abort, Called, Frame, Outcome, Resume, Vm, Wait,
+    cancelled_error, make_cancelled_error, Abort, Called, Frame, Outcome, Resume, TaskSlot, Vm,
+    Wait,
 };
 
 /// An `asyncio.run` between its start and its finish: the main task and the
@@ -224,7 +225,7 @@ impl Vm {
             must_cancel: false,
             num_cancels_requested: 0,
         });
-        self.tasks.push(fut.clone());
+        self.tasks.push(TaskSlot::Held(fut.clone()));
         let parent = self.current_task_id();
         let step = self.trace.events.len() as u32;
         self.trace.tasks.push(TaskInfo {
@@ -532,6 +533,9 @@ impl Vm {
         };
         if let Some(info) = self.trace.tasks.get_mut(id as usize) {
             info.result = Some((outcome, result));
+        }
+        if !matches!(f.borrow().state, FutState::Failed(_)) {
+            self.let_go_of_task(id);
         }
         // A finished task has no frames left: its last line is the one that returned or raised.
         let is_current = self.current.as_ref().is_some_and(|c| Rc::ptr_eq(c, f));
@@ -885,7 +889,7 @@ impl Vm {
     /// `_set_result_unless_cancelled` of the sleep the task numbered `id`
     /// waits in with the timer `record`: then its wake-up is queued.
     fn sleep_timer(&mut self, id: u32, record: u32, line: u32) {
-        let Some(task) = self.tasks.get(id as usize) else {
+        let Some(task) = self.held_task(id) else {
             return;
         };
         let fired = match task.borrow_mut().task.as_mut().map(|t| &mut t.waiter) {
@@ -945,7 +949,7 @@ impl Vm {
     /// `task` keeps (`QueueWaiter::Task`), while the task still waits on it;
     /// `None` once it no longer does (it was woken from it: done).
     fn kept_wait_state(&self, task: u32, serial: u64) -> Option<QueueWaitState> {
-        let t = self.tasks.get(task as usize)?.borrow();
+        let t = self.held_task(task)?.borrow();
         match t.task.as_ref().map(|t| &t.waiter) {
             Some(Waiter::Queue {
                 serial: s, state, ..
@@ -980,7 +984,7 @@ impl Vm {
     /// done (the task no longer waits on it); else it is done and its done
     /// callback, the task's wake-up, queued.
     pub(crate) fn wake_queue_waiter(&mut self, id: u32, serial: u64) -> bool {
-        let Some(task) = self.tasks.get(id as usize) else {
+        let Some(task) = self.held_task(id) else {
             return false;
         };
         let line = {
@@ -1355,8 +1359,7 @@ impl Vm {
     /// `_cancel_all_tasks`, `shutdown_asyncgens` and `shutdown_default_executor`.
     fn shutdown(&mut self) -> bool {
         let to_cancel: Vec<FutRef> = self
-            .tasks
-            .iter()
+            .held_tasks()
             .filter(|t| !t.borrow().done())
             .cloned()
             .collect();

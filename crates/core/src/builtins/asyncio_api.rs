@@ -345,7 +345,7 @@ fn call_inner(
                     return Err(no_loop());
                 }
                 let mut d = Dict::default();
-                for t in vm.tasks.iter().filter(|t| !t.borrow().done()) {
+                for t in vm.held_tasks().filter(|t| !t.borrow().done()) {
                     d.insert(Key(Value::Future(t.clone())), Value::None);
                 }
                 Ok(Value::Set(Rc::new(RefCell::new(d))))

@@ -112,8 +112,11 @@ pub(crate) struct Vm {
     /// The task whose step is running.
     pub(crate) current: Option<FutRef>,
     pub(crate) task_counter: u64,
-    /// Every task ever created, by trace id.
-    pub(crate) tasks: Vec<FutRef>,
+    /// Every task ever created, by trace id: held while it runs, and once
+    /// it has finished only if it failed (for the warning of an exception
+    /// never retrieved, at the end). Otherwise a finished task is freed with
+    /// the last reference to it, as CPython's `_all_tasks` is a `WeakSet`.
+    pub(crate) tasks: Vec<TaskSlot>,
     pub(crate) rng: MersenneTwister,
     pub(crate) trace: Trace,
     pub(crate) out_pending: String,
@@ -551,11 +554,52 @@ impl Vm {
     }
 }
 
+/// A task of [`Vm::tasks`]: held, or finished and left to whoever refers to
+/// it. Not even a `Weak` is kept of a finished task: that would keep its
+/// allocation until the end. Nothing is left in it for [`Drop`] to clear
+/// (its callbacks ran, its frames and its wait ended).
+pub(crate) enum TaskSlot {
+    Held(FutRef),
+    Finished,
+}
+
+impl TaskSlot {
+    /// The task, while the loop holds it.
+    #[inline]
+    pub(crate) fn held(&self) -> Option<&FutRef> {
+        match self {
+            TaskSlot::Held(t) => Some(t),
+            TaskSlot::Finished => None,
+        }
+    }
+}
+
+impl Vm {
+    /// The task numbered `id`, while the loop holds it.
+    #[inline]
+    pub(crate) fn held_task(&self, id: u32) -> Option<&FutRef> {
+        self.tasks.get(id as usize).and_then(TaskSlot::held)
+    }
+
+    /// The tasks the loop holds: every unfinished one among them.
+    pub(crate) fn held_tasks(&self) -> impl Iterator<Item = &FutRef> {
+        self.tasks.iter().filter_map(TaskSlot::held)
+    }
+
+    /// Let go of the finished task numbered `id`.
+    pub(crate) fn let_go_of_task(&mut self, id: u32) {
+        if let Some(slot) = self.tasks.get_mut(id as usize) {
+            *slot = TaskSlot::Finished;
+        }
+    }
+}
+
 impl Drop for Vm {
     /// Tasks, futures and frames refer to each other; break the cycles so a
     /// page that re-runs programs all day does not leak.
     fn drop(&mut self) {
-        for t in self.tasks.drain(..) {
+        for t in std::mem::take(&mut self.tasks) {
+            let TaskSlot::Held(t) = t else { continue };
             let mut t = t.borrow_mut();
             t.callbacks.clear();
             if let Some(td) = t.task.as_mut() {
