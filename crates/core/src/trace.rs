@@ -528,10 +528,19 @@ impl Indexer {
         self.others.grow(trace);
     }
 
-    /// The state after the events applied, for a checkpoint.
+    /// The state after the events applied, for a checkpoint. The tasks not
+    /// created yet, the last ones (tasks are numbered as they are created),
+    /// are left out: `Replayed::grow` makes them again, unborn. (A gather
+    /// tree that creates 111,111 tasks is a quarter of the way through its
+    /// run before the last of them exists.)
     fn replayed(&self) -> Replayed {
+        let born = self
+            .tasks
+            .iter()
+            .rposition(|t| t.state.lane != LANE_UNBORN)
+            .map_or(0, |last| last + 1);
         Replayed {
-            tasks: self.tasks.iter().map(|t| t.state).collect(),
+            tasks: self.tasks.iter().take(born).map(|t| t.state).collect(),
             others: self.others.clone(),
         }
     }

@@ -84,6 +84,56 @@ fn state_at_uses_checkpoints_and_matches_a_full_replay() {
 }
 
 #[test]
+fn checkpoints_leave_out_tasks_not_created_yet_and_seeks_still_match_a_replay() {
+    // 40 tasks, one more created every 1,500 events while the others cycle
+    // through their lanes: each checkpoint holds only the tasks created by
+    // its step, and a seek gives the others back unborn.
+    let tasks = 40u32;
+    let mut events = Vec::new();
+    for id in 0..tasks {
+        events.push(ev(0.0, id, EventKind::Created { parent: NO_TASK }));
+        for k in 0..500 {
+            let who = k % (id + 1);
+            events.push(ev(0.0, who, EventKind::Running));
+            events.push(ev(
+                0.0,
+                who,
+                EventKind::Waiting {
+                    on: WaitOn::Sleep { until: 1.0 },
+                },
+            ));
+            events.push(ev(0.0, who, EventKind::Ready));
+        }
+    }
+    let tr = trace_with(tasks, events);
+    let created = |step: u32| {
+        tr.events
+            .iter()
+            .take(step as usize)
+            .filter(|e| matches!(e.kind, EventKind::Created { .. }))
+            .count()
+    };
+    assert!(tr.checkpoints.len() > 5, "{}", tr.checkpoints.len());
+    for c in &tr.checkpoints {
+        assert_eq!(
+            c.state.tasks.len(),
+            created(c.step),
+            "checkpoint at {}",
+            c.step
+        );
+    }
+    let i = checkpoint_interval(tr.tasks.len());
+    for step in [0u32, 1, i - 1, i, i + 1, 3 * i + 2, 9 * i + 5, 60_000] {
+        let fast = tr.state_at(step);
+        let mut slow = vec![TaskState::UNBORN; tasks as usize];
+        for (i, e) in tr.events.iter().take(step as usize).enumerate() {
+            slow[e.task as usize].apply(i as u32, &e);
+        }
+        assert_eq!(fast.tasks, slow, "step {step}");
+    }
+}
+
+#[test]
 fn ready_lane_is_in_queue_order() {
     let events = vec![
         ev(0.0, 2, EventKind::Created { parent: NO_TASK }),
