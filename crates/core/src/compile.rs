@@ -1,5 +1,6 @@
 //! The compiler: syntax tree to `Code` (compact instructions per function), with scopes resolved to slots.
 
+mod depth;
 mod op;
 mod scope;
 
@@ -25,6 +26,9 @@ pub(crate) struct Code {
     pub(crate) consts: Vec<Value>,
     pub(crate) names: Vec<Rc<str>>,
     pub(crate) nlocals: u32,
+    /// The most values its stack holds at once (`depth::stack_size`): a
+    /// frame has room for `nlocals + stack_size` values.
+    pub(crate) stack_size: u32,
     pub(crate) local_names: Vec<Rc<str>>,
     /// Local slots that hold cells (captured by nested functions): made fresh
     /// when a closure first captures them (`Op::LoadCell`), plain until then.
@@ -348,6 +352,7 @@ impl<'a> Compiler<'a> {
             };
         }
         thread_jumps(&mut u.ops);
+        let stack_size = depth::stack_size(&u.ops, &u.consts);
         let cell_slots = u
             .locals
             .iter()
@@ -367,6 +372,7 @@ impl<'a> Compiler<'a> {
             consts: u.consts,
             names: u.names.keys().map(|k| Rc::from(k.as_str())).collect(),
             nlocals: u.locals.len() as u32,
+            stack_size,
             local_names: u.locals.keys().map(|k| Rc::from(k.as_str())).collect(),
             cell_slots,
             free_slots,

@@ -113,6 +113,7 @@ impl Vm {
         f.ip = 0;
         f.nlocals = code.nlocals;
         fill_locals(&mut f.slots, code.nlocals as usize);
+        f.slots.reserve(code.stack_size as usize);
         f
     }
 
@@ -184,8 +185,8 @@ fn fill_locals(slots: &mut Vec<Value>, n: usize) {
 impl PyFrame {
     pub(crate) fn new(code: Rc<Code>) -> PyFrame {
         let n = code.nlocals as usize;
-        // Room for the stack too (8 values hold most expressions).
-        let mut slots = Vec::with_capacity(n + 8);
+        // Room for the stack too, as deep as it gets.
+        let mut slots = Vec::with_capacity(n + code.stack_size as usize);
         fill_locals(&mut slots, n);
         PyFrame {
             nlocals: code.nlocals,

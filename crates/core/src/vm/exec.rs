@@ -483,6 +483,13 @@ impl Vm {
                 return PyExit::Return(Value::None);
             };
             f.ip += 1;
+            debug_assert!(
+                f.slots.len() <= (code.nlocals + code.stack_size) as usize,
+                "{}: the stack went past its computed size {} before instruction {} ({op:?})",
+                code.qualname,
+                code.stack_size,
+                f.ip - 1,
+            );
             let r: Result<(), ExcRef> = match op {
                 Op::LoadConst(i) => {
                     f.slots.push(copy(&code.consts[i as usize]));
