@@ -95,7 +95,7 @@ pub(crate) fn gather(
     {
         let mut ob = outer.borrow_mut();
         ob.gather_left = distinct;
-        ob.children = Some(children);
+        ob.children = Some(children.into_boxed_slice());
     }
     vm.remember_links(&outer);
     Ok(outer)
@@ -146,7 +146,10 @@ pub(crate) fn gather_child_done(vm: &mut Vm, outer: &FutRef, fut: &FutRef) {
                 let mut cb = c.borrow_mut();
                 let r = match &cb.state {
                     FutState::Cancelled => {
-                        let msg = cb.cancel_message.clone().unwrap_or_else(|| Value::str(""));
+                        let msg = cb
+                            .cancel_message()
+                            .cloned()
+                            .unwrap_or_else(|| Value::str(""));
                         Value::Exc(ExcObj::new(ExcType::CancelledError, vec![msg]))
                     }
                     FutState::Failed(e) => Value::Exc(e.clone()),

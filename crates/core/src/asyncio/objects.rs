@@ -36,8 +36,10 @@ pub(crate) struct Future {
     /// Almost always one (the waiting task's wake-up): kept inline, so an
     /// await allocates no list for it.
     pub(crate) callbacks: smallvec::SmallVec<[DoneCallback; 1]>,
-    pub(crate) cancel_message: Option<Value>,
-    pub(crate) cancelled_exc: Option<ExcRef>,
+    /// `cancel(msg)`'s message and the `CancelledError` its task raised,
+    /// boxed: few futures are ever cancelled, and a gather tree keeps
+    /// 100,000 tasks at once (see `Future::cancel_message`).
+    cancelled: Option<Box<Cancelled>>,
     /// An exception was set and nobody has retrieved it yet.
     pub(crate) log_traceback: bool,
     /// What a task awaiting this future is waiting for (shown on the page).
@@ -46,7 +48,7 @@ pub(crate) struct Future {
     /// 100,000 of them at once), and the few other futures are recycled.
     pub(crate) task: Option<TaskData>,
     /// For `gather`: its children; cancelling the gather cancels them.
-    pub(crate) children: Option<Vec<FutRef>>,
+    pub(crate) children: Option<Box<[FutRef]>>,
     pub(crate) cancel_requested: bool,
     /// For `gather`: how many of its distinct children have not called
     /// back yet, and whether it returns their exceptions. (A gather's state
@@ -54,6 +56,16 @@ pub(crate) struct Future {
     /// was padding.)
     pub(crate) gather_left: u32,
     pub(crate) return_exceptions: bool,
+}
+
+/// What a cancelled future keeps (`Future::cancelled`).
+#[derive(Default)]
+struct Cancelled {
+    /// `cancel(msg)`'s message.
+    message: Option<Value>,
+    /// The `CancelledError` a task's coroutine raised, which awaiting the
+    /// task raises again.
+    exc: Option<ExcRef>,
 }
 
 /// What a waiting task waits for (`Task._fut_waiter`).
@@ -283,8 +295,7 @@ impl Future {
         Future {
             state: FutState::Pending,
             callbacks: smallvec::SmallVec::new(),
-            cancel_message: None,
-            cancelled_exc: None,
+            cancelled: None,
             log_traceback: false,
             waits_on,
             task: None,
@@ -301,8 +312,7 @@ impl Future {
     pub(crate) fn reset(&mut self) {
         self.state = FutState::Pending;
         self.callbacks.clear();
-        self.cancel_message = None;
-        self.cancelled_exc = None;
+        self.cancelled = None;
         self.log_traceback = false;
         self.waits_on = WaitOn::Future;
         // A recycled future is never a task (tasks stay in `Vm::tasks`):
@@ -314,6 +324,35 @@ impl Future {
         self.cancel_requested = false;
         self.gather_left = 0;
         self.return_exceptions = false;
+    }
+
+    /// `cancel(msg)`'s message, if it was cancelled with one.
+    pub(crate) fn cancel_message(&self) -> Option<&Value> {
+        self.cancelled.as_ref()?.message.as_ref()
+    }
+
+    /// Keep `msg` as the cancellation's message (`None`: none).
+    pub(crate) fn set_cancel_message(&mut self, msg: Option<Value>) {
+        match (&mut self.cancelled, msg) {
+            (Some(c), msg) => c.message = msg,
+            (None, None) => {}
+            (None, Some(msg)) => {
+                self.cancelled = Some(Box::new(Cancelled {
+                    message: Some(msg),
+                    exc: None,
+                }))
+            }
+        }
+    }
+
+    /// Keep the `CancelledError` a task's coroutine raised.
+    pub(crate) fn set_cancelled_exc(&mut self, e: ExcRef) {
+        self.cancelled.get_or_insert_with(Default::default).exc = Some(e);
+    }
+
+    /// The `CancelledError` a task's coroutine raised, taken.
+    pub(crate) fn take_cancelled_exc(&mut self) -> Option<ExcRef> {
+        self.cancelled.as_mut()?.exc.take()
     }
 
     pub(crate) fn done(&self) -> bool {

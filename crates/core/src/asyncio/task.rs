@@ -389,7 +389,7 @@ impl Vm {
             return false;
         }
         fb.state = FutState::Cancelled;
-        fb.cancel_message = msg;
+        fb.set_cancel_message(msg);
         self.future_done(f, fb, TaskOutcome::Cancelled);
         true
     }
@@ -415,7 +415,7 @@ impl Vm {
             if let Some(t) = fb.task.as_mut() {
                 t.must_cancel = true;
             }
-            fb.cancel_message = msg;
+            fb.set_cancel_message(msg);
             return true;
         }
         let children = f.borrow().children.clone();
@@ -464,7 +464,7 @@ impl Vm {
 
     /// `wait_on` with `_must_cancel` set.
     fn cancel_new_waiter(&mut self, task: &FutRef) {
-        let msg = task.borrow().cancel_message.clone();
+        let msg = task.borrow().cancel_message().cloned();
         if self.cancel_waiter(task, msg) {
             if let Some(td) = task.borrow_mut().task.as_mut() {
                 td.must_cancel = false;
@@ -739,7 +739,7 @@ impl Vm {
                     if let Some(td) = task.borrow_mut().task.as_mut() {
                         td.must_cancel = false;
                     }
-                    let msg = task.borrow().cancel_message.clone();
+                    let msg = task.borrow().cancel_message().cloned();
                     self.future_cancel(task, msg);
                 } else {
                     let _ = self.set_result(task, v);
@@ -751,7 +751,7 @@ impl Vm {
                     task.borrow_mut().log_traceback = false;
                     self.escaping = Some(e);
                 } else if e.is(ExcType::CancelledError) {
-                    task.borrow_mut().cancelled_exc = Some(e);
+                    task.borrow_mut().set_cancelled_exc(e);
                     self.future_cancel(task, None);
                 } else {
                     let _ = self.set_exception(task, e);

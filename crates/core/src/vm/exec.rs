@@ -1758,10 +1758,10 @@ impl Vm {
 }
 
 pub(crate) fn make_cancelled_error(f: &mut crate::asyncio::objects::Future) -> ExcRef {
-    if let Some(e) = f.cancelled_exc.take() {
+    if let Some(e) = f.take_cancelled_exc() {
         return e;
     }
-    cancelled_error(f.cancel_message.as_ref())
+    cancelled_error(f.cancel_message())
 }
 
 /// The CancelledError of a future cancelled with this message.
