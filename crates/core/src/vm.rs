@@ -39,6 +39,15 @@ pub(crate) struct PyFrame {
     /// The locals (`slots[i]` is local `i`), then the value stack above
     /// them: one allocation per call, not two.
     pub(crate) slots: Vec<Value>,
+    /// Its `try` and `with` blocks and the exceptions it handles, made at
+    /// its first `try` or `with` (most frames have none: a gather tree
+    /// keeps 100,000 frames at once) and kept for reuse with the frame.
+    handling: Option<Box<Handling>>,
+}
+
+/// A frame's blocks and the exceptions it handles (`PyFrame::handling`).
+#[derive(Default)]
+pub(crate) struct Handling {
     pub(crate) blocks: Vec<Block>,
     /// Exceptions being handled (innermost last), for bare `raise`.
     pub(crate) exc_stack: Vec<ExcRef>,
@@ -126,8 +135,10 @@ impl Vm {
             return;
         }
         drop_slots(&mut f.slots, &f.code);
-        f.blocks.clear();
-        f.exc_stack.clear();
+        if let Some(h) = f.handling.as_deref_mut() {
+            h.blocks.clear();
+            h.exc_stack.clear();
+        }
         self.spare_frames.push(f);
     }
 }
@@ -193,9 +204,24 @@ impl PyFrame {
             code,
             ip: 0,
             slots,
-            blocks: Vec::new(),
-            exc_stack: Vec::new(),
+            handling: None,
         }
+    }
+
+    /// Its blocks and the exceptions it handles, made if it has none yet.
+    pub(crate) fn handling(&mut self) -> &mut Handling {
+        self.handling.get_or_insert_with(Default::default)
+    }
+
+    /// The innermost `try` or `with` block, taken.
+    pub(crate) fn pop_block(&mut self) -> Option<Block> {
+        self.handling.as_deref_mut()?.blocks.pop()
+    }
+
+    /// The exception being handled (the innermost), for bare `raise` and
+    /// a new exception's context.
+    pub(crate) fn handled(&self) -> Option<&ExcRef> {
+        self.handling.as_deref()?.exc_stack.last()
     }
 
     /// The source span of the instruction being executed (the one before `ip`).

@@ -1239,19 +1239,22 @@ impl Vm {
                     return PyExit::Await(v);
                 }
                 Op::SetupExcept(h) | Op::SetupFinally(h) => {
-                    f.blocks.push(Block {
+                    let depth = f.slots.len() as u32;
+                    let handling = f.handling();
+                    let exc_depth = handling.exc_stack.len() as u32;
+                    handling.blocks.push(Block {
                         handler: h,
-                        depth: f.slots.len() as u32,
-                        exc_depth: f.exc_stack.len() as u32,
+                        depth,
+                        exc_depth,
                     });
                     Ok(())
                 }
                 Op::PopBlock => {
-                    f.blocks.pop();
+                    f.pop_block();
                     Ok(())
                 }
                 Op::PopExcept => {
-                    f.exc_stack.pop();
+                    f.handling().exc_stack.pop();
                     Ok(())
                 }
                 Op::Raise(kind) => Err(self.make_raise(f, kind)),
@@ -1430,16 +1433,17 @@ impl Vm {
 
     /// Find a handler in this frame; on success the frame continues there.
     fn handle_exception(&mut self, f: &mut PyFrame, e: ExcRef) -> bool {
-        set_context(&e, f.exc_stack.last());
+        set_context(&e, f.handled());
         if *e.line.borrow() == 0 {
             *e.line.borrow_mut() = self.line_of(f.span_start());
         }
-        let Some(b) = f.blocks.pop() else {
+        let Some(b) = f.pop_block() else {
             return false;
         };
         f.slots.truncate(b.depth as usize);
-        f.exc_stack.truncate(b.exc_depth as usize);
-        f.exc_stack.push(e.clone());
+        let exc_stack = &mut f.handling().exc_stack;
+        exc_stack.truncate(b.exc_depth as usize);
+        exc_stack.push(e.clone());
         f.slots.push(Value::Exc(e));
         f.ip = b.handler;
         true
@@ -1447,7 +1451,7 @@ impl Vm {
 
     fn make_raise(&mut self, f: &mut PyFrame, kind: u32) -> ExcRef {
         if kind == 0 {
-            return match f.exc_stack.last() {
+            return match f.handled() {
                 Some(e) => e.clone(),
                 None => ExcObj::msg(ExcType::RuntimeError, "No active exception to reraise"),
             };
