@@ -27,7 +27,9 @@ pub(crate) struct Code {
     pub(crate) names: Vec<Rc<str>>,
     pub(crate) nlocals: u32,
     /// The most values its stack holds at once (`depth::stack_size`): a
-    /// frame has room for `nlocals + stack_size` values.
+    /// frame has room for `nlocals + stack_size` values. In the page's wasm,
+    /// whose download has no room for that analysis, a guess:
+    /// `depth::GUESSED`, past which a frame's stack grows as a `Vec` does.
     pub(crate) stack_size: u32,
     pub(crate) local_names: Vec<Rc<str>>,
     /// Local slots that hold cells (captured by nested functions): made fresh
@@ -352,7 +354,10 @@ impl<'a> Compiler<'a> {
             };
         }
         thread_jumps(&mut u.ops);
+        #[cfg(not(target_arch = "wasm32"))]
         let stack_size = depth::stack_size(&u.ops, &u.consts);
+        #[cfg(target_arch = "wasm32")]
+        let stack_size = depth::GUESSED;
         let cell_slots = u
             .locals
             .iter()

@@ -333,16 +333,7 @@ impl Future {
 
     /// Keep `msg` as the cancellation's message (`None`: none).
     pub(crate) fn set_cancel_message(&mut self, msg: Option<Value>) {
-        match (&mut self.cancelled, msg) {
-            (Some(c), msg) => c.message = msg,
-            (None, None) => {}
-            (None, Some(msg)) => {
-                self.cancelled = Some(Box::new(Cancelled {
-                    message: Some(msg),
-                    exc: None,
-                }))
-            }
-        }
+        self.cancelled.get_or_insert_with(Default::default).message = msg;
     }
 
     /// Keep the `CancelledError` a task's coroutine raised.

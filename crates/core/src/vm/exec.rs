@@ -483,6 +483,7 @@ impl Vm {
                 return PyExit::Return(Value::None);
             };
             f.ip += 1;
+            #[cfg(not(target_arch = "wasm32"))]
             debug_assert!(
                 f.slots.len() <= (code.nlocals + code.stack_size) as usize,
                 "{}: the stack went past its computed size {} before instruction {} ({op:?})",
