@@ -68,10 +68,9 @@ pub(crate) enum Callback {
         tm: Rc<AsyncObj>,
     },
     /// A program's own function: `add_done_callback(fn)`, `loop.call_soon(fn, *args)`.
-    User {
-        func: Value,
-        args: Vec<Value>,
-    },
+    /// Boxed: the other kinds are half its size, and every future keeps
+    /// room for a callback inline.
+    User(Box<UserCallback>),
     /// `_run_until_complete_cb`: stop the loop after this pass.
     StopLoop,
     /// A worker finished a work item (`call_soon_threadsafe` of the wrapped future's state).
@@ -461,6 +460,13 @@ pub(crate) enum Ready {
         fut: FutRef,
     },
     Other(Box<Handle>),
+}
+
+/// A program's own function to call back, with its arguments (`Callback::User`).
+#[derive(Clone)]
+pub(crate) struct UserCallback {
+    pub(crate) func: Value,
+    pub(crate) args: Vec<Value>,
 }
 
 impl Ready {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::asyncio::combinators;
 use crate::asyncio::event_loop::{
-    Callback, Handle, PausedStep, Ready, Timer, TimerRef, TimerWhat, CLOCK_RESOLUTION,
+    Callback, Handle, PausedStep, Ready, Timer, TimerRef, TimerWhat, UserCallback, CLOCK_RESOLUTION,
 };
 use crate::asyncio::objects::{
     DoneCallback, FutRef, FutState, Future, OwnName, QueueWaitState, QueueWaiter, SleepState,
@@ -1057,7 +1057,8 @@ impl Vm {
                 }
             }
             Callback::TimeoutFire { tm } => combinators::timeout_fire(self, &tm),
-            Callback::User { func, mut args } => {
+            Callback::User(user) => {
+                let UserCallback { func, mut args } = *user;
                 if let Some(f) = arg {
                     args.push(Value::Future(f));
                 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::{arg_count, check_kwargs, kwarg, Builtin, PySignature};
 use crate::asyncio::combinators;
-use crate::asyncio::event_loop::Callback;
+use crate::asyncio::event_loop::{Callback, UserCallback};
 use crate::asyncio::native::{self, coro_value, CondPhase, NativeCoro, WaitForState};
 use crate::asyncio::objects::{
     AsyncObj, EventState, FutRef, FutState, Future, LockState, SemState, TaskGroupState,
@@ -599,10 +599,10 @@ fn future_method(
             arg_count("add_done_callback", args, 1, 1)?;
             vm.add_done_callback(
                 f,
-                Callback::User {
+                Callback::User(Box::new(UserCallback {
                     func: args[0].clone(),
                     args: Vec::new(),
-                },
+                })),
             );
             Ok(Value::None)
         }
@@ -611,7 +611,7 @@ fn future_method(
             let mut fb = f.borrow_mut();
             let before = fb.callbacks.len();
             fb.callbacks
-                .retain(|c| !matches!(&c.cb, Callback::User { func, .. } if func.is(&args[0])));
+                .retain(|c| !matches!(&c.cb, Callback::User(u) if u.func.is(&args[0])));
             Ok(Value::Int((before - fb.callbacks.len()) as i64))
         }
         "set_result" if !is_task => {
@@ -889,7 +889,7 @@ fn obj_method(
             }
             let func = args[skip].clone();
             let cargs = args[skip + 1..].to_vec();
-            let cb = Callback::User { func, args: cargs };
+            let cb = Callback::User(Box::new(UserCallback { func, args: cargs }));
             let (flag, when) = match name {
                 "call_soon" => {
                     let flag = vm
