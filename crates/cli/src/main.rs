@@ -176,5 +176,10 @@ fn main() -> ExitCode {
             let _ = writeln!(err, "{l}");
         }
     }
-    ExitCode::from(result.status.exit_code() as u8)
+    let status = ExitCode::from(result.status.exit_code() as u8);
+    // The process ends here and the system takes its memory back whole:
+    // freeing the trace piece by piece first (fanout's 76 MB) took 5% of a
+    // large run's time. Nothing in it does anything when dropped.
+    std::mem::forget(result);
+    status
 }
